@@ -1,0 +1,220 @@
+//! `empreinte`: evaluate an inventory, browse the reference datasets.
+//! Thin: parsing arguments and printing; every figure comes from the `empreinte` crate.
+
+mod render;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use empreinte::{Annualisation, Dataset, EvaluateError, EvaluationOptions, Lang, Report};
+use std::borrow::Cow;
+use std::io::{BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Environmental footprint of a commune's digital estate, against a sourced reference dataset.
+#[derive(Parser, Debug)]
+#[command(name = "empreinte", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Evaluate an inventory (CSV as spreadsheets export it, or JSON; `-` for standard input).
+    Evaluate(EvaluateArgs),
+    /// List the embedded datasets.
+    Datasets {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List the categories of a dataset, or the factors of one category with their sources.
+    Factors {
+        /// A category, written any way (laptop, "PC portable", écrans).
+        category: Option<String>,
+        #[arg(long, default_value = "ademe-negaoctet-2022")]
+        dataset: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+        lang: LangArg,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct EvaluateArgs {
+    /// Inventory file (.csv or .json), or `-` for standard input.
+    inventory: PathBuf,
+    /// Reporting year.
+    #[arg(long, default_value_t = 2025)]
+    year: i32,
+    /// Embedded dataset id, or a folder holding a dataset.
+    #[arg(long, default_value = "ademe-negaoctet-2022")]
+    dataset: String,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    lang: LangArg,
+    /// How embodied impacts are spread over the years.
+    #[arg(long, value_enum, default_value_t = AnnualisationArg::Physical)]
+    annualisation: AnnualisationArg,
+    /// Amortisation period for lines that give none (with --annualisation accounting).
+    #[arg(long, default_value_t = empreinte::DEFAULT_AMORTISATION_YEARS)]
+    amortisation_years: f64,
+    /// Country of lines that give none (default: the dataset's).
+    #[arg(long)]
+    country: Option<String>,
+    #[arg(long)]
+    inhabitants: Option<f64>,
+    #[arg(long)]
+    agents: Option<f64>,
+    #[arg(long)]
+    pupils: Option<f64>,
+    /// Include one result per line (JSON and CSV output).
+    #[arg(long)]
+    lines: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum AnnualisationArg {
+    Physical,
+    Accounting,
+    None,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Exit codes: 0 ok, 1 input rejected (in whole or in part), 2 usage.
+const EXIT_REJECTED: u8 = 1;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Evaluate(args) => evaluate(&args, &mut out),
+        Command::Datasets { format } => render::datasets(format == Format::Json, &mut out)
+            .map(|_| 0)
+            .map_err(|e| e.to_string()),
+        Command::Factors {
+            category,
+            dataset,
+            format,
+            lang,
+        } => load_dataset(&dataset).and_then(|ds| {
+            render::factors(
+                &ds,
+                category.as_deref(),
+                format == Format::Json,
+                lang.into(),
+                &mut out,
+            )
+        }),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            let _ = out.flush();
+            eprintln!("empreinte: {message}");
+            ExitCode::from(EXIT_REJECTED)
+        }
+    }
+}
+
+fn load_dataset(spec: &str) -> Result<Cow<'static, Dataset>, String> {
+    if empreinte::dataset::EMBEDDED_IDS.contains(&spec) {
+        return Dataset::embedded(spec)
+            .map(Cow::Borrowed)
+            .map_err(|e| e.to_string());
+    }
+    let path = Path::new(spec);
+    if path.is_dir() {
+        return Dataset::from_dir(path)
+            .map(Cow::Owned)
+            .map_err(|e| format!("dataset {spec}: {e}"));
+    }
+    Err(format!(
+        "unknown dataset {spec:?}: give an embedded id ({}) or a folder holding datapackage.json and the CSV tables",
+        empreinte::dataset::EMBEDDED_IDS.join(", ")
+    ))
+}
+
+fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
+    let ds = load_dataset(&args.dataset)?;
+    let options = EvaluationOptions {
+        reporting_year: args.year,
+        annualisation: match args.annualisation {
+            AnnualisationArg::Physical => Annualisation::PhysicalLifetime,
+            AnnualisationArg::Accounting => Annualisation::Accounting {
+                default_years: args.amortisation_years,
+            },
+            AnnualisationArg::None => Annualisation::None,
+        },
+        default_country: args.country.clone(),
+        inhabitants: args.inhabitants,
+        agents: args.agents,
+        pupils: args.pupils,
+        keep_lines: args.lines,
+    };
+    let name = args.inventory.display().to_string();
+    let report = read_and_evaluate(&ds, &args.inventory, &options)
+        .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
+    let written = match args.format {
+        Format::Table => render::report_table(&report, &name, args.lang.into(), out),
+        Format::Json => writeln!(out, "{}", report.to_json()),
+        Format::Csv => render::report_csv(&report, out),
+    };
+    written.map_err(|e| format!("cannot write the output: {e}"))?;
+    if report.counts.rows_rejected > 0 {
+        Ok(EXIT_REJECTED)
+    } else {
+        Ok(0)
+    }
+}
+
+fn read_and_evaluate(
+    ds: &Dataset,
+    path: &Path,
+    options: &EvaluationOptions,
+) -> Result<Report, EvaluateError> {
+    let io = |e: std::io::Error| {
+        EvaluateError::Inventory(empreinte::InventoryError::Read {
+            line: 0,
+            message: e.to_string(),
+        })
+    };
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(io)?;
+        return empreinte::evaluate_bytes(ds, bytes, options);
+    }
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let bytes = std::fs::read(path).map_err(io)?;
+        empreinte::evaluate_bytes(ds, bytes, options)
+    } else {
+        // Streamed: memory stays bounded whatever the size of the file.
+        let file = std::fs::File::open(path).map_err(io)?;
+        empreinte::evaluate_csv(ds, BufReader::with_capacity(1 << 16, file), options)
+    }
+}

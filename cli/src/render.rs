@@ -1,0 +1,507 @@
+//! Human-readable tables (French by default) and CSV output.
+
+use empreinte::report::GroupFootprint;
+use empreinte::{Availability, Dataset, Estimate, Indicator, Lang, Phase, Report};
+use std::io::{self, Write};
+
+/// Formats a number for people: French `1 234,5` or English `1,234.5`, about 3 significant digits.
+pub fn number(v: f64, lang: Lang) -> String {
+    if v == 0.0 {
+        return "0".into();
+    }
+    let decimals = match v.abs() {
+        a if a >= 100.0 => 0,
+        a if a >= 10.0 => 1,
+        a if a >= 1.0 => 2,
+        a => (2 - a.log10().floor() as i32).clamp(2, 12) as usize,
+    };
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let (group, point) = match lang {
+        Lang::Fr => ('\u{202f}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{point}{frac}")
+    }
+}
+
+fn cell(e: &Estimate, lang: Lang) -> String {
+    match e.availability() {
+        Availability::NotAvailable => match lang {
+            Lang::Fr => "n.d.".into(),
+            Lang::En => "n/a".into(),
+        },
+        Availability::Partial => format!("{}*", number(e.range.central, lang)),
+        Availability::Available => number(e.range.central, lang),
+    }
+}
+
+fn range(e: &Estimate, lang: Lang) -> String {
+    match e.value() {
+        None => String::new(),
+        Some(r) => format!("[{} – {}]", number(r.low, lang), number(r.high, lang)),
+    }
+}
+
+fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) -> io::Result<()> {
+    let annualisation = match (r.options.annualisation.id(), lang) {
+        ("physical_lifetime", Lang::Fr) => "durée de vie physique",
+        ("accounting", Lang::Fr) => "amortissement comptable",
+        ("none", Lang::Fr) => "aucune (tout l'année d'acquisition)",
+        ("physical_lifetime", Lang::En) => "physical lifetime",
+        ("accounting", Lang::En) => "accounting amortisation",
+        _ => "none (all in the acquisition year)",
+    };
+    writeln!(
+        out,
+        "{} — {name}",
+        t(
+            lang,
+            "Empreinte environnementale du parc",
+            "Environmental footprint of the fleet"
+        )
+    )?;
+    writeln!(
+        out,
+        "{} : {} v{} · {} {} · {} : {annualisation}",
+        t(lang, "Référentiel", "Dataset"),
+        r.dataset.id,
+        r.dataset.version,
+        t(lang, "année", "year"),
+        r.options.reporting_year,
+        t(lang, "annualisation", "annualisation"),
+    )?;
+    let c = &r.counts;
+    writeln!(
+        out,
+        "{} : {} · {} : {} · {} : {} · {} : {}\n",
+        t(lang, "Lignes lues", "Rows read"),
+        c.rows_read,
+        t(lang, "évaluées", "evaluated"),
+        c.rows_evaluated,
+        t(lang, "rejetées", "rejected"),
+        c.rows_rejected,
+        t(lang, "équipements", "devices"),
+        c.devices
+    )?;
+
+    // Totals by indicator and phase.
+    let headers: Vec<String> =
+        std::iter::once(t(lang, "Indicateur (par an)", "Indicator (per year)").to_string())
+            .chain(Phase::ALL.iter().map(|p| p.label(lang).to_string()))
+            .chain([
+                t(lang, "Total", "Total").to_string(),
+                t(lang, "Fourchette", "Range").to_string(),
+            ])
+            .collect();
+    let mut rows = vec![headers];
+    for ind in r.totals.impacts.indicators() {
+        let mut row = vec![format!("{} ({})", ind.label(lang), ind.unit())];
+        for p in Phase::ALL {
+            row.push(
+                r.totals
+                    .impacts
+                    .get(*ind, p)
+                    .map_or(String::new(), |e| cell(e, lang)),
+            );
+        }
+        let total = r.totals.impacts.total(*ind);
+        row.push(total.map_or(String::new(), |e| cell(e, lang)));
+        row.push(total.map_or(String::new(), |e| range(e, lang)));
+        rows.push(row);
+    }
+    print_rows(&rows, out)?;
+    writeln!(
+        out,
+        "{} : {} kWh",
+        t(lang, "Électricité consommée", "Electricity used"),
+        number(r.totals.electricity_kwh, lang)
+    )?;
+    writeln!(
+        out,
+        "{}\n",
+        t(
+            lang,
+            "n.d. : non disponible dans le référentiel · * : partiel (certaines lignes sans facteur)",
+            "n/a: not available in the dataset · *: partial (some lines lack a factor)"
+        )
+    )?;
+
+    let climate = Indicator::ClimateChange;
+    let group_rows =
+        |title: String, groups: &[GroupFootprint], label: &dyn Fn(&GroupFootprint) -> String| {
+            let mut rows = vec![vec![
+                title,
+                t(lang, "Équip.", "Devices").to_string(),
+                format!("{} (kgCO2e)", t(lang, "Climat", "Climate")),
+                t(lang, "Part", "Share").to_string(),
+                t(lang, "Fourchette", "Range").to_string(),
+            ]];
+            let whole = r
+                .totals
+                .impacts
+                .total(climate)
+                .map_or(0.0, |e| e.range.central);
+            for g in groups {
+                let e = g.impacts.total(climate).copied().unwrap_or_default();
+                let share = if whole > 0.0 {
+                    e.range.central / whole * 100.0
+                } else {
+                    0.0
+                };
+                rows.push(vec![
+                    label(g),
+                    g.devices.to_string(),
+                    cell(&e, lang),
+                    format!("{} %", number(share, lang)),
+                    range(&e, lang),
+                ]);
+            }
+            rows
+        };
+    let cat_label = |g: &GroupFootprint| match lang {
+        Lang::Fr => g.label_fr.clone().unwrap_or_default(),
+        Lang::En => g.label_en.clone().unwrap_or_default(),
+    };
+    print_rows(
+        &group_rows(
+            t(lang, "Par catégorie", "By category").into(),
+            &r.by_category,
+            &cat_label,
+        ),
+        out,
+    )?;
+    writeln!(out)?;
+    let dept_label = |g: &GroupFootprint| {
+        g.key
+            .clone()
+            .unwrap_or_else(|| t(lang, "(sans service)", "(no department)").to_string())
+    };
+    print_rows(
+        &group_rows(
+            t(lang, "Par service", "By department").into(),
+            &r.by_department,
+            &dept_label,
+        ),
+        out,
+    )?;
+
+    let per = [
+        (
+            t(lang, "par habitant", "per inhabitant"),
+            &r.per_capita.per_inhabitant,
+        ),
+        (t(lang, "par agent", "per agent"), &r.per_capita.per_agent),
+        (t(lang, "par élève", "per pupil"), &r.per_capita.per_pupil),
+    ];
+    for (what, table) in per {
+        if let Some(e) = table.as_ref().and_then(|tb| tb.total(climate)) {
+            writeln!(
+                out,
+                "{} {what} : {} kgCO2e {}",
+                t(lang, "Climat", "Climate"),
+                cell(e, lang),
+                range(e, lang)
+            )?;
+        }
+    }
+
+    if !r.rejected.is_empty() {
+        writeln!(
+            out,
+            "\n{} ({}) :",
+            t(lang, "Lignes rejetées", "Rejected rows"),
+            r.rejected.len()
+        )?;
+        for row in &r.rejected {
+            writeln!(
+                out,
+                "  {} {} — {}",
+                t(lang, "ligne", "line"),
+                row.line,
+                row.error
+            )?;
+        }
+    }
+    if !r.warnings.is_empty() {
+        writeln!(
+            out,
+            "\n{} ({}) :",
+            t(lang, "Avertissements", "Warnings"),
+            r.warnings.len()
+        )?;
+        for w in &r.warnings {
+            writeln!(out, "  {}", w.message)?;
+        }
+    }
+    let sources: Vec<&str> = r
+        .provenance
+        .sources
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    writeln!(
+        out,
+        "\n{} : {}",
+        t(lang, "Sources", "Sources"),
+        sources.join(" ; ")
+    )?;
+    Ok(())
+}
+
+fn print_rows(rows: &[Vec<String>], out: &mut impl Write) -> io::Result<()> {
+    let n = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..n)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for (k, row) in rows.iter().enumerate() {
+        let mut line = String::new();
+        for (i, c) in row.iter().enumerate() {
+            let pad = widths[i] - c.chars().count();
+            if i == 0 {
+                line.push_str(c);
+                line.push_str(&" ".repeat(pad));
+            } else {
+                line.push_str("  ");
+                line.push_str(&" ".repeat(pad));
+                line.push_str(c);
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+        if k == 0 {
+            writeln!(
+                out,
+                "{}",
+                "─".repeat(widths.iter().sum::<usize>() + 2 * (n.saturating_sub(1)))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Long-format CSV: one row per scope, key, indicator and phase.
+pub fn report_csv(r: &Report, out: &mut impl Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "scope",
+        "key",
+        "indicator",
+        "phase",
+        "unit",
+        "status",
+        "low",
+        "central",
+        "high",
+        "devices",
+    ])?;
+    let mut group = |scope: &str, g: &GroupFootprint| -> io::Result<()> {
+        for ind in g.impacts.indicators() {
+            let phases = Phase::ALL.iter().map(|p| (p.id(), g.impacts.get(*ind, *p)));
+            for (phase, e) in phases.chain(std::iter::once(("total", g.impacts.total(*ind)))) {
+                let e = e.copied().unwrap_or_default();
+                let (lo, c, hi) = match e.value() {
+                    Some(v) => (v.low.to_string(), v.central.to_string(), v.high.to_string()),
+                    None => Default::default(),
+                };
+                let status = match e.availability() {
+                    Availability::Available => "available",
+                    Availability::Partial => "partial",
+                    Availability::NotAvailable => "not_available",
+                };
+                w.write_record([
+                    scope,
+                    g.key.as_deref().unwrap_or(""),
+                    ind.id(),
+                    phase,
+                    ind.unit(),
+                    status,
+                    &lo,
+                    &c,
+                    &hi,
+                    &g.devices.to_string(),
+                ])?;
+            }
+        }
+        Ok(())
+    };
+    group("total", &r.totals)?;
+    for g in &r.by_category {
+        group("category", g)?;
+    }
+    for g in &r.by_department {
+        group("department", g)?;
+    }
+    w.flush()
+}
+
+pub fn datasets(json: bool, out: &mut impl Write) -> io::Result<()> {
+    let infos: Vec<_> = empreinte::dataset::EMBEDDED_IDS
+        .iter()
+        .filter_map(|id| Dataset::embedded(id).ok())
+        .map(|d| d.info().clone())
+        .collect();
+    if json {
+        return writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&infos).unwrap_or_default()
+        );
+    }
+    for (i, d) in infos.iter().enumerate() {
+        let default = if i == 0 {
+            " (par défaut / default)"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "{} v{}{default}\n  {}\n  licences: {}\n  {}\n",
+            d.id,
+            d.version,
+            d.title,
+            d.licenses.join(", "),
+            d.usage_note
+        )?;
+    }
+    Ok(())
+}
+
+pub fn factors(
+    ds: &Dataset,
+    category: Option<&str>,
+    json: bool,
+    lang: Lang,
+    out: &mut impl Write,
+) -> Result<u8, String> {
+    let io = |e: io::Error| e.to_string();
+    let Some(name) = category else {
+        if json {
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(ds.categories()).unwrap_or_default()
+            )
+            .map_err(io)?;
+            return Ok(0);
+        }
+        writeln!(
+            out,
+            "{} v{} — {} {}",
+            ds.id(),
+            ds.version(),
+            ds.categories().len(),
+            t(lang, "catégories", "categories")
+        )
+        .map_err(io)?;
+        for c in ds.categories() {
+            let label = if lang == Lang::Fr {
+                &c.label_fr
+            } else {
+                &c.label_en
+            };
+            let proxy = if c.is_proxy { " [proxy]" } else { "" };
+            writeln!(
+                out,
+                "  {:<24} {label}{proxy} — {}",
+                c.id,
+                c.aliases.join(", ")
+            )
+            .map_err(io)?;
+        }
+        return Ok(0);
+    };
+    let Some(cref) = ds.find_category(name) else {
+        let hint = ds
+            .suggest_category(name)
+            .map(|s| format!(" (did you mean {s}?)"))
+            .unwrap_or_default();
+        return Err(format!(
+            "unknown category {name:?}{hint}; run `empreinte factors` for the list"
+        ));
+    };
+    let cat = ds.category(cref);
+    let rows: Vec<&empreinte::Factor> = ds
+        .factors()
+        .iter()
+        .filter(|f| {
+            f.id.starts_with(&format!("{}.", cat.id))
+                && Phase::ALL.iter().any(|p| {
+                    ds.embodied_factor(cref, *p, f.indicator)
+                        .is_some_and(|r| ds.factor(r).id == f.id)
+                        || ds
+                            .refurbishment_factor(cref, *p, f.indicator)
+                            .is_some_and(|r| ds.factor(r).id == f.id)
+                })
+        })
+        .collect();
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"category": cat, "factors": rows}))
+                .unwrap_or_default()
+        )
+        .map_err(io)?;
+        return Ok(0);
+    }
+    writeln!(out, "{} ({}) — {}", cat.label_fr, cat.id, ds.id()).map_err(io)?;
+    writeln!(
+        out,
+        "  {} : {} {} [{}–{}] · {} W × {} h/{} × {} {}",
+        t(lang, "durée de vie", "lifetime"),
+        number(cat.lifetime_years.central, lang),
+        t(lang, "ans", "years"),
+        number(cat.lifetime_years.low, lang),
+        number(cat.lifetime_years.high, lang),
+        number(cat.power_w, lang),
+        number(cat.hours_per_day, lang),
+        t(lang, "j", "d"),
+        number(cat.days_per_year, lang),
+        t(lang, "j/an", "d/yr"),
+    )
+    .map_err(io)?;
+    if cat.is_proxy {
+        writeln!(out, "  proxy : {}", cat.proxy_note).map_err(io)?;
+    }
+    for f in rows {
+        let src = ds
+            .source(&f.source_id)
+            .map_or(f.source_id.as_str(), |s| s.title.as_str());
+        writeln!(
+            out,
+            "  {:<52} {} {} [{} – {}] ({:?})\n      {src} — {}",
+            f.id,
+            number(f.value.central, lang),
+            f.unit,
+            number(f.value.low, lang),
+            number(f.value.high, lang),
+            f.quality,
+            f.source_row
+        )
+        .map_err(io)?;
+    }
+    Ok(0)
+}

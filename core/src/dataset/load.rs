@@ -1,0 +1,648 @@
+//! Loading and validating a dataset from its files.
+
+use super::table::{Row, Table};
+use super::*;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The text of a dataset's files, for loading without a file system (WebAssembly).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DatasetFiles<'a> {
+    pub datapackage: &'a str,
+    pub sources: &'a str,
+    pub zones: &'a str,
+    pub categories: &'a str,
+    pub embodied: &'a str,
+    /// Optional: a dataset may model no refurbishment.
+    pub refurbishment: Option<&'a str>,
+    pub electricity: &'a str,
+}
+
+/// The file names of a dataset folder, in loading order.
+pub const FILE_NAMES: [&str; 7] = [
+    "datapackage.json",
+    "sources.csv",
+    "zones.csv",
+    "categories.csv",
+    "embodied.csv",
+    "refurbishment.csv",
+    "electricity.csv",
+];
+
+pub(crate) fn from_dir(dir: &Path) -> Result<Dataset, DatasetError> {
+    let read = |name: &str, required: bool| -> Result<Option<String>, DatasetError> {
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(DatasetError::Io {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            }),
+        }
+    };
+    let texts: Vec<Option<String>> = FILE_NAMES
+        .iter()
+        .map(|n| read(n, *n != "refurbishment.csv"))
+        .collect::<Result<_, _>>()?;
+    let get = |i: usize| texts[i].as_deref().unwrap_or("");
+    from_files(&DatasetFiles {
+        datapackage: get(0),
+        sources: get(1),
+        zones: get(2),
+        categories: get(3),
+        embodied: get(4),
+        refurbishment: texts[5].as_deref(),
+        electricity: get(6),
+    })
+}
+
+pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetError> {
+    let info = parse_package(files.datapackage)?;
+    let mut b = Builder {
+        factors: Vec::new(),
+        factor_ids: HashMap::new(),
+    };
+
+    let sources_t = Table::parse("sources.csv", files.sources)?;
+    let sources = parse_sources(&sources_t)?;
+    let source_ids: HashMap<&str, ()> = sources.iter().map(|s| (s.id.as_str(), ())).collect();
+    let known_sources = || {
+        let mut ids: Vec<&str> = source_ids.keys().copied().collect();
+        ids.sort_unstable();
+        ids.join(", ")
+    };
+
+    let zones_t = Table::parse("zones.csv", files.zones)?;
+    let (zones, zone_names) = parse_zones(&zones_t)?;
+
+    let cats_t = Table::parse("categories.csv", files.categories)?;
+    let (categories, category_names) = parse_categories(&cats_t)?;
+    for (cat, row) in categories.iter().zip(cats_t.rows()) {
+        if !source_ids.contains_key(cat.source_id.as_str()) {
+            return Err(DatasetError::UnknownSource {
+                file: "categories.csv".into(),
+                line: row.line,
+                factor_id: cat.id.clone(),
+                source_id: cat.source_id.clone(),
+                known: known_sources(),
+            });
+        }
+    }
+    let cat_index: HashMap<&str, usize> = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let lookup_category = |row: &Row<'_>| -> Result<usize, DatasetError> {
+        let v = row.required("category")?;
+        cat_index
+            .get(v)
+            .copied()
+            .ok_or_else(|| DatasetError::UnknownReference {
+                file: row_file(row, "category"),
+                line: row.line,
+                kind: "category".into(),
+                value: v.into(),
+                known: categories
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    };
+
+    // Embodied factors.
+    let emb_t = Table::parse("embodied.csv", files.embodied)?;
+    emb_t.require(&FACTOR_COLUMNS)?;
+    emb_t.require(&["category", "phase"])?;
+    let mut embodied = vec![[[None; N_IND]; 3]; categories.len()];
+    let mut seen = HashMap::new();
+    for row in emb_t.rows() {
+        let cat = lookup_category(&row)?;
+        let phase = parse_phase(
+            &row,
+            &[Phase::Manufacturing, Phase::Distribution, Phase::EndOfLife],
+        )?;
+        let f = b.factor(
+            &row,
+            FactorTable::Embodied,
+            phase,
+            "",
+            &source_ids,
+            &known_sources,
+        )?;
+        let key = (cat, phase, f.1);
+        unique(&mut seen, key, &row, "category/phase/indicator", || {
+            format!("{}/{}/{}", categories[cat].id, phase, f.1)
+        })?;
+        if let Some(r) = f.0 {
+            embodied[cat][embodied_slot(phase).unwrap_or(0)][f.1 as usize] = Some(r);
+        }
+    }
+
+    // Refurbishment factors.
+    let mut refurbishment: Vec<Option<Refurbishment>> = vec![None; categories.len()];
+    if let Some(text) = files.refurbishment {
+        let t = Table::parse("refurbishment.csv", text)?;
+        t.require(&FACTOR_COLUMNS)?;
+        t.require(&["category", "phase", "second_life_years"])?;
+        let mut seen = HashMap::new();
+        for row in t.rows() {
+            let cat = lookup_category(&row)?;
+            let phase = parse_phase(&row, &[Phase::Manufacturing, Phase::Distribution])?;
+            let years = row.number_in("second_life_years", f64::MIN_POSITIVE, 50.0)?;
+            let f = b.factor(
+                &row,
+                FactorTable::Refurbishment,
+                phase,
+                "",
+                &source_ids,
+                &known_sources,
+            )?;
+            unique(
+                &mut seen,
+                (cat, phase, f.1),
+                &row,
+                "category/phase/indicator",
+                || format!("{}/{}/{}", categories[cat].id, phase, f.1),
+            )?;
+            let entry = refurbishment[cat].get_or_insert(Refurbishment {
+                second_life_years: years,
+                factors: [[None; N_IND]; 2],
+            });
+            if entry.second_life_years != years {
+                return Err(row.invalid(
+                    "second_life_years",
+                    &format!(
+                        "the same second life on every row of `{}` ({} years)",
+                        categories[cat].id, entry.second_life_years
+                    ),
+                ));
+            }
+            if let Some(r) = f.0 {
+                let slot = if phase == Phase::Manufacturing { 0 } else { 1 };
+                entry.factors[slot][f.1 as usize] = Some(r);
+            }
+        }
+    }
+
+    // Electricity factors.
+    let el_t = Table::parse("electricity.csv", files.electricity)?;
+    el_t.require(&FACTOR_COLUMNS)?;
+    el_t.require(&["zone", "year"])?;
+    let mut electricity: Vec<Vec<ElectricityVintage>> = vec![Vec::new(); zones.len()];
+    let mut seen = HashMap::new();
+    for row in el_t.rows() {
+        let code = row.required("zone")?;
+        let zone = zones.iter().position(|z| z.code == code).ok_or_else(|| {
+            DatasetError::UnknownReference {
+                file: "electricity.csv".into(),
+                line: row.line,
+                kind: "zone".into(),
+                value: code.into(),
+                known: zones
+                    .iter()
+                    .map(|z| z.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+        })?;
+        let year = match row.text("year") {
+            "" => None,
+            t => Some(
+                t.parse::<i32>()
+                    .ok()
+                    .filter(|y| (1900..=2200).contains(y))
+                    .ok_or_else(|| row.invalid("year", "a year such as 2024, or empty"))?,
+            ),
+        };
+        let f = b.factor(
+            &row,
+            FactorTable::Electricity,
+            Phase::Use,
+            "/kWh",
+            &source_ids,
+            &known_sources,
+        )?;
+        unique(
+            &mut seen,
+            (zone, year, f.1),
+            &row,
+            "zone/year/indicator",
+            || {
+                format!(
+                    "{code}/{}/{}",
+                    year.map_or("-".into(), |y| y.to_string()),
+                    f.1
+                )
+            },
+        )?;
+        let vintages = &mut electricity[zone];
+        let v = match vintages.iter().position(|v| v.year == year) {
+            Some(i) => i,
+            None => {
+                vintages.push(ElectricityVintage {
+                    year,
+                    factors: [None; N_IND],
+                });
+                vintages.len() - 1
+            }
+        };
+        if let Some(r) = f.0 {
+            vintages[v].factors[f.1 as usize] = Some(r);
+        }
+    }
+    for v in &mut electricity {
+        v.sort_by_key(|v| (v.year.is_none(), v.year));
+    }
+
+    let default_zone = zones
+        .iter()
+        .position(|z| z.code == info.default_country)
+        .ok_or_else(|| DatasetError::Package {
+            message: format!(
+                "empreinte.default_country `{}` is not a zone of zones.csv",
+                info.default_country
+            ),
+        })?;
+
+    // Climate change is always there: every category and the default zone need it.
+    for (i, cat) in categories.iter().enumerate() {
+        if embodied[i]
+            .iter()
+            .all(|p| p[Indicator::ClimateChange as usize].is_none())
+        {
+            return Err(DatasetError::Incomplete {
+                message: format!(
+                    "embodied.csv: category `{}` has no climate_change factor; every category needs one",
+                    cat.id
+                ),
+            });
+        }
+    }
+    if electricity[default_zone]
+        .iter()
+        .all(|v| v.factors[Indicator::ClimateChange as usize].is_none())
+    {
+        return Err(DatasetError::Incomplete {
+            message: format!(
+                "electricity.csv: the default zone `{}` has no climate_change factor",
+                info.default_country
+            ),
+        });
+    }
+
+    let mut indicators: Vec<Indicator> = Indicator::ALL
+        .iter()
+        .copied()
+        .filter(|ind| {
+            b.factors
+                .iter()
+                .any(|f| f.indicator == *ind && f.quality != Quality::Flagged)
+        })
+        .collect();
+    indicators.dedup();
+
+    Ok(Dataset {
+        info,
+        sources,
+        zones,
+        zone_names,
+        categories,
+        category_names,
+        factors: b.factors,
+        embodied,
+        refurbishment,
+        electricity,
+        indicators,
+        default_zone: ZoneRef(default_zone as u32),
+    })
+}
+
+const FACTOR_COLUMNS: [&str; 9] = [
+    "factor_id",
+    "indicator",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "quality",
+    "source_id",
+    "source_row",
+];
+
+fn row_file(row: &Row<'_>, column: &str) -> String {
+    match row.invalid(column, "") {
+        DatasetError::InvalidValue { file, .. } => file,
+        _ => String::new(),
+    }
+}
+
+fn unique<K: std::hash::Hash + Eq>(
+    seen: &mut HashMap<K, u64>,
+    key: K,
+    row: &Row<'_>,
+    kind: &str,
+    show: impl FnOnce() -> String,
+) -> Result<(), DatasetError> {
+    if let Some(first) = seen.get(&key) {
+        return Err(DatasetError::Duplicate {
+            file: row_file(row, kind),
+            line: row.line,
+            kind: kind.into(),
+            key: show(),
+            first_line: *first,
+        });
+    }
+    seen.insert(key, row.line);
+    Ok(())
+}
+
+fn parse_phase(row: &Row<'_>, allowed: &[Phase]) -> Result<Phase, DatasetError> {
+    Phase::from_id(row.text("phase"))
+        .filter(|p| allowed.contains(p))
+        .ok_or_else(|| {
+            let ids: Vec<&str> = allowed.iter().map(|p| p.id()).collect();
+            row.invalid("phase", &format!("one of {}", ids.join(", ")))
+        })
+}
+
+struct Builder {
+    factors: Vec<Factor>,
+    factor_ids: HashMap<String, u64>,
+}
+
+impl Builder {
+    /// Validates and stores one factor row. Returns its ref (`None` when flagged) and indicator.
+    fn factor(
+        &mut self,
+        row: &Row<'_>,
+        table: FactorTable,
+        phase: Phase,
+        unit_suffix: &str,
+        sources: &HashMap<&str, ()>,
+        known_sources: &dyn Fn() -> String,
+    ) -> Result<(Option<FactorRef>, Indicator), DatasetError> {
+        let id = row.required("factor_id")?.to_string();
+        if let Some(first) = self.factor_ids.get(&id) {
+            return Err(DatasetError::Duplicate {
+                file: row_file(row, "factor_id"),
+                line: row.line,
+                kind: "factor_id".into(),
+                key: id,
+                first_line: *first,
+            });
+        }
+        let indicator = Indicator::from_id(row.text("indicator")).ok_or_else(|| {
+            let ids: Vec<&str> = Indicator::ALL.iter().map(|i| i.id()).collect();
+            row.invalid("indicator", &format!("one of {}", ids.join(", ")))
+        })?;
+        let unit = row.text("unit");
+        let expected = format!("{}{unit_suffix}", indicator.unit());
+        if unit != expected {
+            return Err(DatasetError::UnitMismatch {
+                file: row_file(row, "unit"),
+                line: row.line,
+                factor_id: id,
+                indicator: indicator.id().into(),
+                unit: unit.into(),
+                expected,
+            });
+        }
+        let value = row.number("value")?;
+        let low = row.number("low")?;
+        let high = row.number("high")?;
+        if !(low <= value && value <= high) {
+            return Err(DatasetError::RangeOrder {
+                file: row_file(row, "value"),
+                line: row.line,
+                factor_id: id,
+                low,
+                value,
+                high,
+            });
+        }
+        let quality = Quality::from_id(row.text("quality")).ok_or_else(|| {
+            row.invalid(
+                "quality",
+                "one of primary, derived, proxy, uncertain, flagged",
+            )
+        })?;
+        let source_id = row.required("source_id")?;
+        if !sources.contains_key(source_id) {
+            return Err(DatasetError::UnknownSource {
+                file: row_file(row, "source_id"),
+                line: row.line,
+                factor_id: id,
+                source_id: source_id.into(),
+                known: known_sources(),
+            });
+        }
+        let source_row = row.required("source_row")?.to_string();
+        self.factor_ids.insert(id.clone(), row.line);
+        let r = FactorRef(self.factors.len() as u32);
+        self.factors.push(Factor {
+            id,
+            table,
+            indicator,
+            phase,
+            value: Range::new(low, value, high),
+            unit: unit.into(),
+            quality,
+            source_id: source_id.into(),
+            source_row,
+            note: row.text("note").into(),
+        });
+        Ok(((quality != Quality::Flagged).then_some(r), indicator))
+    }
+}
+
+fn parse_package(text: &str) -> Result<DatasetInfo, DatasetError> {
+    let pkg = |m: String| DatasetError::Package { message: m };
+    let v: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| pkg(format!("invalid JSON: {e}")))?;
+    let s =
+        |key: &str| -> Option<String> { v.get(key).and_then(|x| x.as_str()).map(str::to_string) };
+    let ext = v.get("empreinte").ok_or_else(|| {
+        pkg("missing the `empreinte` object (schema_version, default_country...)".into())
+    })?;
+    let schema_version = ext.get("schema_version").and_then(|x| x.as_u64());
+    if schema_version != Some(1) {
+        return Err(pkg(format!(
+            "empreinte.schema_version is {schema_version:?}; this library reads schema version 1"
+        )));
+    }
+    let id = s("name").ok_or_else(|| pkg("missing `name` (the dataset id)".into()))?;
+    let version = s("version").ok_or_else(|| pkg("missing `version`".into()))?;
+    let licenses = v
+        .get("licenses")
+        .and_then(|l| l.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|l| {
+                    l.get("name")
+                        .or_else(|| l.get("title"))
+                        .and_then(|n| n.as_str())
+                })
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let declared: Vec<&str> = v
+        .get("resources")
+        .and_then(|r| r.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| r.get("path").and_then(|p| p.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    for required in [
+        "sources.csv",
+        "zones.csv",
+        "categories.csv",
+        "embodied.csv",
+        "electricity.csv",
+    ] {
+        if !declared.contains(&required) {
+            return Err(pkg(format!("`resources` does not declare `{required}`")));
+        }
+    }
+    Ok(DatasetInfo {
+        title: s("title").unwrap_or_else(|| id.clone()),
+        description: s("description").unwrap_or_default(),
+        id,
+        version,
+        licenses,
+        default_country: ext
+            .get("default_country")
+            .and_then(|x| x.as_str())
+            .unwrap_or("FR")
+            .to_string(),
+        phases_split: ext
+            .get("phases_split")
+            .and_then(|x| x.as_bool())
+            .unwrap_or(true),
+        usage_note: ext
+            .get("usage_note")
+            .and_then(|x| x.as_str())
+            .unwrap_or_default()
+            .to_string(),
+    })
+}
+
+fn parse_sources(t: &Table) -> Result<Vec<Source>, DatasetError> {
+    t.require(&["source_id", "title", "publisher", "year", "url", "licence"])?;
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for row in t.rows() {
+        let id = row.required("source_id")?.to_string();
+        unique(&mut seen, id.clone(), &row, "source_id", || id.clone())?;
+        out.push(Source {
+            title: row.required("title")?.into(),
+            publisher: row.required("publisher")?.into(),
+            year: row.text("year").into(),
+            url: row.text("url").into(),
+            licence: row.required("licence")?.into(),
+            used_for: row.text("used_for").into(),
+            note: row.text("note").into(),
+            id,
+        });
+    }
+    Ok(out)
+}
+
+fn parse_zones(t: &Table) -> Result<(Vec<Zone>, NameIndex), DatasetError> {
+    t.require(&["zone", "alpha3", "name_fr", "name_en", "aliases"])?;
+    let mut zones = Vec::new();
+    let mut names = NameIndex::new();
+    let mut lines = Vec::new();
+    for row in t.rows() {
+        let zone = Zone {
+            code: row.required("zone")?.into(),
+            alpha3: row.text("alpha3").into(),
+            name_fr: row.text("name_fr").into(),
+            name_en: row.text("name_en").into(),
+            aliases: row.list("aliases"),
+        };
+        let item = zones.len();
+        let all = [&zone.code, &zone.alpha3, &zone.name_fr, &zone.name_en]
+            .into_iter()
+            .chain(zone.aliases.iter());
+        for name in all {
+            if let Some(other) = names.insert(name, item) {
+                return Err(DatasetError::Duplicate {
+                    file: "zones.csv".into(),
+                    line: row.line,
+                    kind: "zone name".into(),
+                    key: name.clone(),
+                    first_line: lines[other],
+                });
+            }
+        }
+        lines.push(row.line);
+        zones.push(zone);
+    }
+    Ok((zones, names))
+}
+
+fn parse_categories(t: &Table) -> Result<(Vec<Category>, NameIndex), DatasetError> {
+    t.require(&[
+        "category",
+        "label_fr",
+        "label_en",
+        "aliases",
+        "group",
+        "lifetime_years",
+        "lifetime_low_years",
+        "lifetime_high_years",
+        "power_w",
+        "hours_per_day",
+        "days_per_year",
+        "is_proxy",
+        "source_id",
+        "source_row",
+    ])?;
+    let mut cats = Vec::new();
+    let mut names = NameIndex::new();
+    let mut lines = Vec::new();
+    for row in t.rows() {
+        let lifetime = row.number_in("lifetime_years", f64::MIN_POSITIVE, 50.0)?;
+        let low = row.number_in("lifetime_low_years", f64::MIN_POSITIVE, lifetime)?;
+        let high = row.number_in("lifetime_high_years", lifetime, 50.0)?;
+        let cat = Category {
+            id: row.required("category")?.into(),
+            label_fr: row.required("label_fr")?.into(),
+            label_en: row.required("label_en")?.into(),
+            aliases: row.list("aliases"),
+            group: row.text("group").into(),
+            lifetime_years: Range::new(low, lifetime, high),
+            power_w: row.number_in("power_w", 0.0, 1.0e6)?,
+            hours_per_day: row.number_in("hours_per_day", 0.0, 24.0)?,
+            days_per_year: row.number_in("days_per_year", 0.0, 366.0)?,
+            is_proxy: row.boolean("is_proxy")?,
+            proxy_note: row.text("proxy_note").into(),
+            source_id: row.required("source_id")?.into(),
+            source_row: row.required("source_row")?.into(),
+        };
+        let item = cats.len();
+        let all = [&cat.id, &cat.label_fr, &cat.label_en]
+            .into_iter()
+            .chain(cat.aliases.iter());
+        for name in all {
+            if let Some(other) = names.insert(name, item) {
+                return Err(DatasetError::Duplicate {
+                    file: "categories.csv".into(),
+                    line: row.line,
+                    kind: "category name".into(),
+                    key: name.clone(),
+                    first_line: lines[other],
+                });
+            }
+        }
+        lines.push(row.line);
+        cats.push(cat);
+    }
+    Ok((cats, names))
+}

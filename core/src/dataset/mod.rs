@@ -1,0 +1,374 @@
+//! The reference dataset: sources, zones, equipment categories and their factors.
+//!
+//! A dataset is loaded from its CSV files (see `reference-data/SCHEMA.md`), validated once,
+//! and then answers lookups by index. Every factor keeps its id and source so results can say
+//! exactly which rows they used.
+
+mod embedded;
+mod error;
+mod load;
+mod table;
+
+pub use embedded::EMBEDDED_IDS;
+pub use error::DatasetError;
+pub use load::DatasetFiles;
+
+use crate::estimate::Range;
+use crate::indicator::{Indicator, Phase};
+use crate::names::NameIndex;
+use serde::Serialize;
+
+/// Number of indicator slots (one per [`Indicator`] variant).
+pub(crate) const N_IND: usize = Indicator::ALL.len();
+
+/// Index of a factor in [`Dataset::factors`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactorRef(pub(crate) u32);
+
+/// Index of a category in [`Dataset::categories`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CategoryRef(pub(crate) u32);
+
+/// Index of a zone in [`Dataset::zones`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ZoneRef(pub(crate) u32);
+
+/// Identity of a dataset, named in every result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatasetInfo {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub description: String,
+    pub licenses: Vec<String>,
+    /// Zone used when an inventory line gives no country.
+    pub default_country: String,
+    /// False when the set gives one embodied figure not split into phases (kept under manufacturing).
+    pub phases_split: bool,
+    /// What the set may be used for, in plain words.
+    pub usage_note: String,
+}
+
+/// A row of `sources.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub year: String,
+    pub url: String,
+    pub licence: String,
+    pub used_for: String,
+    pub note: String,
+}
+
+/// A row of `zones.csv`: a country or region electricity is known for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Zone {
+    pub code: String,
+    pub alpha3: String,
+    pub name_fr: String,
+    pub name_en: String,
+    pub aliases: Vec<String>,
+}
+
+/// A row of `categories.csv`: an equipment class with its default lifetime and usage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Category {
+    pub id: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub aliases: Vec<String>,
+    pub group: String,
+    pub lifetime_years: Range,
+    pub power_w: f64,
+    pub hours_per_day: f64,
+    pub days_per_year: f64,
+    pub is_proxy: bool,
+    pub proxy_note: String,
+    pub source_id: String,
+    pub source_row: String,
+}
+
+impl Category {
+    /// Default annual electricity of one device (kWh/year).
+    pub fn default_energy_kwh_per_year(&self) -> f64 {
+        self.power_w * self.hours_per_day * self.days_per_year / 1000.0
+    }
+}
+
+/// How far a factor can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quality {
+    Primary,
+    Derived,
+    Proxy,
+    Uncertain,
+    /// Its own maintainers say it is wrong: loaded and listed, never used.
+    Flagged,
+}
+
+impl Quality {
+    pub(crate) fn from_id(s: &str) -> Option<Quality> {
+        Some(match s {
+            "primary" => Quality::Primary,
+            "derived" => Quality::Derived,
+            "proxy" => Quality::Proxy,
+            "uncertain" => Quality::Uncertain,
+            "flagged" => Quality::Flagged,
+            _ => return None,
+        })
+    }
+}
+
+/// Which table a factor comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorTable {
+    Embodied,
+    Refurbishment,
+    Electricity,
+}
+
+/// One factor row, whatever its table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Factor {
+    pub id: String,
+    pub table: FactorTable,
+    pub indicator: Indicator,
+    /// Phase for embodied and refurbishment factors; `Use` for electricity.
+    pub phase: Phase,
+    pub value: Range,
+    pub unit: String,
+    pub quality: Quality,
+    pub source_id: String,
+    pub source_row: String,
+    pub note: String,
+}
+
+/// The factors of one electricity vintage of a zone.
+#[derive(Debug, Clone)]
+pub(crate) struct ElectricityVintage {
+    pub year: Option<i32>,
+    pub factors: [Option<FactorRef>; N_IND],
+}
+
+/// Per-category refurbishment data (cut-off allocation).
+#[derive(Debug, Clone)]
+pub(crate) struct Refurbishment {
+    pub second_life_years: f64,
+    /// Manufacturing (refurbishment + parts) and distribution (transport) factors.
+    pub factors: [[Option<FactorRef>; N_IND]; 2],
+}
+
+/// A validated reference dataset.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub(crate) info: DatasetInfo,
+    pub(crate) sources: Vec<Source>,
+    pub(crate) zones: Vec<Zone>,
+    pub(crate) zone_names: NameIndex,
+    pub(crate) categories: Vec<Category>,
+    pub(crate) category_names: NameIndex,
+    pub(crate) factors: Vec<Factor>,
+    /// Per category: [manufacturing, distribution, end_of_life] × indicator.
+    pub(crate) embodied: Vec<[[Option<FactorRef>; N_IND]; 3]>,
+    pub(crate) refurbishment: Vec<Option<Refurbishment>>,
+    /// Per zone, vintages sorted by year (undated last).
+    pub(crate) electricity: Vec<Vec<ElectricityVintage>>,
+    pub(crate) indicators: Vec<Indicator>,
+    pub(crate) default_zone: ZoneRef,
+}
+
+/// Which electricity row answered a lookup, so the result can name it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ElectricityLookup {
+    pub zone: ZoneRef,
+    /// The vintage used (`None`: an undated figure).
+    pub year_used: Option<i32>,
+    pub(crate) vintage: usize,
+}
+
+pub(crate) fn embodied_slot(phase: Phase) -> Option<usize> {
+    match phase {
+        Phase::Manufacturing => Some(0),
+        Phase::Distribution => Some(1),
+        Phase::EndOfLife => Some(2),
+        Phase::Use => None,
+    }
+}
+
+impl Dataset {
+    /// The default dataset for French communes, embedded in the library.
+    pub fn embedded_default() -> &'static Dataset {
+        embedded::default_dataset()
+    }
+
+    /// An embedded dataset by id (see [`EMBEDDED_IDS`]).
+    pub fn embedded(id: &str) -> Result<&'static Dataset, DatasetError> {
+        embedded::by_id(id)
+    }
+
+    /// Loads a dataset from a folder holding `datapackage.json` and the CSV tables.
+    pub fn from_dir(path: impl AsRef<std::path::Path>) -> Result<Dataset, DatasetError> {
+        load::from_dir(path.as_ref())
+    }
+
+    /// Loads a dataset from the text of its files.
+    pub fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetError> {
+        load::from_files(files)
+    }
+
+    pub fn info(&self) -> &DatasetInfo {
+        &self.info
+    }
+    pub fn id(&self) -> &str {
+        &self.info.id
+    }
+    pub fn version(&self) -> &str {
+        &self.info.version
+    }
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+    pub fn zones(&self) -> &[Zone] {
+        &self.zones
+    }
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+    pub fn factors(&self) -> &[Factor] {
+        &self.factors
+    }
+    /// Indicators the dataset has at least one factor for, in reporting order.
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    pub fn category(&self, r: CategoryRef) -> &Category {
+        &self.categories[r.0 as usize]
+    }
+    pub fn zone(&self, r: ZoneRef) -> &Zone {
+        &self.zones[r.0 as usize]
+    }
+    pub fn factor(&self, r: FactorRef) -> &Factor {
+        &self.factors[r.0 as usize]
+    }
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+    pub fn default_zone(&self) -> ZoneRef {
+        self.default_zone
+    }
+
+    /// Resolves a category written any way people write it.
+    pub fn find_category(&self, name: &str) -> Option<CategoryRef> {
+        self.category_names.get(name).map(|i| CategoryRef(i as u32))
+    }
+
+    /// The closest category name, for "did you mean" messages.
+    pub fn suggest_category(&self, name: &str) -> Option<String> {
+        self.category_names.suggest(name).map(|(display, item)| {
+            let cat = &self.categories[item];
+            if crate::names::match_key(&display) == crate::names::match_key(&cat.id) {
+                cat.id.clone()
+            } else {
+                format!("{display} ({})", cat.id)
+            }
+        })
+    }
+
+    /// Resolves a zone by ISO code, alpha-3 code or name (French or English).
+    pub fn find_zone(&self, name: &str) -> Option<ZoneRef> {
+        self.zone_names.get(name).map(|i| ZoneRef(i as u32))
+    }
+
+    pub fn suggest_zone(&self, name: &str) -> Option<String> {
+        self.zone_names
+            .suggest(name)
+            .map(|(display, item)| format!("{display} ({})", self.zones[item].code))
+    }
+
+    /// Embodied factor of a new device of `category`, or `None` when not available.
+    pub fn embodied_factor(
+        &self,
+        category: CategoryRef,
+        phase: Phase,
+        indicator: Indicator,
+    ) -> Option<FactorRef> {
+        let slot = embodied_slot(phase)?;
+        self.embodied[category.0 as usize][slot][indicator as usize]
+    }
+
+    /// Refurbishment factor (phase manufacturing or distribution), or `None`.
+    pub fn refurbishment_factor(
+        &self,
+        category: CategoryRef,
+        phase: Phase,
+        indicator: Indicator,
+    ) -> Option<FactorRef> {
+        let slot = match phase {
+            Phase::Manufacturing => 0,
+            Phase::Distribution => 1,
+            _ => return None,
+        };
+        self.refurbishment[category.0 as usize]
+            .as_ref()
+            .and_then(|r| r.factors[slot][indicator as usize])
+    }
+
+    /// Default second-life duration of a refurbished device, when the dataset models refurbishment for it.
+    pub fn second_life_years(&self, category: CategoryRef) -> Option<f64> {
+        self.refurbishment[category.0 as usize]
+            .as_ref()
+            .map(|r| r.second_life_years)
+    }
+
+    /// Categories the dataset has refurbishment factors for.
+    pub fn refurbishable_categories(&self) -> impl Iterator<Item = &Category> {
+        self.categories
+            .iter()
+            .zip(&self.refurbishment)
+            .filter(|(_, r)| r.is_some())
+            .map(|(c, _)| c)
+    }
+
+    /// The electricity vintage for a reporting year: that year, else the latest before,
+    /// else the earliest after, else an undated figure. `None` when the zone has no factor.
+    pub fn electricity_for(&self, zone: ZoneRef, year: i32) -> Option<ElectricityLookup> {
+        let vintages = &self.electricity[zone.0 as usize];
+        let dated = || {
+            vintages
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.year.is_some())
+        };
+        let pick = dated()
+            .filter(|(_, v)| v.year.is_some_and(|y| y <= year))
+            .max_by_key(|(_, v)| v.year)
+            .or_else(|| dated().min_by_key(|(_, v)| v.year))
+            .or_else(|| vintages.iter().enumerate().find(|(_, v)| v.year.is_none()));
+        pick.map(|(i, v)| ElectricityLookup {
+            zone,
+            year_used: v.year,
+            vintage: i,
+        })
+    }
+
+    /// The electricity factor of a looked-up vintage for one indicator.
+    pub fn electricity_factor(
+        &self,
+        lookup: &ElectricityLookup,
+        indicator: Indicator,
+    ) -> Option<FactorRef> {
+        self.electricity[lookup.zone.0 as usize][lookup.vintage].factors[indicator as usize]
+    }
+
+    /// Factors loaded but never used because their maintainers flag them as wrong.
+    pub fn flagged_factors(&self) -> impl Iterator<Item = &Factor> {
+        self.factors
+            .iter()
+            .filter(|f| f.quality == Quality::Flagged)
+    }
+}

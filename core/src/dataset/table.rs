@@ -1,0 +1,147 @@
+//! A small reader for the dataset's tidy CSV tables, with located errors.
+
+use super::DatasetError;
+use std::collections::HashMap;
+
+pub(crate) struct Table {
+    pub file: String,
+    columns: HashMap<String, usize>,
+    header: Vec<String>,
+    pub rows: Vec<(u64, csv::StringRecord)>,
+}
+
+/// One row of a table, for typed field access with errors that name file, line and column.
+pub(crate) struct Row<'a> {
+    table: &'a Table,
+    pub line: u64,
+    record: &'a csv::StringRecord,
+}
+
+impl Table {
+    pub fn parse(file: &str, text: &str) -> Result<Table, DatasetError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(text.as_bytes());
+        let csv_err = |e: csv::Error| DatasetError::Csv {
+            file: file.to_string(),
+            line: e.position().map_or(0, |p| p.line()),
+            message: e.to_string(),
+        };
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(csv_err)?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let columns = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.clone(), i))
+            .collect();
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(csv_err)?;
+            let line = record.position().map_or(0, |p| p.line());
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            rows.push((line, record));
+        }
+        Ok(Table {
+            file: file.to_string(),
+            columns,
+            header,
+            rows,
+        })
+    }
+
+    /// Fails unless every column is present.
+    pub fn require(&self, columns: &[&str]) -> Result<(), DatasetError> {
+        for c in columns {
+            if !self.columns.contains_key(*c) {
+                return Err(DatasetError::MissingColumn {
+                    file: self.file.clone(),
+                    column: c.to_string(),
+                    found: self.header.join(", "),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(move |(line, record)| Row {
+            table: self,
+            line: *line,
+            record,
+        })
+    }
+}
+
+impl Row<'_> {
+    /// The trimmed text of a column (empty when the column is absent).
+    pub fn text(&self, column: &str) -> &str {
+        self.table
+            .columns
+            .get(column)
+            .and_then(|&i| self.record.get(i))
+            .map_or("", str::trim)
+    }
+
+    pub fn invalid(&self, column: &str, expected: &str) -> DatasetError {
+        DatasetError::InvalidValue {
+            file: self.table.file.clone(),
+            line: self.line,
+            column: column.to_string(),
+            value: self.text(column).to_string(),
+            expected: expected.to_string(),
+        }
+    }
+
+    /// A required, non-empty text.
+    pub fn required(&self, column: &str) -> Result<&str, DatasetError> {
+        let t = self.text(column);
+        if t.is_empty() {
+            Err(self.invalid(column, "a non-empty value"))
+        } else {
+            Ok(t)
+        }
+    }
+
+    /// A finite number.
+    pub fn number(&self, column: &str) -> Result<f64, DatasetError> {
+        self.text(column)
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| self.invalid(column, "a finite number with a '.' decimal point"))
+    }
+
+    /// A finite number in `[min, max]`.
+    pub fn number_in(&self, column: &str, min: f64, max: f64) -> Result<f64, DatasetError> {
+        let v = self.number(column)?;
+        if v < min || v > max {
+            return Err(self.invalid(column, &format!("a number between {min} and {max}")));
+        }
+        Ok(v)
+    }
+
+    pub fn boolean(&self, column: &str) -> Result<bool, DatasetError> {
+        match self.text(column) {
+            "true" => Ok(true),
+            "false" | "" => Ok(false),
+            _ => Err(self.invalid(column, "true or false")),
+        }
+    }
+
+    /// A `|`-separated list.
+    pub fn list(&self, column: &str) -> Vec<String> {
+        self.text(column)
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}

@@ -1,0 +1,426 @@
+//! Streaming evaluation: lines go in one at a time, aggregates stay small, so an inventory
+//! of any size is evaluated in bounded memory.
+
+use crate::dataset::{CategoryRef, Dataset, ElectricityLookup, ZoneRef};
+use crate::fleet::{evaluate_line, LineFootprint, Resolved};
+use crate::inventory::{
+    CsvInventory, EquipmentLine, InventoryError, InventoryItem, RejectedRow, RowError, Warning,
+};
+use crate::options::EvaluationOptions;
+use crate::report::{
+    indicator_infos, Counts, ElectricityUse, GroupFootprint, LineReport, PerCapita, Report,
+};
+use std::collections::HashMap;
+use std::io::Read;
+
+/// Warnings of one kind kept in full; beyond that they are counted.
+const WARNINGS_PER_CODE: usize = 20;
+
+/// An evaluation in progress. Feed it lines with [`Evaluation::add`] (or rejected rows with
+/// [`Evaluation::reject`]), then call [`Evaluation::finish`].
+#[derive(Debug)]
+pub struct Evaluation<'d> {
+    ds: &'d Dataset,
+    options: EvaluationOptions,
+    default_zone: ZoneRef,
+    category_cache: HashMap<String, CategoryRef>,
+    zone_cache: HashMap<String, ZoneRef>,
+    electricity: Vec<Option<Option<ElectricityLookup>>>,
+    electricity_lines: Vec<u64>,
+    totals: GroupFootprint,
+    by_category: Vec<GroupFootprint>,
+    by_department: Vec<GroupFootprint>,
+    department_index: HashMap<String, usize>,
+    no_department: Option<usize>,
+    lines: Option<Vec<LineReport>>,
+    rejected: Vec<RejectedRow>,
+    warnings: Vec<Warning>,
+    warning_counts: HashMap<&'static str, u64>,
+    counts: Counts,
+    used: Vec<u64>,
+}
+
+impl<'d> Evaluation<'d> {
+    /// Starts an evaluation. Fails when the default country is not a zone of the dataset.
+    pub fn new(ds: &'d Dataset, options: EvaluationOptions) -> Result<Evaluation<'d>, RowError> {
+        let default_zone = match &options.default_country {
+            Some(c) => ds.find_zone(c).ok_or_else(|| RowError::UnknownCountry {
+                value: c.clone(),
+                suggestion: ds.suggest_zone(c),
+            })?,
+            None => ds.default_zone(),
+        };
+        let indicators = ds.indicators();
+        Ok(Evaluation {
+            ds,
+            default_zone,
+            category_cache: HashMap::new(),
+            zone_cache: HashMap::new(),
+            electricity: vec![None; ds.zones().len()],
+            electricity_lines: vec![0; ds.zones().len()],
+            totals: GroupFootprint::new(None, indicators),
+            by_category: ds
+                .categories()
+                .iter()
+                .map(|c| {
+                    let mut g = GroupFootprint::new(Some(c.id.clone()), indicators);
+                    g.label_fr = Some(c.label_fr.clone());
+                    g.label_en = Some(c.label_en.clone());
+                    g
+                })
+                .collect(),
+            by_department: Vec::new(),
+            department_index: HashMap::new(),
+            no_department: None,
+            lines: options.keep_lines.then(Vec::new),
+            rejected: Vec::new(),
+            warnings: Vec::new(),
+            warning_counts: HashMap::new(),
+            counts: Counts::default(),
+            used: vec![0; ds.factors().len()],
+            options,
+        })
+    }
+
+    /// The dataset this evaluation uses.
+    pub fn dataset(&self) -> &'d Dataset {
+        self.ds
+    }
+
+    /// Records a warning (the first ones of each kind in full, the rest counted).
+    pub fn warn(&mut self, warning: Warning) {
+        let n = self.warning_counts.entry(warning.code).or_insert(0);
+        *n += 1;
+        if *n as usize <= WARNINGS_PER_CODE {
+            self.warnings.push(warning);
+        }
+    }
+
+    /// Records a row that could not be read.
+    pub fn reject(&mut self, row: RejectedRow) {
+        self.counts.rows_read += 1;
+        self.counts.rows_rejected += 1;
+        self.rejected.push(row);
+    }
+
+    /// Records empty rows skipped by a reader.
+    pub fn add_blank_rows(&mut self, n: u64) {
+        self.counts.blank_rows += n;
+    }
+
+    fn resolve(&mut self, line: &EquipmentLine) -> Result<Resolved, RowError> {
+        let ds = self.ds;
+        let category = match self.category_cache.get(&line.category) {
+            Some(c) => *c,
+            None => {
+                let c =
+                    ds.find_category(&line.category)
+                        .ok_or_else(|| RowError::UnknownCategory {
+                            value: line.category.clone(),
+                            suggestion: ds.suggest_category(&line.category),
+                        })?;
+                if self.category_cache.len() < 10_000 {
+                    self.category_cache.insert(line.category.clone(), c);
+                }
+                c
+            }
+        };
+        let zone = match &line.country {
+            None => self.default_zone,
+            Some(name) => match self.zone_cache.get(name) {
+                Some(z) => *z,
+                None => {
+                    let z = ds.find_zone(name).ok_or_else(|| RowError::UnknownCountry {
+                        value: name.clone(),
+                        suggestion: ds.suggest_zone(name),
+                    })?;
+                    if self.zone_cache.len() < 10_000 {
+                        self.zone_cache.insert(name.clone(), z);
+                    }
+                    z
+                }
+            },
+        };
+        let slot = &mut self.electricity[zone.0 as usize];
+        let lookup =
+            *slot.get_or_insert_with(|| ds.electricity_for(zone, self.options.reporting_year));
+        let electricity = lookup.ok_or_else(|| RowError::NoElectricityFactor {
+            zone: ds.zone(zone).code.clone(),
+            dataset: ds.id().to_string(),
+        })?;
+        Ok(Resolved {
+            category,
+            zone,
+            electricity,
+        })
+    }
+
+    /// Evaluates one line (`line_no`: its line in the file, for messages). A line that fails
+    /// validation is recorded as rejected; the error is also returned.
+    pub fn add(&mut self, line_no: u64, line: &EquipmentLine) -> Result<(), RowError> {
+        let result = self
+            .resolve(line)
+            .and_then(|r| evaluate_line(self.ds, line_no, line, &r, &self.options, &mut self.used));
+        match result {
+            Ok(footprint) => {
+                self.record(line_no, line, footprint);
+                Ok(())
+            }
+            Err(error) => {
+                self.reject(RejectedRow {
+                    line: line_no,
+                    error: error.clone(),
+                });
+                Err(error)
+            }
+        }
+    }
+
+    fn record(&mut self, line_no: u64, line: &EquipmentLine, f: LineFootprint) {
+        self.counts.rows_read += 1;
+        self.counts.rows_evaluated += 1;
+        self.counts.devices += line.quantity as u64;
+        if line.acquisition_year.is_none() {
+            self.warn(Warning {
+                line: Some(line_no),
+                field: Some("acquisition_year".into()),
+                code: "acquisition_year_missing",
+                message: format!(
+                    "line {line_no}: no acquisition year; embodied impacts spread evenly, 1/{} per year",
+                    f.period_years
+                ),
+            });
+        }
+        self.electricity_lines[f.zone.0 as usize] += 1;
+        self.totals.add_line(&f);
+        self.by_category[f.category.0 as usize].add_line(&f);
+        let dept = match &line.department {
+            Some(d) if !d.is_empty() => match self.department_index.get(d) {
+                Some(i) => *i,
+                None => {
+                    self.by_department
+                        .push(GroupFootprint::new(Some(d.clone()), self.ds.indicators()));
+                    self.department_index
+                        .insert(d.clone(), self.by_department.len() - 1);
+                    self.by_department.len() - 1
+                }
+            },
+            _ => *self.no_department.get_or_insert_with(|| {
+                self.by_department
+                    .push(GroupFootprint::new(None, self.ds.indicators()));
+                self.by_department.len() - 1
+            }),
+        };
+        self.by_department[dept].add_line(&f);
+        if let Some(lines) = &mut self.lines {
+            lines.push(LineReport {
+                category: self.ds.category(f.category).id.clone(),
+                country: self.ds.zone(f.zone).code.clone(),
+                department: line.department.clone(),
+                label: line.label.clone(),
+                indicators: self.ds.indicators().to_vec(),
+                footprint: f,
+            });
+        }
+    }
+
+    /// Adds every item a reader produced.
+    pub fn add_items(&mut self, items: impl IntoIterator<Item = InventoryItem>) {
+        for item in items {
+            match item {
+                InventoryItem::Line(n, line) => {
+                    let _ = self.add(n, &line);
+                }
+                InventoryItem::Rejected(row) => self.reject(row),
+            }
+        }
+    }
+
+    /// Closes the evaluation and builds the report.
+    pub fn finish(mut self) -> Report {
+        let ds = self.ds;
+        let year = self.options.reporting_year;
+        let mut electricity = Vec::new();
+        for (z, lookup) in self.electricity.iter().enumerate() {
+            let (Some(Some(l)), n) = (lookup, self.electricity_lines[z]) else {
+                continue;
+            };
+            if n == 0 {
+                continue;
+            }
+            let zone = &ds.zones()[z].code;
+            if l.year_used != Some(year) {
+                self.warnings.push(Warning {
+                    line: None,
+                    field: Some("country".into()),
+                    code: "electricity_vintage",
+                    message: format!(
+                        "no {year} electricity factor for {zone} in {}; used {}",
+                        ds.id(),
+                        l.year_used
+                            .map_or("an undated figure".to_string(), |y| format!(
+                                "the {y} figure"
+                            ))
+                    ),
+                });
+            }
+            electricity.push(ElectricityUse {
+                zone: zone.clone(),
+                year_requested: year,
+                year_used: l.year_used,
+                lines: n,
+                factor_ids: ds
+                    .indicators()
+                    .iter()
+                    .filter_map(|i| ds.electricity_factor(l, *i))
+                    .map(|f| ds.factor(f).id.clone())
+                    .collect(),
+            });
+        }
+        let mut counts: Vec<(&'static str, u64)> = self
+            .warning_counts
+            .iter()
+            .filter(|(_, n)| **n as usize > WARNINGS_PER_CODE)
+            .map(|(c, n)| (*c, *n))
+            .collect();
+        counts.sort_unstable();
+        for (code, n) in counts {
+            self.warnings.push(Warning {
+                line: None,
+                field: None,
+                code,
+                message: format!(
+                    "{} more `{code}` warnings not listed",
+                    n - WARNINGS_PER_CODE as u64
+                ),
+            });
+        }
+        self.by_department.sort_by(|a, b| match (&a.key, &b.key) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (Some(x), Some(y)) => crate::names::normalize(x)
+                .cmp(&crate::names::normalize(y))
+                .then_with(|| x.cmp(y)),
+        });
+        let per = |d: Option<f64>| d.filter(|d| *d > 0.0).map(|d| self.totals.impacts.per(d));
+        let per_capita = PerCapita {
+            per_inhabitant: per(self.options.inhabitants),
+            per_agent: per(self.options.agents),
+            per_pupil: per(self.options.pupils),
+        };
+        let mut totals = self.totals;
+        totals.key = None;
+        totals.devices = self.counts.devices;
+        Report {
+            schema: "empreinte.report/1",
+            dataset: ds.info().clone(),
+            counts: self.counts,
+            indicators: indicator_infos(ds),
+            per_capita,
+            totals,
+            by_category: self
+                .by_category
+                .into_iter()
+                .filter(|g| g.lines > 0)
+                .collect(),
+            by_department: self.by_department,
+            lines: self.lines,
+            rejected: self.rejected,
+            warnings: self.warnings,
+            provenance: Report::provenance_for(ds, &self.used, electricity),
+            options: self.options,
+        }
+    }
+}
+
+/// Evaluates in-memory lines (line numbers are their 1-based positions).
+pub fn evaluate_lines(
+    ds: &Dataset,
+    lines: &[EquipmentLine],
+    options: &EvaluationOptions,
+) -> Result<Report, RowError> {
+    let mut ev = Evaluation::new(ds, options.clone())?;
+    for (i, line) in lines.iter().enumerate() {
+        let _ = ev.add(i as u64 + 1, line);
+    }
+    Ok(ev.finish())
+}
+
+/// Errors of a whole-inventory evaluation.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EvaluateError {
+    #[error(transparent)]
+    Inventory(#[from] InventoryError),
+    #[error("option default_country: {0}")]
+    Options(RowError),
+}
+
+impl EvaluateError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            EvaluateError::Inventory(e) => e.code(),
+            EvaluateError::Options(e) => e.code(),
+        }
+    }
+}
+
+/// Evaluates a CSV inventory as spreadsheets export it, streaming.
+pub fn evaluate_csv<R: Read + 'static>(
+    ds: &Dataset,
+    input: R,
+    options: &EvaluationOptions,
+) -> Result<Report, EvaluateError> {
+    let mut reader = CsvInventory::new(input)?;
+    let mut ev = Evaluation::new(ds, options.clone()).map_err(EvaluateError::Options)?;
+    for w in reader.take_warnings() {
+        ev.warn(w);
+    }
+    for item in reader.by_ref() {
+        match item? {
+            InventoryItem::Line(n, line) => {
+                let _ = ev.add(n, &line);
+            }
+            InventoryItem::Rejected(row) => ev.reject(row),
+        }
+    }
+    ev.add_blank_rows(reader.blank_rows());
+    Ok(ev.finish())
+}
+
+/// Evaluates a JSON inventory (an array of lines, or `{"lines": [...]}`).
+pub fn evaluate_json(
+    ds: &Dataset,
+    text: &str,
+    options: &EvaluationOptions,
+) -> Result<Report, EvaluateError> {
+    let mut warnings = Vec::new();
+    let items = crate::inventory::read_json(text, &mut warnings)?;
+    let mut ev = Evaluation::new(ds, options.clone()).map_err(EvaluateError::Options)?;
+    for w in warnings {
+        ev.warn(w);
+    }
+    ev.add_items(items);
+    Ok(ev.finish())
+}
+
+/// Evaluates an inventory given as bytes, CSV or JSON (told apart by the first character).
+pub fn evaluate_bytes(
+    ds: &Dataset,
+    bytes: Vec<u8>,
+    options: &EvaluationOptions,
+) -> Result<Report, EvaluateError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    if matches!(first, Some(b'[') | Some(b'{')) {
+        let text = std::str::from_utf8(body).map_err(|e| InventoryError::NotText {
+            detail: format!(
+                "a JSON inventory must be UTF-8 (invalid byte at {})",
+                e.valid_up_to()
+            ),
+        })?;
+        evaluate_json(ds, text, options)
+    } else {
+        evaluate_csv(ds, std::io::Cursor::new(bytes), options)
+    }
+}

@@ -1,0 +1,333 @@
+//! The equipment-fleet model: one inventory line's footprint for one reporting year.
+//!
+//! Embodied impacts (manufacturing, distribution, end of life) are spread over a period
+//! (physical lifetime, amortisation, or the acquisition year alone); a device past that period
+//! carries only its use. Use = annual kWh × the electricity factor of its country and year.
+
+use crate::dataset::{CategoryRef, Dataset, ElectricityLookup, FactorRef, ZoneRef, N_IND};
+use crate::estimate::Range;
+use crate::indicator::{Indicator, Phase};
+use crate::inventory::{Condition, EquipmentLine, Field, RowError};
+use crate::options::{Annualisation, EvaluationOptions};
+use uom::si::energy::kilowatt_hour;
+use uom::si::power::watt;
+use uom::si::time::{hour, year};
+
+/// Largest quantity accepted on one line.
+pub const MAX_QUANTITY: u32 = 1_000_000;
+/// Longest lifetime or amortisation period accepted (years).
+pub const MAX_YEARS: f64 = 50.0;
+/// Highest power accepted per device (W): more than any server room device.
+pub const MAX_POWER_W: f64 = 100_000.0;
+/// Highest measured energy accepted per device and year (kWh): 100 kW all year round.
+pub const MAX_ENERGY_KWH: f64 = 876_000.0;
+
+/// Impacts of one line per indicator slot: the four phases, then the total.
+pub type LineImpacts = [[Option<Range>; 5]; N_IND];
+
+/// Index of the total in a [`LineImpacts`] row.
+pub const TOTAL: usize = 4;
+
+/// Where a device stands in its annualisation period in the reporting year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LifeStage {
+    /// Within the period: carries its share of embodied impacts.
+    Amortising,
+    /// Past the period: carries only its use.
+    PastPeriod,
+    /// No acquisition year: embodied impacts spread evenly, `1 / period` per year.
+    Unknown,
+}
+
+/// The footprint of one evaluated line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineFootprint {
+    pub line: u64,
+    pub category: CategoryRef,
+    pub quantity: u32,
+    pub condition: Condition,
+    pub zone: ZoneRef,
+    pub electricity_year: Option<i32>,
+    /// Period embodied impacts are spread over (central, years).
+    pub period_years: f64,
+    /// Share of the embodied impacts carried this year (central).
+    pub embodied_share: f64,
+    pub stage: LifeStage,
+    /// Electricity of the whole line this year (kWh).
+    pub electricity_kwh: f64,
+    pub impacts: LineImpacts,
+}
+
+impl LineFootprint {
+    /// The impact of one indicator in one phase, `None` when not available.
+    pub fn impact(&self, indicator: Indicator, phase: Phase) -> Option<Range> {
+        self.impacts[indicator as usize][phase.index()]
+    }
+
+    /// The total of one indicator over the four phases, `None` when not available.
+    pub fn total(&self, indicator: Indicator) -> Option<Range> {
+        self.impacts[indicator as usize][TOTAL]
+    }
+}
+
+fn out_of_range(field: Field, value: f64, expected: &str) -> RowError {
+    RowError::OutOfRange {
+        field,
+        value: value.to_string(),
+        expected: expected.to_string(),
+    }
+}
+
+fn check(
+    field: Field,
+    value: f64,
+    min_exclusive: bool,
+    min: f64,
+    max: f64,
+    expected: &str,
+) -> Result<f64, RowError> {
+    let low_ok = if min_exclusive {
+        value > min
+    } else {
+        value >= min
+    };
+    if value.is_finite() && low_ok && value <= max {
+        Ok(value)
+    } else {
+        Err(out_of_range(field, value, expected))
+    }
+}
+
+/// Share of the embodied impacts carried in a year, for a device `age` years after
+/// acquisition, spread over `period` years. Sums to 1 over the years of the period.
+fn share(age: Option<f64>, period: f64) -> f64 {
+    match age {
+        Some(a) if a < period => (period - a).min(1.0) / period,
+        Some(_) => 0.0,
+        None => (1.0 / period).min(1.0),
+    }
+}
+
+/// Multiplies a factor range by a share range, keeping low <= central <= high for any sign.
+fn apply(f: Range, s: Range, quantity: f64) -> Range {
+    Range::new(
+        (f.low * s.low).min(f.low * s.high) * quantity,
+        f.central * s.central * quantity,
+        (f.high * s.low).max(f.high * s.high) * quantity,
+    )
+}
+
+/// Inputs of a line resolved against the dataset.
+pub(crate) struct Resolved {
+    pub category: CategoryRef,
+    pub zone: ZoneRef,
+    pub electricity: ElectricityLookup,
+}
+
+/// Computes one line. `used` counts the uses of each factor, for provenance.
+pub(crate) fn evaluate_line(
+    ds: &Dataset,
+    line_no: u64,
+    line: &EquipmentLine,
+    r: &Resolved,
+    opts: &EvaluationOptions,
+    used: &mut [u64],
+) -> Result<LineFootprint, RowError> {
+    let cat = ds.category(r.category);
+    let year_now = opts.reporting_year;
+    if line.quantity == 0 || line.quantity > MAX_QUANTITY {
+        return Err(out_of_range(
+            Field::Quantity,
+            line.quantity as f64,
+            &format!("a whole number from 1 to {MAX_QUANTITY}"),
+        ));
+    }
+    let n = line.quantity as f64;
+    let years_expected = format!("more than 0 and at most {MAX_YEARS} years");
+    let lifetime = line
+        .lifetime
+        .map(|t| {
+            check(
+                Field::LifetimeYears,
+                t.get::<year>(),
+                true,
+                0.0,
+                MAX_YEARS,
+                &years_expected,
+            )
+        })
+        .transpose()?;
+    let amortisation = line
+        .amortisation
+        .map(|t| {
+            check(
+                Field::AmortisationYears,
+                t.get::<year>(),
+                true,
+                0.0,
+                MAX_YEARS,
+                &years_expected,
+            )
+        })
+        .transpose()?;
+    let age = match line.acquisition_year {
+        Some(y) if y > year_now => {
+            return Err(RowError::AcquisitionInFuture {
+                year: y,
+                reporting_year: year_now,
+            })
+        }
+        Some(y) => Some((year_now - y) as f64),
+        None if opts.annualisation == Annualisation::None => {
+            return Err(RowError::Missing {
+                field: Field::AcquisitionYear,
+            })
+        }
+        None => None,
+    };
+
+    // Period over which embodied impacts are spread, with its range.
+    let default_life = match line.condition {
+        Condition::New => cat.lifetime_years,
+        Condition::Refurbished | Condition::Reused => match ds.second_life_years(r.category) {
+            Some(y) => Range::exact(y),
+            None if line.condition == Condition::Reused => cat.lifetime_years,
+            None => {
+                return Err(RowError::NoRefurbishmentData {
+                    category: cat.id.clone(),
+                    dataset: ds.id().to_string(),
+                    available: list_or_none(ds.refurbishable_categories().map(|c| c.id.as_str())),
+                })
+            }
+        },
+    };
+    let period = match opts.annualisation {
+        Annualisation::PhysicalLifetime => lifetime.map_or(default_life, Range::exact),
+        Annualisation::Accounting { default_years } => {
+            Range::exact(amortisation.unwrap_or(default_years))
+        }
+        Annualisation::None => Range::exact(1.0),
+    };
+    let s_c = share(age, period.central);
+    let s_a = share(age, period.low);
+    let s_b = share(age, period.high);
+    let shares = Range::new(s_a.min(s_b).min(s_c), s_c, s_a.max(s_b).max(s_c));
+    let stage = match age {
+        None => LifeStage::Unknown,
+        Some(_) if s_c > 0.0 => LifeStage::Amortising,
+        Some(_) => LifeStage::PastPeriod,
+    };
+
+    // Annual electricity per device.
+    let kwh_per_device = match line.energy_per_year {
+        Some(e) => check(
+            Field::EnergyKwhPerYear,
+            e.get::<kilowatt_hour>(),
+            false,
+            0.0,
+            MAX_ENERGY_KWH,
+            &format!("0 to {MAX_ENERGY_KWH} kWh per device and year"),
+        )?,
+        None => {
+            let power = match line.power {
+                Some(p) => check(
+                    Field::PowerW,
+                    p.get::<watt>(),
+                    false,
+                    0.0,
+                    MAX_POWER_W,
+                    &format!("0 to {MAX_POWER_W} W per device"),
+                )?,
+                None => cat.power_w,
+            };
+            let hours = match line.hours_per_day {
+                Some(h) => check(
+                    Field::HoursPerDay,
+                    h.get::<hour>(),
+                    false,
+                    0.0,
+                    24.0,
+                    "0 to 24 hours per day",
+                )?,
+                None => cat.hours_per_day,
+            };
+            let days = match line.days_per_year {
+                Some(d) => check(
+                    Field::DaysPerYear,
+                    d,
+                    false,
+                    0.0,
+                    366.0,
+                    "0 to 366 days per year",
+                )?,
+                None => cat.days_per_year,
+            };
+            power * hours * days / 1000.0
+        }
+    };
+    let kwh = kwh_per_device * n;
+
+    let mut impacts: LineImpacts = [[None; 5]; N_IND];
+    let mut take = |f: Option<FactorRef>| -> Option<Range> {
+        f.map(|f| {
+            used[f.0 as usize] += 1;
+            ds.factor(f).value
+        })
+    };
+    for &ind in ds.indicators() {
+        let row = &mut impacts[ind as usize];
+        for phase in Phase::EMBODIED {
+            let folded = !ds.info().phases_split && phase != Phase::Manufacturing;
+            let factor: Option<Range> = if folded {
+                // The set's single embodied figure, kept under manufacturing, includes this phase.
+                Some(Range::ZERO)
+            } else {
+                match (line.condition, phase) {
+                    (Condition::New, _) | (_, Phase::EndOfLife) => {
+                        take(ds.embodied_factor(r.category, phase, ind))
+                    }
+                    (Condition::Refurbished, _) => {
+                        take(ds.refurbishment_factor(r.category, phase, ind))
+                    }
+                    // Cut-off: a reused device carries no manufacturing, only its transport.
+                    (Condition::Reused, Phase::Manufacturing) => Some(Range::ZERO),
+                    (Condition::Reused, _) => take(ds.embodied_factor(r.category, phase, ind)),
+                }
+            };
+            row[phase.index()] = if shares.high == 0.0 {
+                Some(Range::ZERO)
+            } else {
+                factor.map(|f| apply(f, shares, n))
+            };
+        }
+        row[Phase::Use.index()] =
+            take(ds.electricity_factor(&r.electricity, ind)).map(|f| f.scale(kwh));
+        row[TOTAL] = Phase::ALL
+            .iter()
+            .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc.add(v)));
+    }
+
+    Ok(LineFootprint {
+        line: line_no,
+        category: r.category,
+        quantity: line.quantity,
+        condition: line.condition,
+        zone: r.zone,
+        electricity_year: r.electricity.year_used,
+        period_years: period.central,
+        embodied_share: s_c,
+        stage,
+        electricity_kwh: kwh,
+        impacts,
+    })
+}
+
+fn list_or_none<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let v: Vec<&str> = items.collect();
+    if v.is_empty() {
+        "none".to_string()
+    } else {
+        v.join(", ")
+    }
+}

@@ -1,0 +1,517 @@
+//! Inventory columns and the many ways spreadsheets name them.
+
+use super::{InventoryError, Warning};
+use crate::names::normalize;
+use serde::Serialize;
+use std::fmt;
+
+/// A column of the inventory schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Category,
+    Quantity,
+    Condition,
+    AcquisitionYear,
+    LifetimeYears,
+    AmortisationYears,
+    HoursPerDay,
+    DaysPerYear,
+    PowerW,
+    EnergyKwhPerYear,
+    Country,
+    Department,
+    Label,
+}
+
+/// Strong names: two columns with strong names for one field is an error.
+/// Weak names ("site", "année", "type"...) give way to a strong one.
+const ALIASES: &[(Field, &[&str], &[&str])] = &[
+    (
+        Field::Category,
+        &[
+            "category",
+            "categorie",
+            "type de materiel",
+            "type materiel",
+            "type d equipement",
+            "type equipement",
+            "equipment type",
+            "device type",
+            "type de peripherique",
+            "categorie de materiel",
+            "famille",
+            "famille de materiel",
+        ],
+        &[
+            "type",
+            "materiel",
+            "equipement",
+            "equipment",
+            "device",
+            "nature",
+            "kind",
+        ],
+    ),
+    (
+        Field::Quantity,
+        &[
+            "quantity",
+            "quantite",
+            "qte",
+            "qty",
+            "nb",
+            "nbre",
+            "nombre",
+            "nombre d unites",
+            "nb d unites",
+            "count",
+            "number",
+            "units",
+            "unites",
+            "effectif",
+        ],
+        &[],
+    ),
+    (
+        Field::Condition,
+        &[
+            "condition",
+            "etat",
+            "etat a l achat",
+            "etat d acquisition",
+            "neuf ou reconditionne",
+            "neuf reconditionne",
+            "provenance",
+            "origine",
+        ],
+        &["state"],
+    ),
+    (
+        Field::AcquisitionYear,
+        &[
+            "acquisition year",
+            "annee d acquisition",
+            "annee acquisition",
+            "annee d achat",
+            "annee achat",
+            "date d achat",
+            "date achat",
+            "date d acquisition",
+            "purchase year",
+            "year of purchase",
+            "purchase date",
+            "acquisition date",
+            "annee de mise en service",
+            "mise en service",
+            "date de mise en service",
+        ],
+        &["annee", "year", "acquisition", "date"],
+    ),
+    (
+        Field::LifetimeYears,
+        &[
+            "lifetime",
+            "lifetime years",
+            "duree de vie",
+            "duree de vie ans",
+            "duree de vie annees",
+            "duree de vie en annees",
+            "duree vie",
+            "lifespan",
+            "service life",
+            "duree d utilisation",
+            "duree d usage",
+        ],
+        &["duree"],
+    ),
+    (
+        Field::AmortisationYears,
+        &[
+            "amortisation",
+            "amortisation years",
+            "amortization",
+            "amortization years",
+            "duree d amortissement",
+            "duree amortissement",
+            "amortissement",
+            "depreciation period",
+            "depreciation years",
+        ],
+        &[],
+    ),
+    (
+        Field::HoursPerDay,
+        &[
+            "hours per day",
+            "hours day",
+            "heures par jour",
+            "heures jour",
+            "h jour",
+            "h j",
+            "heures d utilisation par jour",
+            "utilisation heures par jour",
+            "usage hours per day",
+            "daily hours",
+        ],
+        &["heures", "hours"],
+    ),
+    (
+        Field::DaysPerYear,
+        &[
+            "days per year",
+            "days year",
+            "jours par an",
+            "jours an",
+            "j an",
+            "jours d utilisation par an",
+            "jours ouvres",
+            "jours ouvres par an",
+            "usage days per year",
+        ],
+        &["jours", "days"],
+    ),
+    (
+        Field::PowerW,
+        &[
+            "power w",
+            "power",
+            "puissance",
+            "puissance w",
+            "puissance watts",
+            "puissance en w",
+            "puissance moyenne",
+            "puissance moyenne w",
+            "watts",
+            "average power",
+            "average power w",
+        ],
+        &[],
+    ),
+    (
+        Field::EnergyKwhPerYear,
+        &[
+            "energy kwh per year",
+            "energy kwh year",
+            "energy per year",
+            "consommation kwh an",
+            "consommation annuelle",
+            "consommation annuelle kwh",
+            "consommation kwh",
+            "kwh an",
+            "kwh par an",
+            "energie kwh an",
+            "annual energy",
+            "annual energy kwh",
+            "measured kwh",
+            "consommation mesuree",
+            "electricite kwh an",
+        ],
+        &["consommation", "energie", "energy", "kwh"],
+    ),
+    (
+        Field::Country,
+        &[
+            "country",
+            "pays",
+            "country code",
+            "code pays",
+            "pays d utilisation",
+        ],
+        &["zone"],
+    ),
+    (
+        Field::Department,
+        &[
+            "department",
+            "service",
+            "direction",
+            "pole",
+            "affectation",
+            "service affectataire",
+            "service utilisateur",
+            "departement",
+        ],
+        &[
+            "entite",
+            "entity",
+            "site",
+            "batiment",
+            "building",
+            "lieu",
+            "location",
+            "structure",
+        ],
+    ),
+    (
+        Field::Label,
+        &["label", "libelle", "designation", "description", "intitule"],
+        &["nom", "name", "modele", "model", "reference"],
+    ),
+];
+
+impl Field {
+    pub const ALL: [Field; 13] = [
+        Field::Category,
+        Field::Quantity,
+        Field::Condition,
+        Field::AcquisitionYear,
+        Field::LifetimeYears,
+        Field::AmortisationYears,
+        Field::HoursPerDay,
+        Field::DaysPerYear,
+        Field::PowerW,
+        Field::EnergyKwhPerYear,
+        Field::Country,
+        Field::Department,
+        Field::Label,
+    ];
+
+    /// Canonical column name (English, unit in the name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Category => "category",
+            Field::Quantity => "quantity",
+            Field::Condition => "condition",
+            Field::AcquisitionYear => "acquisition_year",
+            Field::LifetimeYears => "lifetime_years",
+            Field::AmortisationYears => "amortisation_years",
+            Field::HoursPerDay => "hours_per_day",
+            Field::DaysPerYear => "days_per_year",
+            Field::PowerW => "power_w",
+            Field::EnergyKwhPerYear => "energy_kwh_per_year",
+            Field::Country => "country",
+            Field::Department => "department",
+            Field::Label => "label",
+        }
+    }
+
+    /// Canonical French column name.
+    pub fn name_fr(self) -> &'static str {
+        match self {
+            Field::Category => "categorie",
+            Field::Quantity => "quantite",
+            Field::Condition => "etat",
+            Field::AcquisitionYear => "annee_acquisition",
+            Field::LifetimeYears => "duree_vie",
+            Field::AmortisationYears => "duree_amortissement",
+            Field::HoursPerDay => "heures_jour",
+            Field::DaysPerYear => "jours_an",
+            Field::PowerW => "puissance_w",
+            Field::EnergyKwhPerYear => "consommation_kwh_an",
+            Field::Country => "pays",
+            Field::Department => "service",
+            Field::Label => "libelle",
+        }
+    }
+
+    /// How strongly a header names this field: 2 strong, 1 weak, 0 not at all.
+    fn match_strength(self, header: &str) -> u8 {
+        let (_, strong, weak) = ALIASES
+            .iter()
+            .find(|(f, _, _)| *f == self)
+            .copied()
+            .unwrap_or((self, &[], &[]));
+        let variants = header_variants(header);
+        let canonical = [normalize(self.name()), normalize(self.name_fr())];
+        if variants
+            .iter()
+            .any(|v| canonical.contains(v) || strong.contains(&v.as_str()))
+        {
+            2
+        } else if variants.iter().any(|v| weak.contains(&v.as_str())) {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// Which field a header names, and how strongly.
+    pub fn from_header(header: &str) -> Option<(Field, u8)> {
+        Field::ALL
+            .iter()
+            .map(|f| (*f, f.match_strength(header)))
+            .filter(|(_, s)| *s > 0)
+            .max_by_key(|(_, s)| *s)
+    }
+}
+
+/// The header as written, and without its parenthesised unit ("Durée de vie (ans)").
+fn header_variants(header: &str) -> Vec<String> {
+    let full = normalize(header);
+    let mut out = vec![full.clone()];
+    if let Some(open) = header.find(['(', '[']) {
+        let short = normalize(&header[..open]);
+        if !short.is_empty() && short != full {
+            out.push(short);
+        }
+    }
+    out
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which field each column of a header row gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnMap {
+    pub columns: Vec<Option<Field>>,
+    pub headers: Vec<String>,
+}
+
+impl ColumnMap {
+    /// Maps a header row; warns about ignored columns; fails on a missing category column
+    /// or two columns giving one field.
+    pub fn from_headers(
+        headers: &[String],
+        warnings: &mut Vec<Warning>,
+    ) -> Result<ColumnMap, InventoryError> {
+        let found: Vec<Option<(Field, u8)>> =
+            headers.iter().map(|h| Field::from_header(h)).collect();
+        let mut columns: Vec<Option<Field>> = vec![None; headers.len()];
+        for field in Field::ALL {
+            let candidates: Vec<(usize, u8)> = found
+                .iter()
+                .enumerate()
+                .filter_map(|(i, m)| m.filter(|(f, _)| *f == field).map(|(_, s)| (i, s)))
+                .collect();
+            let Some(best) = candidates.iter().map(|(_, s)| *s).max() else {
+                continue;
+            };
+            let top: Vec<usize> = candidates
+                .iter()
+                .filter(|(_, s)| *s == best)
+                .map(|(i, _)| *i)
+                .collect();
+            if best == 2 && top.len() > 1 {
+                return Err(InventoryError::DuplicateColumn {
+                    field,
+                    first: headers[top[0]].clone(),
+                    second: headers[top[1]].clone(),
+                });
+            }
+            columns[top[0]] = Some(field);
+        }
+        for (i, h) in headers.iter().enumerate() {
+            if columns[i].is_none() && !h.trim().is_empty() {
+                let why = match found[i] {
+                    Some((f, _)) => {
+                        format!("column {h:?} ignored: another column already gives `{f}`")
+                    }
+                    None => format!(
+                        "column {h:?} ignored: not an inventory column (known: {})",
+                        Field::ALL.map(Field::name).join(", ")
+                    ),
+                };
+                warnings.push(Warning {
+                    line: Some(1),
+                    field: None,
+                    code: "ignored_column",
+                    message: why,
+                });
+            }
+        }
+        if !columns.contains(&Some(Field::Category)) {
+            return Err(InventoryError::MissingColumn {
+                field: Field::Category,
+                found: headers
+                    .iter()
+                    .map(|h| format!("{:?}", truncate(h, 40)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                expected: "category, catégorie or \"Type de matériel\"".into(),
+            });
+        }
+        Ok(ColumnMap {
+            columns,
+            headers: headers.to_vec(),
+        })
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(max).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(headers: &[&str]) -> Result<Vec<Option<Field>>, InventoryError> {
+        let h: Vec<String> = headers.iter().map(|s| s.to_string()).collect();
+        ColumnMap::from_headers(&h, &mut Vec::new()).map(|m| m.columns)
+    }
+
+    #[test]
+    fn spreadsheet_headers() {
+        let cols = map(&[
+            "Type de matériel",
+            "Qté",
+            "État",
+            "Année d'acquisition",
+            "Durée de vie (ans)",
+            "Heures/jour",
+            "Jours par an",
+            "Puissance (W)",
+            "Consommation (kWh/an)",
+            "Pays",
+            "Service",
+            "Remarque",
+        ])
+        .unwrap();
+        assert_eq!(
+            cols,
+            vec![
+                Some(Field::Category),
+                Some(Field::Quantity),
+                Some(Field::Condition),
+                Some(Field::AcquisitionYear),
+                Some(Field::LifetimeYears),
+                Some(Field::HoursPerDay),
+                Some(Field::DaysPerYear),
+                Some(Field::PowerW),
+                Some(Field::EnergyKwhPerYear),
+                Some(Field::Country),
+                Some(Field::Department),
+                None,
+            ]
+        );
+    }
+
+    #[test]
+    fn canonical_names_in_both_languages() {
+        for f in Field::ALL {
+            assert_eq!(Field::from_header(f.name()).map(|m| m.0), Some(f), "{f}");
+            assert_eq!(
+                Field::from_header(f.name_fr()).map(|m| m.0),
+                Some(f),
+                "{}",
+                f.name_fr()
+            );
+        }
+    }
+
+    #[test]
+    fn duplicates_and_missing() {
+        assert!(matches!(
+            map(&["category", "Catégorie"]),
+            Err(InventoryError::DuplicateColumn { .. })
+        ));
+        assert!(matches!(
+            map(&["quantity"]),
+            Err(InventoryError::MissingColumn { .. })
+        ));
+        // A weak name gives way to a strong one.
+        assert_eq!(
+            map(&["Service", "Site", "Type de matériel"]).unwrap(),
+            vec![Some(Field::Department), None, Some(Field::Category)]
+        );
+    }
+}

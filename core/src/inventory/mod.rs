@@ -1,0 +1,124 @@
+//! Inventory input: equipment lines, and readers for spreadsheet CSV and JSON.
+
+mod columns;
+mod csv_reader;
+mod error;
+mod json_reader;
+mod values;
+
+pub use columns::{ColumnMap, Field};
+pub use csv_reader::{CsvFormat, CsvInventory};
+pub use error::{InventoryError, RejectedRow, RowError, Warning};
+pub use json_reader::read_json;
+pub use values::parse_number;
+
+use serde::Serialize;
+use uom::si::f64::{Energy, Power, Time};
+
+/// The state a device was acquired in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    #[default]
+    New,
+    /// Refurbished by a professional: under cut-off allocation it carries the refurbishment,
+    /// replaced parts and transport, not the first manufacturing.
+    Refurbished,
+    /// Reused as is (second-hand, or moved from another service): carries transport and end of life.
+    Reused,
+}
+
+impl Condition {
+    pub fn id(self) -> &'static str {
+        match self {
+            Condition::New => "new",
+            Condition::Refurbished => "refurbished",
+            Condition::Reused => "reused",
+        }
+    }
+
+    /// Parses the words people write, in French or English.
+    pub fn parse(text: &str) -> Option<Condition> {
+        let key = crate::names::match_key(text);
+        Some(match key.as_str() {
+            "" | "new" | "neuf" | "neuve" | "nouveau" | "nouvelle" | "n" => Condition::New,
+            "refurbished" | "refurb" | "reconditionne" | "reconditionnee" | "recond"
+            | "remanufactured" | "reconditionnement" | "r" => Condition::Refurbished,
+            "reused" | "reuse" | "reemploi" | "reemploye" | "reemployee" | "occasion"
+            | "d occasion" | "seconde main" | "second hand" | "secondhand" | "used"
+            | "reutilise" | "reutilisation" | "don" => Condition::Reused,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match (self, lang) {
+            (Condition::New, crate::Lang::Fr) => "neuf",
+            (Condition::Refurbished, crate::Lang::Fr) => "reconditionné",
+            (Condition::Reused, crate::Lang::Fr) => "réemploi",
+            (Condition::New, crate::Lang::En) => "new",
+            (Condition::Refurbished, crate::Lang::En) => "refurbished",
+            (Condition::Reused, crate::Lang::En) => "reused",
+        }
+    }
+}
+
+/// One line of an equipment inventory: `quantity` identical devices.
+///
+/// Optional fields fall back to the dataset's defaults for the category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EquipmentLine {
+    /// The category as written ("PC portable", "écrans", "laptop").
+    pub category: String,
+    pub quantity: u32,
+    pub condition: Condition,
+    pub acquisition_year: Option<i32>,
+    /// Physical lifetime (default: the dataset's, or the second life for refurbished devices).
+    pub lifetime: Option<Time>,
+    /// Accounting amortisation period, used with [`crate::Annualisation::Accounting`].
+    pub amortisation: Option<Time>,
+    /// Hours of use per day.
+    pub hours_per_day: Option<Time>,
+    /// Days of use per year.
+    pub days_per_year: Option<f64>,
+    /// Average power when in use, per device.
+    pub power: Option<Power>,
+    /// Measured electricity per device and year; takes precedence over power × hours.
+    pub energy_per_year: Option<Energy>,
+    /// ISO code or name of the country the device is used in (default: the dataset's).
+    pub country: Option<String>,
+    /// Free tag: mairie, école, médiathèque...
+    pub department: Option<String>,
+    /// Free description.
+    pub label: Option<String>,
+}
+
+impl EquipmentLine {
+    /// A line of `quantity` new devices of `category`, everything else by default.
+    pub fn new(category: impl Into<String>, quantity: u32) -> EquipmentLine {
+        EquipmentLine {
+            category: category.into(),
+            quantity,
+            condition: Condition::New,
+            acquisition_year: None,
+            lifetime: None,
+            amortisation: None,
+            hours_per_day: None,
+            days_per_year: None,
+            power: None,
+            energy_per_year: None,
+            country: None,
+            department: None,
+            label: None,
+        }
+    }
+}
+
+/// One item read from an inventory.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InventoryItem {
+    /// A line to evaluate, with its line number.
+    Line(u64, EquipmentLine),
+    /// A row that could not be read into a line.
+    Rejected(RejectedRow),
+}

@@ -1,0 +1,44 @@
+//! # empreinte
+//!
+//! The environmental footprint of a commune's digital estate — its equipment fleet — computed
+//! against a common, sourced, versioned reference dataset: multi-criteria, by life-cycle
+//! phase, with ranges and the provenance of every factor.
+//!
+//! ```
+//! use empreinte::{Dataset, EvaluationOptions, Indicator, evaluate_csv};
+//!
+//! let csv = "Type de matériel;Qté;État;Année d'acquisition\nPC portable;10;neuf;2023\nÉcrans;12;reconditionné;2024\n";
+//! let report = evaluate_csv(Dataset::embedded_default(), std::io::Cursor::new(csv), &EvaluationOptions::new(2024))?;
+//! assert_eq!(report.counts.rows_evaluated, 2);
+//! let climate = report.totals.impacts.total(Indicator::ClimateChange).unwrap();
+//! assert!(climate.range.low <= climate.range.central && climate.range.central <= climate.range.high);
+//! # Ok::<(), empreinte::EvaluateError>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_debug_implementations)]
+
+pub mod dataset;
+pub mod estimate;
+mod evaluate;
+pub mod fleet;
+pub mod indicator;
+pub mod inventory;
+pub mod names;
+mod options;
+pub mod report;
+
+pub use dataset::{
+    Category, Dataset, DatasetError, DatasetFiles, DatasetInfo, Factor, Quality, Source, Zone,
+};
+pub use estimate::{Availability, Estimate, Range};
+pub use evaluate::{
+    evaluate_bytes, evaluate_csv, evaluate_json, evaluate_lines, EvaluateError, Evaluation,
+};
+pub use fleet::{LineFootprint, MAX_QUANTITY};
+pub use indicator::{Indicator, Lang, Phase};
+pub use inventory::{
+    Condition, CsvInventory, EquipmentLine, Field, InventoryError, InventoryItem, RejectedRow,
+    RowError, Warning,
+};
+pub use options::{Annualisation, EvaluationOptions, DEFAULT_AMORTISATION_YEARS};
+pub use report::{Counts, GroupFootprint, ImpactTable, Report};

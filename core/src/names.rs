@@ -1,0 +1,159 @@
+//! Matching the names people write ("Écrans", "PC portable", "Allemagne") to dataset keys:
+//! case-, accent-, punctuation- and plural-insensitive, with "did you mean" suggestions.
+
+use std::collections::HashMap;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-case, accent-free, words separated by one space; punctuation becomes a space.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let mapped: &str = match c {
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            'ß' => "ss",
+            _ => "",
+        };
+        if !mapped.is_empty() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(mapped);
+        } else if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Drops a French or English plural ending from each word ("ecrans" -> "ecran",
+/// "bureaux" -> "bureau", "switches" -> "switch") so singular and plural match.
+pub fn singularize(normalized: &str) -> String {
+    normalized
+        .split(' ')
+        .map(|w| {
+            if w.len() > 4 && w.ends_with("ches") {
+                &w[..w.len() - 2]
+            } else if w.len() > 3 && (w.ends_with("aux") || w.ends_with("eux")) {
+                &w[..w.len() - 1]
+            } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                &w[..w.len() - 1]
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The matching key of a name: normalized, then singular.
+pub fn match_key(text: &str) -> String {
+    singularize(&normalize(text))
+}
+
+/// An index from names (ids, labels, aliases) to item positions.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    keys: HashMap<String, usize>,
+    /// (display name, key, item) for suggestions.
+    names: Vec<(String, String, usize)>,
+}
+
+impl NameIndex {
+    pub fn new() -> NameIndex {
+        NameIndex::default()
+    }
+
+    /// Adds a name for `item`. Returns the item already holding this key, if another one does.
+    pub fn insert(&mut self, name: &str, item: usize) -> Option<usize> {
+        let key = match_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        self.names.push((name.to_string(), key.clone(), item));
+        match self.keys.get(&key) {
+            Some(&other) if other != item => Some(other),
+            Some(_) => None,
+            None => {
+                self.keys.insert(key, item);
+                None
+            }
+        }
+    }
+
+    /// Finds the item a name stands for.
+    pub fn get(&self, name: &str) -> Option<usize> {
+        self.keys.get(&match_key(name)).copied()
+    }
+
+    /// The closest known name, when one is close enough to be a likely typo.
+    pub fn suggest(&self, name: &str) -> Option<(String, usize)> {
+        let key = match_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        let mut best: Option<(f64, &str, usize)> = None;
+        for (display, k, item) in &self.names {
+            let mut score = strsim::jaro_winkler(&key, k);
+            // A name that contains the whole key (or the reverse) is a strong hint.
+            if k.contains(&key) || key.contains(k.as_str()) {
+                score = score.max(0.85);
+            }
+            if best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, display, *item));
+            }
+        }
+        best.filter(|(score, _, _)| *score >= 0.8)
+            .map(|(_, display, item)| (display.to_string(), item))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_accents_case_and_punctuation() {
+        assert_eq!(
+            normalize("Écran  numérique-interactif"),
+            "ecran numerique interactif"
+        );
+        assert_eq!(normalize("Année d'acquisition"), "annee d acquisition");
+        assert_eq!(normalize("  Durée de vie (ans) "), "duree de vie ans");
+        assert_eq!(normalize("Cœur"), "coeur");
+    }
+
+    #[test]
+    fn singular_and_plural_match() {
+        assert_eq!(match_key("Écrans"), match_key("écran"));
+        assert_eq!(
+            match_key("Ordinateurs portables"),
+            match_key("ordinateur portable")
+        );
+        assert_eq!(match_key("Switches"), match_key("switch"));
+        assert_eq!(match_key("bureaux"), "bureau");
+    }
+
+    #[test]
+    fn suggests_close_names() {
+        let mut idx = NameIndex::new();
+        idx.insert("ordinateur portable", 0);
+        idx.insert("écran", 1);
+        assert_eq!(idx.get("ORDINATEURS PORTABLES"), Some(0));
+        let (name, item) = idx.suggest("ordinateur portabel").unwrap();
+        assert_eq!((name.as_str(), item), ("ordinateur portable", 0));
+        assert!(idx.suggest("grille-pain").is_none());
+    }
+}

@@ -1,0 +1,312 @@
+//! The report: totals by indicator and phase, by category, by department, per line,
+//! per capita; the rejected rows; the counts; the provenance of every factor used.
+
+use crate::dataset::{Dataset, DatasetInfo, Quality, Source};
+use crate::estimate::{Estimate, Range};
+use crate::fleet::{LineFootprint, TOTAL};
+use crate::indicator::{Indicator, Phase};
+use crate::inventory::{RejectedRow, Warning};
+use crate::options::EvaluationOptions;
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Serialize, Serializer};
+
+/// Aggregated impacts: per indicator, the four phases and the total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImpactTable {
+    pub(crate) indicators: Vec<Indicator>,
+    /// Per indicator (dataset order): [manufacturing, distribution, use, end of life, total].
+    pub(crate) cells: Vec<[Estimate; 5]>,
+}
+
+impl ImpactTable {
+    pub(crate) fn new(indicators: &[Indicator]) -> ImpactTable {
+        ImpactTable {
+            indicators: indicators.to_vec(),
+            cells: vec![[Estimate::default(); 5]; indicators.len()],
+        }
+    }
+
+    pub(crate) fn add_line(&mut self, line: &LineFootprint) {
+        for (slot, ind) in self.indicators.iter().enumerate() {
+            let row = &line.impacts[*ind as usize];
+            let cells = &mut self.cells[slot];
+            let mut total = Range::ZERO;
+            let (mut any, mut missing) = (false, false);
+            for p in Phase::ALL {
+                let v = row[p.index()];
+                cells[p.index()].push(v);
+                match v {
+                    Some(v) => {
+                        total = total.add(v);
+                        any = true;
+                    }
+                    None => missing = true,
+                }
+            }
+            let t = &mut cells[TOTAL];
+            if any {
+                t.range = t.range.add(total);
+                t.n_available += 1;
+            }
+            if missing {
+                t.n_missing += 1;
+            }
+        }
+    }
+
+    /// Indicators in the table, in reporting order.
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    /// One phase of one indicator; `None` if the dataset lacks the indicator altogether.
+    pub fn get(&self, indicator: Indicator, phase: Phase) -> Option<&Estimate> {
+        let slot = self.indicators.iter().position(|i| *i == indicator)?;
+        Some(&self.cells[slot][phase.index()])
+    }
+
+    /// The total over the four phases of one indicator.
+    pub fn total(&self, indicator: Indicator) -> Option<&Estimate> {
+        let slot = self.indicators.iter().position(|i| *i == indicator)?;
+        Some(&self.cells[slot][TOTAL])
+    }
+
+    /// Divides every figure (per inhabitant, per agent...).
+    pub fn per(&self, divisor: f64) -> ImpactTable {
+        ImpactTable {
+            indicators: self.indicators.clone(),
+            cells: self
+                .cells
+                .iter()
+                .map(|row| row.map(|e| e.per(divisor)))
+                .collect(),
+        }
+    }
+}
+
+impl Serialize for ImpactTable {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Phases<'a>(&'a [Estimate; 5]);
+        impl Serialize for Phases<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(5))?;
+                for p in Phase::ALL {
+                    m.serialize_entry(p.id(), &self.0[p.index()])?;
+                }
+                m.serialize_entry("total", &self.0[TOTAL])?;
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(self.indicators.len()))?;
+        for (ind, cells) in self.indicators.iter().zip(&self.cells) {
+            m.serialize_entry(ind.id(), &Phases(cells))?;
+        }
+        m.end()
+    }
+}
+
+/// Aggregates for one group of lines (all, one category, one department).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupFootprint {
+    /// Category id, department name, or `None` for lines without department.
+    pub key: Option<String>,
+    pub label_fr: Option<String>,
+    pub label_en: Option<String>,
+    pub lines: u64,
+    pub devices: u64,
+    pub electricity_kwh: f64,
+    pub impacts: ImpactTable,
+}
+
+impl GroupFootprint {
+    pub(crate) fn new(key: Option<String>, indicators: &[Indicator]) -> GroupFootprint {
+        GroupFootprint {
+            key,
+            label_fr: None,
+            label_en: None,
+            lines: 0,
+            devices: 0,
+            electricity_kwh: 0.0,
+            impacts: ImpactTable::new(indicators),
+        }
+    }
+
+    pub(crate) fn add_line(&mut self, line: &LineFootprint) {
+        self.lines += 1;
+        self.devices += line.quantity as u64;
+        self.electricity_kwh += line.electricity_kwh;
+        self.impacts.add_line(line);
+    }
+}
+
+/// Lines read, evaluated and rejected: `rows_read == rows_evaluated + rows_rejected`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Counts {
+    pub rows_read: u64,
+    pub rows_evaluated: u64,
+    pub rows_rejected: u64,
+    /// Empty rows skipped (not data rows).
+    pub blank_rows: u64,
+    pub devices: u64,
+}
+
+/// Which electricity vintage answered for a zone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ElectricityUse {
+    pub zone: String,
+    pub year_requested: i32,
+    pub year_used: Option<i32>,
+    pub lines: u64,
+    pub factor_ids: Vec<String>,
+}
+
+/// A factor used by the evaluation, with its citation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactorUse {
+    pub factor_id: String,
+    pub source_id: String,
+    pub source_row: String,
+    pub quality: Quality,
+    /// Number of line × indicator contributions that used it.
+    pub uses: u64,
+}
+
+/// Where the figures come from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Provenance {
+    pub electricity: Vec<ElectricityUse>,
+    pub factors: Vec<FactorUse>,
+    pub sources: Vec<Source>,
+    /// Factors the dataset flags as wrong, never used.
+    pub flagged_factors_excluded: Vec<String>,
+}
+
+/// A per-line result as reported (category and zone by id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineReport {
+    pub footprint: LineFootprint,
+    pub category: String,
+    pub country: String,
+    pub department: Option<String>,
+    pub label: Option<String>,
+    pub indicators: Vec<Indicator>,
+}
+
+impl Serialize for LineReport {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = &self.footprint;
+        let mut table = ImpactTable::new(&self.indicators);
+        table.add_line(f);
+        let mut st = s.serialize_struct("LineReport", 14)?;
+        st.serialize_field("line", &f.line)?;
+        st.serialize_field("category", &self.category)?;
+        st.serialize_field("quantity", &f.quantity)?;
+        st.serialize_field("condition", &f.condition)?;
+        st.serialize_field("department", &self.department)?;
+        st.serialize_field("label", &self.label)?;
+        st.serialize_field("country", &self.country)?;
+        st.serialize_field("electricity_year", &f.electricity_year)?;
+        st.serialize_field("period_years", &f.period_years)?;
+        st.serialize_field("embodied_share", &f.embodied_share)?;
+        st.serialize_field("stage", &f.stage)?;
+        st.serialize_field("electricity_kwh", &f.electricity_kwh)?;
+        st.serialize_field("impacts", &table)?;
+        st.end()
+    }
+}
+
+/// Per-capita figures, when the denominators are given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PerCapita {
+    pub per_inhabitant: Option<ImpactTable>,
+    pub per_agent: Option<ImpactTable>,
+    pub per_pupil: Option<ImpactTable>,
+}
+
+/// Indicator metadata as reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorInfo {
+    pub id: &'static str,
+    pub unit: &'static str,
+    pub label_fr: &'static str,
+    pub label_en: &'static str,
+}
+
+/// The result of evaluating an inventory against a dataset.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Version of this JSON shape.
+    pub schema: &'static str,
+    pub dataset: DatasetInfo,
+    pub options: EvaluationOptions,
+    pub counts: Counts,
+    pub indicators: Vec<IndicatorInfo>,
+    pub totals: GroupFootprint,
+    pub per_capita: PerCapita,
+    pub by_category: Vec<GroupFootprint>,
+    pub by_department: Vec<GroupFootprint>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Vec<LineReport>>,
+    pub rejected: Vec<RejectedRow>,
+    pub warnings: Vec<Warning>,
+    pub provenance: Provenance,
+}
+
+impl Report {
+    /// The central total of climate change (kg CO2e): the headline figure.
+    pub fn climate_change_kgco2e(&self) -> f64 {
+        self.totals
+            .impacts
+            .total(Indicator::ClimateChange)
+            .map_or(0.0, |e| e.range.central)
+    }
+
+    /// The whole report as JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    pub(crate) fn provenance_for(
+        ds: &Dataset,
+        used: &[u64],
+        electricity: Vec<ElectricityUse>,
+    ) -> Provenance {
+        let factors: Vec<FactorUse> = ds
+            .factors()
+            .iter()
+            .zip(used)
+            .filter(|(_, n)| **n > 0)
+            .map(|(f, n)| FactorUse {
+                factor_id: f.id.clone(),
+                source_id: f.source_id.clone(),
+                source_row: f.source_row.clone(),
+                quality: f.quality,
+                uses: *n,
+            })
+            .collect();
+        let mut source_ids: Vec<&str> = factors.iter().map(|f| f.source_id.as_str()).collect();
+        source_ids.sort_unstable();
+        source_ids.dedup();
+        Provenance {
+            electricity,
+            sources: source_ids
+                .iter()
+                .filter_map(|id| ds.source(id).cloned())
+                .collect(),
+            factors,
+            flagged_factors_excluded: ds.flagged_factors().map(|f| f.id.clone()).collect(),
+        }
+    }
+}
+
+pub(crate) fn indicator_infos(ds: &Dataset) -> Vec<IndicatorInfo> {
+    ds.indicators()
+        .iter()
+        .map(|i| IndicatorInfo {
+            id: i.id(),
+            unit: i.unit(),
+            label_fr: i.label_fr(),
+            label_en: i.label_en(),
+        })
+        .collect()
+}
