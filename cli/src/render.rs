@@ -476,7 +476,7 @@ pub fn factors(
         t(lang, "ans", "years"),
         number(cat.lifetime_years.low, lang),
         number(cat.lifetime_years.high, lang),
-        number(cat.power_w, lang),
+        number(cat.power_w.central, lang),
         number(cat.hours_per_day, lang),
         t(lang, "j", "d"),
         number(cat.days_per_year, lang),

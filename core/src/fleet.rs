@@ -219,26 +219,26 @@ pub(crate) fn evaluate_line(
         Some(_) => LifeStage::PastPeriod,
     };
 
-    // Annual electricity per device.
+    // Annual electricity per device, with its range when the power is the dataset's default.
     let kwh_per_device = match line.energy_per_year {
-        Some(e) => check(
+        Some(e) => Range::exact(check(
             Field::EnergyKwhPerYear,
             e.get::<kilowatt_hour>(),
             false,
             0.0,
             MAX_ENERGY_KWH,
             &format!("0 to {MAX_ENERGY_KWH} kWh per device and year"),
-        )?,
+        )?),
         None => {
             let power = match line.power {
-                Some(p) => check(
+                Some(p) => Range::exact(check(
                     Field::PowerW,
                     p.get::<watt>(),
                     false,
                     0.0,
                     MAX_POWER_W,
                     &format!("0 to {MAX_POWER_W} W per device"),
-                )?,
+                )?),
                 None => cat.power_w,
             };
             let hours = match line.hours_per_day {
@@ -263,10 +263,10 @@ pub(crate) fn evaluate_line(
                 )?,
                 None => cat.days_per_year,
             };
-            power * hours * days / 1000.0
+            power.scale(hours * days / 1000.0)
         }
     };
-    let kwh = kwh_per_device * n;
+    let kwh = kwh_per_device.scale(n);
 
     let mut impacts: LineImpacts = [[None; 5]; N_IND];
     let mut take = |f: Option<FactorRef>| -> Option<Range> {
@@ -302,7 +302,7 @@ pub(crate) fn evaluate_line(
             };
         }
         row[Phase::Use.index()] =
-            take(ds.electricity_factor(&r.electricity, ind)).map(|f| f.scale(kwh));
+            take(ds.electricity_factor(&r.electricity, ind)).map(|f| apply(f, kwh, 1.0));
         row[TOTAL] = Phase::ALL
             .iter()
             .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc.add(v)));
@@ -318,7 +318,7 @@ pub(crate) fn evaluate_line(
         period_years: period.central,
         embodied_share: s_c,
         stage,
-        electricity_kwh: kwh,
+        electricity_kwh: kwh.central,
         impacts,
     })
 }

@@ -58,9 +58,10 @@ pub fn singularize(normalized: &str) -> String {
         .join(" ")
 }
 
-/// The matching key of a name: normalized, then singular.
+/// The matching key of a name: normalized, singular, without spaces (so "Wi-Fi", "wifi"
+/// and "Wi Fi" match).
 pub fn match_key(text: &str) -> String {
-    singularize(&normalize(text))
+    singularize(&normalize(text)).replace(' ', "")
 }
 
 /// An index from names (ids, labels, aliases) to item positions.
@@ -144,6 +145,10 @@ mod tests {
         );
         assert_eq!(match_key("Switches"), match_key("switch"));
         assert_eq!(match_key("bureaux"), "bureau");
+        assert_eq!(
+            match_key("Point d'accès Wi-Fi"),
+            match_key("point d'acces wifi")
+        );
     }
 
     #[test]

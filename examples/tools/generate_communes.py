@@ -143,6 +143,9 @@ FR_CONDITION = {"new": "Neuf", "refurbished": "Reconditionné", "reused": "Réem
 # Categories for which the commune's purchasing realistically buys refurbished.
 REFURBISHABLE = {"laptop", "desktop", "monitor", "smartphone", "tablet", "ip_phone",
                  "all_in_one", "thin_client", "network_switch"}
+# The default dataset models professional refurbishment (ADEME 2022 study) for these only;
+# second-hand gear of the other classes is written as reused (réemploi).
+WITH_REFURBISHMENT_FACTORS = {"laptop", "desktop", "smartphone", "tablet"}
 
 # --------------------------------------------------------------------------
 # Small helpers
@@ -235,7 +238,7 @@ def condition_for(category: str, year: int, p_refurb: float = 0.36, p_reused: fl
     if category in REFURBISHABLE and year >= 2018:
         r = rng.random()
         if r < p_refurb:
-            return "refurbished"
+            return "refurbished" if category in WITH_REFURBISHMENT_FACTORS else "reused"
         if r < p_refurb + p_reused:
             return "reused"
     return "new"
@@ -654,7 +657,7 @@ VILLAGE_LINES = [
     ("PC portable", 1, "Neuf", 2021, 5, 7.5, "Secrétariat de mairie", "France", "portable 14 pouces – secrétaire générale"),
     ("PC portable", 1, "reconditionné", 2023, None, 3, "Mairie - élus", "France", "portable du maire"),
     ("écrans", 4, "Neuf", 2017, 7, 8, "Secrétariat de mairie", "FR", "écrans 24 pouces (2 par poste)"),
-    ("Écran", 1, "Reconditionné", 2022, None, 7.5, "Secrétariat de mairie", "FR", "écran pour le portable"),
+    ("Écran", 1, "Réemploi", 2022, None, 7.5, "Secrétariat de mairie", "FR", "écran récupéré d’un autre poste, pour le portable"),
     ("Imprimante multifonction", 1, "Neuf", 2019, 5, 24, "Secrétariat de mairie", "France", "copieur couleur en location (contrat 5 ans)"),
     ("imprimante", 1, "Neuf", 2013, 5, 8, "Agence postale communale", "", "vieille laser N&B, marche toujours"),
     ("Box internet", 1, "Neuf", 2022, None, 24, "Secrétariat de mairie", "FR", "fibre depuis 2022"),

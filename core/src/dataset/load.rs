@@ -191,7 +191,8 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
     let el_t = Table::parse("electricity.csv", files.electricity)?;
     el_t.require(&FACTOR_COLUMNS)?;
     el_t.require(&["zone", "year"])?;
-    let mut electricity: Vec<Vec<ElectricityVintage>> = vec![Vec::new(); zones.len()];
+    let mut electricity: Vec<Vec<Vec<(Option<i32>, FactorRef)>>> =
+        vec![vec![Vec::new(); N_IND]; zones.len()];
     let mut seen = HashMap::new();
     for row in el_t.rows() {
         let code = row.required("zone")?;
@@ -238,23 +239,14 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
                 )
             },
         )?;
-        let vintages = &mut electricity[zone];
-        let v = match vintages.iter().position(|v| v.year == year) {
-            Some(i) => i,
-            None => {
-                vintages.push(ElectricityVintage {
-                    year,
-                    factors: [None; N_IND],
-                });
-                vintages.len() - 1
-            }
-        };
         if let Some(r) = f.0 {
-            vintages[v].factors[f.1 as usize] = Some(r);
+            electricity[zone][f.1 as usize].push((year, r));
         }
     }
-    for v in &mut electricity {
-        v.sort_by_key(|v| (v.year.is_none(), v.year));
+    for per_zone in &mut electricity {
+        for v in per_zone.iter_mut() {
+            v.sort_by_key(|(y, _)| (y.is_none(), *y));
+        }
     }
 
     let default_zone = zones
@@ -281,10 +273,7 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
             });
         }
     }
-    if electricity[default_zone]
-        .iter()
-        .all(|v| v.factors[Indicator::ClimateChange as usize].is_none())
-    {
+    if electricity[default_zone][Indicator::ClimateChange as usize].is_empty() {
         return Err(DatasetError::Incomplete {
             message: format!(
                 "electricity.csv: the default zone `{}` has no climate_change factor",
@@ -618,7 +607,19 @@ fn parse_categories(t: &Table) -> Result<(Vec<Category>, NameIndex), DatasetErro
             aliases: row.list("aliases"),
             group: row.text("group").into(),
             lifetime_years: Range::new(low, lifetime, high),
-            power_w: row.number_in("power_w", 0.0, 1.0e6)?,
+            power_w: {
+                let p = row.number_in("power_w", 0.0, 1.0e6)?;
+                // Optional range columns; without them the power has no spread.
+                let low = match row.text("power_low_w") {
+                    "" => p,
+                    _ => row.number_in("power_low_w", 0.0, p)?,
+                };
+                let high = match row.text("power_high_w") {
+                    "" => p,
+                    _ => row.number_in("power_high_w", p, 1.0e6)?,
+                };
+                Range::new(low, p, high)
+            },
             hours_per_day: row.number_in("hours_per_day", 0.0, 24.0)?,
             days_per_year: row.number_in("days_per_year", 0.0, 366.0)?,
             is_proxy: row.boolean("is_proxy")?,

@@ -81,7 +81,8 @@ pub struct Category {
     pub aliases: Vec<String>,
     pub group: String,
     pub lifetime_years: Range,
-    pub power_w: f64,
+    /// Average power when on (W), with its range.
+    pub power_w: Range,
     pub hours_per_day: f64,
     pub days_per_year: f64,
     pub is_proxy: bool,
@@ -93,7 +94,7 @@ pub struct Category {
 impl Category {
     /// Default annual electricity of one device (kWh/year).
     pub fn default_energy_kwh_per_year(&self) -> f64 {
-        self.power_w * self.hours_per_day * self.days_per_year / 1000.0
+        self.power_w.central * self.hours_per_day * self.days_per_year / 1000.0
     }
 }
 
@@ -147,13 +148,6 @@ pub struct Factor {
     pub note: String,
 }
 
-/// The factors of one electricity vintage of a zone.
-#[derive(Debug, Clone)]
-pub(crate) struct ElectricityVintage {
-    pub year: Option<i32>,
-    pub factors: [Option<FactorRef>; N_IND],
-}
-
 /// Per-category refurbishment data (cut-off allocation).
 #[derive(Debug, Clone)]
 pub(crate) struct Refurbishment {
@@ -175,19 +169,20 @@ pub struct Dataset {
     /// Per category: [manufacturing, distribution, end_of_life] × indicator.
     pub(crate) embodied: Vec<[[Option<FactorRef>; N_IND]; 3]>,
     pub(crate) refurbishment: Vec<Option<Refurbishment>>,
-    /// Per zone, vintages sorted by year (undated last).
-    pub(crate) electricity: Vec<Vec<ElectricityVintage>>,
+    /// Per zone and indicator, the vintages sorted by year (undated last).
+    pub(crate) electricity: Vec<Vec<Vec<(Option<i32>, FactorRef)>>>,
     pub(crate) indicators: Vec<Indicator>,
     pub(crate) default_zone: ZoneRef,
 }
 
-/// Which electricity row answered a lookup, so the result can name it.
+/// The electricity factors chosen for a zone and a reporting year, one vintage per indicator
+/// (sources give different indicators for different years).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ElectricityLookup {
     pub zone: ZoneRef,
-    /// The vintage used (`None`: an undated figure).
+    /// The vintage of the climate-change factor (`None`: an undated figure).
     pub year_used: Option<i32>,
-    pub(crate) vintage: usize,
+    pub(crate) factors: [Option<FactorRef>; N_IND],
 }
 
 pub(crate) fn embodied_slot(phase: Phase) -> Option<usize> {
@@ -334,35 +329,41 @@ impl Dataset {
             .map(|(c, _)| c)
     }
 
-    /// The electricity vintage for a reporting year: that year, else the latest before,
-    /// else the earliest after, else an undated figure. `None` when the zone has no factor.
+    /// The electricity factors for a reporting year: per indicator, the factor of that year,
+    /// else the latest before, else the earliest after, else an undated one. `None` when the
+    /// zone has no electricity factor at all.
     pub fn electricity_for(&self, zone: ZoneRef, year: i32) -> Option<ElectricityLookup> {
-        let vintages = &self.electricity[zone.0 as usize];
-        let dated = || {
-            vintages
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| v.year.is_some())
-        };
-        let pick = dated()
-            .filter(|(_, v)| v.year.is_some_and(|y| y <= year))
-            .max_by_key(|(_, v)| v.year)
-            .or_else(|| dated().min_by_key(|(_, v)| v.year))
-            .or_else(|| vintages.iter().enumerate().find(|(_, v)| v.year.is_none()));
-        pick.map(|(i, v)| ElectricityLookup {
-            zone,
-            year_used: v.year,
-            vintage: i,
-        })
+        let mut factors = [None; N_IND];
+        let mut years = [None; N_IND];
+        for (slot, vintages) in self.electricity[zone.0 as usize].iter().enumerate() {
+            let dated = || vintages.iter().filter(|(y, _)| y.is_some());
+            let pick = dated()
+                .filter(|(y, _)| y.is_some_and(|y| y <= year))
+                .max_by_key(|(y, _)| *y)
+                .or_else(|| dated().min_by_key(|(y, _)| *y))
+                .or_else(|| vintages.iter().find(|(y, _)| y.is_none()));
+            if let Some((y, f)) = pick {
+                factors[slot] = Some(*f);
+                years[slot] = *y;
+            }
+        }
+        factors
+            .iter()
+            .any(Option::is_some)
+            .then_some(ElectricityLookup {
+                zone,
+                year_used: years[Indicator::ClimateChange as usize],
+                factors,
+            })
     }
 
-    /// The electricity factor of a looked-up vintage for one indicator.
+    /// The electricity factor of a lookup for one indicator.
     pub fn electricity_factor(
         &self,
         lookup: &ElectricityLookup,
         indicator: Indicator,
     ) -> Option<FactorRef> {
-        self.electricity[lookup.zone.0 as usize][lookup.vintage].factors[indicator as usize]
+        lookup.factors[indicator as usize]
     }
 
     /// Factors loaded but never used because their maintainers flag them as wrong.

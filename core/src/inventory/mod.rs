@@ -10,7 +10,7 @@ pub use columns::{ColumnMap, Field};
 pub use csv_reader::{CsvFormat, CsvInventory};
 pub use error::{InventoryError, RejectedRow, RowError, Warning};
 pub use json_reader::read_json;
-pub use values::parse_number;
+pub use values::{line_from_cells, parse_number, CellValue, MAX_TEXT_LEN};
 
 use serde::Serialize;
 use uom::si::f64::{Energy, Power, Time};

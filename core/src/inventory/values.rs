@@ -131,9 +131,10 @@ fn text_value(field: Field, v: CellValue<'_>) -> Result<String, RowError> {
     Ok(s)
 }
 
-/// Builds a line from (field, value) cells. Syntax only: ranges are checked at evaluation,
-/// the same way for every input format.
-pub(crate) fn line_from_cells<'a>(
+/// Builds a line from (field, value) cells: the one place where every input format (CSV,
+/// JSON, JS objects, Python columns) turns cells into a line. Syntax only: ranges are checked
+/// at evaluation, the same way for every format.
+pub fn line_from_cells<'a>(
     cells: impl IntoIterator<Item = (Field, CellValue<'a>)>,
 ) -> Result<EquipmentLine, RowError> {
     let mut line = EquipmentLine::new(String::new(), 1);

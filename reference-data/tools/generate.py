@@ -1,0 +1,1001 @@
+#!/usr/bin/env python3
+"""Generate the empreinte reference datasets from the shared public sources.
+
+Reads  ../shared/reference-sources/** (relative to the repository root; override with
+       the EMPREINTE_SHARED environment variable) and reference-data/tools/curated/*.csv
+Writes reference-data/ademe-negaoctet-2022/* and reference-data/boavizta-2.5/*
+
+    python3 reference-data/tools/generate.py           # (re)write the datasets
+    python3 reference-data/tools/generate.py --check   # exit 1 if any file would change
+
+Python 3.11, standard library only. Output is deterministic: rows are sorted, numbers are
+computed with decimal.Decimal from the source text and written as repr(float(x)) (the
+shortest text that round-trips to the same IEEE double), never rounded.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import re
+import sys
+from decimal import Decimal, getcontext
+
+getcontext().prec = 40
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REFDATA = os.path.dirname(HERE)
+REPO = os.path.dirname(REFDATA)
+SHARED = os.environ.get("EMPREINTE_SHARED", os.path.join(REPO, "..", "shared"))
+SRC = os.path.join(SHARED, "reference-sources")
+CURATED = os.path.join(HERE, "curated")
+
+ADEME_DIR = os.path.join(SRC, "ademe")
+BOA_DIR = os.path.join(SRC, "boavizta", "boaviztapi")
+BOA_OVR = os.path.join(SRC, "boavizta", "boaviztapi-2.5.0-pypi-overrides")
+EFD_CSV = os.path.join(SRC, "boavizta", "environmental-footprint-data", "boavizta-data-us.csv")
+
+# Indicator ids and units: SCHEMA.md, "Indicators".
+UNITS = {
+    "climate_change": "kgCO2e",
+    "ozone_depletion": "kgCFC-11e",
+    "ionising_radiation": "kBqU235e",
+    "photochemical_ozone_formation": "kgNMVOCe",
+    "particulate_matter": "disease_incidence",
+    "human_toxicity_cancer": "CTUh",
+    "human_toxicity_non_cancer": "CTUh",
+    "acidification": "molH+e",
+    "eutrophication_freshwater": "kgPe",
+    "eutrophication_marine": "kgNe",
+    "eutrophication_terrestrial": "molNe",
+    "ecotoxicity_freshwater": "CTUe",
+    "land_use": "pt",
+    "water_use": "m3_world_eq_deprived",
+    "resource_use_fossils": "MJ",
+    "resource_use_minerals_metals": "kgSbe",
+    "primary_energy": "MJ",
+    "water_consumption": "m3",
+    "material_input": "kg",
+}
+
+# Units as written in boaviztapi factors.yml electricity, checked against our mapping.
+BOA_ELEC_UNITS = {
+    "gwp": "kg éq. CO2", "adpe": "kg éq. Sb", "adpf": "MJ", "ap": "mol éq. H+",
+    "ir": "éq. kBq U235", "pm": "incidence de maladie", "odp": "kg éq. CFC 11",
+    "pocp": "kg éq. COVNM", "epf": "kg éq. P", "epm": "kg éq. N", "ept": "mol éq. N",
+    "lu": "sans dimension (pt)", "pe": "MJ", "wu": "m3/kWh",
+}
+
+PHASE_MAP = {"fabrication": "manufacturing", "distribution": "distribution", "fin_de_vie": "end_of_life"}
+PHASE_ORDER = ["manufacturing", "distribution", "end_of_life"]
+
+CATEGORY_FIELDS = ["category", "label_fr", "label_en", "aliases", "group",
+                   "lifetime_years", "lifetime_low_years", "lifetime_high_years",
+                   "power_w", "power_low_w", "power_high_w", "hours_per_day", "days_per_year",
+                   "is_proxy", "proxy_note", "source_id", "source_row"]
+FACTOR_FIELDS = ["factor_id", "category", "phase", "indicator", "value", "low", "high", "unit",
+                 "quality", "source_id", "source_row", "note"]
+REFURB_FIELDS = FACTOR_FIELDS + ["second_life_years"]
+ELEC_FIELDS = ["factor_id", "zone", "year", "indicator", "value", "low", "high", "unit",
+               "quality", "source_id", "source_row", "note"]
+SOURCE_FIELDS = ["source_id", "title", "publisher", "year", "url", "licence", "used_for", "note"]
+ZONE_FIELDS = ["zone", "alpha3", "name_fr", "name_en", "aliases"]
+
+ONE = Decimal(1)
+ZERO = Decimal(0)
+HOURS_PER_YEAR = Decimal(8760)
+DAYS_PER_YEAR = Decimal(365)  # ADEME's model: W x h/day x 365 / 1000
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def D(text) -> Decimal:
+    """Decimal from source text; accepts French decimal commas ('1,75E+02')."""
+    if isinstance(text, Decimal):
+        return text
+    s = str(text).strip().replace(",", ".")
+    return Decimal(s)
+
+
+def fmt(x) -> str:
+    """Number text: repr of the nearest double (round-trips, no digit lost)."""
+    if x is None or x == "":
+        return ""
+    f = float(x)
+    if f != f or f in (float("inf"), float("-inf")):
+        raise ValueError(f"non-finite number {x!r}")
+    if f == 0.0:
+        f = 0.0  # no '-0.0'
+    return repr(f)
+
+
+def fmt_short(x, digits=4) -> str:
+    """Human text for notes only (never for a value column)."""
+    return f"{float(x):.{digits}g}"
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def quantile(values, p):
+    """Linear interpolation between order statistics (numpy 'linear', R type 7)."""
+    v = sorted(values)
+    if not v:
+        raise ValueError("quantile of empty list")
+    k = (len(v) - 1) * Decimal(p)
+    f = int(k)
+    c = min(f + 1, len(v) - 1)
+    return v[f] + (v[c] - v[f]) * (k - f)
+
+
+def median(values):
+    return quantile(values, Decimal("0.5"))
+
+
+def csv_text(fields, rows):
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", extrasaction="raise")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: r.get(k, "") for k in fields})
+    return buf.getvalue()
+
+
+# ----------------------------------------------------------------------------- sources
+
+def load_ademe_devices():
+    devices = {}
+    for r in read_csv(os.path.join(ADEME_DIR, "devices.csv")):
+        d = devices.setdefault(r["device_key"], {
+            "key": r["device_key"], "label_fr": r["label_fr"],
+            "lifetime": D(r["lifetime_years"]) if r["lifetime_years"] else None,
+            "power": D(r["power_w"]) if r["power_w"] else None,
+            "hours": D(r["hours_per_day"]) if r["hours_per_day"] else None, "config": r["config_description"],
+            "factors": {}, "rules": {},
+        })
+        if r["phase"] == "usage":
+            d["rules"]["usage"] = r["source_rule"]
+            continue
+        phase = PHASE_MAP[r["phase"]]
+        if r["indicator"] == "climate_change":
+            assert r["unit"] == "kgCO2e", r
+            d["factors"][(phase, "climate_change")] = (D(r["value"]), r["source_rule"], r["source_note"])
+        elif r["indicator"] == "water":
+            assert r["unit"] == "L", r
+            d["factors"][(phase, "water_consumption")] = (D(r["value"]) / 1000, r["source_rule"], r["source_note"])
+        else:
+            raise ValueError(f"unexpected ADEME indicator {r['indicator']}")
+    return devices
+
+
+def ademe_rule_base(dev):
+    # 'acv . ordinateur portable . carbone . fabrication' -> 'acv . ordinateur portable'
+    rule = dev["factors"][("manufacturing", "climate_change")][1]
+    return rule.split(" . carbone . ")[0]
+
+
+def load_ademe_dc():
+    dc = {}
+    for r in read_csv(os.path.join(ADEME_DIR, "datacenter.csv")):
+        dc.setdefault(r["item"], {})[r["parameter"]] = (r["value"], r["model_rule"], r["source_note"])
+    return dc
+
+
+def load_factors_yml():
+    """boaviztapi 2.5.0 factors.yml: JSON objects one after another ("key": {...} blocks)."""
+    path = os.path.join(BOA_OVR, "factors.yml")
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    text = "{" + re.sub(r"\}\n\s*\n\"", "},\n\"", text) + "}"
+    return json.loads(text, parse_float=str, parse_int=str)
+
+
+def load_user_terminals():
+    # user_terminal.csv is not overridden in 2.5.0 (byte-identical to v2.4.1).
+    return {r["id"]: r for r in read_csv(os.path.join(BOA_DIR, "archetypes", "user_terminal.csv"))}
+
+
+def load_servers():
+    return {r["id"]: r for r in read_csv(os.path.join(BOA_OVR, "archetypes", "server.csv"))}
+
+
+def load_base_impacts():
+    out = {}
+    for r in read_csv(os.path.join(BOA_DIR, "crowdsourcing", "ademe_base_impacts_negaoctet.csv")):
+        out[(r["Category"], r["type"])] = r
+    return out
+
+
+def load_pcf():
+    rows = []
+    with open(EFD_CSV, encoding="utf-8", newline="") as fh:
+        for i, r in enumerate(csv.DictReader(fh)):
+            r["_line"] = i + 2  # 1-based file line, header is line 1
+            rows.append(r)
+    return rows
+
+
+def pcf_select(pcf, sel):
+    cats = set(sel["categories"].split("|")) if sel["categories"] else None
+    subs = set(sel["subcategories"].split("|"))
+    inc = re.compile(sel["name_include_regex"]) if sel["name_include_regex"] else None
+    exc = re.compile(sel["name_exclude_regex"]) if sel["name_exclude_regex"] else None
+    out = []
+    for r in pcf:
+        if cats and r["category"] not in cats:
+            continue
+        if r["subcategory"] not in subs:
+            continue
+        if inc and not inc.search(r["name"]):
+            continue
+        if exc and exc.search(r["name"]):
+            continue
+        screen = r["screen_size"].strip()
+        if sel["blank_or_zero_screen"] == "yes" and screen not in ("", "0"):
+            continue
+        if sel["screen_max_in"] and screen and D(screen) > D(sel["screen_max_in"]):
+            continue
+        if sel["screen_min_in"] and (not screen or D(screen) < D(sel["screen_min_in"])):
+            continue
+        if not r["gwp_total"].strip() or not r["gwp_use_ratio"].strip():
+            continue
+        out.append(r)
+    if not out:
+        raise ValueError(f"PCF selection {sel['selection_id']} is empty")
+    return out
+
+
+def pcf_phase_values(rows):
+    """Per row: non-use share and phase values where the ratio is given (0 = not given)."""
+    res = {"nonuse": [], "manufacturing": [], "distribution": [], "end_of_life": [], "tec": []}
+    lines = {k: [] for k in res}
+    for r in rows:
+        total = D(r["gwp_total"])
+        res["nonuse"].append(total * (ONE - D(r["gwp_use_ratio"])))
+        lines["nonuse"].append(r["_line"])
+        for key, col in (("manufacturing", "gwp_manufacturing_ratio"),
+                         ("distribution", "gwp_transport_ratio"),
+                         ("end_of_life", "gwp_eol_ratio")):
+            t = r[col].strip()
+            if t and D(t) > 0:
+                res[key].append(total * D(t))
+                lines[key].append(r["_line"])
+        t = r["yearly_tec"].strip()
+        if t and D(t) > 0:
+            res["tec"].append(D(t))
+            lines["tec"].append(r["_line"])
+    return res, lines
+
+
+def line_list(lines):
+    """Compact '421-462, 764' style list of file lines."""
+    lines = sorted(set(lines))
+    parts, start, prev = [], None, None
+    for n in lines:
+        if start is None:
+            start = prev = n
+        elif n == prev + 1:
+            prev = n
+        else:
+            parts.append(f"{start}" if start == prev else f"{start}-{prev}")
+            start = prev = n
+    if start is not None:
+        parts.append(f"{start}" if start == prev else f"{start}-{prev}")
+    return ", ".join(parts)
+
+
+# ----------------------------------------------------------------------------- context
+
+class Ctx:
+    def __init__(self):
+        self.devices = load_ademe_devices()
+        self.dc = load_ademe_dc()
+        self.fy = load_factors_yml()
+        self.terminals = load_user_terminals()
+        self.servers = load_servers()
+        self.base_impacts = load_base_impacts()
+        self.pcf = load_pcf()
+        self.selections = {s["selection_id"]: s for s in read_csv(os.path.join(CURATED, "pcf_selections.csv"))}
+        self.sel_rows = {k: pcf_select(self.pcf, s) for k, s in self.selections.items()}
+        self.sel_vals = {k: pcf_phase_values(v) for k, v in self.sel_rows.items()}
+        self.categories = {r["category"]: r for r in read_csv(os.path.join(CURATED, "categories.csv"))}
+        self.sources = {r["source_id"]: r for r in read_csv(os.path.join(CURATED, "sources.csv"))}
+        self.zones = read_csv(os.path.join(CURATED, "zones.csv"))
+        self.lifetimes = read_csv(os.path.join(CURATED, "lifetimes.csv"))
+        self.range_figs = read_csv(os.path.join(CURATED, "range_figures.csv"))
+        self.proxies = {r["category"]: r for r in read_csv(os.path.join(CURATED, "proxies.csv"))}
+        self.refurb = read_csv(os.path.join(CURATED, "refurbishment.csv"))
+        self.elec_fr = read_csv(os.path.join(CURATED, "electricity_fr.csv"))
+        self.indmap = read_csv(os.path.join(CURATED, "indicator_map.csv"))
+
+    # whole-life embodied climate total (excl. use) of an ADEME device
+    def ademe_total(self, key):
+        f = self.devices[key]["factors"]
+        return sum(f[(p, "climate_change")][0] for p in PHASE_ORDER)
+
+    def dc_construction(self, item):
+        v, rule, _ = self.dc[item]["embodied (construction)"]
+        return D(v), rule
+
+    def base_impacts_gwp(self, ref):
+        cat, typ = ref.split("|")
+        return D(self.base_impacts[(cat, typ)]["GWP"])
+
+    def resolve_figure(self, fig):
+        k = fig["kind"]
+        if k == "literal":
+            return D(fig["total_kgco2e"])
+        if k == "ademe_total":
+            return self.ademe_total(fig["ref"])
+        if k == "ademe_dc":
+            return self.dc_construction(fig["ref"])[0]
+        if k == "base_impacts":
+            return self.base_impacts_gwp(fig["ref"])
+        if k in ("pcf_p10", "pcf_p90"):
+            vals = self.sel_vals[fig["ref"]][0]["nonuse"]
+            return quantile(vals, Decimal("0.1") if k == "pcf_p10" else Decimal("0.9"))
+        raise ValueError(f"unknown range figure kind {k}")
+
+    def climate_range(self, category, own_total):
+        """Multipliers (lo, hi) applied to every phase of the central value, and the note text.
+
+        Method: low/high = min/max over independent public whole-life embodied figures for the
+        same class (range_figures.csv), each applied pro rata to the phase, clamped around 1.
+        """
+        figs = [f for f in self.range_figs if f["category"] == category]
+        if not figs:
+            return ONE, ONE, "no published range (no second public figure for this class): low = value = high"
+        parts, ratios = [], []
+        for f in figs:
+            t = self.resolve_figure(f)
+            ratios.append(t / own_total)
+            label = f["figure_id"]
+            if f["kind"].startswith("pcf_"):
+                n = len(self.sel_vals[f["ref"]][0]["nonuse"])
+                label = f"{f['kind'][4:].upper()} of {n} PCFs ({f['ref']})"
+            parts.append(f"{label} {fmt_short(t)}")
+        lo = min([ONE] + ratios)
+        hi = max([ONE] + ratios)
+        note = ("range = min/max of independent whole-life embodied figures for the class, applied pro rata to "
+                f"this phase (this set's own total {fmt_short(own_total)} kgCO2e): " + "; ".join(parts)
+                + f" -> x{fmt_short(lo, 3)} to x{fmt_short(hi, 3)}")
+        return lo, hi, note
+
+    def lifetime_range(self, category, default):
+        rows = [r for r in self.lifetimes if r["category"] == category]
+        vals = [D(r["years"]) for r in rows] + [default]
+        cites = "; ".join(f"{r['source_id']}: {r['source_row']} = {r['years']}" for r in rows)
+        return min(vals), max(vals), cites
+
+
+# ----------------------------------------------------------------------------- ADEME set
+
+ADEME_CATS = {
+    "smartphone": "smartphone", "tablet": "tablet", "laptop": "laptop", "desktop": "desktop_pro",
+    "monitor": "monitor", "tv": "tv", "internet_box": "box", "projector": "projector",
+    "printer": "printer", "external_hdd": "hdd_external", "external_ssd": "ssd_external",
+    "usb_key": "usb_key",
+}
+BOA_ARCHETYPES = {
+    "smartphone": "smartphone-default", "tablet": "tablet-default", "laptop": "laptop-pro",
+    "desktop": "desktop-pro", "monitor": "monitor-default", "tv": "tv-pro",
+    "internet_box": "box-default", "usb_key": "usb-stick-default",
+    "external_ssd": "external-ssd-default", "external_hdd": "hdd-default",
+}
+ADEME_QUALITY_NOTES = {
+    "printer": ("uncertain", "ADEME model: figures from a report older than Base Empreinte v2.0.0; representativeness doubtful "
+                "(likely a small home printer, far below an office MFP)."),
+    "external_ssd": ("uncertain", "value as published, but suspiciously high for an 870 GB SSD (research/french-reference.md 1.1)."),
+    "projector": ("primary", "ADEME SONUM data transmitted directly, not yet published in Base Empreinte (model v2.1.1+)."),
+}
+
+
+def water_note(phase):
+    n = ("ADEME model indicator 'eau' (litres, definition not stated in the model), converted L -> m3 (/1000); "
+         "experimental.")
+    if phase == "end_of_life":
+        n += " ADEME SONUM: end-of-life water values 'ne sont pas fiables' (not reliable)."
+    return n + " No published range: low = value = high."
+
+
+def boa_power(arch):
+    v = arch["USAGE.avg_power"].split(";")
+    return [D(x) for x in v]
+
+
+def make_factor(category, phase, indicator, value, low, high, quality, source_id, source_row, note, prefix=None):
+    fid = ".".join(x for x in (category, prefix, phase, indicator) if x)
+    assert low <= value <= high, (fid, low, value, high)
+    return {"factor_id": fid, "category": category, "phase": phase, "indicator": indicator,
+            "value": fmt(value), "low": fmt(low), "high": fmt(high), "unit": UNITS[indicator],
+            "quality": quality, "source_id": source_id, "source_row": source_row, "note": note}
+
+
+def ademe_device_factors(ctx, category, key, proxy=False, extra_note=""):
+    dev = ctx.devices[key]
+    own_total = ctx.ademe_total(key)
+    lo, hi, rnote = ctx.climate_range(category, own_total)
+    q_default, q_note = ADEME_QUALITY_NOTES.get(key, ("primary", ""))
+    rows = []
+    for (phase, ind), (v, rule, _src_note) in sorted(dev["factors"].items()):
+        if ind == "climate_change":
+            quality = "proxy" if proxy else q_default
+            note = " ".join(x for x in (extra_note, q_note, rnote) if x)
+            rows.append(make_factor(category, phase, ind, v, v * lo, v * hi, quality,
+                                    "ademe-acv-numerique-2.2.0", rule, note))
+        else:
+            note = " ".join(x for x in (extra_note, water_note(phase)) if x)
+            rows.append(make_factor(category, phase, ind, v, v, v, "uncertain",
+                                    "ademe-acv-numerique-2.2.0", rule, note))
+    return rows
+
+
+def build_ademe(ctx):
+    categories, embodied = [], []
+
+    # --- categories ADEME has
+    for cat, key in ADEME_CATS.items():
+        dev = ctx.devices[key]
+        base = ademe_rule_base(dev)
+        lt_lo, lt_hi, lt_cites = ctx.lifetime_range(cat, dev["lifetime"])
+        p_vals = [dev["power"]]
+        p_cite = "no second published power"
+        if cat in BOA_ARCHETYPES:
+            arch = ctx.terminals[BOA_ARCHETYPES[cat]]
+            p_vals += boa_power(arch)[1:]
+            p_cite = f"boaviztapi-2.5.0: user_terminal.csv {arch['id']} avg_power min;max {arch['USAGE.avg_power']}"
+        c = ctx.categories[cat]
+        categories.append({
+            **{k: c[k] for k in ("category", "label_fr", "label_en", "aliases", "group")},
+            "lifetime_years": fmt(dev["lifetime"]), "lifetime_low_years": fmt(lt_lo), "lifetime_high_years": fmt(lt_hi),
+            "power_w": fmt(dev["power"]), "power_low_w": fmt(min(p_vals)), "power_high_w": fmt(max(p_vals)),
+            "hours_per_day": fmt(dev["hours"]), "days_per_year": "365",
+            "is_proxy": "false", "proxy_note": "",
+            "source_id": "ademe-acv-numerique-2.2.0",
+            "source_row": (f"{base} . durée de vie / puissance / heures par jour ({dev['config']}); "
+                           f"lifetime range: {lt_cites}; power range: {p_cite}"),
+        })
+        extra = "Professional desktop configuration (ADEME 'ordinateur fixe pro', without screen)." if cat == "desktop" else ""
+        embodied += ademe_device_factors(ctx, cat, key, extra_note=extra)
+
+    # --- proxies
+    for cat, p in ctx.proxies.items():
+        c = ctx.categories[cat]
+        ek, eref = p["embodied_kind"], p["embodied_ref"]
+        if ek == "ademe_device":
+            dev = ctx.devices[eref]
+            embodied += ademe_device_factors(
+                ctx, cat, eref, proxy=True,
+                extra_note=f"Proxy: ADEME '{dev['label_fr']}' figures stand in for this class (see categories.csv proxy_note).")
+        elif ek == "ademe_dc":
+            v, rule = ctx.dc_construction(eref)
+            lo, hi, rnote = ctx.climate_range(cat, v)
+            embodied.append(make_factor(
+                cat, "manufacturing", "climate_change", v, v * lo, v * hi, "proxy",
+                "ademe-acv-numerique-2.2.0", f"src/data center.publicodes: {rule}",
+                "Proxy: ADEME data-centre model 'construction' figure = whole embodied impact, not split by phase "
+                "(distribution and end of life are included here and not available separately). " + rnote))
+        elif ek == "ademe_sum":
+            keys = eref.split("+")
+            devs = [ctx.devices[k] for k in keys]
+            own_total = sum(ctx.ademe_total(k) for k in keys)
+            lo, hi, rnote = ctx.climate_range(cat, own_total)
+            for (phase, ind) in sorted(devs[0]["factors"]):
+                v = sum(d["factors"][(phase, ind)][0] for d in devs)
+                rules = " + ".join(d["factors"][(phase, ind)][1] for d in devs)
+                desc = f"Proxy derived: sum of ADEME {' + '.join(keys)} for this phase."
+                if ind == "climate_change":
+                    embodied.append(make_factor(cat, phase, ind, v, v * lo, v * hi, "proxy",
+                                                "ademe-acv-numerique-2.2.0", rules, desc + " " + rnote))
+                else:
+                    embodied.append(make_factor(cat, phase, ind, v, v, v, "uncertain",
+                                                "ademe-acv-numerique-2.2.0", rules, desc + " " + water_note(phase)))
+        elif ek == "pcf_median":
+            vals, lines = ctx.sel_vals[eref]
+            sel = ctx.selections[eref]
+            phase_keys = [("manufacturing", "manufacturing"), ("distribution", "distribution"), ("end_of_life", "end_of_life")]
+            if not vals["manufacturing"]:  # PCFs without a phase split: whole non-use share
+                phase_keys = [("manufacturing", "nonuse")]
+            for phase, key in phase_keys:
+                vs = vals[key]
+                if not vs:
+                    continue
+                med, p10, p90 = median(vs), quantile(vs, Decimal("0.1")), quantile(vs, Decimal("0.9"))
+                what = ("gwp_total x (1 - gwp_use_ratio), i.e. manufacturing + transport + end of life, "
+                        "not split by the PCFs" if key == "nonuse" else f"gwp_total x {phase} ratio")
+                embodied.append(make_factor(
+                    cat, phase, "climate_change", med, min(p10, med), max(p90, med), "proxy", "boavizta-efd-2023",
+                    f"boavizta-data-us.csv lines {line_list(lines[key])} ({sel['note']})",
+                    f"Proxy: median over {len(vs)} manufacturer PCFs of {what}; low/high = P10/P90 of the same rows "
+                    f"(linear interpolation). PCFs are mostly PAIA-based; Boavizta advises against precise use."))
+        else:
+            raise ValueError(ek)
+
+        # usage profile
+        uk, uref = p["usage_kind"], p["usage_ref"]
+        if uk == "ademe_device":
+            d = ctx.devices[uref]
+            power = plo = phi = d["power"]
+            hours = d["hours"]
+        elif uk == "literal":
+            power, plo, phi, hours = D(p["power_w"]), D(p["power_low_w"]), D(p["power_high_w"]), D(p["hours_per_day"])
+        elif uk == "pcf_tec":
+            tec = ctx.sel_vals[uref][0]["tec"]
+            k = Decimal(1000) / HOURS_PER_YEAR
+            power = median(tec) * k
+            plo, phi = quantile(tec, Decimal("0.1")) * k, quantile(tec, Decimal("0.9")) * k
+            hours = Decimal(24)
+        elif uk == "ademe_sum":
+            keys = uref.split("+")
+            devs = [ctx.devices[k] for k in keys]
+            hours = devs[0]["hours"]
+            power = sum(d["power"] * d["hours"] for d in devs) / hours
+            plo = phi = power
+        else:
+            raise ValueError(uk)
+        lts = [r for r in ctx.lifetimes if r["category"] == cat]
+        lt_default = D(lts[0]["years"])
+        lt_lo, lt_hi, lt_cites = ctx.lifetime_range(cat, lt_default)
+        usage_row = p["usage_source_row"]
+        if uk == "pcf_tec":
+            tec_lines = ctx.sel_vals[uref][1]["tec"]
+            usage_row += (f" (boavizta-data-us.csv lines {line_list(tec_lines)}): power = median yearly_tec x 1000 / 8760 h, "
+                          "on 24 h/day (annual-average power); low/high from P10/P90")
+        elif uk == "ademe_sum":
+            usage_row += ": power = (70 W x 6 h + 50 W x 4 h) / 6 h, keeping ADEME's annual kWh of both devices"
+        categories.append({
+            **{k: c[k] for k in ("category", "label_fr", "label_en", "aliases", "group")},
+            "lifetime_years": fmt(lt_default), "lifetime_low_years": fmt(lt_lo), "lifetime_high_years": fmt(lt_hi),
+            "power_w": fmt(power), "power_low_w": fmt(min(plo, power)), "power_high_w": fmt(max(phi, power)),
+            "hours_per_day": fmt(hours), "days_per_year": "365",
+            "is_proxy": "true", "proxy_note": p["proxy_note"],
+            "source_id": p["usage_source_id"],
+            "source_row": f"usage: {usage_row}; lifetime (default = first listed): {lt_cites}",
+        })
+
+    embodied += folded_phase_rows(embodied)
+    refurb = build_refurbishment(ctx, categories, embodied)
+    return categories, embodied, refurb
+
+
+def folded_phase_rows(embodied):
+    """Where a source gives one whole-life embodied figure (kept under manufacturing), states
+    distribution and end of life as included in it (0 here), so they read as covered rather
+    than "not available"."""
+    phases = {}
+    for f in embodied:
+        phases.setdefault((f["category"], f["indicator"]), {})[f["phase"]] = f
+    extra = []
+    for (cat, ind), have in sorted(phases.items()):
+        if set(have) != {"manufacturing"}:
+            continue
+        m = have["manufacturing"]
+        for phase in ("distribution", "end_of_life"):
+            extra.append(make_factor(
+                cat, phase, ind, Decimal(0), Decimal(0), Decimal(0), m["quality"], m["source_id"], m["source_row"],
+                f"Included in {m['factor_id']}: the source gives one embodied figure (manufacturing, transport and "
+                "end of life together), kept under manufacturing; 0 here so the phase is covered, not missing."))
+    return extra
+
+
+# ----------------------------------------------------------------------------- refurbishment
+
+def fr_latest_factor(ctx):
+    rows = sorted(ctx.elec_fr, key=lambda r: int(r["year"]))
+    return D(rows[-1]["value_kgco2e_per_kwh"]), rows[-1]["year"]
+
+
+def build_refurbishment(ctx, categories, embodied, report=None):
+    """Cut-off second life: what a refurbished device carries instead of first manufacturing.
+
+    For each category the ADEME 2022 study gives an avoided share f and/or avoided kgCO2e per
+    year of use A. With the dataset's own new device (embodied E over lifetime L, use U per
+    year at the latest French factor) the new annual impact is N = E/L + U. The refurbished
+    annual impact R_a is:
+        fraction_and_kg: R_a = A x (1/f - 1)       (the study's own refurbished annual impact)
+        kg:              R_a = N - A
+        fraction:        R_a = (1 - f) x N
+    The second life lasts L2 = L (the model's lifetime of the class, an assumption) and carries
+    refurbishment R (manufacturing + distribution), use U and the device's end of life EoL:
+        R_a = (R + EoL) / L2 + U   =>   R = L2 x (R_a - U) - EoL.
+    Distribution (transport) = the new device's distribution figure; manufacturing (refurbishing
+    operations + replaced parts) = R - distribution. low/high = value / sqrt(s), value x sqrt(s)
+    with s = 11, the widest spread between refurbishers reported by the study.
+    """
+    cats = {c["category"]: c for c in categories}
+    emb = {(r["category"], r["phase"], r["indicator"]): r for r in embodied}
+    elec, elec_year = fr_latest_factor(ctx)
+    rows = []
+    checks = {}
+    for rc in ctx.refurb:
+        cat = rc["category"]
+        c = cats[cat]
+        L = D(c["lifetime_years"])
+        kwh = D(c["power_w"]) * D(c["hours_per_day"]) * D(c["days_per_year"]) / 1000
+        U = kwh * elec
+        E = {p: D(emb[(cat, p, "climate_change")]["value"]) for p in PHASE_ORDER}
+        N = sum(E.values()) / L + U
+        if rc["method"] == "fraction_and_kg":
+            f, A = D(rc["avoided_fraction"]), D(rc["avoided_kgco2e_per_year"])
+            Ra = A * (ONE / f - ONE)
+            how = (f"study's refurbished annual impact R_a = {rc['avoided_kgco2e_per_year']} x (1/{rc['avoided_fraction']} - 1) "
+                   f"= {fmt_short(Ra)} kgCO2e/yr")
+        elif rc["method"] == "kg":
+            A = D(rc["avoided_kgco2e_per_year"])
+            Ra = N - A
+            how = f"R_a = new annual N ({fmt_short(N)}) - {rc['avoided_kgco2e_per_year']} = {fmt_short(Ra)} kgCO2e/yr"
+        elif rc["method"] == "fraction":
+            f = D(rc["avoided_fraction"])
+            Ra = (ONE - f) * N
+            how = f"R_a = (1 - {rc['avoided_fraction']}) x new annual N ({fmt_short(N)}) = {fmt_short(Ra)} kgCO2e/yr"
+        else:
+            raise ValueError(rc["method"])
+        L2 = L
+        R = L2 * (Ra - U) - E["end_of_life"]
+        dist = E["distribution"]
+        manu = R - dist
+        if manu <= 0:
+            raise ValueError(f"refurbishment derivation negative for {cat}")
+        s = D(rc["spread_factor"]).sqrt()
+        refurb_annual = (manu + dist + E["end_of_life"]) / L2 + U
+        avoided = ONE - refurb_annual / N
+        checks[cat] = (N, refurb_annual, avoided)
+        common = (f"Derived (cut-off): new annual N = embodied {fmt_short(sum(E.values()))} / {fmt(L)} y + use "
+                  f"{fmt_short(kwh)} kWh x {fmt(elec)} (FR {elec_year}) = {fmt_short(N)} kgCO2e/yr; {how}; "
+                  f"second life L2 = {fmt(L2)} y (this set's lifetime of the class: an assumption, the study's durations "
+                  f"were not read); refurbishment R = L2 x (R_a - use) - end of life = {fmt_short(R)} kgCO2e; "
+                  f"distribution = the new device's transport figure, manufacturing (operations + replaced parts) = R - "
+                  f"distribution; check: avoided {fmt_short(avoided * 100, 3)} % per year of use. low/high = value / "
+                  f"sqrt({rc['spread_factor']}) and x sqrt({rc['spread_factor']}) (spread between refurbishers, factor 2-11). "
+                  + rc["note"])
+        for phase, v in (("manufacturing", manu), ("distribution", dist)):
+            r = make_factor(cat, phase, "climate_change", v, v / s, v * s, "derived",
+                            "ademe-reconditionnes-2022", rc["source_row"], common, prefix="refurbishment")
+            r["second_life_years"] = fmt(L2)
+            rows.append(r)
+    if report is not None:
+        report.update(checks)
+    # smartphone check required by the brief: ~87 % avoided
+    sm = checks.get("smartphone")
+    if sm and not (Decimal("0.85") <= sm[2] <= Decimal("0.90")):
+        raise ValueError(f"smartphone refurbishment check failed: {sm[2]}")
+    return rows
+
+
+# ----------------------------------------------------------------------------- electricity
+
+def parse_year(text):
+    t = (text or "").strip()
+    if not t:
+        return "", ""
+    years = [int(y) for y in re.findall(r"\d{4}", t)]
+    if len(years) == 1:
+        return str(years[0]), ""
+    return str(max(years)), f"source states reference_year '{t}'; the latest is used. "
+
+
+def electricity_rows(ctx, zones, replace_fr_climate):
+    elec = ctx.fy["electricity"]
+    maps = [m for m in ctx.indmap if m["scope"] in ("both", "electricity")]
+    rows = []
+    for z in zones:
+        code = z["boavizta_code"]
+        e = elec[code]
+        for m in maps:
+            key, ind = m["boavizta_key"], m["indicator"]
+            if key not in e:
+                continue
+            if replace_fr_climate and z["zone"] == "FR" and ind == "climate_change":
+                continue
+            crit = e[key]
+            if crit.get("value") in (None, ""):
+                continue
+            assert crit["unit"] == BOA_ELEC_UNITS[key], (code, key, crit["unit"])
+            year, ynote = parse_year(crit.get("reference_year"))
+            src = crit["source"]
+            quality = "primary"
+            if "sciencedirect" in src:
+                sid = "scarlat-2022"
+            elif "ember" in src:
+                sid = "ember-2020"
+            elif src.startswith("Average of all country"):
+                sid, quality = "boaviztapi-2.5.0", "derived"
+                ynote += "Boavizta's average of all countries in its file (Scarlat 2019 and Ember 2020 figures). "
+            elif src.startswith("ADEME Base IMPACTS"):
+                sid = "ademe-base-impacts-2011-electricity"
+            elif src.startswith("ADPf / (1-%renewable_energy)"):
+                sid, quality = "ademe-base-impacts-2011-electricity", "derived"
+                ynote += "Boavizta derivation: Base IMPACTS ADPf / (1 - renewable share, IRENA via Wikipedia 2016). "
+            elif "wri.org" in src:
+                sid, quality = "wri-2020-water-electricity", "uncertain"
+                ynote += "WRI volume of water per kWh (not AWARE), mapped to water_consumption. "
+            else:
+                raise ValueError(f"unknown electricity source {src}")
+            v = D(crit["value"])
+            rows.append({
+                "factor_id": f"{z['zone']}.{year or 'undated'}.{ind}", "zone": z["zone"], "year": year,
+                "indicator": ind, "value": fmt(v), "low": fmt(v), "high": fmt(v), "unit": UNITS[ind] + "/kWh",
+                "quality": quality, "source_id": sid,
+                "source_row": f"boaviztapi 2.5.0 data/factors.yml electricity.{code}.{key} (reference_year '{crit.get('reference_year', '')}')",
+                "note": (ynote + "No published range.").strip(),
+            })
+    if replace_fr_climate:
+        for r in ctx.elec_fr:
+            v = D(r["value_kgco2e_per_kwh"])
+            rows.append({
+                "factor_id": f"FR.{r['year']}.climate_change", "zone": "FR", "year": r["year"],
+                "indicator": "climate_change", "value": fmt(v), "low": fmt(v), "high": fmt(v),
+                "unit": "kgCO2e/kWh", "quality": "primary", "source_id": r["source_id"],
+                "source_row": r["source_row"], "note": r["note"] + ". No published range.",
+            })
+    return rows
+
+
+def zone_rows(zones):
+    return [{k: z[k] for k in ZONE_FIELDS} for z in zones]
+
+
+# ----------------------------------------------------------------------------- Boavizta set
+
+BOA_KEYS = {
+    "smartphone": ("SMARTPHONE", None), "tablet": ("TABLET", None), "laptop": ("LAPTOP", "pro"),
+    "desktop": ("DESKTOP", "pro"), "monitor": ("MONITOR", None), "tv": ("TELEVISION", "pro"),
+    "internet_box": ("BOX", None), "usb_key": ("USB_STICK", None), "external_ssd": ("EXTERNAL_SSD", None),
+    "external_hdd": ("EXTERNAL_HDD", None), "server": ("SERVER", None),
+}
+
+
+def build_boavizta(ctx):
+    maps = {m["boavizta_key"]: m for m in ctx.indmap if m["scope"] in ("both", "embodied")}
+    categories, embodied = [], []
+    for cat, (key, typ) in BOA_KEYS.items():
+        block = ctx.fy[key]
+        for bkey, crit in block.items():
+            if bkey not in maps:
+                continue  # gwpb/gwpf/gwplu/gwppb..., adp: not indicators of the schema
+            m = maps[bkey]
+            ind = m["indicator"]
+            entry = crit[typ] if typ else crit
+            if entry.get("impact") in (None, ""):
+                continue
+            v = D(entry["impact"])
+            path = f"{key}.{bkey}" + (f".{typ}" if typ else "")
+            base_note = ("BoaviztAPI 'embedded' impact (ADEME Base IMPACTS / NegaOctet export): whole life except use, "
+                         "includes distribution and end of life; not split by phase.")
+            lo = hi = v
+            quality = "primary"
+            if ind == "climate_change":
+                mlo, mhi, rnote = ctx.climate_range(cat, v)
+                lo, hi = v * mlo, v * mhi
+                note = base_note + " " + rnote
+            else:
+                note = base_note + " No published range (BoaviztAPI gives min = max for these archetypes)."
+            if ind == "water_use" and v < 0:
+                quality = "flagged"
+                note = ("Negative water use (end-of-life credits); not traceable to Base Empreinte for servers: "
+                        "open upstream issue Boavizta/boaviztapi#548. Loaded, listed, never used. " + note)
+            elif v < 0:
+                quality = "uncertain"
+                note = "Negative value in the source (end-of-life recycling credits outweigh burdens). " + note
+            if cat == "server":
+                note = "Generic server fallback ('SERVER'), used by BoaviztAPI when no component factor exists. " + note
+            embodied.append(make_factor(cat, "manufacturing", ind, v, lo, hi, quality,
+                                        "ademe-base-impacts-negaoctet-export",
+                                        f"boaviztapi 2.5.0 data/factors.yml {path}", note))
+        c = ctx.categories[cat]
+        if cat == "server":
+            srv = ctx.servers["platform_compute_medium"]
+            hours = D(srv["USAGE.use_time_ratio"]) * 24
+            lt = D(srv["USAGE.hours_life_time"]) / HOURS_PER_YEAR
+            power, plo, phi = Decimal("535.8"), Decimal("111"), Decimal("928")
+            row = (f"server.csv platform_compute_medium: use_time_ratio {srv['USAGE.use_time_ratio']} x 24 h, "
+                   f"hours_life_time {srv['USAGE.hours_life_time']} / 8760; power 535.8 W (111-928) = BoaviztAPI 2.5.0 "
+                   "modelled power of that archetype at its default 50 % load (research/boavizta.md section 4)")
+        else:
+            arch = ctx.terminals[BOA_ARCHETYPES[cat]]
+            power, plo, phi = boa_power(arch)
+            hours = D(arch["USAGE.use_time_ratio"]) * 24
+            lt = D(arch["USAGE.hours_life_time"]) / HOURS_PER_YEAR
+            row = (f"user_terminal.csv {arch['id']}: avg_power default;min;max {arch['USAGE.avg_power']} W, "
+                   f"use_time_ratio {arch['USAGE.use_time_ratio']} x 24 h, hours_life_time {arch['USAGE.hours_life_time']} / 8760")
+        lt_lo, lt_hi, lt_cites = ctx.lifetime_range(cat, lt)
+        categories.append({
+            **{k: c[k] for k in ("category", "label_fr", "label_en", "aliases", "group")},
+            "lifetime_years": fmt(lt), "lifetime_low_years": fmt(lt_lo), "lifetime_high_years": fmt(lt_hi),
+            "power_w": fmt(power), "power_low_w": fmt(plo), "power_high_w": fmt(phi),
+            "hours_per_day": fmt(hours), "days_per_year": "365", "is_proxy": "false", "proxy_note": "",
+            "source_id": "boaviztapi-2.5.0", "source_row": f"{row}; lifetime range: {lt_cites}",
+        })
+    return categories, embodied
+
+
+# ----------------------------------------------------------------------------- packaging
+
+FIELD_TYPES = {
+    "lifetime_years": "number", "lifetime_low_years": "number", "lifetime_high_years": "number",
+    "power_w": "number", "power_low_w": "number", "power_high_w": "number", "hours_per_day": "number",
+    "days_per_year": "number", "is_proxy": "boolean", "value": "number", "low": "number", "high": "number",
+    "second_life_years": "number", "year": "integer",
+}
+FIELD_DESCR = {
+    "power_w": "average power when on (W)", "power_low_w": "low bound of power_w (W)",
+    "power_high_w": "high bound of power_w (W)", "hours_per_day": "default hours of use per day",
+    "days_per_year": "default days of use per year", "value": "central value, in unit",
+    "low": "low bound, in unit", "high": "high bound, in unit",
+    "second_life_years": "default lifetime of the refurbished device (years)",
+    "year": "vintage; empty when the source gives a single undated figure",
+}
+
+
+def resource(name, path, fields, key, title):
+    return {
+        "name": name, "path": path, "title": title, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "schema": {
+            "fields": [{"name": f, "type": FIELD_TYPES.get(f, "string"),
+                        **({"description": FIELD_DESCR[f]} if f in FIELD_DESCR else {})} for f in fields],
+            "primaryKey": key,
+        },
+    }
+
+
+def datapackage(meta, phases_split, usage_note, source_rows, licenses):
+    return {
+        "name": meta["name"], "version": meta["version"], "title": meta["title"], "description": meta["description"],
+        "licenses": licenses,
+        "sources": [{"title": s["title"], "path": s["url"], "name": s["source_id"]} for s in source_rows],
+        "resources": [
+            resource("sources", "sources.csv", SOURCE_FIELDS, "source_id", "Sources, licences and permitted uses"),
+            resource("zones", "zones.csv", ZONE_FIELDS, "zone", "Zones electricity can be looked up for"),
+            resource("categories", "categories.csv", CATEGORY_FIELDS, "category", "Equipment classes, lifetimes, usage"),
+            resource("embodied", "embodied.csv", FACTOR_FIELDS, "factor_id", "Embodied impacts of one new device, whole life"),
+            resource("refurbishment", "refurbishment.csv", REFURB_FIELDS, "factor_id",
+                     "Second life under cut-off allocation"),
+            resource("electricity", "electricity.csv", ELEC_FIELDS, "factor_id", "Impact of 1 kWh consumed"),
+        ],
+        "empreinte": {"schema_version": 1, "default_country": "FR", "phases_split": phases_split,
+                      "usage_note": usage_note},
+    }
+
+
+def used_source_ids(*tables):
+    ids = set()
+    for t in tables:
+        for r in t:
+            ids.add(r["source_id"])
+            # sources cited inside source_row text (lifetime ranges)
+            for m in re.finditer(r"([a-z0-9][a-z0-9.\-]+): ", r.get("source_row", "")):
+                ids.add(m.group(1))
+    return ids
+
+
+def dataset_files(ctx, name, categories, embodied, refurb, elec, zones, meta, phases_split, usage_note, licenses):
+    ids = used_source_ids(categories, embodied, refurb, elec)
+    srcs = [ctx.sources[i] for i in sorted(ids) if i in ctx.sources]
+    missing = [i for i in ids if i not in ctx.sources and i in {r["source_id"] for t in (categories, embodied, refurb, elec) for r in t}]
+    if missing:
+        raise ValueError(f"unknown source ids {missing}")
+    files = {
+        "sources.csv": csv_text(SOURCE_FIELDS, srcs),
+        "zones.csv": csv_text(ZONE_FIELDS, sorted(zone_rows(zones), key=lambda z: z["zone"])),
+        "categories.csv": csv_text(CATEGORY_FIELDS, sorted(categories, key=lambda r: r["category"])),
+        "embodied.csv": csv_text(FACTOR_FIELDS, sorted(embodied, key=lambda r: r["factor_id"])),
+        "refurbishment.csv": csv_text(REFURB_FIELDS, sorted(refurb, key=lambda r: r["factor_id"])),
+        "electricity.csv": csv_text(ELEC_FIELDS, sorted(elec, key=lambda r: r["factor_id"])),
+        "datapackage.json": json.dumps(datapackage(meta, phases_split, usage_note, srcs, licenses),
+                                       ensure_ascii=False, indent=2) + "\n",
+    }
+    return {os.path.join(name, k): v for k, v in files.items()}
+
+
+ADEME_META = {
+    "name": "ademe-negaoctet-2022", "version": "2022.1.0",
+    "title": "ADEME digital LCA data (NegaOctet 2022, publicodes-acv-numerique v2.2.0) - default set for French communes",
+    "description": ("Embodied climate impacts (manufacturing, distribution, end of life) and experimental water of digital "
+                    "equipment from ADEME's model (NegaOctet 2022 study for ADEME, Base Empreinte updates), use profiles and "
+                    "lifetimes of the model, proxies for classes ADEME lacks (flagged is_proxy), refurbished second life "
+                    "derived from ADEME's 2022 refurbished-products study, and electricity factors: France from ADEME Base "
+                    "Empreinte (average consumption mix, 2022-2025), other countries from Scarlat et al. 2022 / Ember 2020 "
+                    "and ADEME Base IMPACTS 2011 (read from BoaviztAPI data). See reference-data/README.md."),
+}
+BOA_META = {
+    "name": "boavizta-2.5", "version": "2.5.0",
+    "title": "BoaviztAPI 2.5.0 data: multi-criteria embodied impacts of terminals and a generic server, electricity by country",
+    "description": ("Embedded (whole life except use, not split by phase) impacts of BoaviztAPI 2.5.0 terminal archetypes and "
+                    "its generic SERVER fallback, all criteria mapped to empreinte indicators; usage defaults from its "
+                    "archetypes; electricity factors of every country in its factors.yml. Figures originate from ADEME Base "
+                    "IMPACTS (NegaOctet export), Scarlat et al. 2022, Ember 2020 and WRI 2020. See reference-data/README.md."),
+}
+ADEME_USAGE = ("Default set. ADEME model figures: MIT transcription, NegaOctet/Base Empreinte reuse terms not checked - "
+               "fine for computing and publishing results with attribution to ADEME; check ADEME's terms before "
+               "redistributing the factor tables in bulk. Electricity outside France and French multi-criteria "
+               "electricity are third-party figures (Scarlat 2022, Ember, ADEME Base IMPACTS, WRI) read from BoaviztAPI "
+               "data (AGPL-3.0 files): cite them. Proxy figures from Boavizta's PCF database are statistics of an ODbL "
+               "database: attribute Boavizta; a database built from them must stay ODbL.")
+BOA_USAGE = ("Second set. Numbers from BoaviztAPI 2.5.0 data files (AGPL-3.0, no separate data licence); each figure's "
+             "origin is a third party (ADEME Base IMPACTS/NegaOctet export, Scarlat et al. 2022, Ember, WRI): cite "
+             "Boavizta and that origin. Fine for computing and publishing results; redistributing the tables should "
+             "keep the AGPL-3.0 notice and the citations. Water use (wu) rows are flagged and never used.")
+ADEME_LICENSES = [
+    {"name": "MIT", "title": "MIT (publicodes-acv-numerique transcription; NegaOctet/Base Empreinte reuse terms not checked)",
+     "path": "https://opensource.org/licenses/MIT"},
+    {"name": "ODbL-1.0", "title": "ODbL 1.0 for the statistics derived from Boavizta environmental-footprint-data (proxies)",
+     "path": "https://opendatacommons.org/licenses/odbl/1-0/"},
+    {"name": "AGPL-3.0", "title": "AGPL-3.0 of the BoaviztAPI data files the non-French electricity figures were read from",
+     "path": "https://www.gnu.org/licenses/agpl-3.0.html"},
+]
+BOA_LICENSES = [
+    {"name": "AGPL-3.0", "title": "AGPL-3.0 (BoaviztAPI repository, data distributed with the code)",
+     "path": "https://www.gnu.org/licenses/agpl-3.0.html"},
+]
+
+
+def build_all():
+    ctx = Ctx()
+    files = {}
+    a_cat, a_emb, a_ref = build_ademe(ctx)
+    a_zones = [z for z in ctx.zones if z["in_ademe_set"] == "yes"]
+    a_elec = electricity_rows(ctx, a_zones, replace_fr_climate=True)
+    files.update(dataset_files(ctx, "ademe-negaoctet-2022", a_cat, a_emb, a_ref, a_elec, a_zones,
+                               ADEME_META, True, ADEME_USAGE, ADEME_LICENSES))
+    b_cat, b_emb = build_boavizta(ctx)
+    b_elec = electricity_rows(ctx, ctx.zones, replace_fr_climate=False)
+    files.update(dataset_files(ctx, "boavizta-2.5", b_cat, b_emb, [], b_elec, ctx.zones,
+                               BOA_META, False, BOA_USAGE, BOA_LICENSES))
+    return ctx, files, a_cat, a_emb
+
+
+def refurbishment_report(ctx, a_cat, a_emb):
+    rep = {}
+    build_refurbishment(ctx, a_cat, a_emb, report=rep)
+    lines = []
+    for cat, (n, r, av) in rep.items():
+        lines.append(f"  {cat}: new {float(n):.2f} kgCO2e/yr, refurbished {float(r):.2f} kgCO2e/yr, "
+                     f"avoided {float(av) * 100:.1f} % ({float(n - r):.2f} kg/yr)")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="exit 1 if any generated file differs from the committed one")
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args(argv)
+    if not os.path.isdir(SRC):
+        print(f"shared sources not found at {SRC} (set EMPREINTE_SHARED)", file=sys.stderr)
+        return 2
+    ctx, files, a_cat, a_emb = build_all()
+    changed = []
+    for rel, content in sorted(files.items()):
+        path = os.path.join(REFDATA, rel)
+        old = None
+        if os.path.exists(path):
+            with open(path, encoding="utf-8", newline="") as fh:
+                old = fh.read()
+        if old != content:
+            changed.append(rel)
+            if not args.check:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "w", encoding="utf-8", newline="") as fh:
+                    fh.write(content)
+    if args.check:
+        if changed:
+            print("reference-data drift: these files differ from generate.py output:\n  " + "\n  ".join(changed),
+                  file=sys.stderr)
+            return 1
+        if not args.quiet:
+            print(f"reference-data: {len(files)} files up to date")
+        return 0
+    if not args.quiet:
+        for rel, content in sorted(files.items()):
+            n = content.count("\n") - 1 if rel.endswith(".csv") else 0
+            print(f"{'written' if rel in changed else 'same   '} {rel}" + (f" ({n} rows)" if rel.endswith('.csv') else ""))
+        print("refurbishment check (per year of use, ADEME set, latest French electricity factor):")
+        print(refurbishment_report(ctx, a_cat, a_emb))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
