@@ -31,9 +31,12 @@ impl Range {
     pub fn scale(self, k: f64) -> Range {
         Range::new(self.low * k, self.central * k, self.high * k)
     }
+}
 
-    /// Adds bound by bound.
-    pub fn add(self, other: Range) -> Range {
+/// Adds bound by bound.
+impl std::ops::Add for Range {
+    type Output = Range;
+    fn add(self, other: Range) -> Range {
         Range::new(
             self.low + other.low,
             self.central + other.central,
@@ -71,7 +74,7 @@ impl Estimate {
     pub fn push(&mut self, value: Option<Range>) {
         match value {
             Some(r) => {
-                self.range = self.range.add(r);
+                self.range = self.range + r;
                 self.n_available += 1;
             }
             None => self.n_missing += 1,
@@ -80,7 +83,7 @@ impl Estimate {
 
     /// Merges another aggregate into this one.
     pub fn merge(&mut self, other: &Estimate) {
-        self.range = self.range.add(other.range);
+        self.range = self.range + other.range;
         self.n_available += other.n_available;
         self.n_missing += other.n_missing;
     }

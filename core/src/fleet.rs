@@ -305,7 +305,7 @@ pub(crate) fn evaluate_line(
             take(ds.electricity_factor(&r.electricity, ind)).map(|f| apply(f, kwh, 1.0));
         row[TOTAL] = Phase::ALL
             .iter()
-            .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc.add(v)));
+            .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc + v));
     }
 
     Ok(LineFootprint {

@@ -7,7 +7,7 @@
 //! ```
 //! use empreinte::{Dataset, EvaluationOptions, Indicator, evaluate_csv};
 //!
-//! let csv = "Type de matériel;Qté;État;Année d'acquisition\nPC portable;10;neuf;2023\nÉcrans;12;reconditionné;2024\n";
+//! let csv = "Type de matériel;Qté;État;Année d'acquisition\nPC portable;10;neuf;2023\nSmartphones;12;reconditionné;2024\n";
 //! let report = evaluate_csv(Dataset::embedded_default(), std::io::Cursor::new(csv), &EvaluationOptions::new(2024))?;
 //! assert_eq!(report.counts.rows_evaluated, 2);
 //! let climate = report.totals.impacts.total(Indicator::ClimateChange).unwrap();

@@ -46,9 +46,11 @@ pub fn singularize(normalized: &str) -> String {
         .map(|w| {
             if w.len() > 4 && w.ends_with("ches") {
                 &w[..w.len() - 2]
-            } else if w.len() > 3 && (w.ends_with("aux") || w.ends_with("eux")) {
-                &w[..w.len() - 1]
-            } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+            } else if w.len() > 3
+                && (w.ends_with("aux")
+                    || w.ends_with("eux")
+                    || (w.ends_with('s') && !w.ends_with("ss")))
+            {
                 &w[..w.len() - 1]
             } else {
                 w

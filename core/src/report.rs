@@ -37,7 +37,7 @@ impl ImpactTable {
                 cells[p.index()].push(v);
                 match v {
                     Some(v) => {
-                        total = total.add(v);
+                        total = total + v;
                         any = true;
                     }
                     None => missing = true,
@@ -45,7 +45,7 @@ impl ImpactTable {
             }
             let t = &mut cells[TOTAL];
             if any {
-                t.range = t.range.add(total);
+                t.range = t.range + total;
                 t.n_available += 1;
             }
             if missing {

@@ -191,8 +191,7 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
     let el_t = Table::parse("electricity.csv", files.electricity)?;
     el_t.require(&FACTOR_COLUMNS)?;
     el_t.require(&["zone", "year"])?;
-    let mut electricity: Vec<Vec<Vec<(Option<i32>, FactorRef)>>> =
-        vec![vec![Vec::new(); N_IND]; zones.len()];
+    let mut electricity: Vec<ZoneElectricity> = vec![vec![Vec::new(); N_IND]; zones.len()];
     let mut seen = HashMap::new();
     for row in el_t.rows() {
         let code = row.required("zone")?;

@@ -4,6 +4,10 @@
 //! and then answers lookups by index. Every factor keeps its id and source so results can say
 //! exactly which rows they used.
 
+// Dataset errors carry file, line, column, value and what was expected; they are built once per
+// failed load, so their size does not matter.
+#![allow(clippy::result_large_err)]
+
 mod embedded;
 mod error;
 mod load;
@@ -148,6 +152,9 @@ pub struct Factor {
     pub note: String,
 }
 
+/// Per indicator, the vintages of one zone: (year, factor), sorted by year, undated last.
+pub(crate) type ZoneElectricity = Vec<Vec<(Option<i32>, FactorRef)>>;
+
 /// Per-category refurbishment data (cut-off allocation).
 #[derive(Debug, Clone)]
 pub(crate) struct Refurbishment {
@@ -170,7 +177,7 @@ pub struct Dataset {
     pub(crate) embodied: Vec<[[Option<FactorRef>; N_IND]; 3]>,
     pub(crate) refurbishment: Vec<Option<Refurbishment>>,
     /// Per zone and indicator, the vintages sorted by year (undated last).
-    pub(crate) electricity: Vec<Vec<Vec<(Option<i32>, FactorRef)>>>,
+    pub(crate) electricity: Vec<ZoneElectricity>,
     pub(crate) indicators: Vec<Indicator>,
     pub(crate) default_zone: ZoneRef,
 }
