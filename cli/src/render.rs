@@ -160,7 +160,11 @@ pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) ->
                 .impacts
                 .total(climate)
                 .map_or(0.0, |e| e.range.central);
-            for g in groups {
+            let central =
+                |g: &GroupFootprint| g.impacts.total(climate).map_or(0.0, |e| e.range.central);
+            let mut sorted: Vec<&GroupFootprint> = groups.iter().collect();
+            sorted.sort_by(|a, b| central(b).total_cmp(&central(a)));
+            for g in sorted {
                 let e = g.impacts.total(climate).copied().unwrap_or_default();
                 let share = if whole > 0.0 {
                     e.range.central / whole * 100.0

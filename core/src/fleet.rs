@@ -278,28 +278,33 @@ pub(crate) fn evaluate_line(
     for &ind in ds.indicators() {
         let row = &mut impacts[ind as usize];
         for phase in Phase::EMBODIED {
-            let folded = !ds.info().phases_split && phase != Phase::Manufacturing;
-            let factor: Option<Range> = if folded {
+            let new_factor = ds.embodied_factor(r.category, phase, ind);
+            let manufacturing = ds.embodied_factor(r.category, Phase::Manufacturing, ind);
+            // A zero (folded phase, cut-off, past the period) is only known where the dataset
+            // has the indicator for this category; otherwise the phase stays "not available".
+            let zero_if = |known: Option<FactorRef>| known.map(|_| Range::ZERO);
+            let factor: Option<Range> = if !ds.info().phases_split && phase != Phase::Manufacturing
+            {
                 // The set's single embodied figure, kept under manufacturing, includes this phase.
-                Some(Range::ZERO)
+                zero_if(manufacturing)
             } else {
                 match (line.condition, phase) {
-                    (Condition::New, _) | (_, Phase::EndOfLife) => {
-                        take(ds.embodied_factor(r.category, phase, ind))
-                    }
+                    (Condition::New, _) | (_, Phase::EndOfLife) => take(new_factor),
                     (Condition::Refurbished, _) => {
                         take(ds.refurbishment_factor(r.category, phase, ind))
                     }
                     // Cut-off: a reused device carries no manufacturing, only its transport.
-                    (Condition::Reused, Phase::Manufacturing) => Some(Range::ZERO),
-                    (Condition::Reused, _) => take(ds.embodied_factor(r.category, phase, ind)),
+                    (Condition::Reused, Phase::Manufacturing) => zero_if(manufacturing),
+                    (Condition::Reused, _) => take(new_factor),
                 }
             };
-            row[phase.index()] = if shares.high == 0.0 {
-                Some(Range::ZERO)
-            } else {
-                factor.map(|f| apply(f, shares, n))
-            };
+            row[phase.index()] = factor.map(|f| {
+                if shares.high == 0.0 {
+                    Range::ZERO
+                } else {
+                    apply(f, shares, n)
+                }
+            });
         }
         row[Phase::Use.index()] =
             take(ds.electricity_factor(&r.electricity, ind)).map(|f| apply(f, kwh, 1.0));

@@ -394,6 +394,11 @@ ADEME_QUALITY_NOTES = {
 }
 
 
+def water_quality(phase):
+    """ADEME SONUM says its end-of-life water values are not reliable: flagged, never summed."""
+    return "flagged" if phase == "end_of_life" else "uncertain"
+
+
 def water_note(phase):
     n = ("ADEME model indicator 'eau' (litres, definition not stated in the model), converted L -> m3 (/1000); "
          "experimental.")
@@ -429,7 +434,7 @@ def ademe_device_factors(ctx, category, key, proxy=False, extra_note=""):
                                     "ademe-acv-numerique-2.2.0", rule, note))
         else:
             note = " ".join(x for x in (extra_note, water_note(phase)) if x)
-            rows.append(make_factor(category, phase, ind, v, v, v, "uncertain",
+            rows.append(make_factor(category, phase, ind, v, v, v, water_quality(phase),
                                     "ademe-acv-numerique-2.2.0", rule, note))
     return rows
 
@@ -492,7 +497,7 @@ def build_ademe(ctx):
                     embodied.append(make_factor(cat, phase, ind, v, v * lo, v * hi, "proxy",
                                                 "ademe-acv-numerique-2.2.0", rules, desc + " " + rnote))
                 else:
-                    embodied.append(make_factor(cat, phase, ind, v, v, v, "uncertain",
+                    embodied.append(make_factor(cat, phase, ind, v, v, v, water_quality(phase),
                                                 "ademe-acv-numerique-2.2.0", rules, desc + " " + water_note(phase)))
         elif ek == "pcf_median":
             vals, lines = ctx.sel_vals[eref]

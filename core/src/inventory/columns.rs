@@ -246,7 +246,20 @@ const ALIASES: &[(Field, &[&str], &[&str])] = &[
     (
         Field::Label,
         &["label", "libelle", "designation", "description", "intitule"],
-        &["nom", "name", "modele", "model", "reference"],
+        &[
+            "nom",
+            "name",
+            "modele",
+            "model",
+            "reference",
+            "remarque",
+            "remarques",
+            "commentaire",
+            "commentaires",
+            "observations",
+            "notes",
+            "comment",
+        ],
     ),
 ];
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every test of the project, from a fresh machine of the project's kind: installs what it
+# needs (wasm32 target, wasm-bindgen-cli, Chromium, a Python venv, npm packages), then runs
+# the Rust suites, the data drift checks, the WebAssembly suites (Node and headless Chromium)
+# and the Python suite. README.md gives this command; .ci/run calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n==== %s ====\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --exclude empreinte-wasm --all-targets --locked -- -D warnings
+
+step "Rust tests (core, CLI)"
+cargo test -p empreinte -p empreinte-cli --locked
+
+step "reference data and samples: generated files match their generators"
+if [ -d ../shared/reference-sources ]; then
+  python3 reference-data/tools/generate.py --check
+else
+  echo "(../shared/reference-sources absent: reference-data drift check skipped)"
+fi
+python3 reference-data/tools/validate.py
+python3 examples/tools/generate_communes.py --check
+
+step "WebAssembly: build, Node tests, headless Chromium dashboard"
+bash bindings-wasm/scripts/test.sh
+
+step "Python: wheel, pytest, stubtest, mypy"
+bash bindings-python/scripts/test.sh
+
+step "all tests passed"
