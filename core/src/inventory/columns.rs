@@ -493,7 +493,7 @@ mod tests {
                 Some(Field::EnergyKwhPerYear),
                 Some(Field::Country),
                 Some(Field::Department),
-                None,
+                Some(Field::Label),
             ]
         );
     }
