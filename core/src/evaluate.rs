@@ -155,6 +155,17 @@ impl<'d> Evaluation<'d> {
         })
     }
 
+    /// The footprint of one line without recording it in the aggregates (used to compare
+    /// offers and build scenarios on the same model).
+    pub fn footprint(
+        &mut self,
+        line_no: u64,
+        line: &EquipmentLine,
+    ) -> Result<LineFootprint, RowError> {
+        let r = self.resolve(line)?;
+        evaluate_line(self.ds, line_no, line, &r, &self.options, &mut self.used)
+    }
+
     /// Evaluates one line (`line_no`: its line in the file, for messages). A line that fails
     /// validation is recorded as rejected; the error is also returned.
     pub fn add(&mut self, line_no: u64, line: &EquipmentLine) -> Result<(), RowError> {

@@ -25,7 +25,10 @@ pub mod indicator;
 pub mod inventory;
 pub mod names;
 mod options;
+pub mod procurement;
 pub mod report;
+pub mod scenario;
+pub mod trajectory;
 
 pub use dataset::{
     Category, Dataset, DatasetError, DatasetFiles, DatasetInfo, Factor, Quality, Source, Zone,
@@ -41,4 +44,9 @@ pub use inventory::{
     InventoryItem, RejectedRow, RowError, Warning,
 };
 pub use options::{Annualisation, EvaluationOptions, DEFAULT_AMORTISATION_YEARS};
+pub use procurement::{
+    compare_offers, Allocation, CompareError, Comparison, Offer, OfferResult, ReplacedPart,
+};
 pub use report::{Counts, GroupFootprint, ImpactTable, Report};
+pub use scenario::{run_scenarios, Lever, Scenario, ScenarioError, ScenarioResult};
+pub use trajectory::{trajectory, TrajectoryError, TrajectorySeries, YearPoint};

@@ -1,0 +1,330 @@
+//! Procurement: compare offers for one need — new, refurbished or reused, lifetimes, usage —
+//! per year of service, with ranges, the break-even lifetime and the cost per kg avoided.
+//!
+//! Each offer is one device evaluated by the fleet model with no acquisition year, which is
+//! exactly its footprint per year of service: embodied / lifetime + one year of use.
+
+use crate::dataset::{Dataset, DatasetInfo};
+use crate::estimate::Range;
+use crate::evaluate::Evaluation;
+use crate::fleet::{LineImpacts, TOTAL};
+use crate::indicator::{Indicator, Phase};
+use crate::inventory::{Condition, EquipmentLine, RowError};
+use crate::options::EvaluationOptions;
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// How a refurbished device's impacts are allocated between its lives.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Allocation {
+    /// The second life carries refurbishment, replaced parts and transport, not the first
+    /// manufacturing (ADEME 2022 refurbished-products study).
+    #[default]
+    CutOff,
+    /// The first manufacturing is shared between the two lives in proportion to their
+    /// durations: the refurbished device also carries manufacturing × L2 / (L1 + L2), L1 being
+    /// the dataset's lifetime of a new device. Applies to refurbished and reused offers.
+    SharedFirstLife,
+}
+
+/// A part replaced or added by the refurbisher (battery, screen, storage, charger...), with its
+/// embodied climate impact as the buyer's source gives it (kg CO2e, with a range).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReplacedPart {
+    pub name: String,
+    pub climate_kgco2e: Range,
+}
+
+/// One offer for the need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    pub name: String,
+    /// The device: category, condition, expected lifetime, usage, country. Quantity is ignored
+    /// (results are per device); the acquisition year must be empty.
+    pub device: EquipmentLine,
+    pub replaced_parts: Vec<ReplacedPart>,
+    pub unit_price_eur: Option<f64>,
+}
+
+/// Why a comparison could not be made.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CompareError {
+    #[error("no offer to compare; give at least one")]
+    NoOffers,
+    #[error("offer {index} ({name}): {error}")]
+    Offer {
+        index: usize,
+        name: String,
+        error: RowError,
+    },
+    #[error(
+        "offer {index} ({name}): unit price {value} must be a finite amount of euros, 0 or more"
+    )]
+    Price {
+        index: usize,
+        name: String,
+        value: f64,
+    },
+    #[error(
+        "offer {index} ({name}): replaced part {part:?} needs 0 <= low <= central <= high kg CO2e"
+    )]
+    Part {
+        index: usize,
+        name: String,
+        part: String,
+    },
+}
+
+impl CompareError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            CompareError::NoOffers => "no_offers",
+            CompareError::Offer { error, .. } => error.code(),
+            CompareError::Price { .. } => "out_of_range",
+            CompareError::Part { .. } => "out_of_range",
+        }
+    }
+}
+
+/// When the first offer breaks even with another, on climate change (central values).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BreakEven {
+    /// Years the first offer must last for its annual impact to equal this offer's
+    /// (`None`: never, its yearly use alone exceeds this offer's total).
+    pub first_offer_lifetime_to_match_years: Option<f64>,
+    /// Years this offer must last to equal the first offer's annual impact.
+    pub lifetime_to_match_first_years: Option<f64>,
+}
+
+/// One offer's footprint per year of service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferResult {
+    pub name: String,
+    pub category: String,
+    pub condition: Condition,
+    pub lifetime_years: f64,
+    pub electricity_kwh_per_year: f64,
+    /// Per indicator slot: the four phases and the total, per year of service.
+    pub per_year: LineImpacts,
+    pub indicators: Vec<Indicator>,
+    /// Climate change, central, kg CO2e per year: the headline.
+    pub climate_change_kgco2e_per_year: f64,
+    /// Against the first offer, climate change central: kg per year and percent (negative = less).
+    pub difference_kgco2e_per_year: f64,
+    pub difference_percent: Option<f64>,
+    pub break_even: Option<BreakEven>,
+    pub cost_per_year_eur: Option<f64>,
+    /// kg CO2e avoided per year against the first offer, per euro spent per year on this one.
+    pub kgco2e_avoided_per_eur: Option<f64>,
+}
+
+/// The comparison of offers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub dataset: DatasetInfo,
+    pub reporting_year: i32,
+    pub allocation: Allocation,
+    pub offers: Vec<OfferResult>,
+}
+
+fn embodied(row: &[Option<Range>; 5]) -> Option<Range> {
+    [Phase::Manufacturing, Phase::Distribution, Phase::EndOfLife]
+        .iter()
+        .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc + v))
+}
+
+/// Compares offers for one need, per year of service, electricity of `reporting_year`.
+pub fn compare_offers(
+    ds: &Dataset,
+    offers: &[Offer],
+    reporting_year: i32,
+    allocation: Allocation,
+) -> Result<Comparison, CompareError> {
+    if offers.is_empty() {
+        return Err(CompareError::NoOffers);
+    }
+    let mut ev = Evaluation::new(ds, EvaluationOptions::new(reporting_year)).map_err(|error| {
+        CompareError::Offer {
+            index: 0,
+            name: offers[0].name.clone(),
+            error,
+        }
+    })?;
+    let mut results: Vec<OfferResult> = Vec::with_capacity(offers.len());
+    for (index, offer) in offers.iter().enumerate() {
+        let fail = |error: RowError| CompareError::Offer {
+            index,
+            name: offer.name.clone(),
+            error,
+        };
+        if let Some(p) = offer
+            .unit_price_eur
+            .filter(|p| !(p.is_finite() && *p >= 0.0))
+        {
+            return Err(CompareError::Price {
+                index,
+                name: offer.name.clone(),
+                value: p,
+            });
+        }
+        let mut device = offer.device.clone();
+        device.quantity = 1;
+        device.acquisition_year = None;
+        let f = ev.footprint(index as u64 + 1, &device).map_err(fail)?;
+        let mut per_year = f.impacts;
+        let life = f.period_years;
+        let cat = ds.category(f.category);
+
+        // Replaced parts: their embodied impact over the offer's lifetime, as manufacturing.
+        let mut parts = Range::ZERO;
+        for part in &offer.replaced_parts {
+            let r = part.climate_kgco2e;
+            if !(r.low.is_finite()
+                && 0.0 <= r.low
+                && r.low <= r.central
+                && r.central <= r.high
+                && r.high.is_finite())
+            {
+                return Err(CompareError::Part {
+                    index,
+                    name: offer.name.clone(),
+                    part: part.name.clone(),
+                });
+            }
+            parts = parts + r;
+        }
+        // The first life's share of manufacturing, when allocation shares it.
+        let second_life =
+            allocation == Allocation::SharedFirstLife && offer.device.condition != Condition::New;
+        for &ind in ds.indicators() {
+            let row = &mut per_year[ind as usize];
+            let mut add = |extra: Option<Range>| {
+                let m = &mut row[Phase::Manufacturing.index()];
+                *m = match (*m, extra) {
+                    (Some(a), Some(b)) => Some(a + b),
+                    (_, None) => None,
+                    (None, _) => None,
+                };
+            };
+            if ind == Indicator::ClimateChange && !offer.replaced_parts.is_empty() {
+                add(Some(parts.scale(1.0 / life)));
+            }
+            if second_life {
+                let first = ds
+                    .embodied_factor(f.category, Phase::Manufacturing, ind)
+                    .map(|r| {
+                        ds.factor(r)
+                            .value
+                            .scale(1.0 / (cat.lifetime_years.central + life))
+                    });
+                add(first);
+            }
+            row[TOTAL] = Phase::ALL
+                .iter()
+                .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc + v));
+        }
+        let climate = per_year[Indicator::ClimateChange as usize][TOTAL].map_or(0.0, |r| r.central);
+        results.push(OfferResult {
+            name: offer.name.clone(),
+            category: cat.id.clone(),
+            condition: offer.device.condition,
+            lifetime_years: life,
+            electricity_kwh_per_year: f.electricity_kwh,
+            per_year,
+            indicators: ds.indicators().to_vec(),
+            climate_change_kgco2e_per_year: climate,
+            difference_kgco2e_per_year: 0.0,
+            difference_percent: None,
+            break_even: None,
+            cost_per_year_eur: offer.unit_price_eur.map(|p| p / life),
+            kgco2e_avoided_per_eur: None,
+        });
+    }
+
+    // Against the first offer.
+    let first = results[0].clone();
+    let cc = Indicator::ClimateChange as usize;
+    let annual_use =
+        |r: &OfferResult| r.per_year[cc][Phase::Use.index()].map_or(0.0, |v| v.central);
+    let whole_embodied =
+        |r: &OfferResult| embodied(&r.per_year[cc]).map_or(0.0, |v| v.central) * r.lifetime_years;
+    for r in results.iter_mut().skip(1) {
+        r.difference_kgco2e_per_year =
+            r.climate_change_kgco2e_per_year - first.climate_change_kgco2e_per_year;
+        r.difference_percent = (first.climate_change_kgco2e_per_year != 0.0)
+            .then(|| r.difference_kgco2e_per_year / first.climate_change_kgco2e_per_year * 100.0);
+        // Lifetime L such that embodied_whole / L + use = target.
+        let to_match = |embodied_whole: f64, use_per_year: f64, target: f64| {
+            (target > use_per_year).then(|| embodied_whole / (target - use_per_year))
+        };
+        r.break_even = Some(BreakEven {
+            first_offer_lifetime_to_match_years: to_match(
+                whole_embodied(&first),
+                annual_use(&first),
+                r.climate_change_kgco2e_per_year,
+            ),
+            lifetime_to_match_first_years: to_match(
+                whole_embodied(r),
+                annual_use(r),
+                first.climate_change_kgco2e_per_year,
+            ),
+        });
+        r.kgco2e_avoided_per_eur = r
+            .cost_per_year_eur
+            .filter(|c| *c > 0.0)
+            .map(|c| -r.difference_kgco2e_per_year / c);
+    }
+    Ok(Comparison {
+        dataset: ds.info().clone(),
+        reporting_year,
+        allocation,
+        offers: results,
+    })
+}
+
+impl Serialize for OfferResult {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct PerYear<'a>(&'a OfferResult);
+        impl Serialize for PerYear<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(self.0.indicators.len()))?;
+                for ind in &self.0.indicators {
+                    let row = &self.0.per_year[*ind as usize];
+                    let mut cells = serde_json::Map::new();
+                    let mut put = |k: &str, v: Option<Range>| {
+                        cells.insert(k.into(), serde_json::to_value(v).unwrap_or_default());
+                    };
+                    for p in Phase::ALL {
+                        put(p.id(), row[p.index()]);
+                    }
+                    put("embodied", embodied(row));
+                    put("total", row[TOTAL]);
+                    cells.insert("unit".into(), ind.unit().into());
+                    m.serialize_entry(ind.id(), &cells)?;
+                }
+                m.end()
+            }
+        }
+        let mut st = s.serialize_struct("OfferResult", 13)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("category", &self.category)?;
+        st.serialize_field("condition", &self.condition)?;
+        st.serialize_field("lifetime_years", &self.lifetime_years)?;
+        st.serialize_field("electricity_kwh_per_year", &self.electricity_kwh_per_year)?;
+        st.serialize_field(
+            "climate_change_kgco2e_per_year",
+            &self.climate_change_kgco2e_per_year,
+        )?;
+        st.serialize_field(
+            "difference_kgco2e_per_year",
+            &self.difference_kgco2e_per_year,
+        )?;
+        st.serialize_field("difference_percent", &self.difference_percent)?;
+        st.serialize_field("break_even", &self.break_even)?;
+        st.serialize_field("cost_per_year_eur", &self.cost_per_year_eur)?;
+        st.serialize_field("kgco2e_avoided_per_eur", &self.kgco2e_avoided_per_eur)?;
+        st.serialize_field("per_year", &PerYear(self))?;
+        st.end()
+    }
+}

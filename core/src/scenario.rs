@@ -1,0 +1,444 @@
+//! Scenarios on an inventory: levers (keep devices longer, buy refurbished, pool devices,
+//! another electricity mix or hosting country) applied to the lines, then evaluated by the same
+//! model; the result is the delta against the baseline.
+//!
+//! Levers transform inputs, never figures: a scenario is just another inventory.
+
+use crate::dataset::Dataset;
+use crate::estimate::{Estimate, Range};
+use crate::evaluate::Evaluation;
+use crate::inventory::{Condition, EquipmentLine, InventoryItem, RejectedRow, RowError};
+use crate::options::EvaluationOptions;
+use crate::report::{GroupFootprint, ImpactTable, Report};
+use serde::{Deserialize, Serialize};
+use uom::si::f64::Time;
+use uom::si::time::year;
+
+/// One lever of a scenario. `categories` restricts it to some categories (ids or any name the
+/// dataset knows); empty means every category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "lever", rename_all = "snake_case")]
+pub enum Lever {
+    /// Keep devices `years` longer than their lifetime.
+    ExtendLifetime {
+        years: f64,
+        #[serde(default)]
+        categories: Vec<String>,
+    },
+    /// Buy this share (0 to 1) of new devices refurbished instead, where the dataset models
+    /// refurbishment for the category.
+    RefurbishedShare {
+        share: f64,
+        #[serde(default)]
+        categories: Vec<String>,
+    },
+    /// Have this share (0 to 1) fewer devices (pooling, sharing, not renewing).
+    ReduceFleet {
+        share: f64,
+        #[serde(default)]
+        categories: Vec<String>,
+    },
+    /// Use the electricity of another country or zone (a greener contract, hosting elsewhere).
+    Electricity {
+        country: String,
+        #[serde(default)]
+        categories: Vec<String>,
+    },
+}
+
+/// A named set of levers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub name: String,
+    pub levers: Vec<Lever>,
+}
+
+/// Why a scenario cannot be applied.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ScenarioError {
+    #[error("scenario {scenario:?}: {lever}: {value} is out of range; expected {expected}")]
+    OutOfRange {
+        scenario: String,
+        lever: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    #[error("scenario {scenario:?}: unknown category {value:?}{}", suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default())]
+    UnknownCategory {
+        scenario: String,
+        value: String,
+        suggestion: Option<String>,
+    },
+    #[error("scenario {scenario:?}: unknown country or zone {value:?}{}", suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default())]
+    UnknownCountry {
+        scenario: String,
+        value: String,
+        suggestion: Option<String>,
+    },
+    #[error("option default_country: {0}")]
+    Options(RowError),
+}
+
+impl ScenarioError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ScenarioError::OutOfRange { .. } => "out_of_range",
+            ScenarioError::UnknownCategory { .. } => "unknown_category",
+            ScenarioError::UnknownCountry { .. } => "unknown_country",
+            ScenarioError::Options(e) => e.code(),
+        }
+    }
+}
+
+impl Lever {
+    fn name(&self) -> &'static str {
+        match self {
+            Lever::ExtendLifetime { .. } => "extend_lifetime",
+            Lever::RefurbishedShare { .. } => "refurbished_share",
+            Lever::ReduceFleet { .. } => "reduce_fleet",
+            Lever::Electricity { .. } => "electricity",
+        }
+    }
+
+    fn categories(&self) -> &[String] {
+        match self {
+            Lever::ExtendLifetime { categories, .. }
+            | Lever::RefurbishedShare { categories, .. }
+            | Lever::ReduceFleet { categories, .. }
+            | Lever::Electricity { categories, .. } => categories,
+        }
+    }
+}
+
+/// Checks a scenario against a dataset: shares within 0..1, known categories and countries.
+pub fn validate(ds: &Dataset, scenario: &Scenario) -> Result<(), ScenarioError> {
+    let range = |lever: &'static str, v: f64, ok: bool, expected: &'static str| {
+        if ok {
+            Ok(())
+        } else {
+            Err(ScenarioError::OutOfRange {
+                scenario: scenario.name.clone(),
+                lever,
+                value: v.to_string(),
+                expected,
+            })
+        }
+    };
+    for lever in &scenario.levers {
+        match lever {
+            Lever::ExtendLifetime { years, .. } => range(
+                lever.name(),
+                *years,
+                years.is_finite() && (0.0..=30.0).contains(years),
+                "0 to 30 years",
+            )?,
+            Lever::RefurbishedShare { share, .. } | Lever::ReduceFleet { share, .. } => range(
+                lever.name(),
+                *share,
+                share.is_finite() && (0.0..=1.0).contains(share),
+                "a share from 0 to 1 (0 % to 100 %)",
+            )?,
+            Lever::Electricity { country, .. } => {
+                if ds.find_zone(country).is_none() {
+                    return Err(ScenarioError::UnknownCountry {
+                        scenario: scenario.name.clone(),
+                        value: country.clone(),
+                        suggestion: ds.suggest_zone(country),
+                    });
+                }
+            }
+        }
+        for c in lever.categories() {
+            if ds.find_category(c).is_none() {
+                return Err(ScenarioError::UnknownCategory {
+                    scenario: scenario.name.clone(),
+                    value: c.clone(),
+                    suggestion: ds.suggest_category(c),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn applies(ds: &Dataset, lever: &Lever, line: &EquipmentLine) -> bool {
+    let cats = lever.categories();
+    cats.is_empty() || {
+        let mine = ds.find_category(&line.category);
+        mine.is_some() && cats.iter().any(|c| ds.find_category(c) == mine)
+    }
+}
+
+/// Splits `share` of the quantities of the selected lines, exactly: floor per line, then the
+/// remaining units to the largest fractional parts (ties: earlier lines). Returns units per line.
+pub(crate) fn split_share(quantities: &[u32], share: f64) -> Vec<u32> {
+    let total: u64 = quantities.iter().map(|q| *q as u64).sum();
+    let target = (total as f64 * share).round() as u64;
+    let mut units: Vec<u32> = quantities
+        .iter()
+        .map(|q| (*q as f64 * share).floor() as u32)
+        .collect();
+    let mut given: u64 = units.iter().map(|u| *u as u64).sum();
+    let mut order: Vec<usize> = (0..quantities.len()).collect();
+    let frac = |i: usize| quantities[i] as f64 * share - units[i] as f64;
+    order.sort_by(|a, b| frac(*b).total_cmp(&frac(*a)).then(a.cmp(b)));
+    for i in order {
+        if given >= target {
+            break;
+        }
+        if units[i] < quantities[i] {
+            units[i] += 1;
+            given += 1;
+        }
+    }
+    units
+}
+
+/// The default lifetime of a line (its own, else the dataset's for its condition).
+pub(crate) fn lifetime_of(ds: &Dataset, line: &EquipmentLine) -> Option<f64> {
+    if let Some(l) = line.lifetime {
+        return Some(l.get::<year>());
+    }
+    let c = ds.find_category(&line.category)?;
+    Some(match line.condition {
+        Condition::New => ds.category(c).lifetime_years.central,
+        _ => ds
+            .second_life_years(c)
+            .unwrap_or(ds.category(c).lifetime_years.central),
+    })
+}
+
+/// Applies the levers to lines (numbered), returning the scenario's lines.
+pub fn apply(
+    ds: &Dataset,
+    scenario: &Scenario,
+    lines: &[(u64, EquipmentLine)],
+) -> Vec<(u64, EquipmentLine)> {
+    let mut out: Vec<(u64, EquipmentLine)> = lines.to_vec();
+    for lever in &scenario.levers {
+        match lever {
+            Lever::ExtendLifetime { years, .. } => {
+                for (_, l) in out.iter_mut().filter(|(_, l)| applies(ds, lever, l)) {
+                    if let Some(base) = lifetime_of(ds, l) {
+                        l.lifetime = Some(Time::new::<year>(base + years));
+                    }
+                }
+            }
+            Lever::Electricity { country, .. } => {
+                for (_, l) in out.iter_mut().filter(|(_, l)| applies(ds, lever, l)) {
+                    l.country = Some(country.clone());
+                }
+            }
+            Lever::RefurbishedShare { share, .. } => {
+                let eligible: Vec<usize> = (0..out.len())
+                    .filter(|i| {
+                        let l = &out[*i].1;
+                        l.condition == Condition::New
+                            && applies(ds, lever, l)
+                            && ds
+                                .find_category(&l.category)
+                                .and_then(|c| ds.second_life_years(c))
+                                .is_some()
+                    })
+                    .collect();
+                let units = split_share(
+                    &eligible
+                        .iter()
+                        .map(|i| out[*i].1.quantity)
+                        .collect::<Vec<_>>(),
+                    *share,
+                );
+                let mut added = Vec::new();
+                for (i, u) in eligible.iter().zip(units) {
+                    if u == 0 {
+                        continue;
+                    }
+                    let (n, line) = &mut out[*i];
+                    let mut refurbished = line.clone();
+                    refurbished.quantity = u;
+                    refurbished.condition = Condition::Refurbished;
+                    // A lifetime given for the new device does not carry over to the second life.
+                    refurbished.lifetime = None;
+                    line.quantity -= u;
+                    added.push((*n, refurbished));
+                }
+                out.extend(added);
+            }
+            Lever::ReduceFleet { share, .. } => {
+                let eligible: Vec<usize> = (0..out.len())
+                    .filter(|i| applies(ds, lever, &out[*i].1))
+                    .collect();
+                let units = split_share(
+                    &eligible
+                        .iter()
+                        .map(|i| out[*i].1.quantity)
+                        .collect::<Vec<_>>(),
+                    *share,
+                );
+                for (i, u) in eligible.iter().zip(units) {
+                    out[*i].1.quantity -= u;
+                }
+            }
+        }
+    }
+    out.retain(|(_, l)| l.quantity > 0);
+    out.sort_by_key(|(n, _)| *n);
+    out
+}
+
+/// Baseline minus scenario, figure by figure (negative = the scenario emits less).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Delta {
+    pub key: Option<String>,
+    pub baseline: ImpactTable,
+    pub scenario: ImpactTable,
+    /// Scenario − baseline; bounds assume both draw the same factors (low − low, high − high).
+    pub change: ImpactTable,
+}
+
+/// A scenario against its baseline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioResult {
+    pub name: String,
+    pub levers: Vec<Lever>,
+    pub reporting_year: i32,
+    pub totals: Delta,
+    pub by_category: Vec<Delta>,
+    pub by_department: Vec<Delta>,
+    /// Climate change, central, kg CO2e per year: scenario − baseline, and in percent.
+    pub change_kgco2e: f64,
+    pub change_percent: Option<f64>,
+}
+
+fn change(a: &ImpactTable, b: &ImpactTable) -> ImpactTable {
+    let mut c = a.clone();
+    for (row, (x, y)) in c.cells.iter_mut().zip(a.cells.iter().zip(&b.cells)) {
+        for (cell, (e0, e1)) in row.iter_mut().zip(x.iter().zip(y)) {
+            let lo = e1.range.low - e0.range.low;
+            let hi = e1.range.high - e0.range.high;
+            let mid = e1.range.central - e0.range.central;
+            *cell = Estimate {
+                range: Range::new(lo.min(mid).min(hi), mid, hi.max(mid).max(lo)),
+                n_available: e0.n_available.min(e1.n_available),
+                n_missing: e0.n_missing.max(e1.n_missing),
+            };
+        }
+    }
+    c
+}
+
+fn deltas(ds: &Dataset, base: &[GroupFootprint], scen: &[GroupFootprint]) -> Vec<Delta> {
+    let mut keys: Vec<Option<String>> = base.iter().map(|g| g.key.clone()).collect();
+    for g in scen {
+        if !keys.contains(&g.key) {
+            keys.push(g.key.clone());
+        }
+    }
+    let empty = ImpactTable::new(ds.indicators());
+    keys.into_iter()
+        .map(|k| {
+            let b = base
+                .iter()
+                .find(|g| g.key == k)
+                .map_or(&empty, |g| &g.impacts);
+            let s = scen
+                .iter()
+                .find(|g| g.key == k)
+                .map_or(&empty, |g| &g.impacts);
+            Delta {
+                key: k,
+                baseline: b.clone(),
+                scenario: s.clone(),
+                change: change(b, s),
+            }
+        })
+        .collect()
+}
+
+/// Evaluates numbered lines into a report, keeping the line numbers for messages.
+pub fn evaluate_numbered(
+    ds: &Dataset,
+    lines: &[(u64, EquipmentLine)],
+    rejected: &[RejectedRow],
+    options: &EvaluationOptions,
+) -> Result<Report, RowError> {
+    let mut ev = Evaluation::new(ds, options.clone())?;
+    for (n, l) in lines {
+        let _ = ev.add(*n, l);
+    }
+    for r in rejected {
+        ev.reject(r.clone());
+    }
+    Ok(ev.finish())
+}
+
+/// Splits reader items into lines and rejected rows.
+pub fn split_items(
+    items: impl IntoIterator<Item = InventoryItem>,
+) -> (Vec<(u64, EquipmentLine)>, Vec<RejectedRow>) {
+    let mut lines = Vec::new();
+    let mut rejected = Vec::new();
+    for item in items {
+        match item {
+            InventoryItem::Line(n, l) => lines.push((n, l)),
+            InventoryItem::Rejected(r) => rejected.push(r),
+        }
+    }
+    (lines, rejected)
+}
+
+/// Runs scenarios against the baseline inventory for one reporting year.
+pub fn run_scenarios(
+    ds: &Dataset,
+    lines: &[(u64, EquipmentLine)],
+    scenarios: &[Scenario],
+    options: &EvaluationOptions,
+) -> Result<(Report, Vec<ScenarioResult>), ScenarioError> {
+    for s in scenarios {
+        validate(ds, s)?;
+    }
+    let baseline = evaluate_numbered(ds, lines, &[], options).map_err(ScenarioError::Options)?;
+    let mut results = Vec::new();
+    for s in scenarios {
+        let r = evaluate_numbered(ds, &apply(ds, s, lines), &[], options)
+            .map_err(ScenarioError::Options)?;
+        let totals = Delta {
+            key: None,
+            baseline: baseline.totals.impacts.clone(),
+            scenario: r.totals.impacts.clone(),
+            change: change(&baseline.totals.impacts, &r.totals.impacts),
+        };
+        let b = baseline.climate_change_kgco2e();
+        let c = r.climate_change_kgco2e() - b;
+        results.push(ScenarioResult {
+            name: s.name.clone(),
+            levers: s.levers.clone(),
+            reporting_year: options.reporting_year,
+            totals,
+            by_category: deltas(ds, &baseline.by_category, &r.by_category),
+            by_department: deltas(ds, &baseline.by_department, &r.by_department),
+            change_kgco2e: c,
+            change_percent: (b != 0.0).then(|| c / b * 100.0),
+        });
+    }
+    Ok((baseline, results))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_share;
+
+    #[test]
+    fn shares_split_exactly() {
+        assert_eq!(
+            split_share(&[1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 0.3)
+                .iter()
+                .sum::<u32>(),
+            3
+        );
+        assert_eq!(split_share(&[10], 0.25), vec![3]);
+        assert_eq!(split_share(&[5, 5], 1.0), vec![5, 5]);
+        assert_eq!(split_share(&[5, 5], 0.0), vec![0, 0]);
+        assert_eq!(split_share(&[], 0.5), Vec::<u32>::new());
+    }
+}
