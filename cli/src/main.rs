@@ -1,6 +1,7 @@
 //! `empreinte`: evaluate an inventory, browse the reference datasets.
 //! Thin: parsing arguments and printing; every figure comes from the `empreinte` crate.
 
+mod planning_cmd;
 mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -22,6 +23,12 @@ struct Cli {
 enum Command {
     /// Evaluate an inventory (CSV as spreadsheets export it, or JSON; `-` for standard input).
     Evaluate(EvaluateArgs),
+    /// Compare offers for one need (new, refurbished, reused) per year of service.
+    Compare(planning_cmd::CompareArgs),
+    /// Apply levers (longer lifetimes, refurbished share, pooling, electricity) to an inventory.
+    Scenario(planning_cmd::ScenarioArgs),
+    /// Year-by-year footprint with renewals at end of life, baseline and scenario.
+    Trajectory(planning_cmd::TrajectoryArgs),
     /// List the embedded datasets.
     Datasets {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -75,14 +82,14 @@ struct EvaluateArgs {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
-enum Format {
+pub(crate) enum Format {
     Table,
     Json,
     Csv,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
-enum LangArg {
+pub(crate) enum LangArg {
     Fr,
     En,
 }
@@ -111,6 +118,9 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
         Command::Evaluate(args) => evaluate(&args, &mut out),
+        Command::Compare(args) => planning_cmd::compare(&args, &mut out),
+        Command::Scenario(args) => planning_cmd::scenario(&args, &mut out),
+        Command::Trajectory(args) => planning_cmd::trajectory(&args, &mut out),
         Command::Datasets { format } => render::datasets(format == Format::Json, &mut out)
             .map(|_| 0)
             .map_err(|e| e.to_string()),
@@ -131,6 +141,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // Output piped into `head` and closed: not an error worth a message.
+        Err(message) if message.contains("Broken pipe") => ExitCode::SUCCESS,
         Err(message) => {
             let _ = out.flush();
             eprintln!("empreinte: {message}");
@@ -139,7 +151,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_dataset(spec: &str) -> Result<Cow<'static, Dataset>, String> {
+pub(crate) fn load_dataset(spec: &str) -> Result<Cow<'static, Dataset>, String> {
     if empreinte::dataset::EMBEDDED_IDS.contains(&spec) {
         return Dataset::embedded(spec)
             .map(Cow::Borrowed)

@@ -271,7 +271,7 @@ pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) ->
     Ok(())
 }
 
-fn print_rows(rows: &[Vec<String>], out: &mut impl Write) -> io::Result<()> {
+pub fn print_rows(rows: &[Vec<String>], out: &mut impl Write) -> io::Result<()> {
     let n = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..n)
         .map(|i| {

@@ -40,8 +40,8 @@ pub use evaluate::{
 pub use fleet::{LineFootprint, MAX_QUANTITY};
 pub use indicator::{Indicator, Lang, Phase};
 pub use inventory::{
-    line_from_cells, CellValue, Condition, CsvInventory, EquipmentLine, Field, InventoryError,
-    InventoryItem, RejectedRow, RowError, Warning,
+    line_from_cells, read_inventory, CellValue, Condition, CsvInventory, EquipmentLine, Field, InventoryError,
+    InventoryItem, ReadInventory, RejectedRow, RowError, Warning,
 };
 pub use options::{Annualisation, EvaluationOptions, DEFAULT_AMORTISATION_YEARS};
 pub use procurement::{

@@ -1,5 +1,7 @@
 //! A multi-year trajectory: the fleet year by year from a start year to a horizon, devices
 //! renewed at the end of their lifetime under a policy, each year evaluated by the same model.
+//! The start year is the inventory as it is (equal to `evaluate` for that year); devices already
+//! past their lifetime are renewed the year after.
 //! The indicator series a REEN strategy needs for its objectives.
 
 use crate::dataset::Dataset;
@@ -141,11 +143,7 @@ impl<'d> FleetSimulation<'d> {
         let mut warnings = Vec::new();
         let cohorts = start
             .into_iter()
-            .map(|(line_no, mut line)| {
-                // Fix each device's lifetime now, so renewals keep the same policy.
-                if line.lifetime.is_none() {
-                    line.lifetime = lifetime_of(ds, &line).map(Time::new::<year>);
-                }
+            .map(|(line_no, line)| {
                 if line.acquisition_year.is_none() {
                     warnings.push(Warning {
                         line: Some(line_no),
@@ -171,8 +169,8 @@ impl<'d> FleetSimulation<'d> {
         let due: Vec<usize> = (0..self.cohorts.len())
             .filter(|i| {
                 let l = &self.cohorts[*i].line;
-                match (l.acquisition_year, l.lifetime) {
-                    (Some(a), Some(t)) => a < year_now && (year_now - a) as f64 >= t.get::<year>(),
+                match (l.acquisition_year, lifetime_of(ds, l)) {
+                    (Some(a), Some(t)) => a < year_now && (year_now - a) as f64 >= t,
                     _ => false,
                 }
             })
@@ -241,13 +239,18 @@ impl<'d> FleetSimulation<'d> {
         for mut c in bought.into_iter().filter(|c| c.line.quantity > 0) {
             c.line.acquisition_year = Some(year_now);
             if c.line.lifetime.is_none() {
-                let mut years = lifetime_of(ds, &c.line).unwrap_or(1.0);
-                for (extra, cats) in &self.policy.extend {
-                    if in_categories(ds, cats, &c.line) {
-                        years += extra;
-                    }
+                // The dataset's lifetime (with its range), unless the policy extends it.
+                let extra: f64 = self
+                    .policy
+                    .extend
+                    .iter()
+                    .filter(|(_, cats)| in_categories(ds, cats, &c.line))
+                    .map(|(e, _)| e)
+                    .sum();
+                if extra > 0.0 {
+                    c.line.lifetime =
+                        lifetime_of(ds, &c.line).map(|y| Time::new::<year>(y + extra));
                 }
-                c.line.lifetime = Some(Time::new::<year>(years));
             }
             purchases += c.line.quantity as u64;
             if c.line.condition == Condition::Refurbished {
@@ -297,7 +300,9 @@ pub fn trajectory(
             let mut sim = FleetSimulation::new(ds, lines, &s.levers);
             let mut years = Vec::new();
             for y in start..=horizon {
-                let (purchases, refurbished_purchases) = sim.renew(y);
+                // The start year is the fleet as inventoried; renewals begin the year after.
+                let (purchases, refurbished_purchases) =
+                    if y > start { sim.renew(y) } else { (0, 0) };
                 let mut o = options.clone();
                 o.reporting_year = y;
                 o.keep_lines = false;

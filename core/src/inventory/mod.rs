@@ -122,3 +122,44 @@ pub enum InventoryItem {
     /// A row that could not be read into a line.
     Rejected(RejectedRow),
 }
+
+/// A whole inventory read into memory: the lines to evaluate and the rows rejected on reading.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReadInventory {
+    pub lines: Vec<(u64, EquipmentLine)>,
+    pub rejected: Vec<RejectedRow>,
+    pub warnings: Vec<Warning>,
+    pub blank_rows: u64,
+}
+
+/// Reads an inventory given as bytes, CSV (any encoding) or JSON, told apart by its first
+/// character. For scenarios and trajectories, which evaluate the same lines several times.
+pub fn read_inventory(bytes: Vec<u8>) -> Result<ReadInventory, InventoryError> {
+    let mut out = ReadInventory::default();
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let items: Vec<InventoryItem> = if matches!(
+        body.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'[') | Some(b'{')
+    ) {
+        let text = std::str::from_utf8(body).map_err(|e| InventoryError::NotText {
+            detail: format!(
+                "a JSON inventory must be UTF-8 (invalid byte at {})",
+                e.valid_up_to()
+            ),
+        })?;
+        read_json(text, &mut out.warnings)?
+    } else {
+        let mut reader = CsvInventory::new(std::io::Cursor::new(bytes))?;
+        out.warnings = reader.take_warnings();
+        let items = reader.by_ref().collect::<Result<Vec<_>, _>>()?;
+        out.blank_rows = reader.blank_rows();
+        items
+    };
+    for item in items {
+        match item {
+            InventoryItem::Line(n, l) => out.lines.push((n, l)),
+            InventoryItem::Rejected(r) => out.rejected.push(r),
+        }
+    }
+    Ok(out)
+}
