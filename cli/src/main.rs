@@ -79,6 +79,12 @@ struct EvaluateArgs {
     /// Include one result per line (JSON and CSV output).
     #[arg(long)]
     lines: bool,
+    /// Monte Carlo: draw the dataset's factors N times (mean, P5, P50, P95).
+    #[arg(long, value_name = "N")]
+    monte_carlo: Option<u32>,
+    /// Seed of the Monte Carlo draws (same seed, same numbers).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -185,6 +191,7 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
         agents: args.agents,
         pupils: args.pupils,
         keep_lines: args.lines,
+        monte_carlo: args.monte_carlo.map(|draws| empreinte::MonteCarloOptions { draws, seed: args.seed }),
     };
     let name = args.inventory.display().to_string();
     let report = read_and_evaluate(&ds, &args.inventory, &options)

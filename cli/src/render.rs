@@ -228,6 +228,30 @@ pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) ->
         }
     }
 
+    if let Some(mc) = &r.monte_carlo {
+        writeln!(
+            out,
+            "\nMonte Carlo ({} {}, seed {}) :",
+            mc.draws,
+            t(lang, "tirages", "draws"),
+            mc.seed
+        )?;
+        for ind in mc.totals.indicators.iter() {
+            if let Some(s) = mc.totals.total(*ind) {
+                writeln!(
+                    out,
+                    "  {} ({}) : {} {} · P5 {} · P50 {} · P95 {}",
+                    ind.label(lang),
+                    ind.unit(),
+                    t(lang, "moyenne", "mean"),
+                    number(s.mean, lang),
+                    number(s.p5, lang),
+                    number(s.p50, lang),
+                    number(s.p95, lang)
+                )?;
+            }
+        }
+    }
     if !r.rejected.is_empty() {
         writeln!(
             out,

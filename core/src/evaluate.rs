@@ -2,7 +2,8 @@
 //! of any size is evaluated in bounded memory.
 
 use crate::dataset::{CategoryRef, Dataset, ElectricityLookup, ZoneRef};
-use crate::fleet::{evaluate_line, LineFootprint, Resolved};
+use crate::fleet::{evaluate_line, FactorTrace, LineFootprint, Resolved};
+use crate::uncertainty::{Accumulator, MonteCarloOptions, MAX_DRAWS};
 use crate::inventory::{
     CsvInventory, EquipmentLine, InventoryError, InventoryItem, RejectedRow, RowError, Warning,
 };
@@ -38,6 +39,9 @@ pub struct Evaluation<'d> {
     warning_counts: HashMap<&'static str, u64>,
     counts: Counts,
     used: Vec<u64>,
+    /// Factor coefficients of the current line, when Monte Carlo is asked for.
+    trace: Option<Vec<FactorTrace>>,
+    monte_carlo: Option<Accumulator>,
 }
 
 impl<'d> Evaluation<'d> {
@@ -50,6 +54,15 @@ impl<'d> Evaluation<'d> {
             })?,
             None => ds.default_zone(),
         };
+        if let Some(MonteCarloOptions { draws, .. }) = options.monte_carlo {
+            if draws == 0 || draws > MAX_DRAWS {
+                return Err(RowError::InvalidOption {
+                    option: "monte_carlo.draws",
+                    value: draws.to_string(),
+                    expected: format!("from 1 to {MAX_DRAWS}"),
+                });
+            }
+        }
         let indicators = ds.indicators();
         Ok(Evaluation {
             ds,
@@ -78,6 +91,8 @@ impl<'d> Evaluation<'d> {
             warning_counts: HashMap::new(),
             counts: Counts::default(),
             used: vec![0; ds.factors().len()],
+            trace: options.monte_carlo.map(|_| Vec::with_capacity(64)),
+            monte_carlo: options.monte_carlo.map(|_| Accumulator::new(ds)),
             options,
         })
     }
@@ -163,18 +178,25 @@ impl<'d> Evaluation<'d> {
         line: &EquipmentLine,
     ) -> Result<LineFootprint, RowError> {
         let r = self.resolve(line)?;
-        evaluate_line(self.ds, line_no, line, &r, &self.options, &mut self.used)
+        evaluate_line(self.ds, line_no, line, &r, &self.options, &mut self.used, None)
     }
 
     /// Evaluates one line (`line_no`: its line in the file, for messages). A line that fails
     /// validation is recorded as rejected; the error is also returned.
     pub fn add(&mut self, line_no: u64, line: &EquipmentLine) -> Result<(), RowError> {
+        if let Some(t) = &mut self.trace {
+            t.clear();
+        }
         let result = self
             .resolve(line)
-            .and_then(|r| evaluate_line(self.ds, line_no, line, &r, &self.options, &mut self.used));
+            .and_then(|r| evaluate_line(self.ds, line_no, line, &r, &self.options, &mut self.used, self.trace.as_mut()));
         match result {
             Ok(footprint) => {
-                self.record(line_no, line, footprint);
+                let category = footprint.category.0 as usize;
+                let department = self.record(line_no, line, footprint);
+                if let (Some(mc), Some(t)) = (&mut self.monte_carlo, &self.trace) {
+                    mc.add(category, department, t);
+                }
                 Ok(())
             }
             Err(error) => {
@@ -187,7 +209,8 @@ impl<'d> Evaluation<'d> {
         }
     }
 
-    fn record(&mut self, line_no: u64, line: &EquipmentLine, f: LineFootprint) {
+    /// Records an evaluated line; returns the position of its department group.
+    fn record(&mut self, line_no: u64, line: &EquipmentLine, f: LineFootprint) -> usize {
         self.counts.rows_read += 1;
         self.counts.rows_evaluated += 1;
         self.counts.devices += line.quantity as u64;
@@ -233,6 +256,7 @@ impl<'d> Evaluation<'d> {
                 footprint: f,
             });
         }
+        dept
     }
 
     /// Adds every item a reader produced.
@@ -306,7 +330,8 @@ impl<'d> Evaluation<'d> {
                 ),
             });
         }
-        self.by_department.sort_by(|a, b| match (&a.key, &b.key) {
+        let mut order: Vec<usize> = (0..self.by_department.len()).collect();
+        order.sort_by(|a, b| match (&self.by_department[*a].key, &self.by_department[*b].key) {
             (None, None) => std::cmp::Ordering::Equal,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -314,6 +339,32 @@ impl<'d> Evaluation<'d> {
                 .cmp(&crate::names::normalize(y))
                 .then_with(|| x.cmp(y)),
         });
+        let monte_carlo = match (&self.monte_carlo, self.options.monte_carlo) {
+            (Some(acc), Some(mc)) => {
+                let cats: Vec<(Option<String>, usize)> = self
+                    .by_category
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, g)| g.lines > 0)
+                    .map(|(c, g)| (g.key.clone(), acc.category_group(c)))
+                    .collect();
+                let depts: Vec<(Option<String>, usize)> =
+                    order.iter().map(|i| (self.by_department[*i].key.clone(), acc.department_group(*i))).collect();
+                let n_cat = self.by_category.len();
+                let table = |group: usize| match group {
+                    0 => &self.totals.impacts,
+                    g if g <= n_cat => &self.by_category[g - 1].impacts,
+                    g => &self.by_department[g - 1 - n_cat].impacts,
+                };
+                let available = |group: usize, ind: crate::Indicator, p: crate::Phase| {
+                    table(group).get(ind, p).is_some_and(|e| e.value().is_some())
+                };
+                Some(acc.run(ds, mc, &available, &cats, &depts))
+            }
+            _ => None,
+        };
+        let mut slots: Vec<Option<GroupFootprint>> = self.by_department.drain(..).map(Some).collect();
+        self.by_department = order.iter().filter_map(|i| slots[*i].take()).collect();
         let per = |d: Option<f64>| d.filter(|d| *d > 0.0).map(|d| self.totals.impacts.per(d));
         let per_capita = PerCapita {
             per_inhabitant: per(self.options.inhabitants),
@@ -340,6 +391,7 @@ impl<'d> Evaluation<'d> {
             rejected: self.rejected,
             warnings: self.warnings,
             provenance: Report::provenance_for(ds, &self.used, electricity),
+            monte_carlo,
             options: self.options,
         }
     }

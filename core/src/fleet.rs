@@ -125,7 +125,19 @@ pub(crate) struct Resolved {
     pub electricity: ElectricityLookup,
 }
 
-/// Computes one line. `used` counts the uses of each factor, for provenance.
+/// How much of a factor's value one line carries: `coefficient × factor value` is the line's
+/// central contribution. Totals are linear in the factors, which is what lets Monte Carlo draw
+/// each factor once per draw (not once per line).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct FactorTrace {
+    pub factor: FactorRef,
+    pub indicator: Indicator,
+    pub phase: Phase,
+    pub coefficient: f64,
+}
+
+/// Computes one line. `used` counts the uses of each factor, for provenance; `trace`, when
+/// given, receives the line's factor coefficients.
 pub(crate) fn evaluate_line(
     ds: &Dataset,
     line_no: u64,
@@ -133,6 +145,7 @@ pub(crate) fn evaluate_line(
     r: &Resolved,
     opts: &EvaluationOptions,
     used: &mut [u64],
+    mut trace: Option<&mut Vec<FactorTrace>>,
 ) -> Result<LineFootprint, RowError> {
     let cat = ds.category(r.category);
     let year_now = opts.reporting_year;
@@ -269,11 +282,18 @@ pub(crate) fn evaluate_line(
     let kwh = kwh_per_device.scale(n);
 
     let mut impacts: LineImpacts = [[None; 5]; N_IND];
-    let mut take = |f: Option<FactorRef>| -> Option<Range> {
+    let mut take = |f: Option<FactorRef>| -> Option<(Option<FactorRef>, Range)> {
         f.map(|f| {
             used[f.0 as usize] += 1;
-            ds.factor(f).value
+            (Some(f), ds.factor(f).value)
         })
+    };
+    let mut record = |factor: Option<FactorRef>, indicator: Indicator, phase: Phase, coefficient: f64| {
+        if let (Some(t), Some(factor)) = (trace.as_deref_mut(), factor) {
+            if coefficient != 0.0 {
+                t.push(FactorTrace { factor, indicator, phase, coefficient });
+            }
+        }
     };
     for &ind in ds.indicators() {
         let row = &mut impacts[ind as usize];
@@ -282,32 +302,32 @@ pub(crate) fn evaluate_line(
             let manufacturing = ds.embodied_factor(r.category, Phase::Manufacturing, ind);
             // A zero (folded phase, cut-off, past the period) is only known where the dataset
             // has the indicator for this category; otherwise the phase stays "not available".
-            let zero_if = |known: Option<FactorRef>| known.map(|_| Range::ZERO);
-            let factor: Option<Range> = if !ds.info().phases_split && phase != Phase::Manufacturing
-            {
+            let zero_if = |known: Option<FactorRef>| known.map(|_| (None, Range::ZERO));
+            let factor = if !ds.info().phases_split && phase != Phase::Manufacturing {
                 // The set's single embodied figure, kept under manufacturing, includes this phase.
                 zero_if(manufacturing)
             } else {
                 match (line.condition, phase) {
                     (Condition::New, _) | (_, Phase::EndOfLife) => take(new_factor),
-                    (Condition::Refurbished, _) => {
-                        take(ds.refurbishment_factor(r.category, phase, ind))
-                    }
+                    (Condition::Refurbished, _) => take(ds.refurbishment_factor(r.category, phase, ind)),
                     // Cut-off: a reused device carries no manufacturing, only its transport.
                     (Condition::Reused, Phase::Manufacturing) => zero_if(manufacturing),
                     (Condition::Reused, _) => take(new_factor),
                 }
             };
-            row[phase.index()] = factor.map(|f| {
+            row[phase.index()] = factor.map(|(f, v)| {
                 if shares.high == 0.0 {
                     Range::ZERO
                 } else {
-                    apply(f, shares, n)
+                    record(f, ind, phase, shares.central * n);
+                    apply(v, shares, n)
                 }
             });
         }
-        row[Phase::Use.index()] =
-            take(ds.electricity_factor(&r.electricity, ind)).map(|f| apply(f, kwh, 1.0));
+        row[Phase::Use.index()] = take(ds.electricity_factor(&r.electricity, ind)).map(|(f, v)| {
+            record(f, ind, Phase::Use, kwh.central);
+            apply(v, kwh, 1.0)
+        });
         row[TOTAL] = Phase::ALL
             .iter()
             .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc + v));

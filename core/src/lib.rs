@@ -29,6 +29,7 @@ pub mod procurement;
 pub mod report;
 pub mod scenario;
 pub mod trajectory;
+pub mod uncertainty;
 
 pub use dataset::{
     Category, Dataset, DatasetError, DatasetFiles, DatasetInfo, Factor, Quality, Source, Zone,
@@ -47,6 +48,7 @@ pub use options::{Annualisation, EvaluationOptions, DEFAULT_AMORTISATION_YEARS};
 pub use procurement::{
     compare_offers, Allocation, CompareError, Comparison, Offer, OfferResult, ReplacedPart,
 };
+pub use uncertainty::{MonteCarloOptions, MonteCarloSummary, Stats};
 pub use report::{Counts, GroupFootprint, ImpactTable, Report};
 pub use scenario::{run_scenarios, Lever, Scenario, ScenarioError, ScenarioResult};
 pub use trajectory::{trajectory, TrajectoryError, TrajectorySeries, YearPoint};

@@ -63,6 +63,8 @@ pub struct EvaluationOptions {
     pub pupils: Option<f64>,
     /// Keep one result per line in the report (off for big inventories: memory stays bounded).
     pub keep_lines: bool,
+    /// Draw the dataset's factors this many times (seeded) for mean and percentiles.
+    pub monte_carlo: Option<crate::uncertainty::MonteCarloOptions>,
 }
 
 impl Default for EvaluationOptions {
@@ -82,6 +84,7 @@ impl EvaluationOptions {
             agents: None,
             pupils: None,
             keep_lines: false,
+            monte_carlo: None,
         }
     }
 }

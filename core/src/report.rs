@@ -250,6 +250,9 @@ pub struct Report {
     pub rejected: Vec<RejectedRow>,
     pub warnings: Vec<Warning>,
     pub provenance: Provenance,
+    /// Mean and percentiles of Monte Carlo draws, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monte_carlo: Option<crate::uncertainty::MonteCarloSummary>,
 }
 
 impl Report {

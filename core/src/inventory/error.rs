@@ -132,6 +132,13 @@ pub enum RowError {
     #[error("{field}: {reason}")]
     InvalidText { field: Field, reason: String },
 
+    #[error("option {option}: {value} is out of range; expected {expected}")]
+    InvalidOption {
+        option: &'static str,
+        value: String,
+        expected: String,
+    },
+
     #[error("{field}: the value is {length} characters long; at most {max} are accepted")]
     TooLong {
         field: Field,
@@ -157,6 +164,7 @@ impl RowError {
             RowError::FieldCount { .. } => "field_count",
             RowError::InvalidText { .. } => "invalid_text",
             RowError::TooLong { .. } => "too_long",
+            RowError::InvalidOption { .. } => "invalid_option",
         }
     }
 
@@ -177,7 +185,7 @@ impl RowError {
                 Some(Field::Condition)
             }
             RowError::AcquisitionInFuture { .. } => Some(Field::AcquisitionYear),
-            RowError::FieldCount { .. } => None,
+            RowError::FieldCount { .. } | RowError::InvalidOption { .. } => None,
         }
     }
 }

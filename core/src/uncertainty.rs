@@ -1,0 +1,277 @@
+//! Monte Carlo uncertainty: each factor of the dataset is drawn from a triangular distribution
+//! (low, central, high), once per draw and not once per line, so lines sharing a factor share
+//! its uncertainty. Seeded and reproducible on every platform (ChaCha8; only +, ×, sqrt).
+//!
+//! Totals are linear in the factors: the evaluation accumulates, per breakdown, one coefficient
+//! per factor (see `fleet::FactorTrace`), and each draw is a sparse dot product. Lifetimes and
+//! powers stay at their central values: the draws cover the dataset's factors.
+
+use crate::dataset::{Dataset, FactorRef, N_IND};
+use crate::fleet::FactorTrace;
+use crate::indicator::{Indicator, Phase};
+use rand_chacha::ChaCha8Rng;
+use rand_core::{RngCore, SeedableRng};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+
+/// Most draws accepted.
+pub const MAX_DRAWS: u32 = 1_000_000;
+
+/// A Monte Carlo request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonteCarloOptions {
+    pub draws: u32,
+    pub seed: u64,
+}
+
+/// Mean and percentiles of a drawn figure.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Stats {
+    pub mean: f64,
+    pub p5: f64,
+    pub p50: f64,
+    pub p95: f64,
+}
+
+/// Per indicator: the phases and the total (phases only for the whole fleet).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnTable {
+    pub indicators: Vec<Indicator>,
+    /// Per indicator: [manufacturing, distribution, use, end of life, total]; `None` when not drawn.
+    pub cells: Vec<[Option<Stats>; 5]>,
+}
+
+impl DrawnTable {
+    pub fn total(&self, indicator: Indicator) -> Option<Stats> {
+        let i = self.indicators.iter().position(|x| *x == indicator)?;
+        self.cells[i][4]
+    }
+}
+
+impl Serialize for DrawnTable {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.indicators.len()))?;
+        for (ind, row) in self.indicators.iter().zip(&self.cells) {
+            let mut cells = serde_json::Map::new();
+            for p in Phase::ALL {
+                if let Some(st) = row[p.index()] {
+                    cells.insert(p.id().into(), serde_json::to_value(st).unwrap_or_default());
+                }
+            }
+            cells.insert("total".into(), serde_json::to_value(row[4]).unwrap_or_default());
+            m.serialize_entry(ind.id(), &cells)?;
+        }
+        m.end()
+    }
+}
+
+/// A drawn breakdown group (category or department).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DrawnGroup {
+    pub key: Option<String>,
+    pub impacts: DrawnTable,
+}
+
+/// The Monte Carlo result of an evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonteCarloSummary {
+    pub draws: u32,
+    pub seed: u64,
+    pub distribution: &'static str,
+    pub totals: DrawnTable,
+    pub by_category: Vec<DrawnGroup>,
+    pub by_department: Vec<DrawnGroup>,
+}
+
+/// Coefficients per breakdown group and factor, accumulated line by line.
+#[derive(Debug, Clone)]
+pub(crate) struct Accumulator {
+    n_factors: usize,
+    /// Group 0 is the total, then one group per category, then departments as they come.
+    coefficients: Vec<Vec<f64>>,
+    n_categories: usize,
+}
+
+impl Accumulator {
+    pub fn new(ds: &Dataset) -> Accumulator {
+        let n = ds.factors().len();
+        Accumulator {
+            n_factors: n,
+            coefficients: vec![vec![0.0; n]; 1 + ds.categories().len()],
+            n_categories: ds.categories().len(),
+        }
+    }
+
+    /// Adds a line's traces to the total, its category and its department (by insertion index).
+    pub fn add(&mut self, category: usize, department: usize, traces: &[FactorTrace]) {
+        let dept_group = 1 + self.n_categories + department;
+        while self.coefficients.len() <= dept_group {
+            self.coefficients.push(vec![0.0; self.n_factors]);
+        }
+        for t in traces {
+            let f = t.factor.0 as usize;
+            self.coefficients[0][f] += t.coefficient;
+            self.coefficients[1 + category][f] += t.coefficient;
+            self.coefficients[dept_group][f] += t.coefficient;
+        }
+    }
+
+    /// Runs the draws. `categories` and `departments` give each group's key and whether the
+    /// deterministic figure is available (per indicator), in report order with their group index.
+    pub fn run(
+        &self,
+        ds: &Dataset,
+        opts: MonteCarloOptions,
+        available: &dyn Fn(usize, Indicator, Phase) -> bool,
+        categories: &[(Option<String>, usize)],
+        departments: &[(Option<String>, usize)],
+    ) -> MonteCarloSummary {
+        let inds = ds.indicators();
+        // Factors in use, and each group's sparse coefficients over them.
+        let used: Vec<usize> = (0..self.n_factors).filter(|f| self.coefficients[0][*f] != 0.0).collect();
+        let sparse: Vec<Vec<(usize, f64)>> = self
+            .coefficients
+            .iter()
+            .map(|c| used.iter().enumerate().filter(|(_, f)| c[**f] != 0.0).map(|(k, f)| (k, c[*f])).collect())
+            .collect();
+        let slot: Vec<(usize, usize)> = used
+            .iter()
+            .map(|f| {
+                let fac = ds.factor(FactorRef(*f as u32));
+                (inds.iter().position(|i| *i == fac.indicator).unwrap_or(0), fac.phase.index())
+            })
+            .collect();
+        let groups: Vec<usize> = std::iter::once(0)
+            .chain(categories.iter().map(|(_, g)| *g))
+            .chain(departments.iter().map(|(_, g)| *g))
+            .collect();
+        // samples[group position][indicator][phase or total] -> draws
+        let n = opts.draws as usize;
+        let mut samples: Vec<Vec<[Vec<f64>; 5]>> = groups
+            .iter()
+            .enumerate()
+            .map(|(gi, _)| {
+                (0..inds.len())
+                    .map(|_| {
+                        std::array::from_fn(|k| if gi == 0 || k == 4 { Vec::with_capacity(n) } else { Vec::new() })
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
+        let mut values = vec![0.0; used.len()];
+        let mut sums = vec![[0.0f64; 4]; N_IND.min(inds.len().max(1))];
+        for _ in 0..n {
+            for (k, f) in used.iter().enumerate() {
+                let r = ds.factor(FactorRef(*f as u32)).value;
+                values[k] = triangular(unit(&mut rng), r.low, r.central, r.high);
+            }
+            for (gi, g) in groups.iter().enumerate() {
+                for s in sums.iter_mut() {
+                    *s = [0.0; 4];
+                }
+                for (k, c) in &sparse[*g] {
+                    let (i, p) = slot[*k];
+                    sums[i][p] += c * values[*k];
+                }
+                for (i, s) in sums.iter().enumerate() {
+                    let cell = &mut samples[gi][i];
+                    if gi == 0 {
+                        for p in 0..4 {
+                            cell[p].push(s[p]);
+                        }
+                    }
+                    cell[4].push(s[0] + s[1] + s[2] + s[3]);
+                }
+            }
+        }
+        let table = |gi: usize, group: usize| DrawnTable {
+            indicators: inds.to_vec(),
+            cells: (0..inds.len())
+                .map(|i| {
+                    std::array::from_fn(|k| {
+                        let phase_ok = |p: Phase| available(group, inds[i], p);
+                        let ok = if k == 4 { Phase::ALL.iter().any(|p| phase_ok(*p)) } else { phase_ok(Phase::ALL[k]) };
+                        (ok && !samples[gi][i][k].is_empty()).then(|| stats(&samples[gi][i][k]))
+                    })
+                })
+                .collect(),
+        };
+        MonteCarloSummary {
+            draws: opts.draws,
+            seed: opts.seed,
+            distribution: "triangular(low, central, high) per dataset factor; lifetimes and powers at their central values",
+            totals: table(0, 0),
+            by_category: categories.iter().enumerate().map(|(k, (key, g))| DrawnGroup { key: key.clone(), impacts: table(1 + k, *g) }).collect(),
+            by_department: departments
+                .iter()
+                .enumerate()
+                .map(|(k, (key, g))| DrawnGroup { key: key.clone(), impacts: table(1 + categories.len() + k, *g) })
+                .collect(),
+        }
+    }
+
+    /// Group index of a department by insertion order.
+    pub fn department_group(&self, insertion_index: usize) -> usize {
+        1 + self.n_categories + insertion_index
+    }
+
+    pub fn category_group(&self, category: usize) -> usize {
+        1 + category
+    }
+}
+
+/// A uniform draw in [0, 1) from 53 random bits.
+fn unit(rng: &mut ChaCha8Rng) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// Inverse CDF of the triangular distribution with mode `c` on [a, b].
+pub fn triangular(u: f64, a: f64, c: f64, b: f64) -> f64 {
+    if b <= a {
+        return c;
+    }
+    let split = (c - a) / (b - a);
+    if u < split {
+        a + (u * (b - a) * (c - a)).sqrt()
+    } else {
+        b - ((1.0 - u) * (b - a) * (b - c)).sqrt()
+    }
+}
+
+/// Mean and the 5th, 50th and 95th percentiles (linear interpolation between order statistics).
+fn stats(xs: &[f64]) -> Stats {
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    let q = |p: f64| {
+        let h = (v.len() - 1) as f64 * p;
+        let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
+        v[lo] + (h - lo as f64) * (v[hi] - v[lo])
+    };
+    Stats {
+        mean: v.iter().sum::<f64>() / v.len() as f64,
+        p5: q(0.05),
+        p50: q(0.5),
+        p95: q(0.95),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triangular_bounds_and_mode() {
+        assert_eq!(triangular(0.0, 1.0, 2.0, 4.0), 1.0);
+        assert!((triangular(1.0 - 1e-12, 1.0, 2.0, 4.0) - 4.0).abs() < 1e-5);
+        assert_eq!(triangular(0.3, 2.0, 2.0, 2.0), 2.0);
+        // The CDF at the mode is (c - a) / (b - a).
+        assert!((triangular(1.0 / 3.0, 1.0, 2.0, 4.0) - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn percentiles() {
+        let s = stats(&(0..101).map(f64::from).collect::<Vec<_>>());
+        assert_eq!((s.mean, s.p5, s.p50, s.p95), (50.0, 5.0, 50.0, 95.0));
+    }
+}
