@@ -1,8 +1,12 @@
 //! `empreinte`: evaluate an inventory, browse the reference datasets.
 //! Thin: parsing arguments and printing; every figure comes from the `empreinte` crate.
 
+mod glpi_cmd;
+mod hosting_cmd;
 mod planning_cmd;
 mod render;
+mod report_cmd;
+mod services_cmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use empreinte::{Annualisation, Dataset, EvaluateError, EvaluationOptions, Lang, Report};
@@ -23,12 +27,27 @@ struct Cli {
 enum Command {
     /// Evaluate an inventory (CSV as spreadsheets export it, or JSON; `-` for standard input).
     Evaluate(EvaluateArgs),
+    /// Import an inventory from another tool into empreinte's CSV schema, to review and edit.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// The yearly review (loi REEN) as a self-contained HTML page or Markdown.
+    Report(report_cmd::ReportArgs),
     /// Compare offers for one need (new, refurbished, reused) per year of service.
     Compare(planning_cmd::CompareArgs),
     /// Apply levers (longer lifetimes, refurbished share, pooling, electricity) to an inventory.
     Scenario(planning_cmd::ScenarioArgs),
     /// Year-by-year footprint with renewals at end of life, baseline and scenario.
     Trajectory(planning_cmd::TrajectoryArgs),
+    /// One web page: EcoIndex (DOM, requests, size) or SWD v4 / v3 / OneByte (bytes transferred).
+    Page(services_cmd::PageArgs),
+    /// One use of a digital service: e-mail, visio, streaming, search, file, transfer, generic.
+    Service(services_cmd::ServiceArgs),
+    /// One server over a duration: archetype, configuration (CPU, RAM, disks...), load, site (PUE).
+    Server(Box<hosting_cmd::ServerArgs>),
+    /// One cloud instance over a duration: provider, instance type, region.
+    Cloud(hosting_cmd::CloudArgs),
     /// List the embedded datasets.
     Datasets {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -45,6 +64,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Fr)]
         lang: LangArg,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportSource {
+    /// GLPI agent JSON inventories (files or folders) and GLPI CSV exports.
+    Glpi(glpi_cmd::GlpiArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -85,6 +110,9 @@ struct EvaluateArgs {
     /// Seed of the Monte Carlo draws (same seed, same numbers).
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// For GLPI input: a CSV of model or type → category (or `ignore`).
+    #[arg(long)]
+    mapping: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -124,9 +152,17 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
         Command::Evaluate(args) => evaluate(&args, &mut out),
+        Command::Import {
+            source: ImportSource::Glpi(args),
+        } => glpi_cmd::run(&args, &mut out),
+        Command::Report(args) => report_cmd::run(&args, &mut out),
         Command::Compare(args) => planning_cmd::compare(&args, &mut out),
         Command::Scenario(args) => planning_cmd::scenario(&args, &mut out),
         Command::Trajectory(args) => planning_cmd::trajectory(&args, &mut out),
+        Command::Page(args) => services_cmd::page(&args, &mut out),
+        Command::Service(args) => services_cmd::service(&args, &mut out),
+        Command::Server(args) => hosting_cmd::server(&args, &mut out),
+        Command::Cloud(args) => hosting_cmd::cloud(&args, &mut out),
         Command::Datasets { format } => render::datasets(format == Format::Json, &mut out)
             .map(|_| 0)
             .map_err(|e| e.to_string()),
@@ -191,11 +227,19 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
         agents: args.agents,
         pupils: args.pupils,
         keep_lines: args.lines,
-        monte_carlo: args.monte_carlo.map(|draws| empreinte::MonteCarloOptions { draws, seed: args.seed }),
+        monte_carlo: args.monte_carlo.map(|draws| empreinte::MonteCarloOptions {
+            draws,
+            seed: args.seed,
+        }),
     };
     let name = args.inventory.display().to_string();
-    let report = read_and_evaluate(&ds, &args.inventory, &options)
-        .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
+    let glpi = glpi_cmd::evaluate_if_glpi(&ds, &args.inventory, &options, args.mapping.as_deref());
+    let report = match glpi {
+        Ok(Some((report, _))) => Ok(report),
+        Ok(None) => read_and_evaluate(&ds, &args.inventory, &options),
+        Err(e) => Err(e),
+    }
+    .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
     let written = match args.format {
         Format::Table => render::report_table(&report, &name, args.lang.into(), out),
         Format::Json => writeln!(out, "{}", report.to_json()),

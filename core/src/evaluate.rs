@@ -2,8 +2,7 @@
 //! of any size is evaluated in bounded memory.
 
 use crate::dataset::{CategoryRef, Dataset, ElectricityLookup, ZoneRef};
-use crate::fleet::{evaluate_line, FactorTrace, LineFootprint, Resolved};
-use crate::uncertainty::{Accumulator, MonteCarloOptions, MAX_DRAWS};
+use crate::fleet::{empty_footprint, evaluate_line, FactorTrace, Kernel, LineFootprint, Resolved};
 use crate::inventory::{
     CsvInventory, EquipmentLine, InventoryError, InventoryItem, RejectedRow, RowError, Warning,
 };
@@ -11,7 +10,9 @@ use crate::options::EvaluationOptions;
 use crate::report::{
     indicator_infos, Counts, ElectricityUse, GroupFootprint, LineReport, PerCapita, Report,
 };
-use std::collections::HashMap;
+use crate::strata::Strata;
+use crate::uncertainty::{Accumulator, MonteCarloOptions, MAX_DRAWS};
+use rustc_hash::FxHashMap as HashMap;
 use std::io::Read;
 
 /// Warnings of one kind kept in full; beyond that they are counted.
@@ -38,10 +39,15 @@ pub struct Evaluation<'d> {
     warnings: Vec<Warning>,
     warning_counts: HashMap<&'static str, u64>,
     counts: Counts,
-    used: Vec<u64>,
     /// Factor coefficients of the current line, when Monte Carlo is asked for.
     trace: Option<Vec<FactorTrace>>,
     monte_carlo: Option<Accumulator>,
+    strata: Strata,
+    kernels: Vec<Kernel>,
+    kernel_index: HashMap<(u32, u8, u32), usize>,
+    /// Lines computed with each kernel: how often each of its factors was used.
+    kernel_lines: Vec<u64>,
+    scratch: LineFootprint,
 }
 
 impl<'d> Evaluation<'d> {
@@ -67,8 +73,8 @@ impl<'d> Evaluation<'d> {
         Ok(Evaluation {
             ds,
             default_zone,
-            category_cache: HashMap::new(),
-            zone_cache: HashMap::new(),
+            category_cache: HashMap::default(),
+            zone_cache: HashMap::default(),
             electricity: vec![None; ds.zones().len()],
             electricity_lines: vec![0; ds.zones().len()],
             totals: GroupFootprint::new(None, indicators),
@@ -83,16 +89,20 @@ impl<'d> Evaluation<'d> {
                 })
                 .collect(),
             by_department: Vec::new(),
-            department_index: HashMap::new(),
+            department_index: HashMap::default(),
             no_department: None,
             lines: options.keep_lines.then(Vec::new),
             rejected: Vec::new(),
             warnings: Vec::new(),
-            warning_counts: HashMap::new(),
+            warning_counts: HashMap::default(),
             counts: Counts::default(),
-            used: vec![0; ds.factors().len()],
             trace: options.monte_carlo.map(|_| Vec::with_capacity(64)),
             monte_carlo: options.monte_carlo.map(|_| Accumulator::new(ds)),
+            strata: Strata::default(),
+            kernels: Vec::new(),
+            kernel_index: HashMap::default(),
+            kernel_lines: Vec::new(),
+            scratch: empty_footprint(),
             options,
         })
     }
@@ -170,6 +180,45 @@ impl<'d> Evaluation<'d> {
         })
     }
 
+    /// The kernel of a resolved line, built on first use and cached.
+    fn kernel_for(&mut self, r: &Resolved, condition: crate::Condition) -> usize {
+        let key = (r.category.0, condition as u8, r.zone.0);
+        match self.kernel_index.get(&key) {
+            Some(k) => *k,
+            None => {
+                self.kernels
+                    .push(Kernel::new(self.ds, r.category, condition, &r.electricity));
+                self.kernel_lines.push(0);
+                self.kernel_index.insert(key, self.kernels.len() - 1);
+                self.kernels.len() - 1
+            }
+        }
+    }
+
+    /// Computes a line into the scratch footprint.
+    fn compute(
+        &mut self,
+        line_no: u64,
+        line: &EquipmentLine,
+        traced: bool,
+    ) -> Result<(), RowError> {
+        let r = self.resolve(line)?;
+        let k = self.kernel_for(&r, line.condition);
+        let trace = if traced { self.trace.as_mut() } else { None };
+        evaluate_line(
+            self.ds,
+            line_no,
+            line,
+            &r,
+            &self.options,
+            &self.kernels[k],
+            &mut self.scratch,
+            trace,
+        )?;
+        self.kernel_lines[k] += 1;
+        Ok(())
+    }
+
     /// The footprint of one line without recording it in the aggregates (used to compare
     /// offers and build scenarios on the same model).
     pub fn footprint(
@@ -177,8 +226,8 @@ impl<'d> Evaluation<'d> {
         line_no: u64,
         line: &EquipmentLine,
     ) -> Result<LineFootprint, RowError> {
-        let r = self.resolve(line)?;
-        evaluate_line(self.ds, line_no, line, &r, &self.options, &mut self.used, None)
+        self.compute(line_no, line, false)?;
+        Ok(self.scratch.clone())
     }
 
     /// Evaluates one line (`line_no`: its line in the file, for messages). A line that fails
@@ -187,13 +236,10 @@ impl<'d> Evaluation<'d> {
         if let Some(t) = &mut self.trace {
             t.clear();
         }
-        let result = self
-            .resolve(line)
-            .and_then(|r| evaluate_line(self.ds, line_no, line, &r, &self.options, &mut self.used, self.trace.as_mut()));
-        match result {
-            Ok(footprint) => {
-                let category = footprint.category.0 as usize;
-                let department = self.record(line_no, line, footprint);
+        match self.compute(line_no, line, true) {
+            Ok(()) => {
+                let category = self.scratch.category.0 as usize;
+                let department = self.record(line_no, line);
                 if let (Some(mc), Some(t)) = (&mut self.monte_carlo, &self.trace) {
                     mc.add(category, department, t);
                 }
@@ -210,24 +256,30 @@ impl<'d> Evaluation<'d> {
     }
 
     /// Records an evaluated line; returns the position of its department group.
-    fn record(&mut self, line_no: u64, line: &EquipmentLine, f: LineFootprint) -> usize {
+    fn record(&mut self, line_no: u64, line: &EquipmentLine) -> usize {
         self.counts.rows_read += 1;
         self.counts.rows_evaluated += 1;
         self.counts.devices += line.quantity as u64;
+        let code = "acquisition_year_missing";
         if line.acquisition_year.is_none() {
-            self.warn(Warning {
-                line: Some(line_no),
-                field: Some("acquisition_year".into()),
-                code: "acquisition_year_missing",
-                message: format!(
-                    "line {line_no}: no acquisition year; embodied impacts spread evenly, 1/{} per year",
-                    f.period_years
-                ),
-            });
+            // Formatted only while it will be listed; counted beyond.
+            if self
+                .warning_counts
+                .get(code)
+                .is_none_or(|n| (*n as usize) < WARNINGS_PER_CODE)
+            {
+                let period = self.scratch.period_years;
+                self.warn(Warning {
+                    line: Some(line_no),
+                    field: Some("acquisition_year".into()),
+                    code,
+                    message: format!("line {line_no}: no acquisition year; embodied impacts spread evenly, 1/{period} per year"),
+                });
+            } else {
+                *self.warning_counts.entry(code).or_insert(0) += 1;
+            }
         }
-        self.electricity_lines[f.zone.0 as usize] += 1;
-        self.totals.add_line(&f);
-        self.by_category[f.category.0 as usize].add_line(&f);
+        self.electricity_lines[self.scratch.zone.0 as usize] += 1;
         let dept = match &line.department {
             Some(d) if !d.is_empty() => match self.department_index.get(d) {
                 Some(i) => *i,
@@ -245,15 +297,15 @@ impl<'d> Evaluation<'d> {
                 self.by_department.len() - 1
             }),
         };
-        self.by_department[dept].add_line(&f);
+        self.strata.add(&self.scratch, dept, self.ds.indicators());
         if let Some(lines) = &mut self.lines {
             lines.push(LineReport {
-                category: self.ds.category(f.category).id.clone(),
-                country: self.ds.zone(f.zone).code.clone(),
+                category: self.ds.category(self.scratch.category).id.clone(),
+                country: self.ds.zone(self.scratch.zone).code.clone(),
                 department: line.department.clone(),
                 label: line.label.clone(),
                 indicators: self.ds.indicators().to_vec(),
-                footprint: f,
+                footprint: self.scratch.clone(),
             });
         }
         dept
@@ -274,6 +326,17 @@ impl<'d> Evaluation<'d> {
     /// Closes the evaluation and builds the report.
     pub fn finish(mut self) -> Report {
         let ds = self.ds;
+        let mut used = vec![0u64; ds.factors().len()];
+        for (k, n) in self.kernels.iter().zip(&self.kernel_lines) {
+            for f in k.factors() {
+                used[f.0 as usize] += n;
+            }
+        }
+        for s in &self.strata.items {
+            s.merge_into(&mut self.totals);
+            s.merge_into(&mut self.by_category[s.category]);
+            s.merge_into(&mut self.by_department[s.department]);
+        }
         let year = self.options.reporting_year;
         let mut electricity = Vec::new();
         for (z, lookup) in self.electricity.iter().enumerate() {
@@ -331,14 +394,16 @@ impl<'d> Evaluation<'d> {
             });
         }
         let mut order: Vec<usize> = (0..self.by_department.len()).collect();
-        order.sort_by(|a, b| match (&self.by_department[*a].key, &self.by_department[*b].key) {
-            (None, None) => std::cmp::Ordering::Equal,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (Some(x), Some(y)) => crate::names::normalize(x)
-                .cmp(&crate::names::normalize(y))
-                .then_with(|| x.cmp(y)),
-        });
+        order.sort_by(
+            |a, b| match (&self.by_department[*a].key, &self.by_department[*b].key) {
+                (None, None) => std::cmp::Ordering::Equal,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (Some(x), Some(y)) => crate::names::normalize(x)
+                    .cmp(&crate::names::normalize(y))
+                    .then_with(|| x.cmp(y)),
+            },
+        );
         let monte_carlo = match (&self.monte_carlo, self.options.monte_carlo) {
             (Some(acc), Some(mc)) => {
                 let cats: Vec<(Option<String>, usize)> = self
@@ -348,8 +413,10 @@ impl<'d> Evaluation<'d> {
                     .filter(|(_, g)| g.lines > 0)
                     .map(|(c, g)| (g.key.clone(), acc.category_group(c)))
                     .collect();
-                let depts: Vec<(Option<String>, usize)> =
-                    order.iter().map(|i| (self.by_department[*i].key.clone(), acc.department_group(*i))).collect();
+                let depts: Vec<(Option<String>, usize)> = order
+                    .iter()
+                    .map(|i| (self.by_department[*i].key.clone(), acc.department_group(*i)))
+                    .collect();
                 let n_cat = self.by_category.len();
                 let table = |group: usize| match group {
                     0 => &self.totals.impacts,
@@ -357,13 +424,16 @@ impl<'d> Evaluation<'d> {
                     g => &self.by_department[g - 1 - n_cat].impacts,
                 };
                 let available = |group: usize, ind: crate::Indicator, p: crate::Phase| {
-                    table(group).get(ind, p).is_some_and(|e| e.value().is_some())
+                    table(group)
+                        .get(ind, p)
+                        .is_some_and(|e| e.value().is_some())
                 };
                 Some(acc.run(ds, mc, &available, &cats, &depts))
             }
             _ => None,
         };
-        let mut slots: Vec<Option<GroupFootprint>> = self.by_department.drain(..).map(Some).collect();
+        let mut slots: Vec<Option<GroupFootprint>> =
+            self.by_department.drain(..).map(Some).collect();
         self.by_department = order.iter().filter_map(|i| slots[*i].take()).collect();
         let per = |d: Option<f64>| d.filter(|d| *d > 0.0).map(|d| self.totals.impacts.per(d));
         let per_capita = PerCapita {
@@ -390,7 +460,7 @@ impl<'d> Evaluation<'d> {
             lines: self.lines,
             rejected: self.rejected,
             warnings: self.warnings,
-            provenance: Report::provenance_for(ds, &self.used, electricity),
+            provenance: Report::provenance_for(ds, &used, electricity),
             monte_carlo,
             options: self.options,
         }
@@ -439,12 +509,13 @@ pub fn evaluate_csv<R: Read + 'static>(
     for w in reader.take_warnings() {
         ev.warn(w);
     }
-    for item in reader.by_ref() {
+    let mut line = EquipmentLine::new(String::new(), 1);
+    while let Some(item) = reader.next_into(&mut line) {
         match item? {
-            InventoryItem::Line(n, line) => {
+            Ok(n) => {
                 let _ = ev.add(n, &line);
             }
-            InventoryItem::Rejected(row) => ev.reject(row),
+            Err(row) => ev.reject(row),
         }
     }
     ev.add_blank_rows(reader.blank_rows());

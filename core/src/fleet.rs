@@ -136,17 +136,100 @@ pub(crate) struct FactorTrace {
     pub coefficient: f64,
 }
 
-/// Computes one line. `used` counts the uses of each factor, for provenance; `trace`, when
-/// given, receives the line's factor coefficients.
+/// The factors a line of one category, condition and electricity vintage uses, per indicator
+/// and phase (manufacturing, distribution, use, end of life): the same for every such line, so
+/// it is built once and cached by the evaluation.
+/// One phase of a kernel: `None` not available; `Some((factor, value))`, the factor being
+/// `None` for a zero the allocation implies.
+pub(crate) type KernelCell = Option<(Option<FactorRef>, Range)>;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Kernel {
+    /// Per dataset indicator: `None` not available; `Some((factor, value))`, the factor being
+    /// `None` for a zero the allocation implies (cut-off, phase folded into manufacturing).
+    pub rows: Vec<(Indicator, [KernelCell; 4])>,
+}
+
+impl Kernel {
+    pub fn new(
+        ds: &Dataset,
+        category: CategoryRef,
+        condition: Condition,
+        electricity: &ElectricityLookup,
+    ) -> Kernel {
+        let value = |f: Option<FactorRef>| f.map(|f| (Some(f), ds.factor(f).value));
+        let rows = ds
+            .indicators()
+            .iter()
+            .map(|&ind| {
+                let mut phases: [KernelCell; 4] = [None; 4];
+                for phase in Phase::EMBODIED {
+                    let new_factor = ds.embodied_factor(category, phase, ind);
+                    let manufacturing = ds.embodied_factor(category, Phase::Manufacturing, ind);
+                    // A zero (folded phase, cut-off) is only known where the dataset has the
+                    // indicator for this category; otherwise the phase stays "not available".
+                    let zero_if = |known: Option<FactorRef>| known.map(|_| (None, Range::ZERO));
+                    phases[phase.index()] =
+                        if !ds.info().phases_split && phase != Phase::Manufacturing {
+                            // The set's single embodied figure, kept under manufacturing, includes this phase.
+                            zero_if(manufacturing)
+                        } else {
+                            match (condition, phase) {
+                                (Condition::New, _) | (_, Phase::EndOfLife) => value(new_factor),
+                                (Condition::Refurbished, _) => {
+                                    value(ds.refurbishment_factor(category, phase, ind))
+                                }
+                                // Cut-off: a reused device carries no manufacturing, only its transport.
+                                (Condition::Reused, Phase::Manufacturing) => zero_if(manufacturing),
+                                (Condition::Reused, _) => value(new_factor),
+                            }
+                        };
+                }
+                phases[Phase::Use.index()] = value(ds.electricity_factor(electricity, ind));
+                (ind, phases)
+            })
+            .collect();
+        Kernel { rows }
+    }
+
+    /// Every factor the kernel uses.
+    pub fn factors(&self) -> impl Iterator<Item = FactorRef> + '_ {
+        self.rows
+            .iter()
+            .flat_map(|(_, p)| p.iter().filter_map(|x| x.and_then(|(f, _)| f)))
+    }
+}
+
+/// A scratch footprint, to be filled by [`evaluate_line`].
+pub(crate) fn empty_footprint() -> LineFootprint {
+    LineFootprint {
+        line: 0,
+        category: CategoryRef(0),
+        quantity: 0,
+        condition: Condition::New,
+        zone: ZoneRef(0),
+        electricity_year: None,
+        period_years: 0.0,
+        embodied_share: 0.0,
+        stage: LifeStage::Unknown,
+        electricity_kwh: 0.0,
+        impacts: [[None; 5]; N_IND],
+    }
+}
+
+/// Computes one line into `out` with the kernel of its category, condition and zone; `trace`,
+/// when given, receives the line's factor coefficients.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn evaluate_line(
     ds: &Dataset,
     line_no: u64,
     line: &EquipmentLine,
     r: &Resolved,
     opts: &EvaluationOptions,
-    used: &mut [u64],
+    kernel: &Kernel,
+    out: &mut LineFootprint,
     mut trace: Option<&mut Vec<FactorTrace>>,
-) -> Result<LineFootprint, RowError> {
+) -> Result<(), RowError> {
     let cat = ds.category(r.category);
     let year_now = opts.reporting_year;
     if line.quantity == 0 || line.quantity > MAX_QUANTITY {
@@ -157,7 +240,7 @@ pub(crate) fn evaluate_line(
         ));
     }
     let n = line.quantity as f64;
-    let years_expected = format!("more than 0 and at most {MAX_YEARS} years");
+    const YEARS_EXPECTED: &str = "more than 0 and at most 50 years";
     let lifetime = line
         .lifetime
         .map(|t| {
@@ -167,7 +250,7 @@ pub(crate) fn evaluate_line(
                 true,
                 0.0,
                 MAX_YEARS,
-                &years_expected,
+                YEARS_EXPECTED,
             )
         })
         .transpose()?;
@@ -180,7 +263,7 @@ pub(crate) fn evaluate_line(
                 true,
                 0.0,
                 MAX_YEARS,
-                &years_expected,
+                YEARS_EXPECTED,
             )
         })
         .transpose()?;
@@ -281,71 +364,50 @@ pub(crate) fn evaluate_line(
     };
     let kwh = kwh_per_device.scale(n);
 
-    let mut impacts: LineImpacts = [[None; 5]; N_IND];
-    let mut take = |f: Option<FactorRef>| -> Option<(Option<FactorRef>, Range)> {
-        f.map(|f| {
-            used[f.0 as usize] += 1;
-            (Some(f), ds.factor(f).value)
-        })
-    };
-    let mut record = |factor: Option<FactorRef>, indicator: Indicator, phase: Phase, coefficient: f64| {
-        if let (Some(t), Some(factor)) = (trace.as_deref_mut(), factor) {
-            if coefficient != 0.0 {
-                t.push(FactorTrace { factor, indicator, phase, coefficient });
-            }
-        }
-    };
-    for &ind in ds.indicators() {
-        let row = &mut impacts[ind as usize];
-        for phase in Phase::EMBODIED {
-            let new_factor = ds.embodied_factor(r.category, phase, ind);
-            let manufacturing = ds.embodied_factor(r.category, Phase::Manufacturing, ind);
-            // A zero (folded phase, cut-off, past the period) is only known where the dataset
-            // has the indicator for this category; otherwise the phase stays "not available".
-            let zero_if = |known: Option<FactorRef>| known.map(|_| (None, Range::ZERO));
-            let factor = if !ds.info().phases_split && phase != Phase::Manufacturing {
-                // The set's single embodied figure, kept under manufacturing, includes this phase.
-                zero_if(manufacturing)
-            } else {
-                match (line.condition, phase) {
-                    (Condition::New, _) | (_, Phase::EndOfLife) => take(new_factor),
-                    (Condition::Refurbished, _) => take(ds.refurbishment_factor(r.category, phase, ind)),
-                    // Cut-off: a reused device carries no manufacturing, only its transport.
-                    (Condition::Reused, Phase::Manufacturing) => zero_if(manufacturing),
-                    (Condition::Reused, _) => take(new_factor),
+    let mut record =
+        |factor: Option<FactorRef>, indicator: Indicator, phase: Phase, coefficient: f64| {
+            if let (Some(t), Some(factor)) = (trace.as_deref_mut(), factor) {
+                if coefficient != 0.0 {
+                    t.push(FactorTrace {
+                        factor,
+                        indicator,
+                        phase,
+                        coefficient,
+                    });
                 }
-            };
-            row[phase.index()] = factor.map(|(f, v)| {
+            }
+        };
+    for (ind, phases) in &kernel.rows {
+        let row = &mut out.impacts[*ind as usize];
+        for phase in Phase::EMBODIED {
+            row[phase.index()] = phases[phase.index()].map(|(f, v)| {
                 if shares.high == 0.0 {
                     Range::ZERO
                 } else {
-                    record(f, ind, phase, shares.central * n);
+                    record(f, *ind, phase, shares.central * n);
                     apply(v, shares, n)
                 }
             });
         }
-        row[Phase::Use.index()] = take(ds.electricity_factor(&r.electricity, ind)).map(|(f, v)| {
-            record(f, ind, Phase::Use, kwh.central);
+        row[Phase::Use.index()] = phases[Phase::Use.index()].map(|(f, v)| {
+            record(f, *ind, Phase::Use, kwh.central);
             apply(v, kwh, 1.0)
         });
         row[TOTAL] = Phase::ALL
             .iter()
             .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc + v));
     }
-
-    Ok(LineFootprint {
-        line: line_no,
-        category: r.category,
-        quantity: line.quantity,
-        condition: line.condition,
-        zone: r.zone,
-        electricity_year: r.electricity.year_used,
-        period_years: period.central,
-        embodied_share: s_c,
-        stage,
-        electricity_kwh: kwh.central,
-        impacts,
-    })
+    out.line = line_no;
+    out.category = r.category;
+    out.quantity = line.quantity;
+    out.condition = line.condition;
+    out.zone = r.zone;
+    out.electricity_year = r.electricity.year_used;
+    out.period_years = period.central;
+    out.embodied_share = s_c;
+    out.stage = stage;
+    out.electricity_kwh = kwh.central;
+    Ok(())
 }
 
 fn list_or_none<'a>(items: impl Iterator<Item = &'a str>) -> String {

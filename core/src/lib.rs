@@ -21,13 +21,20 @@ pub mod dataset;
 pub mod estimate;
 mod evaluate;
 pub mod fleet;
+pub mod glpi;
+pub mod hosting;
 pub mod indicator;
 pub mod inventory;
 pub mod names;
+mod names_fold;
 mod options;
 pub mod procurement;
 pub mod report;
+pub mod review;
 pub mod scenario;
+pub mod services;
+mod strata;
+pub mod text;
 pub mod trajectory;
 pub mod uncertainty;
 
@@ -39,16 +46,23 @@ pub use evaluate::{
     evaluate_bytes, evaluate_csv, evaluate_json, evaluate_lines, EvaluateError, Evaluation,
 };
 pub use fleet::{LineFootprint, MAX_QUANTITY};
+pub use glpi::{GlpiError, GlpiImport, GlpiImporter, GlpiItem, GlpiOptions};
+pub use hosting::{
+    cloud_footprint, server_footprint, CloudInstanceSpec, HostingError, HostingFootprint,
+    HostingUsage, ServerConfig, ServerSpec,
+};
 pub use indicator::{Indicator, Lang, Phase};
 pub use inventory::{
-    line_from_cells, read_inventory, CellValue, Condition, CsvInventory, EquipmentLine, Field, InventoryError,
-    InventoryItem, ReadInventory, RejectedRow, RowError, Warning,
+    line_from_cells, read_inventory, CellValue, Condition, CsvInventory, EquipmentLine, Field,
+    InventoryError, InventoryItem, ReadInventory, RejectedRow, RowError, Warning,
 };
 pub use options::{Annualisation, EvaluationOptions, DEFAULT_AMORTISATION_YEARS};
 pub use procurement::{
     compare_offers, Allocation, CompareError, Comparison, Offer, OfferResult, ReplacedPart,
 };
-pub use uncertainty::{MonteCarloOptions, MonteCarloSummary, Stats};
 pub use report::{Counts, GroupFootprint, ImpactTable, Report};
+pub use review::{LeftOut, Lever as ReviewLever, ReviewFormat, ReviewInput};
 pub use scenario::{run_scenarios, Lever, Scenario, ScenarioError, ScenarioResult};
+pub use services::{ServiceError, ServiceFootprint, Tier};
 pub use trajectory::{trajectory, TrajectoryError, TrajectorySeries, YearPoint};
+pub use uncertainty::{MonteCarloOptions, MonteCarloSummary, Stats};

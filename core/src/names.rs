@@ -1,15 +1,27 @@
 //! Matching the names people write ("Écrans", "PC portable", "Allemagne") to dataset keys:
 //! case-, accent-, punctuation- and plural-insensitive, with "did you mean" suggestions.
 
+use crate::names_fold::LATIN_FOLD;
 use std::collections::HashMap;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+
+/// A combining diacritical mark (U+0300–U+036F), as decomposed input carries them.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// The accent-free letters of a Latin letter ("é" -> "e"), from the generated fold table.
+fn fold(c: char) -> Option<&'static str> {
+    LATIN_FOLD
+        .binary_search_by(|(k, _)| k.cmp(&c))
+        .ok()
+        .map(|i| LATIN_FOLD[i].1)
+}
 
 /// Lower-case, accent-free, words separated by one space; punctuation becomes a space.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd() {
+    for c in text.chars() {
         if is_combining_mark(c) {
             continue;
         }
@@ -17,14 +29,14 @@ pub fn normalize(text: &str) -> String {
             'œ' | 'Œ' => "oe",
             'æ' | 'Æ' => "ae",
             'ß' => "ss",
-            _ => "",
+            _ => fold(c).unwrap_or(""),
         };
         if !mapped.is_empty() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            out.push_str(mapped);
+            out.extend(mapped.chars().map(|m| m.to_ascii_lowercase()));
         } else if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -136,6 +148,20 @@ mod tests {
         assert_eq!(normalize("Année d'acquisition"), "annee d acquisition");
         assert_eq!(normalize("  Durée de vie (ans) "), "duree de vie ans");
         assert_eq!(normalize("Cœur"), "coeur");
+    }
+
+    #[test]
+    fn fold_matches_unicode_decomposition() {
+        use unicode_normalization::char::is_combining_mark as combining;
+        use unicode_normalization::UnicodeNormalization;
+        for c in ('\u{00C0}'..='\u{024F}').chain('\u{1E00}'..='\u{1EFF}') {
+            let reference: String = c.to_string().nfd().filter(|x| !combining(*x)).collect();
+            if reference != c.to_string() && reference.is_ascii() && !reference.is_empty() {
+                assert_eq!(normalize(&c.to_string()), reference.to_lowercase(), "{c}");
+            }
+        }
+        // Decomposed input (e + U+0301) folds the same as the composed letter.
+        assert_eq!(normalize("E\u{0301}cran"), normalize("Écran"));
     }
 
     #[test]

@@ -16,8 +16,11 @@ pub enum Annualisation {
     /// Over the device's physical lifetime (default): `1 / lifetime` per year of service.
     #[default]
     PhysicalLifetime,
-    /// Over the accounting amortisation period of each line, or `default_years`.
-    Accounting { default_years: f64 },
+    /// Over the accounting amortisation period of each line, or `default_years` (3 by default).
+    Accounting {
+        #[serde(default = "default_amortisation_years")]
+        default_years: f64,
+    },
     /// Not spread: everything in the acquisition year.
     None,
 }
@@ -48,9 +51,13 @@ impl Annualisation {
     }
 }
 
-/// Options of an evaluation.
+fn default_amortisation_years() -> f64 {
+    DEFAULT_AMORTISATION_YEARS
+}
+
+/// Options of an evaluation. Unknown keys are refused, so a misspelt option is never ignored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct EvaluationOptions {
     /// The year the footprint is computed for.
     pub reporting_year: i32,

@@ -130,13 +130,6 @@ impl GroupFootprint {
             impacts: ImpactTable::new(indicators),
         }
     }
-
-    pub(crate) fn add_line(&mut self, line: &LineFootprint) {
-        self.lines += 1;
-        self.devices += line.quantity as u64;
-        self.electricity_kwh += line.electricity_kwh;
-        self.impacts.add_line(line);
-    }
 }
 
 /// Lines read, evaluated and rejected: `rows_read == rows_evaluated + rows_rejected`.

@@ -58,7 +58,10 @@ impl Serialize for DrawnTable {
                     cells.insert(p.id().into(), serde_json::to_value(st).unwrap_or_default());
                 }
             }
-            cells.insert("total".into(), serde_json::to_value(row[4]).unwrap_or_default());
+            cells.insert(
+                "total".into(),
+                serde_json::to_value(row[4]).unwrap_or_default(),
+            );
             m.serialize_entry(ind.id(), &cells)?;
         }
         m.end()
@@ -128,17 +131,28 @@ impl Accumulator {
     ) -> MonteCarloSummary {
         let inds = ds.indicators();
         // Factors in use, and each group's sparse coefficients over them.
-        let used: Vec<usize> = (0..self.n_factors).filter(|f| self.coefficients[0][*f] != 0.0).collect();
+        let used: Vec<usize> = (0..self.n_factors)
+            .filter(|f| self.coefficients[0][*f] != 0.0)
+            .collect();
         let sparse: Vec<Vec<(usize, f64)>> = self
             .coefficients
             .iter()
-            .map(|c| used.iter().enumerate().filter(|(_, f)| c[**f] != 0.0).map(|(k, f)| (k, c[*f])).collect())
+            .map(|c| {
+                used.iter()
+                    .enumerate()
+                    .filter(|(_, f)| c[**f] != 0.0)
+                    .map(|(k, f)| (k, c[*f]))
+                    .collect()
+            })
             .collect();
         let slot: Vec<(usize, usize)> = used
             .iter()
             .map(|f| {
                 let fac = ds.factor(FactorRef(*f as u32));
-                (inds.iter().position(|i| *i == fac.indicator).unwrap_or(0), fac.phase.index())
+                (
+                    inds.iter().position(|i| *i == fac.indicator).unwrap_or(0),
+                    fac.phase.index(),
+                )
             })
             .collect();
         let groups: Vec<usize> = std::iter::once(0)
@@ -153,7 +167,13 @@ impl Accumulator {
             .map(|(gi, _)| {
                 (0..inds.len())
                     .map(|_| {
-                        std::array::from_fn(|k| if gi == 0 || k == 4 { Vec::with_capacity(n) } else { Vec::new() })
+                        std::array::from_fn(|k| {
+                            if gi == 0 || k == 4 {
+                                Vec::with_capacity(n)
+                            } else {
+                                Vec::new()
+                            }
+                        })
                     })
                     .collect()
             })
@@ -191,7 +211,11 @@ impl Accumulator {
                 .map(|i| {
                     std::array::from_fn(|k| {
                         let phase_ok = |p: Phase| available(group, inds[i], p);
-                        let ok = if k == 4 { Phase::ALL.iter().any(|p| phase_ok(*p)) } else { phase_ok(Phase::ALL[k]) };
+                        let ok = if k == 4 {
+                            Phase::ALL.iter().any(|p| phase_ok(*p))
+                        } else {
+                            phase_ok(Phase::ALL[k])
+                        };
                         (ok && !samples[gi][i][k].is_empty()).then(|| stats(&samples[gi][i][k]))
                     })
                 })

@@ -262,3 +262,17 @@ fn per_capita() {
     assert!(close(per * 1500.0, climate(&r)));
     assert!(r.per_capita.per_pupil.is_none());
 }
+
+#[test]
+fn options_from_json() {
+    let o: EvaluationOptions = serde_json::from_str(
+        r#"{"reporting_year": 2024, "annualisation": {"method": "accounting"}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        o.annualisation,
+        Annualisation::Accounting { default_years: 3.0 }
+    );
+    let e = serde_json::from_str::<EvaluationOptions>(r#"{"year": 2024}"#).unwrap_err();
+    assert!(e.to_string().contains("unknown field `year`"), "{e}");
+}

@@ -23,6 +23,8 @@ import re
 import sys
 from decimal import Decimal, getcontext
 
+import generate_hosting  # noqa: E402  (same folder)
+
 getcontext().prec = 40
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -818,6 +820,53 @@ def build_boavizta(ctx):
     return categories, embodied
 
 
+# ----------------------------------------------------------------------------- service tables (networks)
+# Optional tables read by core/src/dataset/service_tables.rs; SCHEMA.md "Service tables".
+
+NETWORK_FIELDS = ["factor_id", "network", "access", "zone", "box_included", "phase", "indicator", "value", "low",
+                  "high", "unit", "quality", "source_id", "source_row", "note"]
+# ADEME model network id -> empreinte network id
+NETWORK_IDS = {
+    "fixe FR": "fixed_fr", "mobile FR": "mobile_fr", "fixe EU": "fixed_eu", "mobile EU": "mobile_eu",
+    "fixe FR hors box": "fixed_fr_excl_box", "fixe EU hors box": "fixed_eu_excl_box",
+}
+
+
+def network_rows():
+    """Per-GB network factors of ADEME's model (NegaOctet), climate change only, kgCO2e per GB (the model's 'Go')."""
+    rows = []
+    for r in read_csv(os.path.join(ADEME_DIR, "network.csv")):
+        nid = NETWORK_IDS[r["network_id"]]
+        box = "false" if r["box_included"] == "no" else ("true" if r["access"] == "fixed" else "")
+        note = ("No published range. Whole-life network factor (equipment and electricity), not split by phase: "
+                "reported under use. Per GB as ADEME's model counts it (its 'Go'; the model converts Mo to Go with "
+                "/1024). Fixed-network energy barely depends on traffic (Arcep): an allocation convention, fine for "
+                "services, wrong for marginal reasoning.")
+        if nid == "fixed_eu_excl_box":
+            note += " In the model this factor is unreachable (both branches of the e-mail backup rule test 'fixe FR hors box')."
+        rows.append({
+            "factor_id": f"network.{nid}.climate_change", "network": nid, "access": r["access"], "zone": r["zone"],
+            "box_included": box, "phase": "use", "indicator": "climate_change",
+            "value": fmt(D(r["kgco2e_per_gb"])), "low": fmt(D(r["kgco2e_per_gb"])),
+            "high": fmt(D(r["kgco2e_per_gb"])), "unit": "kgCO2e/GB", "quality": "primary",
+            "source_id": "ademe-acv-numerique-2.2.0",
+            "source_row": f"src/transmission.publicodes: {r['model_rule']} ({r['gco2e_per_gb']} gCO2e/Go, source Negaoctet)",
+            "note": note,
+        })
+    return sorted(rows, key=lambda r: r["factor_id"])
+
+
+def add_service_tables(files, dataset_name, rows):
+    """Adds network.csv to a dataset's files and declares it in its datapackage.json (kept local: the
+    datapackage text is re-read and extended rather than built by datapackage())."""
+    files[os.path.join(dataset_name, "network.csv")] = csv_text(NETWORK_FIELDS, rows)
+    key = os.path.join(dataset_name, "datapackage.json")
+    pkg = json.loads(files[key])
+    pkg["resources"].append(resource("network", "network.csv", NETWORK_FIELDS, "factor_id",
+                                     "Impact of 1 GB transferred over a network (optional service table)"))
+    files[key] = json.dumps(pkg, ensure_ascii=False, indent=2) + "\n"
+
+
 # ----------------------------------------------------------------------------- packaging
 
 FIELD_TYPES = {
@@ -946,10 +995,16 @@ def build_all():
     a_elec = electricity_rows(ctx, a_zones, replace_fr_climate=True)
     files.update(dataset_files(ctx, "ademe-negaoctet-2022", a_cat, a_emb, a_ref, a_elec, a_zones,
                                ADEME_META, True, ADEME_USAGE, ADEME_LICENSES))
+    add_service_tables(files, "ademe-negaoctet-2022", network_rows())
     b_cat, b_emb = build_boavizta(ctx)
     b_elec = electricity_rows(ctx, ctx.zones, replace_fr_climate=False)
     files.update(dataset_files(ctx, "boavizta-2.5", b_cat, b_emb, [], b_elec, ctx.zones,
                                BOA_META, False, BOA_USAGE, BOA_LICENSES))
+    # Hosting tables (servers, cloud, PUE): tools/generate_hosting.py, SCHEMA.md "Hosting tables".
+    generate_hosting.extend(files, "ademe-negaoctet-2022", generate_hosting.sites(), ctx.sources)
+    boa_hosting = generate_hosting.build(BOA_DIR, BOA_OVR, ctx.fy, ctx.servers, ctx.zones)
+    boa_hosting.update(generate_hosting.sites())
+    generate_hosting.extend(files, "boavizta-2.5", boa_hosting, ctx.sources)
     return ctx, files, a_cat, a_emb
 
 

@@ -143,6 +143,144 @@ def check_factors(rep, path, rows, key, sources, cats=None, zones=None, per_kwh=
             rep.err(path, "zone+year+indicator not unique")
 
 
+def validate_network(rep, folder, sids, dp):
+    """Optional service table network.csv (SCHEMA.md, "Service tables"): per-GB factors."""
+    path = os.path.join(folder, "network.csv")
+    if not os.path.exists(path):
+        return
+    cols = ["factor_id", "network", "access", "zone", "box_included", "phase", "indicator", "value", "low", "high",
+            "unit", "quality", "source_id", "source_row", "note"]
+    with open(path, encoding="utf-8", newline="") as fh:
+        raw = fh.read()
+    header = next(csv.reader(raw.splitlines()), [])
+    if header != cols:
+        rep.err(path, f"columns {header} != {cols}")
+        return
+    seen, per_net = set(), {}
+    for i, r in enumerate(csv.DictReader(raw.splitlines()), start=2):
+        where = f"{path}:{i}"
+        for f in cols[:-1]:
+            if f != "box_included" and not (r.get(f) or "").strip():
+                rep.err(where, f"required field {f} is empty")
+        if r["factor_id"] in seen:
+            rep.err(where, f"duplicate factor_id {r['factor_id']}")
+        seen.add(r["factor_id"])
+        if r["factor_id"] != f"network.{r['network']}.{r['indicator']}":
+            rep.err(where, "factor_id does not match network.<network>.<indicator>")
+        if r["access"] not in ("fixed", "mobile"):
+            rep.err(where, f"access must be fixed or mobile, got {r['access']!r}")
+        if r["box_included"] not in ("", "true", "false"):
+            rep.err(where, f"box_included must be true, false or empty, got {r['box_included']!r}")
+        if r["phase"] not in PHASES | {"use"}:
+            rep.err(where, f"bad phase {r['phase']}")
+        if r["quality"] not in QUALITIES:
+            rep.err(where, f"bad quality {r['quality']}")
+        if r["source_id"] not in sids:
+            rep.err(where, f"unknown source_id {r['source_id']}")
+        if r["indicator"] not in UNITS:
+            rep.err(where, f"unknown indicator {r['indicator']}")
+        elif r["unit"] != UNITS[r["indicator"]] + "/GB":
+            rep.err(where, f"unit {r['unit']!r} != {UNITS[r['indicator']] + '/GB'!r}")
+        v, lo, hi = (num(rep, where, f, r[f]) for f in ("value", "low", "high"))
+        if None not in (v, lo, hi) and not (0 <= lo <= v <= hi):
+            rep.err(where, f"not 0 <= low <= value <= high ({lo} {v} {hi})")
+        attrs = (r["access"], r["zone"], r["box_included"])
+        if per_net.setdefault(r["network"], attrs) != attrs:
+            rep.err(where, f"network {r['network']} has different access/zone/box_included on different rows")
+    if dp and not any(res.get("path") == "network.csv" for res in dp.get("resources", [])):
+        rep.err(os.path.join(folder, "datapackage.json"), "no resource for network.csv")
+
+
+def validate_hosting(rep, folder, sids, zids, dp):
+    """Optional hosting tables hosting_*.csv (SCHEMA.md, "Hosting tables"): present ones are checked."""
+    def rows_of(name, cols):
+        path = os.path.join(folder, name)
+        if not os.path.exists(path):
+            return None
+        with open(path, encoding="utf-8", newline="") as fh:
+            raw = fh.read()
+        header = next(csv.reader(raw.splitlines()), [])
+        for c in cols:
+            if c not in header:
+                rep.err(path, f"missing column {c}")
+        if dp and not any(res.get("path") == name for res in dp.get("resources", [])):
+            rep.err(os.path.join(folder, "datapackage.json"), f"no resource for {name}")
+        return list(csv.DictReader(raw.splitlines()))
+
+    def triple(where, field, text):
+        if not text.strip():
+            return
+        parts = [num(rep, where, field, p) for p in text.split(";")]
+        if None in parts:
+            return
+        if len(parts) == 3 and not (parts[1] <= parts[0] <= parts[2]):
+            rep.err(where, f"{field}: value;low;high not ordered")
+        elif len(parts) not in (1, 3):
+            rep.err(where, f"{field}: expected value or value;low;high")
+        elif parts[1 if len(parts) == 3 else 0] < 0:
+            rep.err(where, f"{field}: negative")
+
+    def cited(where, r):
+        if r.get("source_id") not in sids:
+            rep.err(where, f"unknown source_id {r.get('source_id')}")
+        if not (r.get("source_row") or "").strip():
+            rep.err(where, "empty source_row")
+
+    sites = rows_of("hosting_sites.csv", ["site", "pue", "pue_low", "pue_high", "quality", "source_id", "source_row"])
+    for i, r in enumerate(sites or [], start=2):
+        where = f"{folder}/hosting_sites.csv:{i}"
+        cited(where, r)
+        v = [num(rep, where, f, r[f]) for f in ("pue_low", "pue", "pue_high")]
+        if None not in v and not (1 <= v[0] <= v[1] <= v[2]):
+            rep.err(where, f"PUE not 1 <= low <= value <= high {v}")
+        if r["quality"] not in QUALITIES:
+            rep.err(where, f"bad quality {r['quality']}")
+    for name, cols in (("hosting_parameters.csv", ["parameter", "value", "low", "high", "unit"]),
+                       ("hosting_components.csv", ["factor_id", "component", "term", "indicator", "value", "low", "high",
+                                                   "unit", "quality"])):
+        seen = set()
+        for i, r in enumerate(rows_of(name, cols + ["source_id", "source_row"]) or [], start=2):
+            where = f"{folder}/{name}:{i}"
+            cited(where, r)
+            key = r[cols[0]]
+            if key in seen:
+                rep.err(where, f"duplicate {cols[0]} {key}")
+            seen.add(key)
+            v = [num(rep, where, f, r[f]) for f in ("low", "value", "high")]
+            if None not in v and not (v[0] <= v[1] <= v[2]):
+                rep.err(where, "not low <= value <= high")
+            if name == "hosting_components.csv":
+                suffix = {"fixed": "", "enclosure_16_slots": "", "per_kg": "/kg",
+                          "per_die_area": "/mm2" if r["component"] == "cpu" else "/cm2"}.get(r["term"])
+                if suffix is None:
+                    rep.err(where, f"bad term {r['term']}")
+                elif r["unit"] != UNITS.get(r["indicator"], "?") + suffix:
+                    rep.err(where, f"unit {r['unit']} != {UNITS.get(r['indicator'], '?')}{suffix}")
+    servers = rows_of("hosting_servers.csv", ["server", "case_type", "cpu_units", "lifetime_hours", "source_id",
+                                              "source_row"])
+    server_ids = set()
+    for i, r in enumerate(servers or [], start=2):
+        where = f"{folder}/hosting_servers.csv:{i}"
+        cited(where, r)
+        if r["server"].lower() in server_ids:
+            rep.err(where, f"duplicate server {r['server']}")
+        server_ids.add(r["server"].lower())
+        if r["case_type"] not in ("rack", "blade", "tower"):
+            rep.err(where, f"bad case_type {r['case_type']}")
+        for f, text in r.items():
+            if f.endswith(("_units", "_gb", "_kg", "_w", "_mm2", "_percent", "_ratio", "_hours", "_threads")):
+                triple(where, f, text or "")
+    for i, r in enumerate(rows_of("hosting_cloud_instances.csv", ["provider", "instance", "vcpu", "memory_gb",
+                                                                  "platform"]) or [], start=2):
+        where = f"{folder}/hosting_cloud_instances.csv:{i}"
+        if servers is not None and r["platform"].lower() not in server_ids:
+            rep.err(where, f"platform {r['platform']} not in hosting_servers.csv")
+        num(rep, where, "vcpu", r["vcpu"], positive=True)
+    for i, r in enumerate(rows_of("hosting_cloud_regions.csv", ["provider", "region", "zone"]) or [], start=2):
+        if r["zone"] not in zids:
+            rep.err(f"{folder}/hosting_cloud_regions.csv:{i}", f"zone {r['zone']} not in zones.csv")
+
+
 def validate(folder):
     rep = Report()
     name = os.path.basename(os.path.normpath(folder))
@@ -237,6 +375,8 @@ def validate(folder):
             bad = [r["factor_id"] for r in emb if r["phase"] != "manufacturing"]
             if bad:
                 rep.err(dp_path, f"phases_split false but rows in other phases: {bad[:3]}")
+    validate_network(rep, folder, sids, dp)
+    validate_hosting(rep, folder, sids, zids, dp)
     return rep
 
 

@@ -42,13 +42,60 @@ fn load(files: DatasetFiles<'static>, id: &str) -> Dataset {
 
 pub(crate) fn default_dataset() -> &'static Dataset {
     static CELL: OnceLock<Dataset> = OnceLock::new();
-    CELL.get_or_init(|| load(embedded_files!("ademe-negaoctet-2022"), DEFAULT_ID))
+    CELL.get_or_init(|| {
+        let ds = load(embedded_files!("ademe-negaoctet-2022"), DEFAULT_ID);
+        match ds.with_network_table(include_str!("../../data/ademe-negaoctet-2022/network.csv")) {
+            Ok(d) => d,
+            Err(e) => unreachable!("embedded network table of {DEFAULT_ID} is invalid: {e}"),
+        }
+        .with_hosting_tables(&[
+            Some(include_str!(
+                "../../data/ademe-negaoctet-2022/hosting_sites.csv"
+            )),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ])
+        .unwrap_or_else(|e| {
+            unreachable!("embedded hosting tables of {DEFAULT_ID} are invalid: {e}")
+        })
+    })
 }
 
 #[cfg(feature = "boavizta")]
 fn boavizta() -> &'static Dataset {
     static CELL: OnceLock<Dataset> = OnceLock::new();
-    CELL.get_or_init(|| load(embedded_files!("boavizta-2.5"), "boavizta-2.5"))
+    CELL.get_or_init(|| {
+        macro_rules! hosting {
+            ($f:literal) => {
+                Some(include_str!(concat!("../../data/boavizta-2.5/", $f)))
+            };
+        }
+        // Order of super::HOSTING_FILES.
+        let files = [
+            hosting!("hosting_sites.csv"),
+            hosting!("hosting_parameters.csv"),
+            hosting!("hosting_components.csv"),
+            hosting!("hosting_servers.csv"),
+            hosting!("hosting_cpus.csv"),
+            hosting!("hosting_cpu_die_by_cores.csv"),
+            hosting!("hosting_cpu_profiles.csv"),
+            hosting!("hosting_memory_types.csv"),
+            hosting!("hosting_cloud_instances.csv"),
+            hosting!("hosting_cloud_regions.csv"),
+        ];
+        load(embedded_files!("boavizta-2.5"), "boavizta-2.5")
+            .with_hosting_tables(&files)
+            .unwrap_or_else(|e| {
+                unreachable!("embedded hosting tables of boavizta-2.5 are invalid: {e}")
+            })
+    })
 }
 
 pub(crate) fn by_id(id: &str) -> Result<&'static Dataset, DatasetError> {

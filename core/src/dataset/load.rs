@@ -46,7 +46,7 @@ pub(crate) fn from_dir(dir: &Path) -> Result<Dataset, DatasetError> {
         .map(|n| read(n, *n != "refurbishment.csv"))
         .collect::<Result<_, _>>()?;
     let get = |i: usize| texts[i].as_deref().unwrap_or("");
-    from_files(&DatasetFiles {
+    let ds = from_files(&DatasetFiles {
         datapackage: get(0),
         sources: get(1),
         zones: get(2),
@@ -54,7 +54,9 @@ pub(crate) fn from_dir(dir: &Path) -> Result<Dataset, DatasetError> {
         embodied: get(4),
         refurbishment: texts[5].as_deref(),
         electricity: get(6),
-    })
+    })?;
+    let ds = service_tables::attach_from_dir(ds, dir)?;
+    hosting_tables::attach_from_dir(ds, dir)
 }
 
 pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetError> {
@@ -305,6 +307,8 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
         electricity,
         indicators,
         default_zone: ZoneRef(default_zone as u32),
+        hosting: None,
+        services: Default::default(),
     })
 }
 

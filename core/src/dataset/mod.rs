@@ -10,12 +10,19 @@
 
 mod embedded;
 mod error;
+mod hosting_tables;
 mod load;
+mod service_tables;
 mod table;
 
 pub use embedded::EMBEDDED_IDS;
 pub use error::DatasetError;
+pub use hosting_tables::{
+    CloudInstance, ComponentFactor, CpuProfile, CpuSpec, HostingFiles, HostingParameter,
+    HostingTables, ServerArchetype, Site, HOSTING_FILES,
+};
 pub use load::DatasetFiles;
+pub use service_tables::{Access, NetworkEntry, NETWORK_FILE};
 
 use crate::estimate::Range;
 use crate::indicator::{Indicator, Phase};
@@ -134,6 +141,8 @@ pub enum FactorTable {
     Embodied,
     Refurbishment,
     Electricity,
+    /// Per GB transferred over a network (optional `network.csv`).
+    Network,
 }
 
 /// One factor row, whatever its table.
@@ -180,6 +189,10 @@ pub struct Dataset {
     pub(crate) electricity: Vec<ZoneElectricity>,
     pub(crate) indicators: Vec<Indicator>,
     pub(crate) default_zone: ZoneRef,
+    /// Optional hosting tables (hosting_*.csv).
+    pub(crate) hosting: Option<Box<hosting_tables::HostingTables>>,
+    /// Optional service tables (network.csv).
+    pub(crate) services: service_tables::ServiceTables,
 }
 
 /// The electricity factors chosen for a zone and a reporting year, one vintage per indicator

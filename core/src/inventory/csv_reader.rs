@@ -1,9 +1,9 @@
 //! Streaming reader for inventories exported from spreadsheets: detects the encoding
 //! (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252) and the separator.
 
-use super::values::{line_from_cells, CellValue, MAX_TEXT_LEN};
+use super::values::{fill_line, CellValue, MAX_TEXT_LEN};
 use super::{ColumnMap, Field, InventoryError, InventoryItem, RejectedRow, RowError, Warning};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use crate::text::{DecodingReader, SourceEncoding};
 use std::io::{Cursor, Read};
 
 /// How much of the start of the input is inspected to detect encoding and separator.
@@ -39,15 +39,15 @@ impl std::fmt::Debug for CsvInventory {
     }
 }
 
-fn detect_encoding(head: &[u8]) -> Result<(&'static Encoding, bool), InventoryError> {
+fn detect_encoding(head: &[u8]) -> Result<(SourceEncoding, bool), InventoryError> {
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Ok((UTF_8, true));
+        return Ok((SourceEncoding::Utf8, true));
     }
     if head.starts_with(&[0xFF, 0xFE]) {
-        return Ok((UTF_16LE, true));
+        return Ok((SourceEncoding::Utf16Le, true));
     }
     if head.starts_with(&[0xFE, 0xFF]) {
-        return Ok((UTF_16BE, true));
+        return Ok((SourceEncoding::Utf16Be, true));
     }
     let magic: &[(&[u8], &str)] = &[
         (b"%PDF", "it is a PDF document"),
@@ -75,10 +75,10 @@ fn detect_encoding(head: &[u8]) -> Result<(&'static Encoding, bool), InventoryEr
         });
     }
     match std::str::from_utf8(head) {
-        Ok(_) => Ok((UTF_8, false)),
+        Ok(_) => Ok((SourceEncoding::Utf8, false)),
         // Cut in the middle of a character at the end of the sniffed block: still UTF-8.
-        Err(e) if e.error_len().is_none() => Ok((UTF_8, false)),
-        Err(_) => Ok((WINDOWS_1252, false)),
+        Err(e) if e.error_len().is_none() => Ok((SourceEncoding::Utf8, false)),
+        Err(_) => Ok((SourceEncoding::Windows1252, false)),
     }
 }
 
@@ -120,7 +120,11 @@ impl CsvInventory {
             return Err(InventoryError::Empty);
         }
         let (encoding, bom) = detect_encoding(&head)?;
-        let (head_text, _, _) = encoding.decode(&head);
+        let skip = match encoding {
+            SourceEncoding::Utf16Le | SourceEncoding::Utf16Be if bom => 2,
+            _ => 0,
+        };
+        let head_text = encoding.decode(&head[skip..]);
         let separator = detect_separator(head_text.trim_start_matches('\u{feff}'));
         let format = CsvFormat {
             encoding: encoding.name(),
@@ -128,22 +132,17 @@ impl CsvInventory {
             separator: separator as char,
         };
         let chained = Cursor::new(head).chain(input);
-        let source: Box<dyn Read> = if encoding == UTF_8 {
-            // Raw bytes: each field is checked, so an invalid byte rejects its row, never silently.
-            let mut c = chained;
-            if bom {
-                let mut skip = [0u8; 3];
-                let _ = c.read_exact(&mut skip);
-            }
-            Box::new(c)
+        let mut source: Box<dyn Read> = if encoding == SourceEncoding::Utf8 {
+            // Raw bytes: each record is checked, so an invalid byte rejects its row, never silently.
+            Box::new(chained)
         } else {
-            Box::new(
-                encoding_rs_io::DecodeReaderBytesBuilder::new()
-                    .encoding(Some(encoding))
-                    .bom_override(true)
-                    .build(chained),
-            )
+            Box::new(DecodingReader::new(chained, encoding))
         };
+        if bom {
+            // The BOM (3 bytes in UTF-8; the decoder turns a UTF-16 BOM into U+FEFF, 3 bytes too).
+            let mut skip = [0u8; 3];
+            let _ = source.read_exact(&mut skip);
+        }
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -197,57 +196,82 @@ impl CsvInventory {
         self.blank_rows
     }
 
-    fn convert(&self, line: u64) -> Result<super::EquipmentLine, RowError> {
-        let rec = &self.record;
+    /// Fills `out` from a record; cells stay on the stack, buffers are reused.
+    fn convert_into(
+        &self,
+        rec: &csv::StringRecord,
+        out: &mut super::EquipmentLine,
+    ) -> Result<(), RowError> {
         let n_headers = self.columns.columns.len();
-        if rec.len() > n_headers
-            && rec
-                .iter()
-                .skip(n_headers)
-                .any(|f| !f.trim_ascii().is_empty())
-        {
+        if rec.len() > n_headers && rec.iter().skip(n_headers).any(|f| !f.trim().is_empty()) {
             return Err(RowError::FieldCount {
                 expected: n_headers,
                 found: rec.len(),
             });
         }
-        let mut cells: Vec<(Field, CellValue<'_>)> = Vec::with_capacity(n_headers);
+        let mut cells: [Option<&str>; Field::ALL.len()] = [None; Field::ALL.len()];
         for (i, field) in self.columns.columns.iter().enumerate() {
-            let (Some(field), Some(bytes)) = (field, rec.get(i)) else {
+            let (Some(field), Some(text)) = (field, rec.get(i)) else {
                 continue;
             };
-            if bytes.len() > 4 * MAX_TEXT_LEN {
+            if text.len() > 4 * MAX_TEXT_LEN {
                 return Err(RowError::TooLong {
                     field: *field,
-                    length: bytes.len(),
+                    length: text.len(),
                     max: MAX_TEXT_LEN,
                 });
             }
-            let text = std::str::from_utf8(bytes).map_err(|e| RowError::InvalidText {
-                field: *field,
-                reason: format!(
-                    "invalid UTF-8 at byte {} of the cell; save the file as UTF-8 or Windows-1252 throughout",
-                    e.valid_up_to()
-                ),
-            })?;
-            cells.push((*field, CellValue::Text(text)));
+            cells[*field as usize] = Some(text);
         }
-        let _ = line;
-        line_from_cells(cells)
+        fill_line(
+            out,
+            Field::ALL
+                .iter()
+                .filter_map(|f| cells[*f as usize].map(|t| (*f, CellValue::Text(t)))),
+        )
     }
-}
 
-fn read_error(e: &csv::Error) -> InventoryError {
-    InventoryError::Read {
-        line: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
+    /// Validates the current record as UTF-8 once, and fills `out` from it.
+    fn decode_into(&mut self, out: &mut super::EquipmentLine) -> Result<(), RowError> {
+        let record = std::mem::take(&mut self.record);
+        match csv::StringRecord::from_byte_record(record) {
+            Ok(text) => {
+                let result = self.convert_into(&text, out);
+                self.record = text.into_byte_record();
+                result
+            }
+            Err(e) => {
+                let column = e.utf8_error().field();
+                let valid_up_to = e.utf8_error().valid_up_to();
+                self.record = e.into_byte_record();
+                let field = self.columns.columns.get(column).copied().flatten();
+                match field {
+                    Some(field) => Err(RowError::InvalidText {
+                        field,
+                        reason: format!(
+                            "invalid UTF-8 at byte {valid_up_to} of the cell; save the file as UTF-8 or Windows-1252 throughout"
+                        ),
+                    }),
+                    // An unused column with stray bytes: read the row without it.
+                    None => {
+                        let cleaned: csv::StringRecord = self
+                            .record
+                            .iter()
+                            .map(|f| std::str::from_utf8(f).unwrap_or(""))
+                            .collect();
+                        self.convert_into(&cleaned, out)
+                    }
+                }
+            }
+        }
     }
-}
 
-impl Iterator for CsvInventory {
-    type Item = Result<InventoryItem, InventoryError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+    /// Reads the next row into `line` (reusing its buffers): `Some(Ok(Ok(line_no)))` for a line,
+    /// `Some(Ok(Err(rejected)))` for a row that could not be read, `None` at the end.
+    pub fn next_into(
+        &mut self,
+        line: &mut super::EquipmentLine,
+    ) -> Option<Result<Result<u64, RejectedRow>, InventoryError>> {
         loop {
             if self.done {
                 return None;
@@ -269,13 +293,34 @@ impl Iterator for CsvInventory {
                         self.blank_rows += 1;
                         continue;
                     }
-                    let line = self.record.position().map_or(0, |p| p.line());
-                    return Some(Ok(match self.convert(line) {
-                        Ok(l) => InventoryItem::Line(line, l),
-                        Err(error) => InventoryItem::Rejected(RejectedRow { line, error }),
+                    let n = self.record.position().map_or(0, |p| p.line());
+                    return Some(Ok(match self.decode_into(line) {
+                        Ok(()) => Ok(n),
+                        Err(error) => Err(RejectedRow { line: n, error }),
                     }));
                 }
             }
         }
+    }
+}
+
+fn read_error(e: &csv::Error) -> InventoryError {
+    InventoryError::Read {
+        line: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    }
+}
+
+impl Iterator for CsvInventory {
+    type Item = Result<InventoryItem, InventoryError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut line = super::EquipmentLine::new(String::new(), 1);
+        self.next_into(&mut line).map(|r| {
+            r.map(|row| match row {
+                Ok(n) => InventoryItem::Line(n, line),
+                Err(rejected) => InventoryItem::Rejected(rejected),
+            })
+        })
     }
 }

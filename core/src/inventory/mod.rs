@@ -10,7 +10,7 @@ pub use columns::{ColumnMap, Field};
 pub use csv_reader::{CsvFormat, CsvInventory};
 pub use error::{InventoryError, RejectedRow, RowError, Warning};
 pub use json_reader::read_json;
-pub use values::{line_from_cells, parse_number, CellValue, MAX_TEXT_LEN};
+pub use values::{fill_line, line_from_cells, parse_number, CellValue, MAX_TEXT_LEN};
 
 use serde::Serialize;
 use uom::si::f64::{Energy, Power, Time};
@@ -39,6 +39,17 @@ impl Condition {
 
     /// Parses the words people write, in French or English.
     pub fn parse(text: &str) -> Option<Condition> {
+        // Fast path for the words written most.
+        match values::trim(text) {
+            "" | "neuf" | "Neuf" | "new" | "New" | "NEUF" => return Some(Condition::New),
+            "reconditionné" | "Reconditionné" | "refurbished" | "Refurbished" => {
+                return Some(Condition::Refurbished)
+            }
+            "réemploi" | "Réemploi" | "reused" | "Reused" | "occasion" | "Occasion" => {
+                return Some(Condition::Reused)
+            }
+            _ => {}
+        }
         let key = crate::names::match_key(text);
         Some(match key.as_str() {
             "" | "new" | "neuf" | "neuve" | "nouveau" | "nouvelle" | "n" => Condition::New,

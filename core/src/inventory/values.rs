@@ -10,9 +10,55 @@ use uom::si::time::{hour, year};
 /// Longest text accepted in a cell: names longer than this are not category names.
 pub const MAX_TEXT_LEN: usize = 1000;
 
+/// `str::trim`, skipping the work when both ends are plain ASCII (the usual cell).
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
+/// The common cell `123`, `6,5` or `7.25` (at most 15 digits): m / 10^k, exactly the f64
+/// the standard parser gives (m and 10^k are exact, and one division rounds correctly).
+fn simple_decimal(t: &str) -> Option<f64> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let (mut m, mut digits, mut frac, mut sep) = (0u64, 0usize, 0usize, false);
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                m = m * 10 + u64::from(c - b'0');
+                digits += 1;
+                if sep {
+                    frac += 1;
+                }
+            }
+            b'.' | b',' if !sep => sep = true,
+            _ => return None,
+        }
+    }
+    if digits == 0
+        || digits > 15
+        || (sep && frac == 0)
+        || (sep && b[0] == b'.')
+        || (sep && b[0] == b',')
+    {
+        return None;
+    }
+    Some(m as f64 / POW10[frac])
+}
+
 /// Parses a number written in French or English style: `1,5`, `1.5`, `1 234,5`, `1.234,5`,
 /// `1,234.5`. Rejects NaN, infinities and anything that is not a plain decimal number.
 pub fn parse_number(text: &str) -> Option<f64> {
+    if let Some(v) = simple_decimal(trim(text)) {
+        return Some(v);
+    }
     let t: String = text
         .trim()
         .chars()
@@ -67,7 +113,14 @@ fn whole(field: Field, text: &str, expected: &str) -> Result<f64, RowError> {
 
 /// A year from `2021`, `15/03/2021`, `2021-03-15`, `03/2021`.
 fn parse_year(text: &str) -> Result<i32, RowError> {
-    let t = text.trim();
+    let t = trim(text);
+    if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(y) = t.parse::<i32>() {
+            if (1970..=2200).contains(&y) {
+                return Ok(y);
+            }
+        }
+    }
     let candidate = if t.len() == 4 {
         t
     } else if let Some((y, _)) = t.split_once('-').filter(|(y, _)| y.len() == 4) {
@@ -105,7 +158,7 @@ pub enum CellValue<'a> {
 
 impl CellValue<'_> {
     fn is_empty(&self) -> bool {
-        matches!(self, CellValue::Text(t) if t.trim().is_empty())
+        matches!(self, CellValue::Text(t) if trim(t).is_empty())
     }
 }
 
@@ -116,10 +169,18 @@ fn num_value(field: Field, v: CellValue<'_>, expected: &str) -> Result<f64, RowE
     }
 }
 
-fn text_value(field: Field, v: CellValue<'_>) -> Result<String, RowError> {
-    let s = match v {
-        CellValue::Text(t) => t.trim().to_string(),
-        CellValue::Number(n) => format!("{n}"),
+/// The trimmed text of a cell, borrowed when it already is text.
+fn text_ref<'a>(
+    field: Field,
+    v: &'a CellValue<'a>,
+    buf: &'a mut String,
+) -> Result<&'a str, RowError> {
+    let s: &str = match v {
+        CellValue::Text(t) => trim(t),
+        CellValue::Number(n) => {
+            *buf = format!("{n}");
+            buf
+        }
     };
     if s.len() > MAX_TEXT_LEN {
         return Err(RowError::TooLong {
@@ -138,12 +199,47 @@ pub fn line_from_cells<'a>(
     cells: impl IntoIterator<Item = (Field, CellValue<'a>)>,
 ) -> Result<EquipmentLine, RowError> {
     let mut line = EquipmentLine::new(String::new(), 1);
+    fill_line(&mut line, cells)?;
+    Ok(line)
+}
+
+/// Puts `value` in an optional text, reusing its buffer.
+fn set_text(slot: &mut Option<String>, value: &str) {
+    match slot {
+        Some(s) => {
+            s.clear();
+            s.push_str(value);
+        }
+        None => *slot = Some(value.to_string()),
+    }
+}
+
+/// Like [`line_from_cells`], into an existing line whose text buffers are reused: the
+/// streaming readers allocate nothing per row once warmed up.
+pub fn fill_line<'a>(
+    line: &mut EquipmentLine,
+    cells: impl IntoIterator<Item = (Field, CellValue<'a>)>,
+) -> Result<(), RowError> {
+    line.category.clear();
+    line.quantity = 1;
+    line.condition = Condition::New;
+    line.acquisition_year = None;
+    line.lifetime = None;
+    line.amortisation = None;
+    line.hours_per_day = None;
+    line.days_per_year = None;
+    line.power = None;
+    line.energy_per_year = None;
+    let (mut country, mut department, mut label) = (false, false, false);
     for (field, value) in cells {
         if value.is_empty() {
             continue;
         }
         match field {
-            Field::Category => line.category = text_value(field, value)?,
+            Field::Category => {
+                let mut buf = String::new();
+                line.category.push_str(text_ref(field, &value, &mut buf)?);
+            }
             Field::Quantity => {
                 let q = match value {
                     CellValue::Number(n) if n.fract() != 0.0 => {
@@ -165,9 +261,11 @@ pub fn line_from_cells<'a>(
                 line.quantity = q as u32;
             }
             Field::Condition => {
-                let t = text_value(field, value)?;
-                line.condition =
-                    Condition::parse(&t).ok_or(RowError::UnknownCondition { value: t })?;
+                let mut buf = String::new();
+                let t = text_ref(field, &value, &mut buf)?;
+                line.condition = Condition::parse(t).ok_or_else(|| RowError::UnknownCondition {
+                    value: t.to_string(),
+                })?;
             }
             Field::AcquisitionYear => {
                 line.acquisition_year = Some(match value {
@@ -213,9 +311,30 @@ pub fn line_from_cells<'a>(
                     "kWh per year",
                 )?))
             }
-            Field::Country => line.country = Some(text_value(field, value)?),
-            Field::Department => line.department = Some(text_value(field, value)?),
-            Field::Label => line.label = Some(text_value(field, value)?),
+            Field::Country => {
+                let mut buf = String::new();
+                set_text(&mut line.country, text_ref(field, &value, &mut buf)?);
+                country = true;
+            }
+            Field::Department => {
+                let mut buf = String::new();
+                set_text(&mut line.department, text_ref(field, &value, &mut buf)?);
+                department = true;
+            }
+            Field::Label => {
+                let mut buf = String::new();
+                set_text(&mut line.label, text_ref(field, &value, &mut buf)?);
+                label = true;
+            }
+        }
+    }
+    for (set, slot) in [
+        (country, &mut line.country),
+        (department, &mut line.department),
+        (label, &mut line.label),
+    ] {
+        if !set {
+            *slot = None;
         }
     }
     if line.category.is_empty() {
@@ -223,7 +342,7 @@ pub fn line_from_cells<'a>(
             field: Field::Category,
         });
     }
-    Ok(line)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -256,5 +375,29 @@ mod tests {
         assert_eq!(parse_year("2021-03-15").unwrap(), 2021);
         assert!(parse_year("21").is_err());
         assert!(parse_year("2021.5").is_err());
+    }
+}
+
+#[cfg(test)]
+mod fast_path {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The fast path gives exactly the standard parser's f64.
+        #[test]
+        fn simple_decimals_parse_exactly(int in 0u64..10_000_000, frac in 0u64..100_000_000, k in 0usize..8) {
+            let frac = frac % 10u64.pow(k as u32);
+            let text = if k == 0 { int.to_string() } else { format!("{int}.{frac:0k$}") };
+            prop_assert_eq!(simple_decimal(&text), text.parse::<f64>().ok());
+            prop_assert_eq!(simple_decimal(&text.replace('.', ",")), text.parse::<f64>().ok());
+        }
+    }
+
+    #[test]
+    fn odd_forms_take_the_slow_path() {
+        for t in ["", ",5", "5,", "1.2.3", "1,234,567", "1 234", "-3", "1e3"] {
+            assert_eq!(simple_decimal(t), None, "{t}");
+        }
     }
 }

@@ -1,0 +1,277 @@
+//! Curated TypeScript declarations: the shapes of the plain objects crossing the boundary.
+//! Exports name them with `unchecked_param_type` / `unchecked_return_type`.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Stable ids of impact indicators (a dataset carries some of them). */
+export type IndicatorId =
+  | "climate_change" | "resource_use_minerals_metals" | "primary_energy" | "water_consumption"
+  | "water_use" | "resource_use_fossils" | "acidification" | "particulate_matter"
+  | "ionising_radiation" | "ozone_depletion" | "photochemical_ozone_formation"
+  | "human_toxicity_cancer" | "human_toxicity_non_cancer" | "eutrophication_freshwater"
+  | "eutrophication_marine" | "eutrophication_terrestrial" | "ecotoxicity_freshwater"
+  | "land_use" | "material_input";
+
+/** Life-cycle phases. */
+export type PhaseId = "manufacturing" | "distribution" | "use" | "end_of_life";
+
+/** Device condition at acquisition. */
+export type ConditionId = "new" | "refurbished" | "reused";
+
+/** A number with its range. */
+export interface Range { low: number; central: number; high: number; }
+
+/**
+ * An aggregated figure. `not_available`: the dataset has no factor (no numbers, never a
+ * silent zero). `partial`: a lower bound, `missing_contributions` lacked a factor.
+ */
+export interface Estimate {
+  status: "available" | "partial" | "not_available";
+  low?: number;
+  central?: number;
+  high?: number;
+  missing_contributions?: number;
+}
+
+/** Per phase and total, for one indicator. */
+export type PhaseTable = { [P in PhaseId | "total"]: Estimate };
+
+/** Impacts per indicator (only the indicators of the dataset are present). */
+export type ImpactTable = { [I in IndicatorId]?: PhaseTable };
+
+/**
+ * One inventory line as a plain object. Keys are inventory column names in any alias
+ * (`categorie`, "Type de matériel", `Qté`...); values are numbers or strings
+ * ("1,5", "15/03/2021" are read as a spreadsheet would). Unknown keys are ignored (with a warning).
+ */
+export interface InventoryLine {
+  category: string;
+  quantity?: number | string;
+  condition?: ConditionId | string;
+  acquisition_year?: number | string;
+  lifetime_years?: number | string;
+  amortisation_years?: number | string;
+  hours_per_day?: number | string;
+  days_per_year?: number | string;
+  power_w?: number | string;
+  energy_kwh_per_year?: number | string;
+  country?: string;
+  department?: string;
+  label?: string;
+  [column: string]: unknown;
+}
+
+/**
+ * An inventory: CSV or JSON text; the raw bytes of a file (CSV in UTF-8, UTF-16 or
+ * Windows-1252, `;` or `,`, decimal commas; or JSON); or an array of line objects.
+ */
+export type Inventory = string | Uint8Array | ArrayBuffer | InventoryLine[];
+
+/** Options of an evaluation (every field optional). */
+export interface EvaluationOptions {
+  /** The year the footprint is computed for (default 2025). */
+  reporting_year?: number;
+  /** How embodied impacts are spread over the years (default: physical lifetime). */
+  annualisation?:
+    | { method: "physical_lifetime" }
+    | { method: "accounting"; default_years: number }
+    | { method: "none" };
+  /** Country of lines that give none (ISO code or name; default: the dataset's). */
+  default_country?: string | null;
+  inhabitants?: number | null;
+  agents?: number | null;
+  pupils?: number | null;
+  /** Keep one result per line in `Report.lines` (default false). */
+  keep_lines?: boolean;
+}
+
+/** Identity of a dataset, named in every report. */
+export interface DatasetInfo {
+  id: string;
+  version: string;
+  title: string;
+  description: string;
+  licenses: string[];
+  default_country: string;
+  phases_split: boolean;
+  usage_note: string;
+}
+
+/** The text of each file of a dataset folder (see reference-data/SCHEMA.md). */
+export interface DatasetFiles {
+  datapackage: string;
+  sources: string;
+  zones: string;
+  categories: string;
+  embodied: string;
+  refurbishment?: string | null;
+  electricity: string;
+}
+
+/** An equipment category of a dataset. */
+export interface Category {
+  id: string;
+  label_fr: string;
+  label_en: string;
+  aliases: string[];
+  group: string;
+  /** Default physical lifetime of a new device (years). */
+  lifetime_years: Range;
+  /** Average power when on (W). */
+  power_w: Range;
+  hours_per_day: number;
+  days_per_year: number;
+  is_proxy: boolean;
+  proxy_note: string;
+  source_id: string;
+  source_row: string;
+  /** Whether the dataset models refurbished devices of this category. */
+  refurbishable: boolean;
+  /** Default second life of a refurbished or reused device (years), when modelled. */
+  second_life_years: number | null;
+}
+
+export interface Factor {
+  id: string;
+  table: "embodied" | "refurbishment" | "electricity";
+  indicator: IndicatorId;
+  phase: PhaseId;
+  value: Range;
+  unit: string;
+  quality: "primary" | "derived" | "proxy" | "uncertain" | "flagged";
+  source_id: string;
+  source_row: string;
+  note: string;
+}
+
+export interface Zone { code: string; alpha3: string; name_fr: string; name_en: string; aliases: string[]; }
+
+export interface Source {
+  id: string; title: string; publisher: string; year: string; url: string;
+  licence: string; used_for: string; note: string;
+}
+
+/** A row that could not be evaluated, and why. */
+export interface RejectedRow {
+  /** 1-based line in the file (header = line 1), or item number in an array. */
+  line: number;
+  field: string | null;
+  code: string;
+  message: string;
+}
+
+export interface Warning { line: number | null; field: string | null; code: string; message: string; }
+
+/** Rows read: always `rows_read === rows_evaluated + rows_rejected`. */
+export interface Counts {
+  rows_read: number;
+  rows_evaluated: number;
+  rows_rejected: number;
+  blank_rows: number;
+  devices: number;
+}
+
+/** Aggregates of a group of lines (all lines, a category, a department). */
+export interface GroupFootprint {
+  /** Category id, department name, or null (totals; lines without department). */
+  key: string | null;
+  label_fr: string | null;
+  label_en: string | null;
+  lines: number;
+  devices: number;
+  electricity_kwh: number;
+  impacts: ImpactTable;
+}
+
+/** The result of one line (with `keep_lines: true`). */
+export interface LineReport {
+  line: number;
+  category: string;
+  quantity: number;
+  condition: ConditionId;
+  department: string | null;
+  label: string | null;
+  country: string;
+  electricity_year: number | null;
+  /** Period the embodied impacts are spread over (years, central). */
+  period_years: number;
+  /** Share of the embodied impacts carried in the reporting year. */
+  embodied_share: number;
+  stage: "amortising" | "past_period" | "unknown";
+  electricity_kwh: number;
+  impacts: ImpactTable;
+}
+
+export interface IndicatorInfo { id: IndicatorId; unit: string; label_fr: string; label_en: string; }
+
+export interface Provenance {
+  electricity: {
+    zone: string; year_requested: number; year_used: number | null; lines: number; factor_ids: string[];
+  }[];
+  factors: {
+    factor_id: string; source_id: string; source_row: string;
+    quality: Factor["quality"]; uses: number;
+  }[];
+  sources: Source[];
+  flagged_factors_excluded: string[];
+}
+
+/** A report: the same shape as `empreinte evaluate --format json`. */
+export interface Report {
+  schema: "empreinte.report/1";
+  dataset: DatasetInfo;
+  options: Required<EvaluationOptions>;
+  counts: Counts;
+  indicators: IndicatorInfo[];
+  totals: GroupFootprint;
+  per_capita: {
+    per_inhabitant: ImpactTable | null;
+    per_agent: ImpactTable | null;
+    per_pupil: ImpactTable | null;
+  };
+  by_category: GroupFootprint[];
+  by_department: GroupFootprint[];
+  lines?: LineReport[];
+  rejected: RejectedRow[];
+  warnings: Warning[];
+  provenance: Provenance;
+}
+
+/** An inventory read without evaluating it (see `readInventory`). */
+export interface InventoryRead {
+  lines: (InventoryLine & { line: number; quantity: number; condition: ConditionId })[];
+  rejected: RejectedRow[];
+  warnings: Warning[];
+}
+
+/**
+ * Evaluates an inventory (CSV or JSON text, file bytes, or an array of line objects) against
+ * `dataset` (default: the embedded ADEME NegaOctet 2022 set). Rows that cannot be evaluated
+ * are listed in `report.rejected`; throws an `EmpreinteError` when nothing can be evaluated.
+ */
+export function evaluate(inventory: Inventory, options?: EvaluationOptions, dataset?: Dataset): Report;
+
+export interface Dataset {
+  /** Evaluates an inventory against this dataset: `evaluate(inventory, options, this)`. */
+  evaluate(inventory: Inventory, options?: EvaluationOptions): Report;
+}
+
+/**
+ * What every function throws: a real `Error` with a stable `name` and `code`.
+ * - `InventoryError`: the inventory cannot be read at all (`empty_inventory`, `not_text`,
+ *   `missing_column`, `duplicate_column`, `read_error`, `invalid_json`, `unsupported_input`).
+ * - `OptionsError`: the options are invalid (`invalid_options`, `unknown_country`).
+ * - `DatasetError`: a dataset cannot be loaded (`unknown_dataset`, `dataset_files`,
+ *   `dataset_csv`, `dataset_missing_column`, `dataset_invalid_value`, ...).
+ * `line` (1-based, header = 1), `field` and `file` say where the input is at fault.
+ */
+export interface EmpreinteError extends Error {
+  name: "InventoryError" | "OptionsError" | "DatasetError" | "InternalError";
+  code: string;
+  line?: number;
+  field?: string;
+  file?: string;
+}
+"#;

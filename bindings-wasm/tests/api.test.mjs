@@ -1,0 +1,184 @@
+// API tests of the Node build (pkg/node), through the package's own `exports`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { evaluate, readInventory, datasets, Dataset } from 'empreinte';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const communes = (f) => readFileSync(`${ROOT}examples/communes/${f}`);
+const OPTS = { reporting_year: 2024 };
+
+function climate(report) {
+  return report.totals.impacts.climate_change.total;
+}
+
+function assertCounts(report) {
+  const c = report.counts;
+  assert.equal(c.rows_read, c.rows_evaluated + c.rows_rejected);
+  assert.equal(report.rejected.length, c.rows_rejected);
+}
+
+function assertThrows(fn, name, code, extra = {}) {
+  let caught;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught, `expected a ${name} to be thrown`);
+  assert.ok(caught instanceof Error, 'thrown value is an Error');
+  assert.equal(caught.name, name);
+  assert.equal(caught.code, code);
+  assert.ok(caught.message.length > 10, 'readable message');
+  for (const [k, v] of Object.entries(extra)) assert.equal(caught[k], v, k);
+  return caught;
+}
+
+test('embedded datasets', () => {
+  const ids = datasets().map((d) => d.id);
+  assert.deepEqual(ids, ['ademe-negaoctet-2022']);
+  const ds = Dataset.embedded();
+  assert.equal(ds.info.id, 'ademe-negaoctet-2022');
+  assert.equal(Dataset.embedded('ademe-negaoctet-2022').info.version, ds.info.version);
+  const cats = ds.categories();
+  const laptop = cats.find((c) => c.id === 'laptop');
+  assert.ok(laptop.lifetime_years.central > 0);
+  assert.equal(typeof laptop.refurbishable, 'boolean');
+  assert.ok(ds.factors().length > 0);
+  assert.ok(ds.zones().some((z) => z.code === 'FR'));
+  assert.equal(ds.findCategory('PC portables'), 'laptop');
+  assert.equal(ds.findCategory('grille-pain'), undefined);
+  assertThrows(() => Dataset.embedded('nope'), 'DatasetError', 'unknown_dataset');
+});
+
+test('evaluate CSV text', () => {
+  const r = evaluate(communes('ville-montclair.csv').toString('utf8'), OPTS);
+  assert.equal(r.schema, 'empreinte.report/1');
+  assert.equal(r.dataset.id, 'ademe-negaoctet-2022');
+  assert.equal(r.options.reporting_year, 2024);
+  assertCounts(r);
+  assert.ok(r.counts.rows_evaluated > 100);
+  const c = climate(r);
+  assert.equal(c.status, 'available');
+  assert.ok(c.low <= c.central && c.central <= c.high);
+  assert.ok(r.by_category.length > 3 && r.by_department.length > 1);
+  // Plain objects and arrays, not Maps.
+  assert.equal(Object.getPrototypeOf(r.totals.impacts), Object.prototype);
+});
+
+test('evaluate Windows-1252 bytes (Uint8Array and ArrayBuffer)', () => {
+  const bytes = new Uint8Array(communes('ville-montclair-excel-1252.csv'));
+  const r = evaluate(bytes, OPTS);
+  assertCounts(r);
+  assert.ok(r.counts.rows_evaluated > 10);
+  assert.ok(climate(r).central > 0);
+  // Decoded, not mangled: department names keep their accents.
+  assert.ok(r.by_department.some((d) => d.key === 'Mairie — accueil'), 'accents decoded');
+  const again = evaluate(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), OPTS);
+  assert.deepEqual(again, r);
+});
+
+test('evaluate JSON text, and plain objects parsed exactly like JSON', () => {
+  const text = communes('ville-montclair.json').toString('utf8');
+  const fromText = evaluate(text, OPTS);
+  const fromObjects = evaluate(JSON.parse(text), OPTS);
+  assertCounts(fromText);
+  assert.deepEqual(fromObjects, fromText);
+  // Aliases, French words and spreadsheet-style values in objects.
+  const rows = [
+    { 'Type de matériel': 'PC portables', 'Qté': '3', 'État': 'Reconditionné', "Année d'acquisition": '15/03/2022', 'Durée de vie (ans)': '4,5', service: 'École', couleur: 'gris' },
+    { category: 'écrans', quantity: 2, acquisition_year: 2020 },
+    { category: 'grille-pain', quantity: 1 },
+    { category: 'laptop', quantity: 1.5 },
+    { category: 'laptop', quantity: true },
+    'laptop',
+  ];
+  const a = evaluate(rows, OPTS);
+  const b = evaluate(JSON.stringify(rows), OPTS);
+  assert.deepEqual(a, b);
+  assertCounts(a);
+  assert.equal(a.counts.rows_evaluated, 2);
+  assert.deepEqual(a.rejected.map((x) => [x.line, x.code]), [
+    [3, 'unknown_category'], [4, 'not_whole'], [5, 'invalid_text'], [6, 'invalid_text'],
+  ]);
+  assert.ok(a.rejected[0].message.includes('grille-pain'));
+  assert.ok(a.warnings.some((w) => w.code === 'ignored_column' && w.message.includes('couleur')));
+});
+
+test('rejected rows are listed with line, field, code and message', () => {
+  const csv = 'categorie;quantite;annee_acquisition\nlaptop;2;2020\nportabel;1;2020\nlaptop;-1;2020\nlaptop;1;2030\n';
+  const r = evaluate(csv, OPTS);
+  assertCounts(r);
+  assert.equal(r.counts.rows_evaluated, 1);
+  assert.deepEqual(r.rejected.map((x) => [x.line, x.field, x.code]), [
+    [3, 'category', 'unknown_category'],
+    [4, 'quantity', 'out_of_range'],
+    [5, 'acquisition_year', 'acquisition_in_future'],
+  ]);
+  assert.match(r.rejected[0].message, /did you mean/);
+});
+
+test('bad input throws Errors with name, code, line, field', () => {
+  assertThrows(() => evaluate(''), 'InventoryError', 'empty_inventory');
+  assertThrows(() => evaluate(new Uint8Array()), 'InventoryError', 'empty_inventory');
+  const pdf = new TextEncoder().encode('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n');
+  const e = assertThrows(() => evaluate(pdf), 'InventoryError', 'not_text');
+  assert.match(e.message, /PDF/);
+  assertThrows(() => evaluate('quantite;etat\n2;neuf\n'), 'InventoryError', 'missing_column', { line: 1, field: 'category' });
+  assertThrows(() => evaluate('[{"category": "laptop",\n "quantity": }]'), 'InventoryError', 'invalid_json', { line: 2 });
+  assertThrows(() => evaluate(42), 'InventoryError', 'unsupported_input');
+  assertThrows(() => evaluate(undefined), 'InventoryError', 'unsupported_input');
+  assertThrows(() => evaluate('category\nlaptop\n', { reporting_year: 'next' }), 'OptionsError', 'invalid_options');
+  assertThrows(() => evaluate('category\nlaptop\n', { default_country: 'Atlantis' }), 'OptionsError', 'unknown_country', { field: 'default_country' });
+  assertThrows(() => evaluate('category\nlaptop\n', {}, { __slot: 999 }), 'DatasetError', 'not_a_dataset');
+  assertThrows(() => Dataset.fromFiles({ datapackage: '{}' }), 'DatasetError', 'dataset_files');
+});
+
+test('options: annualisation, per capita, keep_lines', () => {
+  const csv = communes('village-saint-aubin.csv').toString('utf8');
+  const r = evaluate(csv, { reporting_year: 2024, inhabitants: 1500, keep_lines: true, annualisation: { method: 'physical_lifetime' } });
+  assert.equal(r.lines.length, r.counts.rows_evaluated);
+  assert.ok(r.per_capita.per_inhabitant.climate_change.total.central > 0);
+  assert.equal(r.per_capita.per_agent, null);
+  const acc = evaluate(csv, { reporting_year: 2024, annualisation: { method: 'accounting', default_years: 3 } });
+  assert.equal(acc.options.annualisation.method, 'accounting');
+  assert.notEqual(climate(acc).central, climate(r).central);
+});
+
+test('a dataset loaded from files gives the same numbers as the embedded one', () => {
+  const dir = `${ROOT}reference-data/ademe-negaoctet-2022/`;
+  const read = (f) => readFileSync(dir + f, 'utf8');
+  const ds = Dataset.fromFiles({
+    datapackage: read('datapackage.json'), sources: read('sources.csv'), zones: read('zones.csv'),
+    categories: read('categories.csv'), embodied: read('embodied.csv'),
+    refurbishment: read('refurbishment.csv'), electricity: read('electricity.csv'),
+  });
+  const csv = communes('village-saint-aubin.csv');
+  const viaArg = evaluate(csv, OPTS, ds);
+  assert.deepEqual(viaArg, evaluate(csv, OPTS));
+  assert.deepEqual(ds.evaluate(csv, OPTS), viaArg);
+  // The dataset stays usable after being passed as an argument.
+  assert.equal(ds.info.id, 'ademe-negaoctet-2022');
+  const bad = assertThrows(() => Dataset.fromFiles({
+    datapackage: read('datapackage.json'), sources: read('sources.csv'), zones: read('zones.csv'),
+    categories: read('categories.csv'), embodied: 'nonsense\n1\n', electricity: read('electricity.csv'),
+  }), 'DatasetError', 'dataset_missing_column');
+  assert.equal(bad.file, 'embodied.csv');
+  ds.free();
+  assertThrows(() => evaluate(csv, OPTS, ds), 'DatasetError', 'not_a_dataset');
+});
+
+test('readInventory gives lines that evaluate to the same report', () => {
+  const csv = communes('ville-montclair.csv');
+  const read = readInventory(csv);
+  assert.ok(read.lines.length > 100);
+  assert.equal(read.lines[0].line, 2);
+  assert.ok(['new', 'refurbished', 'reused'].includes(read.lines[0].condition));
+  const direct = evaluate(csv, OPTS);
+  const again = evaluate(read.lines, OPTS);
+  assert.equal(again.counts.rows_evaluated, direct.counts.rows_evaluated);
+  assert.equal(again.counts.devices, direct.counts.devices);
+  const [x, y] = [climate(again).central, climate(direct).central];
+  assert.ok(Math.abs(x - y) <= 1e-9 * y, `${x} vs ${y}`);
+});

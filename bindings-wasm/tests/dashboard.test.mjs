@@ -1,0 +1,128 @@
+// End to end: examples/dashboard served on 127.0.0.1, driven in Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SITE = join(ROOT, 'examples/dashboard');
+const CSV = join(ROOT, 'examples/communes/ville-montclair.csv');
+const YEAR = 2024;
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.csv': 'text/csv', '.ts': 'text/plain' };
+
+let server; let base; let context; let page; let userDir;
+const problems = [];
+
+function cliClimate(file, year) {
+  const bin = join(ROOT, 'target/release/empreinte');
+  if (!existsSync(bin)) execFileSync('cargo', ['build', '--release', '-p', 'empreinte-cli'], { cwd: ROOT, stdio: 'inherit' });
+  // The CLI exits non-zero when some rows are rejected; the JSON report is on stdout all the same.
+  const run = spawnSync(bin, ['evaluate', file, '--year', String(year), '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.ok(run.stdout.startsWith('{'), `CLI failed: ${run.stderr}`);
+  return JSON.parse(run.stdout).totals.impacts.climate_change.total.central;
+}
+
+async function shownTotal() {
+  return Number(await page.getAttribute('#climate-total', 'data-value'));
+}
+
+before(async () => {
+  assert.ok(existsSync(join(SITE, 'pkg/empreinte_wasm.js')), 'run scripts/build.sh first (copies pkg/ into the dashboard)');
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(SITE, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(SITE) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  userDir = mkdtempSync(join(tmpdir(), 'chr-'));
+  context = await chromium.launchPersistentContext(userDir, {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1200, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`); });
+  await page.goto(`${base}index.html`);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+});
+
+after(async () => {
+  await context?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  if (userDir) rmSync(userDir, { recursive: true, force: true });
+});
+
+test('dashboard: upload, totals equal the CLI, scenario, English, bad input, screenshot', async () => {
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await page.fill('#year', String(YEAR));
+  await page.setInputFiles('#file', CSV);
+  await page.waitForFunction(() => document.querySelector('#climate-total')?.dataset.value);
+  const total = await shownTotal();
+  assert.equal(total, cliClimate(CSV, YEAR), 'displayed climate total === CLI JSON total');
+  assert.match(await page.textContent('#counts'), /lignes lues/);
+  assert.ok(await page.locator('#chart-category svg rect').count() > 3);
+  assert.ok(await page.locator('#chart-department svg rect').count() > 1);
+  assert.equal(await page.locator('#chart-phase svg title').count(), 1);
+  assert.ok(await page.locator('#totals tbody tr').count() >= 1);
+
+  // Lifetime extension: the inventory is changed and evaluated again; the total falls.
+  await page.fill('#lifetime', '3');
+  await page.waitForFunction((t) => Number(document.querySelector('#climate-total').dataset.value) !== t, total);
+  const longer = await shownTotal();
+  assert.ok(longer < total, `${longer} < ${total}`);
+  assert.equal(await page.isVisible('#scenario-badge'), true);
+  await page.fill('#refurb', '50');
+  await page.waitForFunction((t) => Number(document.querySelector('#climate-total').dataset.value) !== t, longer);
+  assert.ok(await shownTotal() < longer);
+
+  // New vs refurbished comparator: both figures from the module.
+  const offers = await page.locator('#compare tbody tr').count();
+  assert.equal(offers, 2);
+  assert.ok(Number(await page.getAttribute('#compare tr[data-condition="refurbished"]', 'data-value')) <
+    Number(await page.getAttribute('#compare tr[data-condition="new"]', 'data-value')));
+
+  // English.
+  await page.click('#lang-en');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('#counts'), /rows read/);
+  assert.match(await page.textContent('#totals thead'), /Indicator/);
+  await page.fill('#refurb', '0');
+  await page.fill('#lifetime', '0');
+  await page.waitForFunction((t) => Number(document.querySelector('#climate-total').dataset.value) === t, total);
+
+  // Bad input: a readable message, the previous result kept.
+  const bad = [
+    ['report.csv', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), /PDF/],
+    ['empty.csv', Buffer.alloc(0), /empty/],
+    ['nocategory.csv', Buffer.from('quantite;etat\n3;neuf\n'), /category/],
+  ];
+  for (const [name, buffer, pattern] of bad) {
+    await page.setInputFiles('#file', { name, mimeType: 'text/csv', buffer });
+    await page.waitForSelector('#message:not([hidden])');
+    const msg = await page.textContent('#message');
+    assert.match(msg, pattern, msg);
+    assert.equal(await shownTotal(), total, 'previous result kept');
+    await page.evaluate(() => { document.querySelector('#message').hidden = true; });
+  }
+
+  // A good file again clears the message; then the screenshot.
+  await page.setInputFiles('#file', CSV);
+  await page.waitForSelector('#message[hidden]', { state: 'attached' });
+  mkdirSync(join(ROOT, 'target'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'target/dashboard.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,155 @@
+//! What an import gives: an inventory CSV in empreinte's schema (to review and edit), the list
+//! of items not counted, and a direct evaluation.
+
+use super::{GlpiImport, GlpiItem, ItemStatus};
+use crate::dataset::Dataset;
+use crate::inventory::{Field, RejectedRow, RowError, Warning};
+use crate::options::EvaluationOptions;
+use crate::report::Report;
+
+/// Extra columns after the inventory's own: where each line came from. `empreinte evaluate`
+/// ignores them (with a warning that says so).
+pub const TRACE_COLUMNS: [&str; 5] = [
+    "acquisition_year_source",
+    "glpi_itemtype",
+    "glpi_serial",
+    "glpi_source",
+    "mapping_rule",
+];
+
+fn csv_string(rows: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let ok = rows(&mut w).and_then(|_| w.flush().map_err(csv::Error::from));
+    debug_assert!(ok.is_ok());
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+impl GlpiImport {
+    /// The mapped items as an inventory CSV with the canonical English headers (`category`,
+    /// `quantity`, `condition`, `acquisition_year`, `hours_per_day`, `department`, `label`),
+    /// followed by the [`TRACE_COLUMNS`]. Comma-separated, UTF-8.
+    pub fn to_csv(&self) -> String {
+        csv_string(|w| {
+            let fields = [
+                Field::Category,
+                Field::Quantity,
+                Field::Condition,
+                Field::AcquisitionYear,
+                Field::HoursPerDay,
+                Field::Department,
+                Field::Label,
+            ];
+            let mut header: Vec<&str> = fields.iter().map(|f| f.name()).collect();
+            header.extend(TRACE_COLUMNS);
+            w.write_record(&header)?;
+            for item in self.items.iter().filter(|i| i.status == ItemStatus::Mapped) {
+                let year = item
+                    .acquisition_year
+                    .map(|y| y.to_string())
+                    .unwrap_or_default();
+                w.write_record([
+                    item.category.as_deref().unwrap_or(""),
+                    &item.quantity.max(1).to_string(),
+                    "new",
+                    &year,
+                    if item.in_stock { "0" } else { "" },
+                    item.department.as_deref().unwrap_or(""),
+                    &item.label(),
+                    item.year_source.id(),
+                    &item.itemtype,
+                    item.serial.as_deref().unwrap_or(""),
+                    &item.source,
+                    &item.detail,
+                ])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The items not counted (excluded, unmapped, invalid), one per row, with the reason.
+    pub fn not_counted_csv(&self) -> String {
+        csv_string(|w| {
+            w.write_record([
+                "status",
+                "code",
+                "reason",
+                "glpi_itemtype",
+                "name",
+                "manufacturer",
+                "model",
+                "glpi_serial",
+                "department",
+                "glpi_source",
+            ])?;
+            for item in self.not_counted() {
+                w.write_record([
+                    item.status.id(),
+                    item.code,
+                    &item.detail,
+                    &item.itemtype,
+                    item.name.as_deref().unwrap_or(""),
+                    item.manufacturer.as_deref().unwrap_or(""),
+                    item.model.as_deref().unwrap_or(""),
+                    item.serial.as_deref().unwrap_or(""),
+                    item.department.as_deref().unwrap_or(""),
+                    &item.source,
+                ])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Evaluates the mapped items. Unmapped and invalid items are listed as rejected rows (their
+    /// line is the item number; the message names the GLPI file and the reason), so
+    /// `rows_read = rows_evaluated + rows_rejected` covers every item; excluded items become
+    /// `glpi_excluded` warnings.
+    pub fn evaluate(&self, ds: &Dataset, options: &EvaluationOptions) -> Result<Report, RowError> {
+        let mut ev = crate::Evaluation::new(ds, options.clone())?;
+        for item in &self.items {
+            match (item.status, item.line()) {
+                (ItemStatus::Mapped, Some(line)) => {
+                    let _ = ev.add(item.number, &line);
+                }
+                (ItemStatus::Excluded, _) => ev.warn(Warning {
+                    line: Some(item.number),
+                    field: None,
+                    code: "glpi_excluded",
+                    message: format!(
+                        "{}: not counted: {} [{}]",
+                        describe(item),
+                        item.detail,
+                        item.code
+                    ),
+                }),
+                _ => ev.reject(RejectedRow {
+                    line: item.number,
+                    error: RowError::InvalidText {
+                        field: Field::Category,
+                        reason: format!("{}: {} [glpi {}]", describe(item), item.detail, item.code),
+                    },
+                }),
+            }
+        }
+        for f in &self.skipped_files {
+            ev.warn(Warning {
+                line: None,
+                field: None,
+                code: "glpi_skipped_file",
+                message: format!("{f}: not read (only .json and .csv files of a folder are)"),
+            });
+        }
+        Ok(ev.finish())
+    }
+}
+
+/// "GLPI Computer glpixps (XPS 13 9350) in computer_1.json".
+pub fn describe(item: &GlpiItem) -> String {
+    let it = if item.itemtype.is_empty() {
+        "item"
+    } else {
+        &item.itemtype
+    };
+    format!("GLPI {it} {} in {}", item.label(), item.source)
+}

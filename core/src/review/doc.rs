@@ -1,0 +1,517 @@
+//! The review's content as plain blocks, built once and rendered to HTML or Markdown.
+
+use super::format::{count, exact, mass, mass_unit, number, percent, signed_mass, t};
+use super::sections;
+use super::ReviewInput;
+use crate::estimate::{Availability, Estimate, Range};
+use crate::indicator::{Indicator, Lang, Phase};
+use crate::report::{GroupFootprint, ImpactTable, Report};
+
+/// A figure shown in the document, with its exact value and where it is in the JSON report.
+#[derive(Debug, Clone)]
+pub(crate) struct Fig {
+    pub text: String,
+    pub value: f64,
+    pub json: Option<String>,
+    pub json_previous: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Inline {
+    Text(String),
+    Strong(String),
+    Fig(Fig),
+    Link { text: String, url: String },
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Card {
+    pub label: String,
+    pub value: Vec<Inline>,
+    pub detail: Vec<Inline>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    pub head: Vec<String>,
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Bar {
+    pub label: String,
+    pub range: Range,
+    pub color: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Chart {
+    pub title: String,
+    pub bars: Vec<Bar>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Block {
+    Section {
+        id: &'static str,
+        title: String,
+        page_break: bool,
+    },
+    Sub(String),
+    P(Vec<Inline>),
+    /// A highlighted box (caveats, missing data).
+    Note(Vec<Inline>),
+    Cards(Vec<Card>),
+    Table(Table),
+    Chart(Chart),
+    List(Vec<Vec<Inline>>),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Doc {
+    pub title: String,
+    pub subtitle: String,
+    pub blocks: Vec<Block>,
+}
+
+pub(super) fn txt(s: impl Into<String>) -> Inline {
+    Inline::Text(s.into())
+}
+
+pub(super) fn not_available(lang: Lang) -> Inline {
+    txt(t(lang, "n.d. (non disponible)", "n/a (not available)"))
+}
+
+/// A figure from an estimate at `ptr` (the JSON pointer of the estimate object).
+pub(super) fn est(
+    e: &Estimate,
+    ptr: &str,
+    lang: Lang,
+    fmt: fn(f64, Lang) -> String,
+) -> Vec<Inline> {
+    match e.value() {
+        None => vec![not_available(lang)],
+        Some(r) => {
+            let mut v = vec![Inline::Fig(Fig {
+                text: fmt(r.central, lang),
+                value: r.central,
+                json: Some(format!("{ptr}/central")),
+                json_previous: None,
+            })];
+            if e.availability() == Availability::Partial {
+                v.push(txt(t(lang, " (partiel)", " (partial)")));
+            }
+            v
+        }
+    }
+}
+
+/// "[low – high] unit" with both bounds as figures; masses share the unit of the high bound.
+pub(super) fn range(e: &Estimate, ptr: &str, lang: Lang, is_mass: bool) -> Vec<Inline> {
+    let Some(r) = e.value() else {
+        return vec![];
+    };
+    let (unit, div) = if is_mass {
+        mass_unit(r.high.abs().max(r.low.abs()))
+    } else {
+        ("", 1.0)
+    };
+    let fig = |v: f64, k: &str| {
+        Inline::Fig(Fig {
+            text: number(v / div, lang),
+            value: v,
+            json: Some(format!("{ptr}/{k}")),
+            json_previous: None,
+        })
+    };
+    vec![
+        txt("["),
+        fig(r.low, "low"),
+        txt(" – "),
+        fig(r.high, "high"),
+        txt(format!("]{unit}")),
+    ]
+}
+
+fn plain(v: f64, lang: Lang) -> String {
+    number(v, lang)
+}
+
+pub(super) fn climate(table: &ImpactTable) -> Estimate {
+    table
+        .total(Indicator::ClimateChange)
+        .copied()
+        .unwrap_or_default()
+}
+
+pub(super) fn group_label(g: &GroupFootprint, lang: Lang) -> String {
+    let label = match lang {
+        Lang::Fr => g.label_fr.as_ref(),
+        Lang::En => g.label_en.as_ref(),
+    };
+    label
+        .or(g.key.as_ref())
+        .cloned()
+        .unwrap_or_else(|| t(lang, "(sans service)", "(no department)").to_string())
+}
+
+const PHASE_COLORS: [&str; 4] = ["#1f4e79", "#5b8db8", "#e0a030", "#7a7a7a"];
+pub(super) const BAR_COLOR: &str = "#2a6f97";
+
+pub(super) const CLIMATE: &str = "climate_change";
+
+pub(crate) fn build(input: &ReviewInput<'_>) -> Doc {
+    let lang = input.lang;
+    let r = input.report;
+    let year = r.options.reporting_year;
+    let title = match (input.commune, lang) {
+        (Some(c), Lang::Fr) => format!("Bilan annuel du numérique responsable {year} — {c}"),
+        (Some(c), Lang::En) => format!("Yearly responsible digital review {year} — {c}"),
+        (None, Lang::Fr) => format!("Bilan annuel du numérique responsable {year}"),
+        (None, Lang::En) => format!("Yearly responsible digital review {year}"),
+    };
+    let subtitle = t(
+        lang,
+        "Empreinte environnementale du parc d'équipements numériques — pour le bilan de la stratégie numérique responsable (loi REEN n° 2021-1485, art. 35 ; décret n° 2022-1084)",
+        "Environmental footprint of the digital equipment fleet — for the review of the responsible digital strategy (French loi REEN no. 2021-1485, art. 35; décret no. 2022-1084)",
+    )
+    .to_string();
+    let mut b = Vec::new();
+    summary(&mut b, input);
+    state_of_play(&mut b, r, lang);
+    sections::national(&mut b, r, lang);
+    sections::change(&mut b, input);
+    sections::levers(&mut b, input);
+    sections::method(&mut b, r, lang);
+    sections::sources(&mut b, r, lang);
+    sections::rejected(&mut b, input);
+    Doc {
+        title,
+        subtitle,
+        blocks: b,
+    }
+}
+
+fn summary(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
+    let (r, lang) = (input.report, input.lang);
+    let total = climate(&r.totals.impacts);
+    let ptr = format!("/totals/impacts/{CLIMATE}/total");
+    b.push(Block::Section {
+        id: "summary",
+        title: t(lang, "En bref", "At a glance").into(),
+        page_break: false,
+    });
+    let mut cards = vec![Card {
+        label: t(
+            lang,
+            "Empreinte carbone annuelle du parc",
+            "Yearly carbon footprint of the fleet",
+        )
+        .into(),
+        value: est(&total, &ptr, lang, mass),
+        detail: {
+            let mut d = vec![txt(t(lang, "fourchette ", "range "))];
+            d.extend(range(&total, &ptr, lang, true));
+            d
+        },
+    }];
+    let per = [
+        (
+            &r.per_capita.per_inhabitant,
+            "per_inhabitant",
+            t(lang, "Par habitant", "Per inhabitant"),
+            r.options.inhabitants,
+            t(lang, "habitants", "inhabitants"),
+        ),
+        (
+            &r.per_capita.per_agent,
+            "per_agent",
+            t(lang, "Par agent", "Per agent"),
+            r.options.agents,
+            t(lang, "agents", "agents"),
+        ),
+    ];
+    for (table, key, label, n, who) in per {
+        if let Some(table) = table {
+            let p = format!("/per_capita/{key}/{CLIMATE}/total");
+            cards.push(Card {
+                label: label.into(),
+                value: est(&climate(table), &p, lang, mass),
+                detail: vec![txt(format!("{} {who}", count(n.unwrap_or(0.0), lang)))],
+            });
+        }
+    }
+    cards.push(Card {
+        label: t(lang, "Équipements évalués", "Devices evaluated").into(),
+        value: vec![Inline::Fig(Fig {
+            text: count(r.counts.devices as f64, lang),
+            value: r.counts.devices as f64,
+            json: Some("/counts/devices".into()),
+            json_previous: None,
+        })],
+        detail: vec![txt(format!(
+            "{} {}",
+            count(r.counts.rows_evaluated as f64, lang),
+            t(lang, "lignes d'inventaire", "inventory lines")
+        ))],
+    });
+    if let Some(prev) = input.previous {
+        let before = climate(&prev.totals.impacts);
+        if let (Some(now), Some(then)) = (total.central(), before.central()) {
+            cards.push(Card {
+                label: t(lang, "Depuis l'an dernier", "Since last year").into(),
+                value: vec![Inline::Fig(Fig {
+                    text: signed_mass(now - then, lang),
+                    value: now - then,
+                    json: Some(format!("{ptr}/central")),
+                    json_previous: Some(format!("{ptr}/central")),
+                })],
+                detail: vec![txt(if then > 0.0 {
+                    format!(
+                        "{}{}",
+                        if now >= then { "+" } else { "" },
+                        percent((now - then) / then, lang)
+                    )
+                } else {
+                    String::new()
+                })],
+            });
+        }
+    }
+    b.push(Block::Cards(cards));
+    // One sentence on what weighs most, from the figures.
+    if let Some(tc) = total.central().filter(|c| *c > 0.0) {
+        let embodied: f64 = Phase::EMBODIED
+            .iter()
+            .filter_map(|p| r.totals.impacts.get(Indicator::ClimateChange, *p))
+            .filter_map(Estimate::central)
+            .sum();
+        let share = percent(embodied / tc, lang);
+        b.push(Block::P(vec![txt(match lang {
+            Lang::Fr => format!(
+                "La fabrication, le transport et la fin de vie des équipements pèsent {share} de cette empreinte annuelle, l'électricité consommée le reste. Acheter moins, faire durer les équipements et choisir le reconditionné agissent sur la première part ; la sobriété d'usage sur la seconde."
+            ),
+            Lang::En => format!(
+                "Manufacturing, transport and end of life of the devices weigh {share} of this yearly footprint, the electricity they use the rest. Buying less, keeping devices longer and choosing refurbished ones act on the first part; sober use on the second."
+            ),
+        })]));
+    }
+    b.push(Block::Note(vec![txt(t(
+        lang,
+        "Périmètre : le parc d'équipements inventorié (postes, écrans, impression, réseau, téléphonie, serveurs). L'hébergement externalisé, le cloud et les services numériques (site web, messagerie, visioconférence) ne sont pas compris dans ce bilan. Chaque chiffre est une estimation centrale, donnée avec sa fourchette basse–haute.",
+        "Scope: the inventoried equipment fleet (workstations, monitors, printing, network, telephony, servers). Outsourced hosting, cloud and digital services (website, e-mail, video meetings) are not included. Each figure is a central estimate, given with its low–high range.",
+    ))]));
+}
+
+fn group_rows(
+    b: &mut Vec<Block>,
+    groups: &[GroupFootprint],
+    base: &str,
+    total: f64,
+    lang: Lang,
+    chart_title: String,
+    first_col: &str,
+) {
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    let central = |g: &GroupFootprint| climate(&g.impacts).central().unwrap_or(0.0);
+    order.sort_by(|x, y| central(&groups[*y]).total_cmp(&central(&groups[*x])));
+    let mut bars: Vec<Bar> = Vec::new();
+    let mut rest = Range::ZERO;
+    for (rank, i) in order.iter().enumerate() {
+        let g = &groups[*i];
+        let Some(v) = climate(&g.impacts).value() else {
+            continue;
+        };
+        if rank < 10 {
+            bars.push(Bar {
+                label: group_label(g, lang),
+                range: v,
+                color: BAR_COLOR,
+                text: mass(v.central, lang),
+            });
+        } else {
+            rest = rest + v;
+        }
+    }
+    if rest.high > 0.0 {
+        bars.push(Bar {
+            label: t(lang, "autres", "others").into(),
+            range: rest,
+            color: "#9bb7cc",
+            text: mass(rest.central, lang),
+        });
+    }
+    if !bars.is_empty() {
+        b.push(Block::Chart(Chart {
+            title: chart_title,
+            bars,
+        }));
+    }
+    let mut rows = Vec::new();
+    for i in order {
+        let g = &groups[i];
+        let e = climate(&g.impacts);
+        let ptr = format!("{base}/{i}/impacts/{CLIMATE}/total");
+        let share = e
+            .central()
+            .filter(|_| total > 0.0)
+            .map(|c| percent(c / total, lang))
+            .unwrap_or_default();
+        rows.push(vec![
+            vec![txt(group_label(g, lang))],
+            vec![Inline::Fig(Fig {
+                text: count(g.devices as f64, lang),
+                value: g.devices as f64,
+                json: Some(format!("{base}/{i}/devices")),
+                json_previous: None,
+            })],
+            est(&e, &ptr, lang, mass),
+            range(&e, &ptr, lang, true),
+            vec![txt(share)],
+        ]);
+    }
+    b.push(Block::Table(Table {
+        head: vec![
+            first_col.into(),
+            t(lang, "Équipements", "Devices").into(),
+            t(lang, "Climat / an", "Climate / year").into(),
+            t(lang, "Fourchette", "Range").into(),
+            t(lang, "Part", "Share").into(),
+        ],
+        numeric: vec![false, true, true, true, true],
+        rows,
+    }));
+}
+
+fn state_of_play(b: &mut Vec<Block>, r: &Report, lang: Lang) {
+    b.push(Block::Section {
+        id: "state",
+        title: t(lang, "État des lieux", "State of play").into(),
+        page_break: false,
+    });
+    let total = climate(&r.totals.impacts).central().unwrap_or(0.0);
+    b.push(Block::Sub(
+        t(lang, "Par phase du cycle de vie", "By life-cycle phase").into(),
+    ));
+    let mut bars = Vec::new();
+    let mut rows = Vec::new();
+    for (k, p) in Phase::ALL.iter().enumerate() {
+        let e = r
+            .totals
+            .impacts
+            .get(Indicator::ClimateChange, *p)
+            .copied()
+            .unwrap_or_default();
+        let ptr = format!("/totals/impacts/{CLIMATE}/{}", p.id());
+        if let Some(v) = e.value() {
+            bars.push(Bar {
+                label: p.label(lang).into(),
+                range: v,
+                color: PHASE_COLORS[k],
+                text: mass(v.central, lang),
+            });
+        }
+        let share = e
+            .central()
+            .filter(|_| total > 0.0)
+            .map(|c| percent(c / total, lang))
+            .unwrap_or_default();
+        rows.push(vec![
+            vec![txt(p.label(lang))],
+            est(&e, &ptr, lang, mass),
+            range(&e, &ptr, lang, true),
+            vec![txt(share)],
+        ]);
+    }
+    b.push(Block::Chart(Chart {
+        title: t(
+            lang,
+            "Empreinte carbone annuelle par phase",
+            "Yearly carbon footprint by phase",
+        )
+        .into(),
+        bars,
+    }));
+    b.push(Block::Table(Table {
+        head: vec![
+            t(lang, "Phase", "Phase").into(),
+            t(lang, "Climat / an", "Climate / year").into(),
+            t(lang, "Fourchette", "Range").into(),
+            t(lang, "Part", "Share").into(),
+        ],
+        numeric: vec![false, true, true, true],
+        rows,
+    }));
+    b.push(Block::Sub(
+        t(lang, "Par type d'équipement", "By kind of device").into(),
+    ));
+    group_rows(
+        b,
+        &r.by_category,
+        "/by_category",
+        total,
+        lang,
+        t(
+            lang,
+            "Empreinte carbone annuelle par type d'équipement",
+            "Yearly carbon footprint by kind of device",
+        )
+        .into(),
+        t(lang, "Type d'équipement", "Kind of device"),
+    );
+    b.push(Block::Sub(t(lang, "Par service", "By department").into()));
+    group_rows(
+        b,
+        &r.by_department,
+        "/by_department",
+        total,
+        lang,
+        t(
+            lang,
+            "Empreinte carbone annuelle par service",
+            "Yearly carbon footprint by department",
+        )
+        .into(),
+        t(lang, "Service", "Department"),
+    );
+    b.push(Block::Sub(
+        t(lang, "Autres indicateurs", "Other indicators").into(),
+    ));
+    let mut rows = Vec::new();
+    for (info, ind) in r.indicators.iter().zip(r.totals.impacts.indicators()) {
+        let e = r.totals.impacts.total(*ind).copied().unwrap_or_default();
+        let ptr = format!("/totals/impacts/{}/total", ind.id());
+        let mut value = est(&e, &ptr, lang, plain);
+        value.insert(1, txt(format!(" {}", info.unit)));
+        rows.push(vec![
+            vec![txt(ind.label(lang))],
+            if e.value().is_some() {
+                value
+            } else {
+                vec![not_available(lang)]
+            },
+            range(&e, &ptr, lang, false),
+        ]);
+    }
+    b.push(Block::Table(Table {
+        head: vec![
+            t(lang, "Indicateur", "Indicator").into(),
+            t(lang, "Total / an", "Total / year").into(),
+            t(lang, "Fourchette", "Range").into(),
+        ],
+        numeric: vec![false, true, true],
+        rows,
+    }));
+    b.push(Block::P(vec![txt(t(
+        lang,
+        "« n.d. » : le jeu de données n'a pas ce facteur ; ce n'est pas un zéro. « partiel » : une partie des équipements manque de facteur, la valeur est un minimum.",
+        "\"n/a\": the dataset lacks this factor; it is not a zero. \"partial\": some devices lack a factor, the value is a lower bound.",
+    ))]));
+}
+
+/// Exact value of a figure for attributes.
+pub(crate) fn fig_value(f: &Fig) -> String {
+    exact(f.value)
+}

@@ -1,0 +1,99 @@
+//! Errors of the service models.
+
+/// Bad input to a service model. Each variant carries the bad value, the field and what would
+/// be valid; [`ServiceError::code`] is stable for bindings and tests.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServiceError {
+    #[error("`{field}`: invalid value {value}; expected {expected}")]
+    InvalidNumber {
+        field: &'static str,
+        value: f64,
+        expected: String,
+    },
+
+    #[error("unknown country or grid `{value}`{}; give an ISO 3166 code (FRA, FR), a region Ember publishes (WORLD, EU) or a number of gCO2e/kWh", hint(.suggestion))]
+    UnknownCountry {
+        value: String,
+        suggestion: Option<String>,
+    },
+
+    #[error("unknown network `{value}`{}; known: {known}", hint(.suggestion))]
+    UnknownNetwork {
+        value: String,
+        known: String,
+        suggestion: Option<String>,
+    },
+
+    #[error("unknown {kind} `{value}`{}; known: {known}", hint(.suggestion))]
+    UnknownChoice {
+        kind: &'static str,
+        value: String,
+        known: String,
+        suggestion: Option<String>,
+    },
+
+    #[error("{model} does not support {option}: {reason}")]
+    UnsupportedOption {
+        model: &'static str,
+        option: &'static str,
+        reason: &'static str,
+    },
+
+    #[error("dataset `{dataset}` has no {table}; use a dataset that carries one (the embedded default, ademe-negaoctet-2022, does)")]
+    MissingTable {
+        dataset: String,
+        table: &'static str,
+    },
+
+    #[error("dataset `{dataset}` has no {what}")]
+    MissingFactor { dataset: String, what: String },
+
+    #[error("{method} gives one end-to-end figure and cannot leave the terminals out; use an SWD model or ADEME's per-use services when the fleet is already counted")]
+    CannotExcludeTerminals { method: &'static str },
+}
+
+fn hint(s: &Option<String>) -> String {
+    match s {
+        Some(s) => format!(" (did you mean `{s}`?)"),
+        None => String::new(),
+    }
+}
+
+impl ServiceError {
+    /// A stable, machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ServiceError::InvalidNumber { .. } => "service_invalid_number",
+            ServiceError::UnknownCountry { .. } => "unknown_country",
+            ServiceError::UnknownNetwork { .. } => "unknown_network",
+            ServiceError::UnknownChoice { .. } => "unknown_choice",
+            ServiceError::UnsupportedOption { .. } => "unsupported_option",
+            ServiceError::MissingTable { .. } => "dataset_missing_table",
+            ServiceError::MissingFactor { .. } => "dataset_missing_factor",
+            ServiceError::CannotExcludeTerminals { .. } => "cannot_exclude_terminals",
+        }
+    }
+
+    /// The closest valid value, when there is one.
+    pub fn suggestion(&self) -> Option<&str> {
+        match self {
+            ServiceError::UnknownCountry { suggestion, .. }
+            | ServiceError::UnknownNetwork { suggestion, .. }
+            | ServiceError::UnknownChoice { suggestion, .. } => suggestion.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The input field at fault, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ServiceError::InvalidNumber { field, .. } => Some(field),
+            ServiceError::UnknownCountry { .. } => Some("country"),
+            ServiceError::UnknownNetwork { .. } => Some("network"),
+            ServiceError::UnknownChoice { kind, .. } => Some(kind),
+            ServiceError::UnsupportedOption { option, .. } => Some(option),
+            _ => None,
+        }
+    }
+}

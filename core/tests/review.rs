@@ -1,0 +1,239 @@
+//! The REEN review: HTML and Markdown from a report; every figure tagged with a JSON pointer
+//! shows exactly the JSON report's number; levers, previous year, languages, escaping.
+
+use empreinte::estimate::Range;
+use empreinte::review::{to_html, to_markdown, LeftOut, Lever, ReviewInput};
+use empreinte::{evaluate_csv, Dataset, EvaluationOptions, Lang, Report};
+use serde_json::Value;
+use std::path::Path;
+
+fn evaluate(file: &str, year: i32) -> Report {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/communes")
+        .join(file);
+    let mut options = EvaluationOptions::new(year);
+    options.inhabitants = Some(60_000.0);
+    options.agents = Some(900.0);
+    options.pupils = Some(5_200.0);
+    let bytes = std::fs::read(path).unwrap();
+    evaluate_csv(
+        Dataset::embedded_default(),
+        std::io::Cursor::new(bytes),
+        &options,
+    )
+    .unwrap()
+}
+
+/// (pointer, value, previous pointer) of every tagged figure in the HTML.
+fn figures(html: &str) -> Vec<(Option<String>, f64, Option<String>)> {
+    let mut out = Vec::new();
+    for chunk in html.split("<span class=\"fig\"").skip(1) {
+        let tag = &chunk[..chunk.find('>').unwrap()];
+        let attr = |name: &str| {
+            let key = format!(" {name}=\"");
+            tag.find(&key).map(|i| {
+                let rest = &tag[i + key.len()..];
+                rest[..rest.find('"').unwrap()].to_string()
+            })
+        };
+        let value: f64 = attr("data-value").unwrap().parse().unwrap();
+        let (now, prev) = (attr("data-json"), attr("data-json-previous"));
+        if now.is_some() || prev.is_some() {
+            out.push((now, value, prev));
+        }
+    }
+    out
+}
+
+fn json_number(doc: &Value, ptr: &str) -> f64 {
+    doc.pointer(ptr)
+        .and_then(Value::as_f64)
+        .unwrap_or_else(|| panic!("{ptr} is not a number of the JSON report"))
+}
+
+#[test]
+fn html_figures_equal_the_json_report() {
+    let report = evaluate("ville-montclair.csv", 2025);
+    let previous = evaluate("ville-montclair.csv", 2024);
+    let json: Value = serde_json::from_str(&report.to_json()).unwrap();
+    let prev_json: Value = serde_json::from_str(&previous.to_json()).unwrap();
+    let input = ReviewInput {
+        previous: Some(&previous),
+        ..ReviewInput::new(&report)
+    };
+    let html = to_html(&input);
+    let figs = figures(&html);
+    assert!(figs.len() > 100, "{}", figs.len());
+    for (ptr, value, prev) in &figs {
+        // This year's number, last year's, or the change between them.
+        let expected = match (ptr, prev) {
+            (Some(n), None) => json_number(&json, n),
+            (None, Some(p)) => json_number(&prev_json, p),
+            (Some(n), Some(p)) => json_number(&json, n) - json_number(&prev_json, p),
+            (None, None) => unreachable!(),
+        };
+        assert_eq!(*value, expected, "{ptr:?} {prev:?}");
+    }
+    for key in [
+        "/totals/impacts/climate_change/total/central",
+        "/totals/impacts/climate_change/manufacturing/central",
+        "/per_capita/per_inhabitant/climate_change/total/central",
+        "/per_capita/per_agent/climate_change/total/central",
+        "/per_capita/per_pupil/climate_change/total/central",
+        "/by_category/0/impacts/climate_change/total/high",
+        "/by_department/0/devices",
+        "/counts/devices",
+    ] {
+        assert!(
+            figs.iter().any(|(p, _, _)| p.as_deref() == Some(key)),
+            "{key} not shown"
+        );
+    }
+    assert!(
+        figs.iter().any(|(_, _, p)| p.is_some()),
+        "a change since last year is shown"
+    );
+}
+
+#[test]
+fn html_is_self_contained_and_prints() {
+    let report = evaluate("village-saint-aubin.csv", 2025);
+    let html = to_html(&ReviewInput::new(&report));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("@media print") && html.contains("break-before: page"));
+    assert!(html.contains("<svg") && html.contains("role=\"img\""));
+    for external in ["<script", "<link", "src=\"http", "@import", "url("] {
+        assert!(!html.contains(external), "{external}");
+    }
+    for section in [
+        "En bref",
+        "État des lieux",
+        "Repères",
+        "Évolution depuis l'an dernier",
+        "Principaux leviers",
+        "Méthode",
+        "Données de référence et sources",
+        "Lignes rejetées",
+    ] {
+        assert!(html.contains(section), "{section}");
+    }
+    // National figures, cited, with the caveat.
+    assert!(html.contains("253"));
+    assert!(html.contains("4,4"));
+    assert!(html.contains("29,5"));
+    assert!(html.contains("ADEME / Arcep"));
+    assert!(html.contains("ne se compare pas terme à terme"));
+    assert!(html.contains("l'inventaire de l'an dernier n'a pas été fourni"));
+}
+
+#[test]
+fn levers_empty_and_given() {
+    let report = evaluate("village-saint-aubin.csv", 2025);
+    let html = to_html(&ReviewInput::new(&report));
+    assert!(html.contains("Aucun scénario n'a été chiffré"));
+    let levers = [
+        Lever {
+            title: "Garder les PC portables deux ans de plus".into(),
+            delta_kgco2e: Range::new(-400.0, -250.0, -120.0),
+            description: "Durée de vie 5 → 7 ans".into(),
+        },
+        Lever {
+            title: "Smartphones reconditionnés".into(),
+            delta_kgco2e: Range::new(-90.0, -60.0, -30.0),
+            description: "50 % des achats".into(),
+        },
+    ];
+    let input = ReviewInput {
+        levers: &levers,
+        ..ReviewInput::new(&report)
+    };
+    let html = to_html(&input);
+    assert!(!html.contains("Aucun scénario n'a été chiffré"));
+    let first = html.find("Garder les PC portables").unwrap();
+    let second = html.find("Smartphones reconditionnés").unwrap();
+    assert!(first < second, "largest saving first");
+    assert!(html.contains("\u{2212}250\u{a0}kg"));
+    assert!(html.contains("ne s'additionnent pas"));
+    let md = to_markdown(&input);
+    assert!(md.contains("| **Garder les PC portables deux ans de plus** |"));
+}
+
+#[test]
+fn markdown_and_english() {
+    let report = evaluate("village-saint-aubin.csv", 2025);
+    let input = ReviewInput {
+        lang: Lang::En,
+        commune: Some("Saint-Aubin"),
+        ..ReviewInput::new(&report)
+    };
+    let md = to_markdown(&input);
+    assert!(md.starts_with("# Yearly responsible digital review 2025 — Saint-Aubin"));
+    for s in [
+        "## At a glance",
+        "## State of play",
+        "## Benchmarks",
+        "## Main levers",
+        "## Method",
+        "| Kind of device | Devices |",
+    ] {
+        assert!(md.contains(s), "{s}");
+    }
+    assert!(md.contains("does not compare one-to-one"));
+    let html = to_html(&input);
+    assert!(html.contains("<html lang=\"en\">"));
+}
+
+#[test]
+fn user_text_is_escaped() {
+    let csv = "category;quantity;department;acquisition_year\nlaptop;2;<script>alert(1)</script> | *x*;2024\nfoo;1;;2024\n";
+    let report = evaluate_csv(
+        Dataset::embedded_default(),
+        std::io::Cursor::new(csv.as_bytes().to_vec()),
+        &EvaluationOptions::new(2025),
+    )
+    .unwrap();
+    let left_out = [LeftOut {
+        what: "Monitor <b>".into(),
+        source: "x.json".into(),
+        code: "built_in_display".into(),
+        reason: "built-in \"screen\" & co".into(),
+    }];
+    let input = ReviewInput {
+        left_out: &left_out,
+        ..ReviewInput::new(&report)
+    };
+    let html = to_html(&input);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(html.contains("Monitor &lt;b&gt;"));
+    assert!(
+        html.contains("unknown_category"),
+        "the rejected row is listed"
+    );
+    let md = to_markdown(&input);
+    assert!(md.contains("\\<script\\>alert(1)\\</script\\> \\| \\*x\\*"));
+}
+
+#[test]
+fn different_datasets_are_flagged() {
+    let csv = b"category;quantity;acquisition_year\nlaptop;3;2022\n".to_vec();
+    let o = EvaluationOptions::new(2025);
+    let a = evaluate_csv(
+        Dataset::embedded_default(),
+        std::io::Cursor::new(csv.clone()),
+        &o,
+    )
+    .unwrap();
+    let b = evaluate_csv(
+        Dataset::embedded("boavizta-2.5").unwrap(),
+        std::io::Cursor::new(csv),
+        &EvaluationOptions::new(2024),
+    )
+    .unwrap();
+    let html = to_html(&ReviewInput {
+        previous: Some(&b),
+        ..ReviewInput::new(&a)
+    });
+    assert!(html.contains("pas le même jeu de données"));
+}
