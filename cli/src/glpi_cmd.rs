@@ -4,7 +4,7 @@ use empreinte::glpi::{
     DepartmentFrom, GlpiImport, GlpiImporter, GlpiOptions, ItemStatus, UserMapping,
 };
 use empreinte::review::LeftOut;
-use empreinte::{Dataset, EvaluateError, EvaluationOptions, InventoryError, Report};
+use empreinte::{Dataset, EvaluateError, EvaluationOptions, InventoryError};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -105,7 +105,7 @@ pub fn evaluate_if_glpi(
     path: &Path,
     options: &EvaluationOptions,
     mapping: Option<&Path>,
-) -> Result<Option<(Report, Vec<LeftOut>)>, EvaluateError> {
+) -> Result<Option<crate::report_cmd::Evaluated>, EvaluateError> {
     if !is_glpi(path) {
         return Ok(None);
     }
@@ -121,7 +121,12 @@ pub fn evaluate_if_glpi(
     let report = import
         .evaluate(ds, options)
         .map_err(EvaluateError::Options)?;
-    Ok(Some((report, left_out(&import))))
+    let lines = import
+        .items
+        .iter()
+        .filter_map(|i| i.line().map(|l| (i.number, l)))
+        .collect();
+    Ok(Some((report, left_out(&import), lines)))
 }
 
 /// Summary of an import on standard error: counts, then each item not counted.

@@ -235,7 +235,7 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
     let name = args.inventory.display().to_string();
     let glpi = glpi_cmd::evaluate_if_glpi(&ds, &args.inventory, &options, args.mapping.as_deref());
     let report = match glpi {
-        Ok(Some((report, _))) => Ok(report),
+        Ok(Some((report, _, _))) => Ok(report),
         Ok(None) => read_and_evaluate(&ds, &args.inventory, &options),
         Err(e) => Err(e),
     }

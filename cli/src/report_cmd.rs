@@ -2,7 +2,7 @@
 
 use crate::{AnnualisationArg, LangArg};
 use empreinte::review::{render, LeftOut, ReviewFormat, ReviewInput};
-use empreinte::{Annualisation, Dataset, EvaluationOptions, Report};
+use empreinte::{Annualisation, Dataset, EquipmentLine, EvaluationOptions, Report};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -48,22 +48,29 @@ pub enum ReportFormat {
     Md,
 }
 
+/// The report, the items left out, and the lines (for the levers' scenarios).
+pub(crate) type Evaluated = (Report, Vec<LeftOut>, Vec<(u64, EquipmentLine)>);
+
 fn evaluate(
     ds: &Dataset,
     path: &Path,
     options: &EvaluationOptions,
     mapping: Option<&Path>,
-) -> Result<(Report, Vec<LeftOut>), String> {
+) -> Result<Evaluated, String> {
     let name = path.display().to_string();
     let fail = |e: empreinte::EvaluateError| format!("{name}: {e} [{}]", e.code());
-    if let Some(done) =
+    if let Some((report, left_out, lines)) =
         crate::glpi_cmd::evaluate_if_glpi(ds, path, options, mapping).map_err(fail)?
     {
-        return Ok(done);
+        return Ok((report, left_out, lines));
     }
-    crate::read_and_evaluate(ds, path, options)
-        .map(|r| (r, Vec::new()))
-        .map_err(fail)
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+    let inventory =
+        empreinte::read_inventory(bytes).map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
+    let report =
+        empreinte::scenario::evaluate_numbered(ds, &inventory.lines, &inventory.rejected, options)
+            .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
+    Ok((report, Vec::new(), inventory.lines))
 }
 
 pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
@@ -82,7 +89,10 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
         pupils: args.pupils,
         ..EvaluationOptions::new(args.year)
     };
-    let (report, left_out) = evaluate(&ds, &args.inventory, &options, args.mapping.as_deref())?;
+    let (report, left_out, lines) =
+        evaluate(&ds, &args.inventory, &options, args.mapping.as_deref())?;
+    let levers = empreinte::review::standard_levers(&ds, &lines, &options, args.lang.into())
+        .map_err(|e| format!("{e} [{}]", e.code()))?;
     let previous = match &args.previous {
         Some(p) => {
             let prev_options = EvaluationOptions {
@@ -96,7 +106,7 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
     let input = ReviewInput {
         report: &report,
         previous: previous.as_ref(),
-        levers: &[],
+        levers: &levers,
         left_out: &left_out,
         commune: args.commune.as_deref(),
         lang: args.lang.into(),

@@ -25,8 +25,8 @@ pub struct Evaluation<'d> {
     ds: &'d Dataset,
     options: EvaluationOptions,
     default_zone: ZoneRef,
-    category_cache: HashMap<String, CategoryRef>,
-    zone_cache: HashMap<String, ZoneRef>,
+    category_cache: HashMap<String, Result<CategoryRef, Option<String>>>,
+    zone_cache: HashMap<String, Result<ZoneRef, Option<String>>>,
     electricity: Vec<Option<Option<ElectricityLookup>>>,
     electricity_lines: Vec<u64>,
     totals: GroupFootprint,
@@ -60,6 +60,15 @@ impl<'d> Evaluation<'d> {
             })?,
             None => ds.default_zone(),
         };
+        if let crate::Annualisation::Accounting { default_years } = options.annualisation {
+            if !(default_years > 0.0 && default_years <= crate::fleet::MAX_YEARS) {
+                return Err(RowError::InvalidOption {
+                    option: "annualisation.default_years",
+                    value: default_years.to_string(),
+                    expected: format!("more than 0 and at most {} years", crate::fleet::MAX_YEARS),
+                });
+            }
+        }
         if let Some(MonteCarloOptions { draws, .. }) = options.monte_carlo {
             if draws == 0 || draws > MAX_DRAWS {
                 return Err(RowError::InvalidOption {
@@ -135,36 +144,40 @@ impl<'d> Evaluation<'d> {
 
     fn resolve(&mut self, line: &EquipmentLine) -> Result<Resolved, RowError> {
         let ds = self.ds;
+        // Known and unknown names are both cached: a file repeating an unknown name is not
+        // re-scored for "did you mean" on every row.
         let category = match self.category_cache.get(&line.category) {
-            Some(c) => *c,
+            Some(c) => c.clone(),
             None => {
-                let c =
-                    ds.find_category(&line.category)
-                        .ok_or_else(|| RowError::UnknownCategory {
-                            value: line.category.clone(),
-                            suggestion: ds.suggest_category(&line.category),
-                        })?;
+                let c = ds
+                    .find_category(&line.category)
+                    .ok_or_else(|| ds.suggest_category(&line.category));
                 if self.category_cache.len() < 10_000 {
-                    self.category_cache.insert(line.category.clone(), c);
+                    self.category_cache.insert(line.category.clone(), c.clone());
                 }
                 c
             }
-        };
+        }
+        .map_err(|suggestion| RowError::UnknownCategory {
+            value: line.category.clone(),
+            suggestion,
+        })?;
         let zone = match &line.country {
             None => self.default_zone,
             Some(name) => match self.zone_cache.get(name) {
-                Some(z) => *z,
+                Some(z) => z.clone(),
                 None => {
-                    let z = ds.find_zone(name).ok_or_else(|| RowError::UnknownCountry {
-                        value: name.clone(),
-                        suggestion: ds.suggest_zone(name),
-                    })?;
+                    let z = ds.find_zone(name).ok_or_else(|| ds.suggest_zone(name));
                     if self.zone_cache.len() < 10_000 {
-                        self.zone_cache.insert(name.clone(), z);
+                        self.zone_cache.insert(name.clone(), z.clone());
                     }
                     z
                 }
-            },
+            }
+            .map_err(|suggestion| RowError::UnknownCountry {
+                value: name.clone(),
+                suggestion,
+            })?,
         };
         let slot = &mut self.electricity[zone.0 as usize];
         let lookup =

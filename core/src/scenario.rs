@@ -12,7 +12,7 @@ use crate::options::EvaluationOptions;
 use crate::report::{GroupFootprint, ImpactTable, Report};
 use serde::{Deserialize, Serialize};
 use uom::si::f64::Time;
-use uom::si::time::year;
+use uom::si::time::year as year_unit;
 
 /// One lever of a scenario. `categories` restricts it to some categories (ids or any name the
 /// dataset knows); empty means every category.
@@ -197,7 +197,7 @@ pub(crate) fn split_share(quantities: &[u32], share: f64) -> Vec<u32> {
 /// The default lifetime of a line (its own, else the dataset's for its condition).
 pub(crate) fn lifetime_of(ds: &Dataset, line: &EquipmentLine) -> Option<f64> {
     if let Some(l) = line.lifetime {
-        return Some(l.get::<year>());
+        return Some(l.get::<year_unit>());
     }
     let c = ds.find_category(&line.category)?;
     Some(match line.condition {
@@ -208,11 +208,14 @@ pub(crate) fn lifetime_of(ds: &Dataset, line: &EquipmentLine) -> Option<f64> {
     })
 }
 
-/// Applies the levers to lines (numbered), returning the scenario's lines.
+/// Applies the levers to lines (numbered) for `year`, returning the scenario's lines.
+/// Longer lifetimes apply to devices still within theirs: a device already kept past its
+/// lifetime has nothing left to spread, and must not carry its manufacturing again.
 pub fn apply(
     ds: &Dataset,
     scenario: &Scenario,
     lines: &[(u64, EquipmentLine)],
+    year: i32,
 ) -> Vec<(u64, EquipmentLine)> {
     let mut out: Vec<(u64, EquipmentLine)> = lines.to_vec();
     for lever in &scenario.levers {
@@ -220,7 +223,12 @@ pub fn apply(
             Lever::ExtendLifetime { years, .. } => {
                 for (_, l) in out.iter_mut().filter(|(_, l)| applies(ds, lever, l)) {
                     if let Some(base) = lifetime_of(ds, l) {
-                        l.lifetime = Some(Time::new::<year>(base + years));
+                        let past = l
+                            .acquisition_year
+                            .is_some_and(|a| (year - a) as f64 >= base);
+                        if !past {
+                            l.lifetime = Some(Time::new::<year_unit>(base + years));
+                        }
                     }
                 }
             }
@@ -400,8 +408,13 @@ pub fn run_scenarios(
     let baseline = evaluate_numbered(ds, lines, &[], options).map_err(ScenarioError::Options)?;
     let mut results = Vec::new();
     for s in scenarios {
-        let r = evaluate_numbered(ds, &apply(ds, s, lines), &[], options)
-            .map_err(ScenarioError::Options)?;
+        let r = evaluate_numbered(
+            ds,
+            &apply(ds, s, lines, options.reporting_year),
+            &[],
+            options,
+        )
+        .map_err(ScenarioError::Options)?;
         let totals = Delta {
             key: None,
             baseline: baseline.totals.impacts.clone(),

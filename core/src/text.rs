@@ -69,6 +69,33 @@ impl SourceEncoding {
     }
 }
 
+/// Decodes a whole text file: UTF-8 or UTF-16 after their BOM, else UTF-8 when valid, else
+/// Windows-1252 (what spreadsheets on French Windows write). Returns the encoding it found.
+pub fn decode_auto(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, SourceEncoding) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (String::from_utf8_lossy(rest), SourceEncoding::Utf8);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return (
+            SourceEncoding::Utf16Le.decode(rest).into(),
+            SourceEncoding::Utf16Le,
+        );
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (
+            SourceEncoding::Utf16Be.decode(rest).into(),
+            SourceEncoding::Utf16Be,
+        );
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.into(), SourceEncoding::Utf8),
+        Err(_) => (
+            decode_windows_1252(bytes).into(),
+            SourceEncoding::Windows1252,
+        ),
+    }
+}
+
 /// A reader that turns Windows-1252 or UTF-16 input into UTF-8, chunk by chunk (bounded memory).
 #[derive(Debug)]
 pub struct DecodingReader<R> {

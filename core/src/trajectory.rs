@@ -126,6 +126,7 @@ impl<'d> FleetSimulation<'d> {
         ds: &'d Dataset,
         lines: &[(u64, EquipmentLine)],
         levers: &[Lever],
+        start: i32,
     ) -> FleetSimulation<'d> {
         let now_levers: Vec<Lever> = levers
             .iter()
@@ -139,6 +140,7 @@ impl<'d> FleetSimulation<'d> {
                 levers: now_levers,
             },
             lines,
+            start,
         );
         let mut warnings = Vec::new();
         let cohorts = start
@@ -297,7 +299,7 @@ pub fn trajectory(
     std::iter::once(&baseline)
         .chain(scenarios)
         .map(|s| {
-            let mut sim = FleetSimulation::new(ds, lines, &s.levers);
+            let mut sim = FleetSimulation::new(ds, lines, &s.levers, start);
             let mut years = Vec::new();
             for y in start..=horizon {
                 // The start year is the fleet as inventoried; renewals begin the year after.

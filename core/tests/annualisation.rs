@@ -276,3 +276,13 @@ fn options_from_json() {
     let e = serde_json::from_str::<EvaluationOptions>(r#"{"year": 2024}"#).unwrap_err();
     assert!(e.to_string().contains("unknown field `year`"), "{e}");
 }
+
+#[test]
+fn accounting_period_must_be_positive() {
+    for bad in [0.0, -3.0, f64::NAN, 80.0] {
+        let mut o = EvaluationOptions::new(2024);
+        o.annualisation = Annualisation::Accounting { default_years: bad };
+        let e = evaluate_csv(&mini(), Cursor::new("category\nlaptop\n"), &o).unwrap_err();
+        assert_eq!(e.code(), "invalid_option", "{bad}");
+    }
+}

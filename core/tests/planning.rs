@@ -78,6 +78,27 @@ fn longer_lifetimes_lower_the_footprint() {
 }
 
 #[test]
+fn keeping_longer_never_recharges_devices_already_past_their_lifetime() {
+    // Acquired 2012, 5-year lifetime: fully amortised in 2025, and still so when kept longer.
+    let old = vec![(2, {
+        let mut l = empreinte::EquipmentLine::new("laptop", 1);
+        l.acquisition_year = Some(2012);
+        l
+    })];
+    let (_, res) = run_scenarios(
+        ds(),
+        &old,
+        &[scenario(vec![Lever::ExtendLifetime {
+            years: 2.0,
+            categories: vec![],
+        }])],
+        &EvaluationOptions::new(2025),
+    )
+    .unwrap();
+    assert_eq!(res[0].change_kgco2e, 0.0);
+}
+
+#[test]
 fn refurbished_share_and_pooling() {
     let opts = EvaluationOptions::new(2025);
     let (base, res) = run_scenarios(
@@ -108,6 +129,7 @@ fn refurbished_share_and_pooling() {
                 categories: vec![],
             }]),
             &town(),
+            2025,
         ),
         &[],
         &opts,
@@ -203,7 +225,7 @@ fn trajectory_years_equal_the_evaluation_of_each_year() {
     assert_eq!(series.len(), 2);
     assert_eq!(series[0].years.len(), 11);
     for (k, levers) in [(0usize, vec![]), (1, s.levers.clone())] {
-        let mut sim = FleetSimulation::new(ds(), &lines, &levers);
+        let mut sim = FleetSimulation::new(ds(), &lines, &levers, 2025);
         for point in &series[k].years {
             if point.year > 2025 {
                 sim.renew(point.year);

@@ -9,7 +9,6 @@ use super::mapping::{
 };
 use super::{fields::year_in, Decision, GlpiImporter, ItemDraft, ItemStatus, YearSource};
 use crate::names::normalize;
-use encoding_rs::{UTF_8, WINDOWS_1252};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -75,30 +74,12 @@ fn role(header: &str) -> Option<Role> {
 }
 
 fn decode(bytes: &[u8]) -> (String, &'static str) {
-    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_with_bom_removal(bytes);
-        return (text.into_owned(), enc.name());
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), UTF_8.name()),
-        Err(_) => (
-            WINDOWS_1252.decode(bytes).0.into_owned(),
-            WINDOWS_1252.name(),
-        ),
-    }
+    let (text, encoding) = crate::text::decode_auto(bytes);
+    (text.into_owned(), encoding.name())
 }
 
 fn separator(first_line: &str) -> u8 {
-    let semi = first_line.matches(';').count();
-    let comma = first_line.matches(',').count();
-    let tab = first_line.matches('\t').count();
-    if tab > semi && tab > comma {
-        b'\t'
-    } else if comma > semi {
-        b','
-    } else {
-        b';'
-    }
+    crate::inventory::detect_separator(first_line)
 }
 
 fn headers_of(text: &str) -> Option<(Vec<String>, u8)> {

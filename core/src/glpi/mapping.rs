@@ -467,10 +467,7 @@ impl UserMapping {
 
     /// Reads a mapping file's bytes: UTF-8 (with or without BOM) or Windows-1252.
     pub fn from_bytes(source: &str, bytes: &[u8], ds: &Dataset) -> Result<UserMapping, GlpiError> {
-        let text = match std::str::from_utf8(bytes) {
-            Ok(s) => std::borrow::Cow::Borrowed(s),
-            Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0,
-        };
+        let (text, _) = crate::text::decode_auto(bytes);
         UserMapping::from_csv(source, &text, ds)
     }
 

@@ -7,15 +7,9 @@ use crate::inventory::{Field, RejectedRow, RowError, Warning};
 use crate::options::EvaluationOptions;
 use crate::report::Report;
 
-/// Extra columns after the inventory's own: where each line came from. `empreinte evaluate`
-/// ignores them (with a warning that says so).
-pub const TRACE_COLUMNS: [&str; 5] = [
-    "acquisition_year_source",
-    "glpi_itemtype",
-    "glpi_serial",
-    "glpi_source",
-    "mapping_rule",
-];
+/// Extra columns after the inventory's own: where each line came from (the inventory reader
+/// knows them and ignores them quietly).
+pub use crate::inventory::TRACE_COLUMNS;
 
 fn csv_string(rows: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>) -> String {
     let mut w = csv::WriterBuilder::new()
@@ -125,9 +119,10 @@ impl GlpiImport {
                 }),
                 _ => ev.reject(RejectedRow {
                     line: item.number,
-                    error: RowError::InvalidText {
-                        field: Field::Category,
-                        reason: format!("{}: {} [glpi {}]", describe(item), item.detail, item.code),
+                    error: RowError::Unmapped {
+                        item: describe(item),
+                        reason: item.detail.clone(),
+                        code: format!("glpi_{}", item.code),
                     },
                 }),
             }

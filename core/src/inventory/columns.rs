@@ -5,6 +5,16 @@ use crate::names::normalize;
 use serde::Serialize;
 use std::fmt;
 
+/// Columns an import writes after the inventory's own to say where each line came from
+/// (GLPI import): read back without a warning, and not evaluated.
+pub const TRACE_COLUMNS: [&str; 5] = [
+    "acquisition_year_source",
+    "glpi_itemtype",
+    "glpi_serial",
+    "glpi_source",
+    "mapping_rule",
+];
+
 /// A column of the inventory schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -409,7 +419,7 @@ impl ColumnMap {
             columns[top[0]] = Some(field);
         }
         for (i, h) in headers.iter().enumerate() {
-            if columns[i].is_none() && !h.trim().is_empty() {
+            if columns[i].is_none() && !h.trim().is_empty() && !TRACE_COLUMNS.contains(&h.trim()) {
                 let why = match found[i] {
                     Some((f, _)) => {
                         format!("column {h:?} ignored: another column already gives `{f}`")

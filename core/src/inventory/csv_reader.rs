@@ -83,7 +83,7 @@ fn detect_encoding(head: &[u8]) -> Result<(SourceEncoding, bool), InventoryError
 }
 
 /// Picks the separator that occurs most often, outside quotes, in the first line.
-fn detect_separator(first_line: &str) -> u8 {
+pub fn detect_separator(first_line: &str) -> u8 {
     let (mut semi, mut comma, mut tab) = (0usize, 0usize, 0usize);
     let mut quoted = false;
     for c in first_line.chars() {

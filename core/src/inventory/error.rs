@@ -132,6 +132,15 @@ pub enum RowError {
     #[error("{field}: {reason}")]
     InvalidText { field: Field, reason: String },
 
+    #[error("category: {item} was not counted: {reason} [{code}]")]
+    Unmapped {
+        /// What the source calls the item (GLPI: its type, name and model).
+        item: String,
+        reason: String,
+        /// The mapping's own code for why (e.g. `glpi_no_chassis`).
+        code: String,
+    },
+
     #[error("option {option}: {value} is out of range; expected {expected}")]
     InvalidOption {
         option: &'static str,
@@ -165,6 +174,7 @@ impl RowError {
             RowError::InvalidText { .. } => "invalid_text",
             RowError::TooLong { .. } => "too_long",
             RowError::InvalidOption { .. } => "invalid_option",
+            RowError::Unmapped { .. } => "unmapped_item",
         }
     }
 
@@ -177,7 +187,7 @@ impl RowError {
             | RowError::NotWhole { field, .. }
             | RowError::InvalidText { field, .. }
             | RowError::TooLong { field, .. } => Some(*field),
-            RowError::UnknownCategory { .. } => Some(Field::Category),
+            RowError::UnknownCategory { .. } | RowError::Unmapped { .. } => Some(Field::Category),
             RowError::UnknownCountry { .. } | RowError::NoElectricityFactor { .. } => {
                 Some(Field::Country)
             }

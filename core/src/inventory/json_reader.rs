@@ -44,19 +44,19 @@ pub fn read_json(
             })
         }
     };
-    let mut ignored: Vec<String> = Vec::new();
+    let mut resolver = ColumnResolver::default();
     let out = items
         .iter()
         .enumerate()
         .map(|(i, item)| {
             let line = i as u64 + 1;
-            match convert(item, &mut ignored) {
+            match convert(item, &mut resolver) {
                 Ok(l) => InventoryItem::Line(line, l),
                 Err(error) => InventoryItem::Rejected(RejectedRow { line, error }),
             }
         })
         .collect();
-    for key in ignored {
+    for key in resolver.ignored {
         warnings.push(Warning {
             line: None,
             field: None,
@@ -67,42 +67,87 @@ pub fn read_json(
     Ok(out)
 }
 
-fn convert(item: &Value, ignored: &mut Vec<String>) -> Result<super::EquipmentLine, RowError> {
+/// A value of a named cell, as JSON objects, JS objects and Python dicts give them.
+#[derive(Debug, Clone, Copy)]
+pub enum NamedValue<'a> {
+    Null,
+    Cell(CellValue<'a>),
+    /// A list, an object, a boolean: not a cell value.
+    NotScalar,
+}
+
+/// Matches names to columns once per distinct name (objects repeat the same keys).
+#[derive(Debug, Clone, Default)]
+pub struct ColumnResolver {
+    cache: rustc_hash::FxHashMap<String, Option<(Field, u8)>>,
+    /// Names that are no column, for the "ignored" warning (the first 50).
+    pub ignored: Vec<String>,
+}
+
+impl ColumnResolver {
+    fn field(&mut self, name: &str) -> Option<(Field, u8)> {
+        if let Some(f) = self.cache.get(name) {
+            return *f;
+        }
+        let f = Field::from_header(name);
+        if f.is_none() && self.ignored.len() < 50 {
+            self.ignored.push(name.to_string());
+        }
+        if self.cache.len() < 10_000 {
+            self.cache.insert(name.to_string(), f);
+        }
+        f
+    }
+
+    /// Builds a line from (name, value) pairs: each name is matched like a CSV header, a
+    /// strong name beats a weak one ("service" over "site"), unknown names are noted.
+    pub fn line<'a>(
+        &mut self,
+        pairs: impl IntoIterator<Item = (&'a str, NamedValue<'a>)>,
+    ) -> Result<super::EquipmentLine, RowError> {
+        let mut cells: Vec<(Field, CellValue<'a>)> = Vec::with_capacity(8);
+        let mut seen: Vec<(Field, u8)> = Vec::new();
+        for (key, value) in pairs {
+            let Some((field, strength)) = self.field(key) else {
+                continue;
+            };
+            if let Some(pos) = seen.iter().position(|(f, _)| *f == field) {
+                if seen[pos].1 >= strength {
+                    continue;
+                }
+                seen.remove(pos);
+                cells.retain(|(f, _)| *f != field);
+            }
+            seen.push((field, strength));
+            match value {
+                NamedValue::Null => {}
+                NamedValue::Cell(c) => cells.push((field, c)),
+                NamedValue::NotScalar => {
+                    return Err(RowError::InvalidText {
+                        field,
+                        reason: "expected a number or a string".into(),
+                    })
+                }
+            }
+        }
+        line_from_cells(cells)
+    }
+}
+
+fn convert(item: &Value, resolver: &mut ColumnResolver) -> Result<super::EquipmentLine, RowError> {
     let Value::Object(map) = item else {
         return Err(RowError::InvalidText {
             field: Field::Category,
             reason: "each line must be a JSON object such as {\"category\": \"laptop\", \"quantity\": 2}".into(),
         });
     };
-    let mut cells: Vec<(Field, CellValue<'_>)> = Vec::with_capacity(map.len());
-    let mut seen: Vec<(Field, u8)> = Vec::new();
-    for (key, value) in map {
-        let Some((field, strength)) = Field::from_header(key) else {
-            if !ignored.contains(key) && ignored.len() < 50 {
-                ignored.push(key.clone());
-            }
-            continue;
+    resolver.line(map.iter().map(|(k, v)| {
+        let value = match v {
+            Value::Null => NamedValue::Null,
+            Value::Number(n) => NamedValue::Cell(CellValue::Number(n.as_f64().unwrap_or(f64::NAN))),
+            Value::String(s) => NamedValue::Cell(CellValue::Text(s)),
+            Value::Bool(_) | Value::Array(_) | Value::Object(_) => NamedValue::NotScalar,
         };
-        if let Some(pos) = seen.iter().position(|(f, _)| *f == field) {
-            if seen[pos].1 >= strength {
-                continue;
-            }
-            seen.remove(pos);
-            cells.retain(|(f, _)| *f != field);
-        }
-        seen.push((field, strength));
-        let cell = match value {
-            Value::Null => continue,
-            Value::Number(n) => CellValue::Number(n.as_f64().unwrap_or(f64::NAN)),
-            Value::String(s) => CellValue::Text(s),
-            Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
-                return Err(RowError::InvalidText {
-                    field,
-                    reason: "expected a number or a string".into(),
-                })
-            }
-        };
-        cells.push((field, cell));
-    }
-    line_from_cells(cells)
+        (k.as_str(), value)
+    }))
 }

@@ -6,10 +6,10 @@ mod error;
 mod json_reader;
 mod values;
 
-pub use columns::{ColumnMap, Field};
-pub use csv_reader::{CsvFormat, CsvInventory};
+pub use columns::{ColumnMap, Field, TRACE_COLUMNS};
+pub use csv_reader::{detect_separator, CsvFormat, CsvInventory};
 pub use error::{InventoryError, RejectedRow, RowError, Warning};
-pub use json_reader::read_json;
+pub use json_reader::{read_json, ColumnResolver, NamedValue};
 pub use values::{fill_line, line_from_cells, parse_number, CellValue, MAX_TEXT_LEN};
 
 use serde::Serialize;

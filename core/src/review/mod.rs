@@ -29,8 +29,11 @@
 mod doc;
 mod format;
 mod html;
+mod levers;
 mod markdown;
 mod sections;
+
+pub use levers::standard_levers;
 
 use crate::estimate::Range;
 use crate::indicator::Lang;

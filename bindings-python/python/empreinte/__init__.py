@@ -1,0 +1,184 @@
+"""empreinte — the environmental footprint of a commune's digital estate.
+
+Multi-criteria (climate change, minerals and metals, energy, water...), by life-cycle phase
+(manufacturing, distribution, use, end of life), with ranges and the provenance of every
+factor, against a sourced, versioned reference dataset (ADEME's NegaOctet 2022 data by
+default, Boavizta's open data as a second set).
+
+>>> import empreinte
+>>> report = empreinte.evaluate(
+...     "Type de matériel;Qté;État;Année d'acquisition\\n"
+...     "PC portable;10;neuf;2023\\n"
+...     "Tablettes;12;reconditionné;2024\\n",
+...     year=2024,
+... )
+>>> report.counts["rows_evaluated"], report.counts["rows_rejected"]
+(2, 0)
+>>> report.dataset["id"]
+'ademe-negaoctet-2022'
+>>> report.climate_change_kgco2e > 0
+True
+
+The inventory may be a path, CSV or JSON text, bytes, a list of dicts, or a pandas or
+polars DataFrame; the figures are the same whichever way it comes in.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Iterable, List, Mapping, Optional, Union
+
+from . import _empreinte
+from ._empreinte import Dataset
+from ._frames import frame_columns
+from ._report import PHASES, Report
+from .errors import DatasetError, EmpreinteError, InventoryError, OptionsError
+
+__version__: str = _empreinte.__version__
+
+__all__ = [
+    "Dataset",
+    "DatasetError",
+    "EmpreinteError",
+    "InventoryError",
+    "OptionsError",
+    "PHASES",
+    "Report",
+    "datasets",
+    "evaluate",
+    "fields",
+    "__version__",
+]
+
+#: What :func:`evaluate` accepts as an inventory.
+Inventory = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, Iterable[Mapping[str, Any]], Any]
+
+
+def datasets() -> List[str]:
+    """Ids of the datasets embedded in the library, the default first.
+
+    >>> empreinte.datasets()[0]
+    'ademe-negaoctet-2022'
+    """
+    return list(_empreinte.embedded_ids())
+
+
+def fields() -> List[str]:
+    """Canonical inventory column names (French and English aliases are accepted too).
+
+    >>> empreinte.fields()[:3]
+    ['category', 'quantity', 'condition']
+    """
+    return list(_empreinte.fields())
+
+
+def _dataset(dataset: Union[None, str, "os.PathLike[str]", Dataset]) -> Dataset:
+    if dataset is None:
+        return Dataset.embedded()
+    if isinstance(dataset, Dataset):
+        return dataset
+    if isinstance(dataset, os.PathLike):
+        return Dataset.from_dir(dataset)
+    if isinstance(dataset, str):
+        if dataset not in _empreinte.embedded_ids() and os.path.isdir(dataset):
+            return Dataset.from_dir(dataset)
+        return Dataset.embedded(dataset)
+    raise TypeError(f"dataset must be an id, a folder or a Dataset, not {type(dataset).__name__}")
+
+
+def _is_text(s: str) -> bool:
+    """A str is inventory text if it spans lines or is JSON; otherwise it is a path."""
+    head = s.lstrip()
+    return "\n" in s or "\r" in s or head.startswith(("[", "{"))
+
+
+def evaluate(
+    inventory: Inventory,
+    *,
+    year: int = 2025,
+    dataset: Union[None, str, "os.PathLike[str]", Dataset] = None,
+    annualisation: str = "physical_lifetime",
+    amortisation_years: float = 3.0,
+    country: Optional[str] = None,
+    inhabitants: Optional[float] = None,
+    agents: Optional[float] = None,
+    pupils: Optional[float] = None,
+    lines: bool = False,
+) -> Report:
+    """Evaluates an equipment inventory for one reporting year.
+
+    Args:
+        inventory: a path (``str`` or ``pathlib.Path``; ``.json`` is read as JSON, anything
+            else as CSV), CSV or JSON text (a ``str`` spanning several lines, or starting
+            with ``[`` / ``{``), ``bytes`` (CSV in UTF-8, UTF-16 or Windows-1252, ``;`` or
+            ``,``; or JSON), a list of dicts (keys are column names, read like a JSON
+            array), or a pandas / polars DataFrame (columns read like a CSV header row).
+            Column names may be French or English, as spreadsheets write them.
+        year: the reporting year.
+        dataset: an embedded dataset id (see :func:`datasets`), a folder holding a dataset,
+            or a :class:`Dataset`; default ``ademe-negaoctet-2022``.
+        annualisation: how embodied impacts are spread over the years:
+            ``physical_lifetime`` (default), ``accounting`` (over ``amortisation_years``
+            for lines that give no amortisation period) or ``none`` (all in the
+            acquisition year).
+        amortisation_years: default amortisation period with ``annualisation="accounting"``.
+        country: country of lines that give none (default: the dataset's, France).
+        inhabitants, agents, pupils: denominators for per-capita figures.
+        lines: keep one result per line in the report (``Report.lines``).
+
+    Returns:
+        a :class:`Report`. Rows that cannot be evaluated are listed in ``Report.rejected``;
+        ``counts["rows_read"] == counts["rows_evaluated"] + counts["rows_rejected"]``.
+
+    Raises:
+        InventoryError: the inventory as a whole cannot be read (empty, not CSV or JSON, no
+            category column...).
+        OptionsError: an option is invalid (unknown country or annualisation method).
+        DatasetError: unknown dataset id, or a dataset folder that does not load.
+        FileNotFoundError: a path that does not exist.
+        TypeError: an inventory of another type.
+
+    >>> r = empreinte.evaluate([{"catégorie": "smartphone", "quantité": 40, "état": "reconditionné"}],
+    ...                        year=2025, annualisation="accounting", amortisation_years=4)
+    >>> r.options["annualisation"]
+    {'method': 'accounting', 'default_years': 4.0}
+    """
+    ds = _dataset(dataset)
+    opts = _empreinte.Options(
+        year=year,
+        annualisation=annualisation,
+        amortisation_years=amortisation_years,
+        country=country,
+        inhabitants=inhabitants,
+        agents=agents,
+        pupils=pupils,
+        lines=lines,
+    )
+    native: _empreinte.NativeReport
+    if isinstance(inventory, os.PathLike):
+        native = _empreinte.evaluate_path(ds, os.fspath(inventory), opts)
+    elif isinstance(inventory, str):
+        if _is_text(inventory):
+            native = _empreinte.evaluate_bytes(ds, inventory.encode("utf-8"), opts)
+        else:
+            native = _empreinte.evaluate_path(ds, inventory, opts)
+    elif isinstance(inventory, (bytes, bytearray, memoryview)):
+        native = _empreinte.evaluate_bytes(ds, bytes(inventory), opts)
+    else:
+        frame = frame_columns(inventory)
+        if frame is not None:
+            headers, specs, n_rows = frame
+            native = _empreinte.evaluate_columns(ds, headers, specs, n_rows, opts)
+        elif isinstance(inventory, Mapping):
+            raise TypeError(
+                "a dict is not an inventory: pass a list of dicts (one per line), "
+                "or a DataFrame built from it"
+            )
+        elif isinstance(inventory, Iterable):
+            native = _empreinte.evaluate_records(ds, inventory, opts)
+        else:
+            raise TypeError(
+                "inventory must be a path, CSV/JSON text, bytes, a list of dicts or a "
+                f"pandas/polars DataFrame, not {type(inventory).__name__}"
+            )
+    return Report(native)

@@ -1,0 +1,83 @@
+"""DataFrames → columns for the native evaluator.
+
+Each mapped column is handed over once, as a whole: numbers as a float64 buffer, text as
+``pandas.factorize``-style codes plus the few distinct values. The rows are then read and
+evaluated in Rust, without the GIL: there is no Python loop per row.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, List, Optional, Tuple
+
+from . import _empreinte
+
+Columns = Tuple[List[str], List[Optional[Tuple[Any, ...]]], int]
+
+
+def frame_columns(obj: Any) -> Optional[Columns]:
+    """Headers, column specs and row count of a pandas or polars DataFrame, else ``None``."""
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(obj, pd.DataFrame):
+        return _pandas(obj)
+    pl = sys.modules.get("polars")
+    if pl is not None and isinstance(obj, (pl.DataFrame, pl.LazyFrame)):
+        return _polars(obj.collect() if isinstance(obj, pl.LazyFrame) else obj)
+    return None
+
+
+def _pandas(df: Any) -> Columns:
+    import numpy as np
+    import pandas as pd
+
+    headers = [str(c) for c in df.columns]
+    fields = _empreinte.map_columns(headers)
+    specs: List[Optional[Tuple[Any, ...]]] = []
+    for i, field in enumerate(fields):
+        if field is None:
+            specs.append(None)
+            continue
+        s = df.iloc[:, i]
+        if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+            values = s.to_numpy(dtype=np.float64, na_value=np.nan)
+            specs.append(("f64", np.ascontiguousarray(values).tobytes()))
+        else:
+            codes, uniques = pd.factorize(s, use_na_sentinel=True)
+            specs.append(
+                ("codes", np.ascontiguousarray(codes, dtype=np.int64).tobytes(), list(uniques))
+            )
+    return headers, specs, len(df)
+
+
+def _polars(df: Any) -> Columns:
+    import numpy as np
+    import polars as pl
+
+    headers = [str(c) for c in df.columns]
+    fields = _empreinte.map_columns(headers)
+    specs: List[Optional[Tuple[Any, ...]]] = []
+    for field, s in zip(fields, df.get_columns()):
+        if field is None:
+            specs.append(None)
+        elif s.dtype.is_numeric():
+            values = s.cast(pl.Float64).fill_null(float("nan")).to_numpy()
+            specs.append(("f64", np.ascontiguousarray(values, dtype=np.float64).tobytes()))
+        elif s.dtype in (pl.String, pl.Categorical, pl.Enum):
+            # Codes into the distinct values, computed by polars (hash join, no Python loop).
+            text = s.cast(pl.String).alias("v")
+            uniques = text.drop_nulls().unique(maintain_order=True)
+            index = pl.DataFrame({"v": uniques, "code": pl.int_range(len(uniques), eager=True)})
+            codes = (
+                text.to_frame()
+                .join(index, on="v", how="left", maintain_order="left")
+                .get_column("code")
+                .fill_null(-1)
+                .cast(pl.Int64)
+                .to_numpy()
+            )
+            specs.append(
+                ("codes", np.ascontiguousarray(codes, dtype=np.int64).tobytes(), uniques.to_list())
+            )
+        else:
+            specs.append(("objects", s.to_list()))
+    return headers, specs, df.height

@@ -1,0 +1,267 @@
+"""The Python view of a report: plain dicts, lists, and pandas frames on request.
+
+Nothing is computed here: every figure is read from the core's report, as the CLI's
+``--format json`` writes it. This module only reshapes it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Union, overload
+
+from . import _empreinte
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Report", "PHASES"]
+
+#: Life-cycle phases, in report order; ``total`` sums them.
+PHASES = ("manufacturing", "distribution", "use", "end_of_life")
+
+Estimate = Dict[str, Any]
+ImpactTable = Dict[str, Dict[str, Estimate]]
+
+
+def _pandas_or_none(as_frame: Optional[bool]) -> Any:
+    if as_frame is False:
+        return None
+    try:
+        import pandas
+    except ImportError:
+        if as_frame:
+            raise ImportError(
+                "as_frame=True needs pandas: pip install 'empreinte[pandas]'"
+            ) from None
+        return None
+    return pandas
+
+
+class Report:
+    """The footprint of an inventory: totals by indicator and phase, groups, rejected rows.
+
+    >>> import empreinte
+    >>> r = empreinte.evaluate("category;quantity;acquisition_year\\nlaptop;10;2023\\n", year=2024)
+    >>> r.counts["rows_evaluated"], r.counts["devices"]
+    (1, 10)
+    >>> phases = r.totals["climate_change"]
+    >>> sorted(phases)
+    ['distribution', 'end_of_life', 'manufacturing', 'total', 'use']
+    >>> phases["total"]["status"]
+    'available'
+    >>> phases["total"]["central"] == r.climate_change_kgco2e
+    True
+    """
+
+    __slots__ = ("_native", "_data")
+
+    def __init__(self, native: _empreinte.NativeReport) -> None:
+        self._native = native
+        self._data: Dict[str, Any] = json.loads(native.json(pretty=False))
+
+    # -- the report as data -------------------------------------------------------------
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The whole report as plain Python data (a fresh copy), the CLI's JSON shape."""
+        result: Dict[str, Any] = json.loads(self._native.json(pretty=False))
+        return result
+
+    def to_json(self, *, pretty: bool = True) -> str:
+        """The report as JSON, byte for byte what ``empreinte evaluate --format json`` writes."""
+        return self._native.json(pretty=pretty)
+
+    @property
+    def counts(self) -> Dict[str, int]:
+        """``rows_read``, ``rows_evaluated``, ``rows_rejected``, ``blank_rows``, ``devices``."""
+        counts: Dict[str, int] = dict(self._data["counts"])
+        return counts
+
+    @property
+    def totals(self) -> ImpactTable:
+        """Indicator → phase (and ``total``) → ``{status, low, central, high}``.
+
+        ``status`` is ``available``, ``partial`` (a lower bound: some lines had no factor)
+        or ``not_available`` (no figure at all, never a silent zero).
+        """
+        impacts: ImpactTable = self._data["totals"]["impacts"]
+        return impacts
+
+    @property
+    def climate_change_kgco2e(self) -> float:
+        """The headline figure: central total of climate change, in kg CO2e."""
+        return self._native.climate_change_kgco2e
+
+    @property
+    def rejected(self) -> List[Dict[str, Any]]:
+        """Rows not evaluated: ``{line, field, code, message}`` each."""
+        rows: List[Dict[str, Any]] = self._data["rejected"]
+        return rows
+
+    @property
+    def warnings(self) -> List[Dict[str, Any]]:
+        """Assumptions and ignored columns: ``{line, field, code, message}`` each."""
+        rows: List[Dict[str, Any]] = self._data["warnings"]
+        return rows
+
+    @property
+    def dataset(self) -> Dict[str, Any]:
+        """Identity of the dataset used: ``id``, ``version``, ``title``, ``licenses``..."""
+        info: Dict[str, Any] = self._data["dataset"]
+        return info
+
+    @property
+    def options(self) -> Dict[str, Any]:
+        """The options of the evaluation, as the core recorded them."""
+        options: Dict[str, Any] = self._data["options"]
+        return options
+
+    @property
+    def indicators(self) -> List[Dict[str, str]]:
+        """Indicators reported: ``{id, unit, label_fr, label_en}`` each."""
+        infos: List[Dict[str, str]] = self._data["indicators"]
+        return infos
+
+    @property
+    def per_capita(self) -> Dict[str, Optional[ImpactTable]]:
+        """``per_inhabitant``, ``per_agent``, ``per_pupil`` tables (``None`` when not asked)."""
+        per: Dict[str, Optional[ImpactTable]] = self._data["per_capita"]
+        return per
+
+    @property
+    def provenance(self) -> Dict[str, Any]:
+        """Factors, sources and electricity vintages used."""
+        prov: Dict[str, Any] = self._data["provenance"]
+        return prov
+
+    @property
+    def lines(self) -> Optional[List[Dict[str, Any]]]:
+        """One result per evaluated line, when evaluated with ``lines=True``."""
+        lines: Optional[List[Dict[str, Any]]] = self._data.get("lines")
+        return lines
+
+    def unit(self, indicator: str) -> str:
+        """Unit of an indicator (``kgCO2e`` for ``climate_change``)."""
+        for info in self.indicators:
+            if info["id"] == indicator:
+                return info["unit"]
+        known = ", ".join(i["id"] for i in self.indicators)
+        raise KeyError(f"indicator {indicator!r} is not in this report (known: {known})")
+
+    # -- tables ---------------------------------------------------------------------------
+
+    def _group_rows(self, scope: str, key_name: str, indicator: str) -> List[Dict[str, Any]]:
+        unit = self.unit(indicator)
+        rows = []
+        for g in self._data[scope]:
+            cells = g["impacts"][indicator]
+            row: Dict[str, Any] = {key_name: g["key"]}
+            if scope == "by_category":
+                row["label_fr"] = g["label_fr"]
+                row["label_en"] = g["label_en"]
+            row.update(
+                lines=g["lines"],
+                devices=g["devices"],
+                electricity_kwh=g["electricity_kwh"],
+                indicator=indicator,
+                unit=unit,
+            )
+            for phase in (*PHASES, "total"):
+                row[phase] = cells[phase].get("central")
+            row["total_low"] = cells["total"].get("low")
+            row["total_high"] = cells["total"].get("high")
+            row["status"] = cells["total"]["status"]
+            rows.append(row)
+        return rows
+
+    @overload
+    def by_category(
+        self, indicator: str = ..., *, as_frame: Literal[False]
+    ) -> List[Dict[str, Any]]: ...
+    @overload
+    def by_category(self, indicator: str = ..., *, as_frame: Literal[True]) -> pd.DataFrame: ...
+    @overload
+    def by_category(
+        self, indicator: str = ..., *, as_frame: Optional[bool] = ...
+    ) -> Union[pd.DataFrame, List[Dict[str, Any]]]: ...
+
+    def by_category(
+        self, indicator: str = "climate_change", *, as_frame: Optional[bool] = None
+    ) -> Union[pd.DataFrame, List[Dict[str, Any]]]:
+        """One row per category: lines, devices, kWh, and one indicator by phase (central
+        values; ``total_low``/``total_high`` bound the total; ``None`` when not available).
+
+        A pandas DataFrame when pandas is installed (or ``as_frame=True``), else a list of dicts.
+        """
+        rows = self._group_rows("by_category", "category", indicator)
+        pandas = _pandas_or_none(as_frame)
+        return rows if pandas is None else pandas.DataFrame(rows)
+
+    @overload
+    def by_department(
+        self, indicator: str = ..., *, as_frame: Literal[False]
+    ) -> List[Dict[str, Any]]: ...
+    @overload
+    def by_department(self, indicator: str = ..., *, as_frame: Literal[True]) -> pd.DataFrame: ...
+    @overload
+    def by_department(
+        self, indicator: str = ..., *, as_frame: Optional[bool] = ...
+    ) -> Union[pd.DataFrame, List[Dict[str, Any]]]: ...
+
+    def by_department(
+        self, indicator: str = "climate_change", *, as_frame: Optional[bool] = None
+    ) -> Union[pd.DataFrame, List[Dict[str, Any]]]:
+        """One row per department tag (``None``: lines without one), as :meth:`by_category`."""
+        rows = self._group_rows("by_department", "department", indicator)
+        pandas = _pandas_or_none(as_frame)
+        return rows if pandas is None else pandas.DataFrame(rows)
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """Every figure in long format: one dict per scope, key, indicator and phase.
+
+        ``scope`` is ``total``, ``category``, ``department``, ``per_inhabitant``,
+        ``per_agent`` or ``per_pupil``; ``key`` the category id or department (``None``
+        for totals). ``low``/``central``/``high`` are ``None`` when not available.
+        """
+        units = {i["id"]: i["unit"] for i in self.indicators}
+        tables: List[tuple[str, Optional[str], ImpactTable]] = [
+            ("total", None, self.totals)
+        ]
+        tables += [("category", g["key"], g["impacts"]) for g in self._data["by_category"]]
+        tables += [("department", g["key"], g["impacts"]) for g in self._data["by_department"]]
+        for scope, table in self.per_capita.items():
+            if table is not None:
+                tables.append((scope, None, table))
+        out = []
+        for scope, key, table in tables:
+            for indicator, phases in table.items():
+                for phase, est in phases.items():
+                    out.append(
+                        {
+                            "scope": scope,
+                            "key": key,
+                            "indicator": indicator,
+                            "phase": phase,
+                            "unit": units.get(indicator, ""),
+                            "status": est["status"],
+                            "low": est.get("low"),
+                            "central": est.get("central"),
+                            "high": est.get("high"),
+                        }
+                    )
+        return out
+
+    def to_pandas(self) -> pd.DataFrame:
+        """:meth:`to_records` as a pandas DataFrame (columns scope, key, indicator, phase,
+        unit, status, low, central, high). Needs pandas: ``pip install 'empreinte[pandas]'``."""
+        pandas = _pandas_or_none(True)
+        cols = ["scope", "key", "indicator", "phase", "unit", "status", "low", "central", "high"]
+        frame: pd.DataFrame = pandas.DataFrame(self.to_records(), columns=cols)
+        return frame
+
+    def __repr__(self) -> str:
+        c = self.counts
+        return (
+            f"<Report dataset={self.dataset['id']}@{self.dataset['version']} "
+            f"year={self.options['reporting_year']} rows={c['rows_evaluated']}/{c['rows_read']} "
+            f"devices={c['devices']} climate_change={self.climate_change_kgco2e:.6g} kgCO2e>"
+        )

@@ -1,0 +1,99 @@
+"""Exceptions raised by empreinte.
+
+Every error is an :class:`EmpreinteError` with a stable, machine-readable ``code`` and,
+when known, the ``line`` and ``field`` at fault. Bad input also subclasses
+:class:`ValueError`:
+
+>>> import empreinte
+>>> try:
+...     empreinte.evaluate(b"quantity;condition\\n3;new\\n")
+... except empreinte.InventoryError as e:
+...     print(e.code, e.line, e.field)
+missing_column 1 category
+>>> issubclass(empreinte.InventoryError, ValueError)
+True
+
+Rows that cannot be evaluated do not raise: they are listed in ``Report.rejected``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Type
+
+__all__ = ["EmpreinteError", "InventoryError", "DatasetError", "OptionsError"]
+
+
+class EmpreinteError(Exception):
+    """Base class of every empreinte error.
+
+    Attributes:
+        message: the explanation, with the bad value and what would be valid.
+        code: a stable identifier (``missing_column``, ``unknown_dataset``...).
+        line: the line at fault (1-based; a CSV header is line 1), or ``None``.
+        field: the inventory field at fault (``category``, ``country``...), or ``None``.
+    """
+
+    message: str
+    code: str
+    line: Optional[int]
+    field: Optional[str]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "error",
+        line: Optional[int] = None,
+        field: Optional[str] = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.line = line
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"{self.message} [{self.code}]"
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (type(self), self.message, self.__dict__))
+
+
+def _rebuild(cls: Type[EmpreinteError], message: str, state: dict[str, Any]) -> EmpreinteError:
+    err: EmpreinteError = cls.__new__(cls)
+    Exception.__init__(err, message)
+    err.__dict__.update(state)
+    return err
+
+
+class InventoryError(EmpreinteError, ValueError):
+    """The inventory as a whole cannot be read (empty, not CSV/JSON, no category column...).
+
+    Nothing was evaluated. A single bad row does not raise: see ``Report.rejected``.
+    """
+
+
+class OptionsError(EmpreinteError, ValueError):
+    """An evaluation option is invalid (unknown country, unknown annualisation method...)."""
+
+
+class DatasetError(EmpreinteError, ValueError):
+    """A dataset cannot be found or loaded.
+
+    Attributes:
+        file: the dataset file at fault (``embodied.csv``...), or ``None``.
+    """
+
+    file: Optional[str]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "dataset_error",
+        line: Optional[int] = None,
+        field: Optional[str] = None,
+        file: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, code=code, line=line, field=field)
+        self.file = file

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the release wheel, installs it in .venv (created at the repository root if missing),
+# and checks the installed package: pytest, stubtest, mypy on the examples.
+# Works from a fresh machine with Rust and python3 (>= 3.9, with venv).
+set -euo pipefail
+cd "$(dirname "$0")/../.."            # repository root
+ROOT=$PWD
+VENV=$ROOT/.venv
+PY=$VENV/bin/python
+
+if [ ! -x "$PY" ]; then
+  python3 -m venv "$VENV"
+fi
+"$PY" -m pip install -q --disable-pip-version-check \
+  "maturin==1.16.0" pytest mypy pandas pandas-stubs polars numpy matplotlib
+
+# The CLI the tests compare with (built once here, so the first test does not wait for it).
+cargo build --release --locked -p empreinte-cli
+
+# Test the installed wheel, not the source tree.
+DIST=$ROOT/target/wheels-python
+rm -rf "$DIST"
+(cd bindings-python && "$VENV/bin/maturin" build --release --locked --interpreter "$PY" --out "$DIST")
+"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$DIST"/empreinte-*.whl
+
+# Run from outside bindings-python/ so `import empreinte` cannot pick up the source folder.
+cd "$ROOT/bindings-python/tests"
+EMPREINTE_TEST_WHEEL=1 MPLBACKEND=Agg "$PY" -m pytest -q -p no:cacheprovider --durations=8 .
+cd "$ROOT"
+"$PY" -m mypy.stubtest empreinte
+"$PY" -m mypy --strict examples/python/
+echo "bindings-python: all checks passed"

@@ -1,0 +1,123 @@
+//! Core errors → the Python exception hierarchy of `empreinte.errors`.
+//!
+//! The exception classes are plain Python (they need multiple inheritance:
+//! `InventoryError(EmpreinteError, ValueError)`), so they are looked up at raise time.
+
+use empreinte::{DatasetError, EvaluateError, InventoryError, RowError};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// What a raised exception carries besides its message.
+#[derive(Debug, Default)]
+pub struct Detail<'a> {
+    pub code: &'a str,
+    pub line: Option<u64>,
+    pub field: Option<&'a str>,
+    pub file: Option<&'a str>,
+}
+
+/// Builds an instance of `empreinte.errors.<class>`; a plain `ValueError` if the Python layer
+/// is missing (the native module used on its own).
+pub fn raise(py: Python<'_>, class: &str, message: &str, d: Detail<'_>) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let cls = py.import("empreinte.errors")?.getattr(class)?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("code", d.code)?;
+        kwargs.set_item("line", d.line)?;
+        kwargs.set_item("field", d.field)?;
+        if class == "DatasetError" {
+            kwargs.set_item("file", d.file)?;
+        }
+        Ok(PyErr::from_value(cls.call((message,), Some(&kwargs))?))
+    };
+    build().unwrap_or_else(|_| PyValueError::new_err(format!("{message} [{}]", d.code)))
+}
+
+pub fn inventory(py: Python<'_>, e: &InventoryError) -> PyErr {
+    raise(
+        py,
+        "InventoryError",
+        &e.to_string(),
+        Detail {
+            code: e.code(),
+            line: e.line(),
+            field: e.field(),
+            file: None,
+        },
+    )
+}
+
+pub fn options(py: Python<'_>, e: &RowError) -> PyErr {
+    raise(
+        py,
+        "OptionsError",
+        &format!("option {}", e),
+        Detail {
+            code: e.code(),
+            line: None,
+            field: e.field().map(|f| f.name()),
+            file: None,
+        },
+    )
+}
+
+pub fn evaluate(py: Python<'_>, e: &EvaluateError) -> PyErr {
+    match e {
+        EvaluateError::Inventory(e) => inventory(py, e),
+        EvaluateError::Options(e) => options(py, e),
+    }
+}
+
+pub fn dataset(py: Python<'_>, e: &DatasetError) -> PyErr {
+    raise(
+        py,
+        "DatasetError",
+        &e.to_string(),
+        Detail {
+            code: e.code(),
+            line: e.line(),
+            field: None,
+            file: e.file(),
+        },
+    )
+}
+
+/// An option value the binding cannot turn into core options.
+pub fn invalid_option(py: Python<'_>, field: &str, message: &str) -> PyErr {
+    raise(
+        py,
+        "OptionsError",
+        message,
+        Detail {
+            code: "invalid_option",
+            line: None,
+            field: Some(field),
+            file: None,
+        },
+    )
+}
+
+/// Last resort: runs `f`, turning a panic into its message (see [`internal`]).
+pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into())
+    })
+}
+
+/// A panic caught by [`catch`] becomes an `EmpreinteError`, never a `PanicException`.
+pub fn internal(py: Python<'_>, what: &str) -> PyErr {
+    raise(
+        py,
+        "EmpreinteError",
+        &format!("internal error in empreinte (please report it): {what}"),
+        Detail {
+            code: "internal_error",
+            ..Detail::default()
+        },
+    )
+}

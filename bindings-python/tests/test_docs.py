@@ -1,0 +1,30 @@
+"""Every example in the docs runs: module docstrings and README.md (doctest)."""
+
+from __future__ import annotations
+
+import doctest
+import pathlib
+
+import pytest
+
+import empreinte
+import empreinte._report
+import empreinte.errors
+
+README = pathlib.Path(__file__).resolve().parents[1] / "README.md"
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+@pytest.mark.parametrize("module", [empreinte, empreinte._report, empreinte.errors],
+                         ids=lambda m: m.__name__)
+def test_module_docstrings(module: object) -> None:
+    result = doctest.testmod(module, extraglobs={"empreinte": empreinte}, optionflags=FLAGS)  # type: ignore[arg-type]
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_readme_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+    # README paths are relative to the repository root.
+    monkeypatch.chdir(README.parents[1])
+    result = doctest.testfile(str(README), module_relative=False, optionflags=FLAGS,
+                              globs={"empreinte": empreinte})
+    assert result.attempted > 5 and result.failed == 0

@@ -1,0 +1,97 @@
+"""The shared test vectors of tests/vectors/ (format: tests/vectors/README.md).
+
+`expected` is a subset of the report JSON; numbers are compared with exact float `==`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import pathlib
+from typing import Any
+
+import pytest
+
+import empreinte
+from conftest import VECTORS
+
+OPTION_KWARGS = {"reporting_year": "year", "default_country": "country", "inhabitants": "inhabitants",
+                 "agents": "agents", "pupils": "pupils", "keep_lines": "lines"}
+
+
+def load_vectors(folder: pathlib.Path = VECTORS) -> list[tuple[str, dict[str, Any]]]:
+    """Every vector, sorted by file name; none when the folder is empty or missing."""
+    if not folder.is_dir():
+        return []
+    return [(p.stem, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob("*.json"))]
+
+
+def kwargs_for(options: dict[str, Any]) -> dict[str, Any]:
+    """The core's EvaluationOptions JSON → keyword arguments of `empreinte.evaluate`."""
+    kwargs: dict[str, Any] = {}
+    for key, value in options.items():
+        if key == "annualisation":
+            kwargs["annualisation"] = value["method"]
+            if "default_years" in value:
+                kwargs["amortisation_years"] = value["default_years"]
+        elif key in OPTION_KWARGS:
+            kwargs[OPTION_KWARGS[key]] = value
+        else:
+            raise AssertionError(f"option {key!r} has no Python keyword")
+    return kwargs
+
+
+def assert_subset(expected: Any, got: Any, where: str = "report") -> None:
+    """Every key of `expected` is in `got` with an equal value; arrays element by element."""
+    if isinstance(expected, dict):
+        assert isinstance(got, dict), f"{where}: expected an object, got {got!r}"
+        for key, value in expected.items():
+            assert key in got, f"{where}.{key} is missing"
+            assert_subset(value, got[key], f"{where}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(got, list) and len(got) == len(expected), f"{where}: {got!r} != {expected!r}"
+        for i, (e, g) in enumerate(zip(expected, got)):
+            assert_subset(e, g, f"{where}[{i}]")
+    elif isinstance(expected, float) or isinstance(got, float):
+        assert isinstance(got, (int, float)) and not isinstance(got, bool), f"{where}: {got!r}"
+        assert float(got) == float(expected), f"{where}: {got!r} != {expected!r} (exact)"
+    else:
+        assert got == expected, f"{where}: {got!r} != {expected!r}"
+
+
+def inventories(vector: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The vector's inventory, in every Python form that must give the same report."""
+    inv = vector["inventory"]
+    assert len(inv) == 1, "exactly one of csv, csv_base64, json"
+    if "csv" in inv:
+        return [("text", inv["csv"]), ("bytes", inv["csv"].encode("utf-8"))]
+    if "csv_base64" in inv:
+        return [("bytes", base64.b64decode(inv["csv_base64"]))]
+    doc = inv["json"]
+    forms: list[tuple[str, Any]] = [("json-text", json.dumps(doc))]
+    if isinstance(doc, list) and all(isinstance(x, dict) for x in doc):
+        forms.append(("records", doc))
+    return forms
+
+
+VECTOR_CASES = load_vectors()
+
+
+def test_runner_handles_any_number_of_vectors(tmp_path: pathlib.Path) -> None:
+    assert load_vectors(tmp_path / "missing") == []
+    assert load_vectors(tmp_path) == []
+    assert_subset({"a": [1.5, {"b": "x"}]}, {"a": [1.5, {"b": "x", "c": 2}], "d": 0})
+    with pytest.raises(AssertionError):
+        assert_subset({"a": 0.1 + 0.2}, {"a": 0.3})
+
+
+@pytest.mark.parametrize("name,vector", VECTOR_CASES, ids=[n for n, _ in VECTOR_CASES])
+def test_vector(name: str, vector: dict[str, Any]) -> None:
+    kwargs = kwargs_for(vector.get("options", {}))
+    dataset = vector.get("dataset")
+    for form, inventory in inventories(vector):
+        report = empreinte.evaluate(inventory, dataset=dataset, **kwargs)
+        try:
+            assert_subset(vector["expected"], report.to_dict())
+        except AssertionError as e:
+            raise AssertionError(f"vector {name} ({form}): {e}") from None
