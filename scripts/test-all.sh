@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Every test of the project, from a fresh machine of the project's kind: installs what it
-# needs (wasm32 target, wasm-bindgen-cli, Chromium, a Python venv, npm packages), then runs
-# the Rust suites, the data drift checks, the WebAssembly suites (Node and headless Chromium)
-# and the Python suite. README.md gives this command; .ci/run calls it.
+# needs (wasm32 target, wasm-bindgen-cli, Chromium, Python virtual environments, npm
+# packages, the peer tools), then runs the Rust suites (with the shared vectors, the bad-input
+# catalog and the fuzzing regressions), the data drift checks, the WebAssembly suites (Node and
+# headless Chromium), the Python suite, the REEN review in Chromium, and the conformance
+# suites against BoaviztAPI, CO2.js, ecoindex-compute and ADEME's model.
+# README.md gives this command; .ci/run calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==== %s ====\n' "$*"; }
@@ -28,5 +31,14 @@ bash bindings-wasm/scripts/test.sh
 
 step "Python: wheel, pytest, stubtest, mypy"
 bash bindings-python/scripts/test.sh
+
+step "REEN review: rendered in headless Chromium, printed to PDF, figures checked against JSON"
+bash scripts/test-report.sh
+
+step "Conformance with the peers: BoaviztAPI (PyPI), in-process"
+bash scripts/test-peers-boavizta.sh
+
+step "Conformance with the peers: CO2.js and ADEME's model (npm), ecoindex-compute (PyPI)"
+bash scripts/test-peers-services.sh
 
 step "all tests passed"
