@@ -15,10 +15,11 @@ fi
   "maturin==1.16.0" pytest mypy pandas pandas-stubs polars numpy matplotlib
 
 # The CLI the tests compare with (built once here, so the first test does not wait for it).
+# Cargo honours CARGO_TARGET_DIR (a separate target folder avoids waiting on other builds' locks).
 cargo build --release --locked -p empreinte-cli
 
 # Test the installed wheel, not the source tree.
-DIST=$ROOT/target/wheels-python
+DIST=${CARGO_TARGET_DIR:-$ROOT/target}/wheels-python
 rm -rf "$DIST"
 (cd bindings-python && "$VENV/bin/maturin" build --release --locked --interpreter "$PY" --out "$DIST")
 "$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$DIST"/empreinte-*.whl

@@ -4,12 +4,14 @@
 //! Only conversion lives here: every value goes through the core's `line_from_cells`, every
 //! column name through `Field::from_header` / `ColumnMap`, the same as CSV and JSON input.
 
-use empreinte::inventory::ColumnMap;
-use empreinte::{line_from_cells, CellValue, Evaluation, Field, RejectedRow, RowError, Warning};
+use empreinte::inventory::{ColumnMap, ColumnResolver, NamedValue};
+use empreinte::{
+    line_from_cells, CellValue, EquipmentLine, Evaluation, Field, ReadInventory, RejectedRow,
+    RowError, Warning,
+};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
-use std::collections::HashMap;
 
 /// A cell owned by Rust, so rows can be evaluated without the GIL.
 #[derive(Debug, Clone)]
@@ -105,24 +107,80 @@ fn line_from<'a>(
     line_from_cells(ok)
 }
 
-/// Evaluates a list of dicts the way the core reads a JSON array: keys are column names (any
-/// alias), `line` is the 1-based position of the item.
-pub fn add_records(ev: &mut Evaluation<'_>, records: &Bound<'_, PyAny>) -> PyResult<()> {
-    let mut keys: HashMap<String, Option<(Field, u8)>> = HashMap::new();
-    let mut ignored: Vec<String> = Vec::new();
+/// Where rows read from Python objects go: an evaluation (streamed), or an inventory kept in
+/// memory (for scenarios, trajectories and the review, which evaluate the lines several times).
+pub trait Sink {
+    fn line(&mut self, number: u64, line: &EquipmentLine);
+    fn reject(&mut self, row: RejectedRow);
+    fn blank_rows(&mut self, n: u64);
+    fn warn(&mut self, warning: Warning);
+}
+
+impl Sink for Evaluation<'_> {
+    fn line(&mut self, number: u64, line: &EquipmentLine) {
+        // A line the model refuses is recorded as rejected by the evaluation itself.
+        let _ = self.add(number, line);
+    }
+    fn reject(&mut self, row: RejectedRow) {
+        Evaluation::reject(self, row)
+    }
+    fn blank_rows(&mut self, n: u64) {
+        self.add_blank_rows(n)
+    }
+    fn warn(&mut self, warning: Warning) {
+        Evaluation::warn(self, warning)
+    }
+}
+
+impl Sink for ReadInventory {
+    fn line(&mut self, number: u64, line: &EquipmentLine) {
+        self.lines.push((number, line.clone()));
+    }
+    fn reject(&mut self, row: RejectedRow) {
+        self.rejected.push(row);
+    }
+    fn blank_rows(&mut self, n: u64) {
+        self.blank_rows += n;
+    }
+    fn warn(&mut self, warning: Warning) {
+        self.warnings.push(warning);
+    }
+}
+
+impl Cell {
+    /// The cell as the core's `ColumnResolver` takes it (blank text is empty).
+    pub fn named(&self) -> NamedValue<'_> {
+        match self {
+            Cell::Empty => NamedValue::Null,
+            Cell::Text(t) if t.trim().is_empty() => NamedValue::Null,
+            Cell::Text(t) => NamedValue::Cell(CellValue::Text(t)),
+            Cell::Number(n) => NamedValue::Cell(CellValue::Number(*n)),
+            Cell::Invalid(_) => NamedValue::NotScalar,
+        }
+    }
+}
+
+/// Reads a list of dicts the way the core reads a JSON array (the core's `ColumnResolver`:
+/// keys are column names, any alias; a strong name beats a weak one); `line` is the 1-based
+/// position of the item.
+pub fn add_records(sink: &mut impl Sink, records: &Bound<'_, PyAny>) -> PyResult<()> {
+    let mut resolver = ColumnResolver::default();
+    let mut pairs: Vec<(String, Cell)> = Vec::new();
     for (i, item) in records.try_iter()?.enumerate() {
         let line = i as u64 + 1;
         let item = item?;
-        let pairs: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = if let Ok(d) = item.cast::<PyDict>()
-        {
-            d.iter().collect()
+        pairs.clear();
+        if let Ok(d) = item.cast::<PyDict>() {
+            for (k, v) in d.iter() {
+                pairs.push((k.str()?.to_cow()?.into_owned(), Cell::from_py(&v)?));
+            }
         } else if let Ok(m) = item.cast::<PyMapping>() {
-            m.items()?
-                .iter()
-                .map(|kv| kv.extract())
-                .collect::<PyResult<_>>()?
+            for kv in m.items()?.iter() {
+                let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = kv.extract()?;
+                pairs.push((k.str()?.to_cow()?.into_owned(), Cell::from_py(&v)?));
+            }
         } else {
-            ev.reject(RejectedRow {
+            sink.reject(RejectedRow {
                 line,
                 error: RowError::InvalidText {
                     field: Field::Category,
@@ -130,42 +188,14 @@ pub fn add_records(ev: &mut Evaluation<'_>, records: &Bound<'_, PyAny>) -> PyRes
                 },
             });
             continue;
-        };
-        // Same precedence as the JSON reader: a strong column name beats a weak one.
-        let mut cells: Vec<(Field, u8, Cell)> = Vec::with_capacity(pairs.len());
-        for (k, v) in &pairs {
-            let key = k.str()?.to_cow()?.into_owned();
-            let found = *keys
-                .entry(key.clone())
-                .or_insert_with(|| Field::from_header(&key));
-            let Some((field, strength)) = found else {
-                if !ignored.contains(&key) && ignored.len() < 50 {
-                    ignored.push(key);
-                }
-                continue;
-            };
-            if let Some(pos) = cells.iter().position(|(f, _, _)| *f == field) {
-                if cells[pos].1 >= strength {
-                    continue;
-                }
-                cells.remove(pos);
-            }
-            cells.push((field, strength, Cell::from_py(v)?));
         }
-        let result = line_from(
-            cells
-                .iter()
-                .filter_map(|(f, _, c)| c.value().map(|v| (*f, v))),
-        );
-        match result {
-            Ok(l) => {
-                let _ = ev.add(line, &l);
-            }
-            Err(error) => ev.reject(RejectedRow { line, error }),
+        match resolver.line(pairs.iter().map(|(k, c)| (k.as_str(), c.named()))) {
+            Ok(l) => sink.line(line, &l),
+            Err(error) => sink.reject(RejectedRow { line, error }),
         }
     }
-    for key in ignored {
-        ev.warn(Warning {
+    for key in std::mem::take(&mut resolver.ignored) {
+        sink.warn(Warning {
             line: None,
             field: None,
             code: "ignored_column",
@@ -270,7 +300,7 @@ pub fn map_headers(
 
 /// Evaluates rows from columns; `line` is the 1-based row position. A row whose cells are all
 /// empty is counted as blank, as the CSV reader does.
-pub fn add_columns(ev: &mut Evaluation<'_>, columns: &[(Field, Column)], n_rows: usize) {
+pub fn add_columns(sink: &mut impl Sink, columns: &[(Field, Column)], n_rows: usize) {
     let mut cells: Vec<(Field, Result<CellValue<'_>, &'static str>)> =
         Vec::with_capacity(columns.len());
     let mut blank = 0;
@@ -287,11 +317,9 @@ pub fn add_columns(ev: &mut Evaluation<'_>, columns: &[(Field, Column)], n_rows:
         }
         let line = row as u64 + 1;
         match line_from(cells.drain(..)) {
-            Ok(l) => {
-                let _ = ev.add(line, &l);
-            }
-            Err(error) => ev.reject(RejectedRow { line, error }),
+            Ok(l) => sink.line(line, &l),
+            Err(error) => sink.reject(RejectedRow { line, error }),
         }
     }
-    ev.add_blank_rows(blank);
+    sink.blank_rows(blank);
 }

@@ -3,7 +3,11 @@
 //! The exception classes are plain Python (they need multiple inheritance:
 //! `InventoryError(EmpreinteError, ValueError)`), so they are looked up at raise time.
 
-use empreinte::{DatasetError, EvaluateError, InventoryError, RowError};
+use crate::pyvalue::ReadError;
+use empreinte::{
+    CompareError, DatasetError, EvaluateError, GlpiError, HostingError, InventoryError, RowError,
+    ScenarioError, ServiceError, TrajectoryError,
+};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -26,7 +30,7 @@ pub fn raise(py: Python<'_>, class: &str, message: &str, d: Detail<'_>) -> PyErr
         kwargs.set_item("code", d.code)?;
         kwargs.set_item("line", d.line)?;
         kwargs.set_item("field", d.field)?;
-        if class == "DatasetError" {
+        if class == "DatasetError" || class == "GlpiError" {
             kwargs.set_item("file", d.file)?;
         }
         Ok(PyErr::from_value(cls.call((message,), Some(&kwargs))?))
@@ -70,6 +74,12 @@ pub fn evaluate(py: Python<'_>, e: &EvaluateError) -> PyErr {
 }
 
 pub fn dataset(py: Python<'_>, e: &DatasetError) -> PyErr {
+    let field = match e {
+        DatasetError::InvalidValue { column, .. } | DatasetError::MissingColumn { column, .. } => {
+            Some(column.as_str())
+        }
+        _ => None,
+    };
     raise(
         py,
         "DatasetError",
@@ -77,7 +87,7 @@ pub fn dataset(py: Python<'_>, e: &DatasetError) -> PyErr {
         Detail {
             code: e.code(),
             line: e.line(),
-            field: None,
+            field,
             file: e.file(),
         },
     )
@@ -94,6 +104,121 @@ pub fn invalid_option(py: Python<'_>, field: &str, message: &str) -> PyErr {
             line: None,
             field: Some(field),
             file: None,
+        },
+    )
+}
+
+/// Raises `class` with a code and a field, no line.
+fn simple(py: Python<'_>, class: &str, message: &str, code: &str, field: Option<&str>) -> PyErr {
+    raise(
+        py,
+        class,
+        message,
+        Detail {
+            code,
+            line: None,
+            field,
+            file: None,
+        },
+    )
+}
+
+/// An argument object that does not have its documented shape (`code` `invalid_input`),
+/// raised as the operation's exception class; a Python exception passes through.
+pub fn shape(py: Python<'_>, class: &str, what: &str, field: Option<&str>, e: ReadError) -> PyErr {
+    match e {
+        ReadError::Py(e) => e,
+        ReadError::Shape(detail) => simple(
+            py,
+            class,
+            &format!("invalid {what}: {detail}"),
+            "invalid_input",
+            field,
+        ),
+    }
+}
+
+/// An argument value the binding refuses before calling the core (`code` given).
+pub fn input(py: Python<'_>, class: &str, code: &str, field: Option<&str>, message: &str) -> PyErr {
+    simple(py, class, message, code, field)
+}
+
+pub fn compare(py: Python<'_>, e: &CompareError) -> PyErr {
+    let (line, field) = match e {
+        CompareError::Offer { index, error, .. } => {
+            (Some(*index as u64 + 1), error.field().map(|f| f.name()))
+        }
+        CompareError::Price { index, .. } => (Some(*index as u64 + 1), Some("unit_price_eur")),
+        CompareError::Part { index, .. } => (Some(*index as u64 + 1), Some("replaced_parts")),
+        CompareError::NoOffers => (None, None),
+    };
+    raise(
+        py,
+        "CompareError",
+        &e.to_string(),
+        Detail {
+            code: e.code(),
+            line,
+            field,
+            file: None,
+        },
+    )
+}
+
+pub fn scenario(py: Python<'_>, e: &ScenarioError) -> PyErr {
+    let field = match e {
+        ScenarioError::Options(e) => return options(py, e),
+        ScenarioError::OutOfRange { lever, .. } => Some(*lever),
+        ScenarioError::UnknownCategory { .. } => Some("categories"),
+        ScenarioError::UnknownCountry { .. } => Some("country"),
+    };
+    simple(py, "ScenarioError", &e.to_string(), e.code(), field)
+}
+
+pub fn trajectory(py: Python<'_>, e: &TrajectoryError) -> PyErr {
+    match e {
+        TrajectoryError::Scenario(e) => scenario(py, e),
+        TrajectoryError::Options(e) => options(py, e),
+        TrajectoryError::HorizonBeforeStart { .. } | TrajectoryError::TooLong { .. } => simple(
+            py,
+            "TrajectoryError",
+            &e.to_string(),
+            e.code(),
+            Some("horizon"),
+        ),
+    }
+}
+
+pub fn hosting(py: Python<'_>, e: &HostingError) -> PyErr {
+    let field = match e {
+        HostingError::OutOfRange { field, .. } => Some(field.as_str()),
+        HostingError::InvalidPue { .. } => Some("pue"),
+        _ => None,
+    };
+    simple(py, "HostingError", &e.to_string(), e.code(), field)
+}
+
+pub fn service(py: Python<'_>, e: &ServiceError) -> PyErr {
+    simple(py, "ServiceError", &e.to_string(), e.code(), e.field())
+}
+
+pub fn glpi(py: Python<'_>, e: &GlpiError) -> PyErr {
+    let (line, file) = match e {
+        GlpiError::Mapping {
+            line, source_name, ..
+        } => (Some(*line), Some(source_name.as_str())),
+        GlpiError::Io { path, .. } => (None, Some(path.as_str())),
+        _ => (None, None),
+    };
+    raise(
+        py,
+        "GlpiError",
+        &e.to_string(),
+        Detail {
+            code: e.code(),
+            line,
+            field: None,
+            file,
         },
     )
 }

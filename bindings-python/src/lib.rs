@@ -5,11 +5,17 @@
 
 mod columns;
 mod errors;
+mod glpi;
+mod hosting;
+mod planning;
+mod pyvalue;
+mod services;
+mod source;
 
 use empreinte::dataset::EMBEDDED_IDS;
-use empreinte::{Annualisation, Dataset, Evaluation, EvaluationOptions, Report};
+use empreinte::{Annualisation, Dataset, Evaluation, EvaluationOptions, MonteCarloOptions, Report};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use std::io::BufReader;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,12 +30,12 @@ enum DatasetRef {
 /// A reference dataset: factors, categories, zones and their sources, at one version.
 #[pyclass(module = "empreinte._empreinte", name = "Dataset", frozen)]
 #[derive(Debug, Clone)]
-struct PyDataset {
+pub(crate) struct PyDataset {
     inner: DatasetRef,
 }
 
 impl PyDataset {
-    fn ds(&self) -> &Dataset {
+    pub(crate) fn ds(&self) -> &Dataset {
         match &self.inner {
             DatasetRef::Embedded(d) => d,
             DatasetRef::Loaded(d) => d,
@@ -39,9 +45,14 @@ impl PyDataset {
 
 /// Serialises with serde and parses with Python's `json`: exact floats, plain dicts and lists.
 fn to_python<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+    let text = to_json(value)?;
     Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+}
+
+/// A result as compact JSON (shortest round-trip floats), for Python's `json.loads`.
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value)
+        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
 }
 
 #[pymethods]
@@ -131,14 +142,14 @@ impl PyDataset {
 /// Options of an evaluation (the core's `EvaluationOptions`).
 #[pyclass(module = "empreinte._empreinte", name = "Options", frozen)]
 #[derive(Debug, Clone)]
-struct PyOptions {
-    inner: EvaluationOptions,
+pub(crate) struct PyOptions {
+    pub(crate) inner: EvaluationOptions,
 }
 
 #[pymethods]
 impl PyOptions {
     #[new]
-    #[pyo3(signature = (year = 2025, annualisation = "physical_lifetime", amortisation_years = None, country = None, inhabitants = None, agents = None, pupils = None, lines = false))]
+    #[pyo3(signature = (year = 2025, annualisation = "physical_lifetime", amortisation_years = None, country = None, inhabitants = None, agents = None, pupils = None, lines = false, monte_carlo = None, seed = 1))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -150,6 +161,8 @@ impl PyOptions {
         agents: Option<f64>,
         pupils: Option<f64>,
         lines: bool,
+        monte_carlo: Option<u32>,
+        seed: u64,
     ) -> PyResult<PyOptions> {
         let annualisation = match Annualisation::parse(annualisation) {
             Some(Annualisation::Accounting { default_years }) => Annualisation::Accounting {
@@ -173,9 +186,26 @@ impl PyOptions {
                 agents,
                 pupils,
                 keep_lines: lines,
-                ..EvaluationOptions::new(year)
+                monte_carlo: monte_carlo.map(|draws| MonteCarloOptions { draws, seed }),
             },
         })
+    }
+
+    /// Options from the core's `EvaluationOptions` JSON shape (a dict); an unknown key or a
+    /// value of the wrong type raises `OptionsError` (code `invalid_options`).
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, options: &Bound<'_, PyAny>) -> PyResult<PyOptions> {
+        let inner: EvaluationOptions = pyvalue::read(options).map_err(|e| match e {
+            pyvalue::ReadError::Py(e) => e,
+            pyvalue::ReadError::Shape(detail) => errors::input(
+                py,
+                "OptionsError",
+                "invalid_options",
+                None,
+                &format!("invalid options: {detail}"),
+            ),
+        })?;
+        Ok(PyOptions { inner })
     }
 
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
@@ -190,8 +220,8 @@ impl PyOptions {
 /// A finished evaluation (the core's `Report`).
 #[pyclass(module = "empreinte._empreinte", name = "NativeReport", frozen)]
 #[derive(Debug)]
-struct PyReport {
-    inner: Report,
+pub(crate) struct PyReport {
+    pub(crate) inner: Report,
 }
 
 #[pymethods]
@@ -227,31 +257,83 @@ fn finish(py: Python<'_>, result: Evaluated) -> PyResult<PyReport> {
         .map_err(|e| errors::evaluate(py, &e))
 }
 
-/// Evaluates CSV (any encoding, `;` or `,`) or JSON bytes.
+/// Evaluates GLPI input (agent inventories, CSV exports, a folder of them).
+fn evaluate_glpi(
+    py: Python<'_>,
+    ds: &Dataset,
+    source: &Bound<'_, PyTuple>,
+    options: &PyOptions,
+    mapping: Option<(String, Vec<u8>)>,
+) -> PyResult<PyReport> {
+    let loaded = source::load(py, ds, source, mapping)?;
+    let inner = loaded.evaluate(py, ds, &options.inner)?;
+    Ok(PyReport { inner })
+}
+
+/// Evaluates CSV (any encoding, `;` or `,`) or JSON bytes, or a GLPI agent inventory or export.
 #[pyfunction]
+#[pyo3(signature = (dataset, data, options, mapping = None))]
 fn evaluate_bytes(
     py: Python<'_>,
     dataset: &PyDataset,
     data: Vec<u8>,
     options: &PyOptions,
+    mapping: Option<(String, Vec<u8>)>,
 ) -> PyResult<PyReport> {
     let (ds, opts) = (dataset.ds(), &options.inner);
+    if empreinte::glpi::detect(&data).is_some() {
+        let source = PyTuple::new(
+            py,
+            [
+                PyString::new(py, "bytes").into_any(),
+                PyBytes::new(py, &data).into_any(),
+            ],
+        )?;
+        return evaluate_glpi(py, ds, &source, options, mapping);
+    }
     let r = py.detach(|| errors::catch(|| empreinte::evaluate_bytes(ds, data, opts)));
     finish(py, r)
 }
 
-/// Evaluates a file: `.json` as JSON, anything else as CSV, streamed (as the CLI does).
+/// Evaluates JSON text (an array of line objects, or `{"lines": [...]}`), told to be JSON
+/// whatever its first character.
 #[pyfunction]
+fn evaluate_json(
+    py: Python<'_>,
+    dataset: &PyDataset,
+    text: String,
+    options: &PyOptions,
+) -> PyResult<PyReport> {
+    let (ds, opts) = (dataset.ds(), &options.inner);
+    let r = py.detach(|| errors::catch(|| empreinte::evaluate_json(ds, &text, opts)));
+    finish(py, r)
+}
+
+/// Evaluates a file: `.json` as JSON, anything else as CSV, streamed (as the CLI does); a GLPI
+/// file or a folder of them through the GLPI importer.
+#[pyfunction]
+#[pyo3(signature = (dataset, path, options, mapping = None))]
 fn evaluate_path(
     py: Python<'_>,
     dataset: &PyDataset,
     path: PathBuf,
     options: &PyOptions,
+    mapping: Option<(String, Vec<u8>)>,
 ) -> PyResult<PyReport> {
+    let (ds, opts) = (dataset.ds(), &options.inner);
+    if path.is_dir() || source::is_glpi_file(&path) {
+        let source = PyTuple::new(
+            py,
+            [
+                PyString::new(py, "path").into_any(),
+                path.into_pyobject(py)?.into_any(),
+            ],
+        )?;
+        return evaluate_glpi(py, ds, &source, options, mapping);
+    }
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let (ds, opts) = (dataset.ds(), &options.inner);
     let r = if is_json {
         let bytes = std::fs::read(&path)?;
         py.detach(|| errors::catch(|| empreinte::evaluate_bytes(ds, bytes, opts)))
@@ -302,23 +384,9 @@ fn evaluate_columns(
     n_rows: usize,
     options: &PyOptions,
 ) -> PyResult<PyReport> {
-    let (map, warnings) = columns::map_headers(&headers).map_err(|e| errors::inventory(py, &e))?;
-    if columns.len() != headers.len() {
-        return Err(pyo3::exceptions::PyValueError::new_err(
-            "one column spec per header is expected",
-        ));
-    }
-    let mut cols = Vec::new();
-    for (field, spec) in map.columns.iter().zip(columns.iter()) {
-        if let Some(field) = field {
-            cols.push((*field, columns::Column::from_py(&spec, n_rows)?));
-        }
-    }
     let ds = dataset.ds();
     let mut ev = start(py, ds, options)?;
-    for w in warnings {
-        ev.warn(w);
-    }
+    let cols = source::columns_of(py, &headers, columns, n_rows, &mut ev)?;
     let r = py.detach(|| {
         errors::catch(move || {
             columns::add_columns(&mut ev, &cols, n_rows);
@@ -351,10 +419,21 @@ fn _empreinte(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyReport>()?;
     m.add_function(wrap_pyfunction!(evaluate_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_path, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate_json, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_records, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_columns, m)?)?;
     m.add_function(wrap_pyfunction!(map_columns, m)?)?;
     m.add_function(wrap_pyfunction!(embedded_ids, m)?)?;
     m.add_function(wrap_pyfunction!(fields, m)?)?;
+    m.add_class::<glpi::PyGlpiImport>()?;
+    m.add_function(wrap_pyfunction!(glpi::import_glpi, m)?)?;
+    m.add_function(wrap_pyfunction!(planning::compare, m)?)?;
+    m.add_function(wrap_pyfunction!(planning::run_scenarios, m)?)?;
+    m.add_function(wrap_pyfunction!(planning::trajectory, m)?)?;
+    m.add_function(wrap_pyfunction!(planning::review, m)?)?;
+    m.add_function(wrap_pyfunction!(hosting::server, m)?)?;
+    m.add_function(wrap_pyfunction!(hosting::cloud, m)?)?;
+    m.add_function(wrap_pyfunction!(services::page, m)?)?;
+    m.add_function(wrap_pyfunction!(services::service, m)?)?;
     Ok(())
 }

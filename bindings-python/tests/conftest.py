@@ -28,6 +28,15 @@ def cli_text(path: str, *args: str) -> str:
     return out.stdout
 
 
+@functools.lru_cache(maxsize=None)
+def cli_any(*args: str) -> Any:
+    """The JSON output of `cargo run --release -p empreinte-cli -- ARGS --format json`."""
+    cmd = ["cargo", "run", "--quiet", "--release", "-p", "empreinte-cli", "--", *args, "--format", "json"]
+    out = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=os.environ.copy())
+    assert out.returncode in (0, 1), out.stderr
+    return json.loads(out.stdout)
+
+
 def cli_json(path: str, *args: str) -> dict[str, Any]:
     result: dict[str, Any] = json.loads(cli_text(path, *args))
     return result

@@ -1,17 +1,18 @@
-"""The shared test vectors of tests/vectors/ (format: tests/vectors/README.md).
+"""The shared test vectors of tests/vectors/ (format: tests/vectors/README.md), every kind.
 
-`expected` is a subset of the report JSON; numbers are compared with exact float `==`.
+`expected` is a subset of the output JSON; numbers are compared with exact float `==`.
 """
 
 from __future__ import annotations
 
-import base64
+import collections
 import json
 import pathlib
 from typing import Any
 
 import pytest
 
+import cases
 import empreinte
 from conftest import VECTORS
 
@@ -34,6 +35,9 @@ def kwargs_for(options: dict[str, Any]) -> dict[str, Any]:
             kwargs["annualisation"] = value["method"]
             if "default_years" in value:
                 kwargs["amortisation_years"] = value["default_years"]
+        elif key == "monte_carlo":
+            kwargs["monte_carlo"] = value["draws"]
+            kwargs["seed"] = value["seed"]
         elif key in OPTION_KWARGS:
             kwargs[OPTION_KWARGS[key]] = value
         else:
@@ -59,14 +63,15 @@ def assert_subset(expected: Any, got: Any, where: str = "report") -> None:
         assert got == expected, f"{where}: {got!r} != {expected!r}"
 
 
-def inventories(vector: dict[str, Any]) -> list[tuple[str, Any]]:
-    """The vector's inventory, in every Python form that must give the same report."""
+def evaluate_forms(vector: dict[str, Any]) -> list[tuple[str, Any]]:
+    """An `evaluate` vector's inventory in every Python form that must give the same report."""
     inv = vector["inventory"]
-    assert len(inv) == 1, "exactly one of csv, csv_base64, json"
     if "csv" in inv:
         return [("text", inv["csv"]), ("bytes", inv["csv"].encode("utf-8"))]
     if "csv_base64" in inv:
-        return [("bytes", base64.b64decode(inv["csv_base64"]))]
+        return [("bytes", cases.inventory_of(inv))]
+    if "json_text" in inv:
+        return [("json-text", inv["json_text"])]
     doc = inv["json"]
     forms: list[tuple[str, Any]] = [("json-text", json.dumps(doc))]
     if isinstance(doc, list) and all(isinstance(x, dict) for x in doc):
@@ -85,13 +90,29 @@ def test_runner_handles_any_number_of_vectors(tmp_path: pathlib.Path) -> None:
         assert_subset({"a": 0.1 + 0.2}, {"a": 0.3})
 
 
+def test_every_kind_is_covered() -> None:
+    kinds = collections.Counter(v.get("kind", "evaluate") for _, v in VECTOR_CASES)
+    if len(VECTOR_CASES) >= 40:
+        assert {"evaluate", "compare", "scenario", "trajectory", "server", "cloud", "page",
+                "service", "glpi"} <= set(kinds), kinds
+
+
 @pytest.mark.parametrize("name,vector", VECTOR_CASES, ids=[n for n, _ in VECTOR_CASES])
 def test_vector(name: str, vector: dict[str, Any]) -> None:
-    kwargs = kwargs_for(vector.get("options", {}))
-    dataset = vector.get("dataset")
-    for form, inventory in inventories(vector):
-        report = empreinte.evaluate(inventory, dataset=dataset, **kwargs)
+    kind = vector.get("kind", "evaluate")
+    outputs: list[tuple[str, Any]] = [("case", cases.run(vector))]
+    if kind == "evaluate":
+        # Every input form, with keyword options rather than the options dict.
+        kwargs = kwargs_for(vector.get("options") or {})
+        dataset = cases.dataset_of(vector)
+        for form, inventory in evaluate_forms(vector):
+            outputs.append((form, empreinte.evaluate(inventory, dataset=dataset, **kwargs).to_dict()))
+    for form, out in outputs:
+        if kind in ("evaluate", "scenario", "glpi"):
+            report = out.get("baseline") or out.get("report") or out
+            c = report["counts"]
+            assert c["rows_read"] == c["rows_evaluated"] + c["rows_rejected"], name
         try:
-            assert_subset(vector["expected"], report.to_dict())
+            assert_subset(vector["expected"], out, kind)
         except AssertionError as e:
             raise AssertionError(f"vector {name} ({form}): {e}") from None

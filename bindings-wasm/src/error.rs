@@ -2,7 +2,10 @@
 //! was at fault (`line`, `field`, `file`). One conversion per core error type; no message
 //! is rewritten here: the core's messages already say what was wrong and what is valid.
 
-use empreinte::{DatasetError, EvaluateError, InventoryError, RowError};
+use empreinte::{
+    CompareError, DatasetError, EvaluateError, GlpiError, HostingError, InventoryError, RowError,
+    ScenarioError, ServiceError, TrajectoryError,
+};
 use wasm_bindgen::JsValue;
 
 /// What is thrown to JS: built into a real `Error` by [`JsError::into_js`].
@@ -12,7 +15,7 @@ pub struct JsError {
     code: &'static str,
     message: String,
     line: Option<u64>,
-    field: Option<&'static str>,
+    field: Option<String>,
     file: Option<String>,
 }
 
@@ -28,6 +31,11 @@ impl JsError {
         }
     }
 
+    fn with_field(mut self, field: Option<&str>) -> JsError {
+        self.field = field.map(str::to_string);
+        self
+    }
+
     /// The JS value of the error (never panics; a property that cannot be set is left out).
     pub fn into_js(self) -> JsValue {
         let error = js_sys::Error::new(&self.message);
@@ -39,7 +47,7 @@ impl JsError {
         if let Some(line) = self.line {
             set("line", JsValue::from_f64(line as f64));
         }
-        if let Some(field) = self.field {
+        if let Some(field) = &self.field {
             set("field", JsValue::from_str(field));
         }
         if let Some(file) = &self.file {
@@ -60,28 +68,35 @@ impl JsError {
         )
     }
 
-    /// The options object does not have the `EvaluationOptions` shape.
-    pub fn invalid_options(detail: impl std::fmt::Display) -> JsError {
-        JsError::new(
-            "OptionsError",
-            "invalid_options",
-            format!(
-                "invalid evaluation options: {}",
-                detail.to_string().trim_start_matches("Error: ")
-            ),
-        )
+    /// An argument that is not of the expected kind (`InputError`).
+    pub fn input(code: &'static str, message: String) -> JsError {
+        JsError::new("InputError", code, message)
     }
 
-    /// The object given to `Dataset.fromFiles` lacks a file or holds a non-string.
-    pub fn invalid_dataset_files(detail: impl std::fmt::Display) -> JsError {
-        JsError::new(
-            "DatasetError",
-            "dataset_files",
+    /// An argument object does not have its declared shape: evaluation options give an
+    /// `OptionsError`, the dataset files a `DatasetError`, anything else an `InputError`.
+    pub fn shape(what: &str, e: &serde_json::Error) -> JsError {
+        // serde_json's position is in the JSON text written from the JS value: meaningless here.
+        let detail = e.to_string();
+        let detail = match detail.rfind(" at line ") {
+            Some(i) => &detail[..i],
+            None => &detail,
+        };
+        let (name, code) = match what {
+            "evaluation options" => ("OptionsError", "invalid_options"),
+            "dataset files" => ("DatasetError", "dataset_files"),
+            _ => ("InputError", "invalid_input"),
+        };
+        let message = if what == "dataset files" {
             format!(
                 "Dataset.fromFiles expects {{datapackage, sources, zones, categories, embodied, \
-                 refurbishment?, electricity}} as strings (the text of each file): {detail}"
-            ),
-        )
+                 refurbishment?, electricity, network?, hosting?}} as strings (the text of each \
+                 file): {detail}"
+            )
+        } else {
+            format!("invalid {what}: {detail}")
+        };
+        JsError::new(name, code, message)
     }
 
     /// The `dataset` argument is not a live `Dataset` (not one, or freed).
@@ -109,20 +124,18 @@ impl From<InventoryError> for JsError {
     fn from(e: InventoryError) -> JsError {
         let mut out = JsError::new("InventoryError", e.code(), e.to_string());
         out.line = e.line();
-        out.field = e.field();
-        out
+        out.with_field(e.field())
     }
 }
 
 /// The only row error that stops an evaluation: the `default_country` option.
 fn options_row_error(e: RowError) -> JsError {
-    let mut out = JsError::new(
+    JsError::new(
         "OptionsError",
         e.code(),
         format!("option default_country: {e}"),
-    );
-    out.field = Some("default_country");
-    out
+    )
+    .with_field(Some("default_country"))
 }
 
 impl From<EvaluateError> for JsError {
@@ -149,9 +162,71 @@ impl From<DatasetError> for JsError {
     }
 }
 
-impl From<serde_wasm_bindgen::Error> for JsError {
-    fn from(e: serde_wasm_bindgen::Error) -> JsError {
-        JsError::internal(e)
+impl From<CompareError> for JsError {
+    fn from(e: CompareError) -> JsError {
+        let mut out = JsError::new("CompareError", e.code(), e.to_string());
+        match &e {
+            CompareError::Offer { index, error, .. } => {
+                out.line = Some(*index as u64 + 1);
+                out.field = error.field().map(|f| f.name().to_string());
+            }
+            CompareError::Price { index, .. } => {
+                out.line = Some(*index as u64 + 1);
+                out.field = Some("unit_price_eur".into());
+            }
+            CompareError::Part { index, .. } => {
+                out.line = Some(*index as u64 + 1);
+                out.field = Some("replaced_parts".into());
+            }
+            CompareError::NoOffers => {}
+        }
+        out
+    }
+}
+
+impl From<ScenarioError> for JsError {
+    fn from(e: ScenarioError) -> JsError {
+        match e {
+            ScenarioError::Options(e) => options_row_error(e),
+            e => JsError::new("ScenarioError", e.code(), e.to_string()),
+        }
+    }
+}
+
+impl From<TrajectoryError> for JsError {
+    fn from(e: TrajectoryError) -> JsError {
+        match e {
+            TrajectoryError::Scenario(e) => e.into(),
+            TrajectoryError::Options(e) => options_row_error(e),
+            e => JsError::new("ScenarioError", e.code(), e.to_string()),
+        }
+    }
+}
+
+impl From<HostingError> for JsError {
+    fn from(e: HostingError) -> JsError {
+        let field = match &e {
+            HostingError::OutOfRange { field, .. } => Some(field.as_str()),
+            HostingError::InvalidPue { .. } => Some("pue"),
+            _ => None,
+        };
+        JsError::new("HostingError", e.code(), e.to_string()).with_field(field)
+    }
+}
+
+impl From<ServiceError> for JsError {
+    fn from(e: ServiceError) -> JsError {
+        JsError::new("ServiceError", e.code(), e.to_string()).with_field(e.field())
+    }
+}
+
+impl From<GlpiError> for JsError {
+    fn from(e: GlpiError) -> JsError {
+        let mut out = JsError::new("GlpiError", e.code(), e.to_string());
+        if let GlpiError::Mapping { line, .. } = &e {
+            out.line = Some(*line);
+        }
+        out
     }
 }
 

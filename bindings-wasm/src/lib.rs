@@ -1,24 +1,29 @@
 //! WebAssembly bindings of [`empreinte`]: the npm package `empreinte`.
 //!
-//! This crate converts types and errors, nothing else. Inventories go to the core as bytes
-//! (CSV in any encoding, or JSON: the core tells them apart) or as cells read from plain JS
-//! objects (parsed by the core's `line_from_cells`); reports come back as plain objects with
-//! the same shape as `empreinte evaluate --format json`. Errors are thrown as JS `Error`s with
-//! a stable `name` (`InventoryError`, `OptionsError`, `DatasetError`) and `code`.
+//! This crate converts types and errors, nothing else. Values cross the boundary as JSON text
+//! ([`json`]): inventories go to the core as bytes (CSV in any encoding, or JSON: the core tells
+//! them apart; an array of objects as its JSON text), results come back as plain objects with
+//! the same shapes as the CLI's `--format json`. Errors are thrown as JS `Error`s with a stable
+//! `name` (`InventoryError`, `OptionsError`, `DatasetError`, `CompareError`, `ScenarioError`,
+//! `HostingError`, `ServiceError`, `GlpiError`, `InputError`) and `code`.
 #![forbid(unsafe_code)]
 
 mod convert;
 mod error;
+mod glpi;
+mod hosting;
+mod json;
+mod planning;
 mod registry;
+mod services;
 mod ts;
+mod ts_more;
 
-use convert::{to_js, Inventory, LineOut};
-use empreinte::dataset::EMBEDDED_IDS;
-use empreinte::{
-    CsvInventory, Dataset, DatasetFiles, Evaluation, EvaluationOptions, InventoryError,
-    InventoryItem, Report, Warning,
-};
+use convert::LineOut;
+use empreinte::dataset::{EMBEDDED_IDS, HOSTING_FILES};
+use empreinte::{Dataset, DatasetFiles, EvaluationOptions, Warning};
 use error::JsError;
+use json::{from_js, to_js};
 use registry::Held;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -55,6 +60,7 @@ impl Drop for JsDataset {
 
 /// The files of a dataset folder, as text (see `reference-data/SCHEMA.md`).
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FilesIn {
     datapackage: String,
     sources: String,
@@ -64,6 +70,12 @@ struct FilesIn {
     #[serde(default)]
     refurbishment: Option<String>,
     electricity: String,
+    /// `network.csv` (digital services).
+    #[serde(default)]
+    network: Option<String>,
+    /// The hosting tables, keyed by file name without `.csv` (`hosting_sites`, `hosting_servers`...).
+    #[serde(default)]
+    hosting: std::collections::BTreeMap<String, String>,
 }
 
 /// A category as JS sees it: the dataset row, plus whether refurbished devices of this
@@ -93,9 +105,8 @@ impl JsDataset {
     pub fn from_files(
         #[wasm_bindgen(unchecked_param_type = "DatasetFiles")] files: JsValue,
     ) -> Result<JsDataset, JsValue> {
-        let f: FilesIn =
-            serde_wasm_bindgen::from_value(files).map_err(JsError::invalid_dataset_files)?;
-        let ds = Dataset::from_files(&DatasetFiles {
+        let f: FilesIn = json::required(&files, "dataset files")?;
+        let mut ds = Dataset::from_files(&DatasetFiles {
             datapackage: &f.datapackage,
             sources: &f.sources,
             zones: &f.zones,
@@ -105,6 +116,31 @@ impl JsDataset {
             electricity: &f.electricity,
         })
         .map_err(JsError::from)?;
+        if let Some(network) = &f.network {
+            ds = ds.with_network_table(network).map_err(JsError::from)?;
+        }
+        if let Some(unknown) = f.hosting.keys().find(|k| {
+            !HOSTING_FILES
+                .iter()
+                .any(|h| h.strip_suffix(".csv") == Some(k))
+        }) {
+            return Err(JsError::shape(
+                "dataset files",
+                &serde::de::Error::custom(format!(
+                    "unknown hosting table {unknown:?}; expected {}",
+                    HOSTING_FILES.join(", ")
+                )),
+            )
+            .into());
+        }
+        if !f.hosting.is_empty() {
+            let files = HOSTING_FILES.map(|h| {
+                h.strip_suffix(".csv")
+                    .and_then(|k| f.hosting.get(k))
+                    .map(String::as_str)
+            });
+            ds = ds.with_hosting_tables(&files).map_err(JsError::from)?;
+        }
         Ok(JsDataset::new(Held::Loaded(std::rc::Rc::new(ds))))
     }
 
@@ -154,7 +190,7 @@ impl JsDataset {
         Ok(to_js(self.get().sources())?)
     }
 
-    /// The registry slot (read by `evaluate` to find this dataset; not part of the API).
+    /// The registry slot (read by functions to find this dataset; not part of the API).
     #[wasm_bindgen(getter = __slot, skip_typescript)]
     pub fn slot(&self) -> u32 {
         self.slot
@@ -163,14 +199,8 @@ impl JsDataset {
     /// Evaluates an inventory against this dataset (same as `evaluate(inventory, options, this)`).
     /// Declared in `ts.rs` (optional `options`).
     #[wasm_bindgen(skip_typescript)]
-    pub fn evaluate(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Inventory")] inventory: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "EvaluationOptions")] options: Option<js_sys::Object>,
-    ) -> Result<JsValue, JsValue> {
-        let ds = self.get();
-        let report = crate::options(options).and_then(|o| run(&inventory, o, &ds))?;
-        Ok(to_js(&report)?)
+    pub fn evaluate(&self, inventory: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        Ok(evaluate_with(&inventory, &options, &self.get())?)
     }
 
     /// The id of the category a name designates ("PC portable", "écrans"...), if any.
@@ -192,37 +222,27 @@ pub fn datasets() -> Result<JsValue, JsValue> {
     Ok(to_js(&infos)?)
 }
 
-fn options(value: Option<js_sys::Object>) -> JsResult<EvaluationOptions> {
-    match value {
-        None => Ok(EvaluationOptions::default()),
-        Some(o) => serde_wasm_bindgen::from_value(o.into()).map_err(JsError::invalid_options),
-    }
+/// Evaluation options from JS (`undefined`/`null`: the defaults).
+pub(crate) fn options(value: &JsValue) -> JsResult<EvaluationOptions> {
+    from_js(value, "evaluation options")
 }
 
 /// The dataset a JS value designates: a `Dataset` object, or the default one.
-fn dataset(value: Option<js_sys::Object>) -> JsResult<Held> {
-    let Some(value) = value else {
+pub(crate) fn dataset(value: &JsValue) -> JsResult<Held> {
+    if value.is_undefined() || value.is_null() {
         return Ok(Held::Embedded(Dataset::embedded_default()));
-    };
-    js_sys::Reflect::get(&value, &JsValue::from_str("__slot"))
+    }
+    js_sys::Reflect::get(value, &JsValue::from_str("__slot"))
         .ok()
         .and_then(|v| v.as_f64())
         .and_then(|slot| registry::get(slot as u32))
         .ok_or_else(JsError::not_a_dataset)
 }
 
-fn run(inventory: &JsValue, options: EvaluationOptions, ds: &Dataset) -> JsResult<Report> {
-    Ok(match convert::inventory(inventory)? {
-        Inventory::Bytes(bytes) => empreinte::evaluate_bytes(ds, bytes, &options)?,
-        Inventory::Items(items, warnings) => {
-            let mut ev = Evaluation::new(ds, options)?;
-            for w in warnings {
-                ev.warn(w);
-            }
-            ev.add_items(items);
-            ev.finish()
-        }
-    })
+fn evaluate_with(inventory: &JsValue, options: &JsValue, ds: &Dataset) -> JsResult<JsValue> {
+    let options = crate::options(options)?;
+    let bytes = convert::inventory(inventory)?;
+    to_js(&empreinte::evaluate_bytes(ds, bytes, &options)?)
 }
 
 /// Evaluates an inventory: CSV or JSON text, the raw bytes of a file, or an array of objects
@@ -231,48 +251,25 @@ fn run(inventory: &JsValue, options: EvaluationOptions, ds: &Dataset) -> JsResul
 /// Declared in `ts.rs` (optional `options` and `dataset`).
 #[wasm_bindgen(skip_typescript)]
 pub fn evaluate(
-    #[wasm_bindgen(unchecked_param_type = "Inventory")] inventory: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions")] options: Option<js_sys::Object>,
-    #[wasm_bindgen(unchecked_param_type = "Dataset")] dataset: Option<js_sys::Object>,
+    inventory: JsValue,
+    options: JsValue,
+    dataset: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let report = crate::options(options)
-        .and_then(|o| Ok((o, crate::dataset(dataset)?)))
-        .and_then(|(o, ds)| run(&inventory, o, &ds))?;
-    Ok(to_js(&report)?)
+    let ds = crate::dataset(&dataset)?;
+    Ok(evaluate_with(&inventory, &options, &ds)?)
+}
+
+/// Reads an inventory argument with the core: numbered lines, rejected rows, warnings.
+pub(crate) fn read(inventory: &JsValue) -> JsResult<empreinte::ReadInventory> {
+    Ok(empreinte::read_inventory(convert::inventory(inventory)?)?)
 }
 
 /// Lines read from an inventory, as evaluated (canonical names, units in the names).
 #[derive(Serialize)]
 struct ReadOut<'a> {
     lines: Vec<LineOut<'a>>,
-    rejected: Vec<&'a empreinte::RejectedRow>,
-    warnings: Vec<Warning>,
-}
-
-fn read_items(inventory: &JsValue) -> JsResult<(Vec<InventoryItem>, Vec<Warning>)> {
-    let bytes = match convert::inventory(inventory)? {
-        Inventory::Items(items, warnings) => return Ok((items, warnings)),
-        Inventory::Bytes(bytes) => bytes,
-    };
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let mut warnings = Vec::new();
-    if matches!(
-        body.iter().find(|b| !b.is_ascii_whitespace()),
-        Some(b'[') | Some(b'{')
-    ) {
-        let text = std::str::from_utf8(body).map_err(|e| InventoryError::NotText {
-            detail: format!(
-                "a JSON inventory must be UTF-8 (invalid byte at {})",
-                e.valid_up_to()
-            ),
-        })?;
-        let items = empreinte::inventory::read_json(text, &mut warnings)?;
-        return Ok((items, warnings));
-    }
-    let mut reader = CsvInventory::new(std::io::Cursor::new(bytes))?;
-    warnings.extend(reader.take_warnings());
-    let items = reader.by_ref().collect::<Result<Vec<_>, _>>()?;
-    Ok((items, warnings))
+    rejected: &'a [empreinte::RejectedRow],
+    warnings: &'a [Warning],
 }
 
 /// Reads an inventory without evaluating it: the lines as the core understood them (an array
@@ -281,17 +278,15 @@ fn read_items(inventory: &JsValue) -> JsResult<(Vec<InventoryItem>, Vec<Warning>
 pub fn read_inventory(
     #[wasm_bindgen(unchecked_param_type = "Inventory")] inventory: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (items, warnings) = read_items(&inventory)?;
-    let mut out = ReadOut {
-        lines: Vec::new(),
-        rejected: Vec::new(),
-        warnings,
+    let read = read(&inventory)?;
+    let out = ReadOut {
+        lines: read
+            .lines
+            .iter()
+            .map(|(n, l)| LineOut::new(*n, l))
+            .collect(),
+        rejected: &read.rejected,
+        warnings: &read.warnings,
     };
-    for item in &items {
-        match item {
-            InventoryItem::Line(n, l) => out.lines.push(LineOut::new(*n, l)),
-            InventoryItem::Rejected(r) => out.rejected.push(r),
-        }
-    }
     Ok(to_js(&out)?)
 }

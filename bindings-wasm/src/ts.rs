@@ -85,7 +85,12 @@ export interface EvaluationOptions {
   pupils?: number | null;
   /** Keep one result per line in `Report.lines` (default false). */
   keep_lines?: boolean;
+  /** Draw the dataset's factors `draws` times (seeded): mean and percentiles in `Report.monte_carlo`. */
+  monte_carlo?: { draws: number; seed: number } | null;
 }
+
+/** Mean and percentiles of a drawn figure. */
+export interface Stats { mean: number; p5: number; p50: number; p95: number; }
 
 /** Identity of a dataset, named in every report. */
 export interface DatasetInfo {
@@ -108,6 +113,10 @@ export interface DatasetFiles {
   embodied: string;
   refurbishment?: string | null;
   electricity: string;
+  /** `network.csv` (data transfer for digital services). */
+  network?: string | null;
+  /** Hosting tables by file name without `.csv`: `hosting_sites`, `hosting_servers`, `hosting_cpus`... */
+  hosting?: { [table: string]: string };
 }
 
 /** An equipment category of a dataset. */
@@ -237,6 +246,8 @@ export interface Report {
   rejected: RejectedRow[];
   warnings: Warning[];
   provenance: Provenance;
+  /** With `options.monte_carlo`: the drawn totals (mean, p5, p50, p95), per indicator. */
+  monte_carlo?: { draws: number; seed: number; [key: string]: unknown } | null;
 }
 
 /** An inventory read without evaluating it (see `readInventory`). */
@@ -265,10 +276,16 @@ export interface Dataset {
  * - `OptionsError`: the options are invalid (`invalid_options`, `unknown_country`).
  * - `DatasetError`: a dataset cannot be loaded (`unknown_dataset`, `dataset_files`,
  *   `dataset_csv`, `dataset_missing_column`, `dataset_invalid_value`, ...).
+ * - `CompareError` (`no_offers`, a row code of the offer's device, `out_of_range`; `line` = offer number),
+ *   `ScenarioError` (`out_of_range`, `unknown_category`, `unknown_country`, `horizon_before_start`),
+ *   `HostingError`, `ServiceError`, `GlpiError` (`invalid_mapping`): the core's codes.
+ * - `InputError`: an argument does not have its declared shape (`invalid_input`, `unknown_service`).
  * `line` (1-based, header = 1), `field` and `file` say where the input is at fault.
  */
 export interface EmpreinteError extends Error {
-  name: "InventoryError" | "OptionsError" | "DatasetError" | "InternalError";
+  name:
+    | "InventoryError" | "OptionsError" | "DatasetError" | "CompareError" | "ScenarioError"
+    | "HostingError" | "ServiceError" | "GlpiError" | "InputError" | "InternalError";
   code: string;
   line?: number;
   field?: string;

@@ -20,7 +20,7 @@ let server; let base; let context; let page; let userDir;
 const problems = [];
 
 function cliClimate(file, year) {
-  const bin = join(ROOT, 'target/release/empreinte');
+  const bin = join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'release/empreinte');
   if (!existsSync(bin)) execFileSync('cargo', ['build', '--release', '-p', 'empreinte-cli'], { cwd: ROOT, stdio: 'inherit' });
   // The CLI exits non-zero when some rows are rejected; the JSON report is on stdout all the same.
   const run = spawnSync(bin, ['evaluate', file, '--year', String(year), '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });

@@ -11,7 +11,7 @@ const readme = readFileSync(`${HERE}README.md`, 'utf8');
 const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
 const TMP = `${HERE}tests/.readme/`;
 
-test('README has examples', () => assert.ok(blocks.length >= 4));
+test('README has examples', () => assert.ok(blocks.length >= 9));
 
 blocks.forEach((code, i) => {
   test(`README example ${i + 1}`, () => {
@@ -19,7 +19,8 @@ blocks.forEach((code, i) => {
     // Placed two levels below the package, like README.md's relative URLs expect one level:
     // rewrite `../reference-data` to the repository's folder.
     const file = `${TMP}example-${i + 1}.mjs`;
-    writeFileSync(file, code.replaceAll("'../reference-data/", "'../../../reference-data/"));
+    writeFileSync(file, code.replaceAll("'../reference-data/", "'../../../reference-data/")
+      .replaceAll('`../tests/', '`../../../tests/'));
     try {
       const out = execFileSync(process.execPath, [file], { encoding: 'utf8' });
       assert.ok(!out.includes('undefined'), `example printed undefined:\n${out}`);

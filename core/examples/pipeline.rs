@@ -1,7 +1,7 @@
 //! Native pipeline benchmark on a CSV file: merely reading its records with the csv crate, then
 //! reading, evaluating and aggregating it with empreinte; prints both times and the ratio.
 //! `cargo run --release -p empreinte --example pipeline -- FILE [--monte-carlo N]`
-//! Used by bench/run.sh; a benchmark, not a test.
+//! A quick manual check; bench/run.sh uses bench_native.rs (one measurement per process). A benchmark, not a test.
 
 use empreinte::{evaluate_csv, Dataset, EvaluationOptions, MonteCarloOptions};
 use std::fs::File;

@@ -69,6 +69,19 @@ impl<'d> Evaluation<'d> {
                 });
             }
         }
+        for (option, value) in [
+            ("inhabitants", options.inhabitants),
+            ("agents", options.agents),
+            ("pupils", options.pupils),
+        ] {
+            if let Some(v) = value.filter(|v| !(v.is_finite() && *v > 0.0)) {
+                return Err(RowError::InvalidOption {
+                    option,
+                    value: v.to_string(),
+                    expected: "a number of people above 0".into(),
+                });
+            }
+        }
         if let Some(MonteCarloOptions { draws, .. }) = options.monte_carlo {
             if draws == 0 || draws > MAX_DRAWS {
                 return Err(RowError::InvalidOption {

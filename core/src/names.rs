@@ -78,6 +78,9 @@ pub fn match_key(text: &str) -> String {
     singularize(&normalize(text)).replace(' ', "")
 }
 
+/// Longest text "did you mean" is computed for (the longest alias is under 30 characters).
+const MAX_SUGGESTED_LEN: usize = 80;
+
 /// An index from names (ids, labels, aliases) to item positions.
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
@@ -115,6 +118,10 @@ impl NameIndex {
 
     /// The closest known name, when one is close enough to be a likely typo.
     pub fn suggest(&self, name: &str) -> Option<(String, usize)> {
+        // Names are short; scoring a long text against every name costs for nothing.
+        if name.len() > MAX_SUGGESTED_LEN {
+            return None;
+        }
         let key = match_key(name);
         if key.is_empty() {
             return None;

@@ -11,7 +11,7 @@ pub const DEFAULT_AMORTISATION_YEARS: f64 = 3.0;
 /// How the embodied impacts of a device (manufacturing, distribution, end of life) are
 /// spread over reporting years. The three conventions of the BEGES method v4 for capital goods.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(tag = "method", rename_all = "snake_case")]
+#[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Annualisation {
     /// Over the device's physical lifetime (default): `1 / lifetime` per year of service.
     #[default]

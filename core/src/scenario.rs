@@ -223,9 +223,11 @@ pub fn apply(
             Lever::ExtendLifetime { years, .. } => {
                 for (_, l) in out.iter_mut().filter(|(_, l)| applies(ds, lever, l)) {
                     if let Some(base) = lifetime_of(ds, l) {
+                        // Only devices with at least one full year left: extending a device in
+                        // its last, partial year would move its embodied impacts into this year.
                         let past = l
                             .acquisition_year
-                            .is_some_and(|a| (year - a) as f64 >= base);
+                            .is_some_and(|a| (year - a) as f64 + 1.0 > base);
                         if !past {
                             l.lifetime = Some(Time::new::<year_unit>(base + years));
                         }

@@ -1,36 +1,14 @@
 //! The shared test vectors (tests/vectors/*.json, format in its README): the Rust runner.
 //! `UPDATE_VECTORS=1` rewrites each file's `expected` from this implementation, for review.
 
-mod common;
-use base64::Engine;
-use empreinte::{evaluate_bytes, evaluate_json, Dataset, EvaluationOptions, Report};
+mod cases;
+use cases::{check_subset, strip_prose};
 use serde_json::{json, Value};
 use std::fs;
 
-/// Evaluates one vector's inventory.
-fn evaluate(v: &Value) -> Report {
-    let ds = Dataset::embedded(v["dataset"].as_str().unwrap()).unwrap();
-    let options: EvaluationOptions = serde_json::from_value(v["options"].clone()).unwrap();
-    let inv = &v["inventory"];
-    let r = if let Some(csv) = inv["csv"].as_str() {
-        evaluate_bytes(ds, csv.as_bytes().to_vec(), &options)
-    } else if let Some(b64) = inv["csv_base64"].as_str() {
-        evaluate_bytes(
-            ds,
-            base64::engine::general_purpose::STANDARD
-                .decode(b64)
-                .unwrap(),
-            &options,
-        )
-    } else {
-        evaluate_json(ds, &inv["json"].to_string(), &options)
-    };
-    r.unwrap()
-}
-
-/// The part of a report a vector pins down: counts, every aggregate, rejections (not messages).
-fn expected_of(r: &Report) -> Value {
-    let full = serde_json::to_value(r).unwrap();
+/// The part of a report a vector pins down: counts, every aggregate, rejections (not messages),
+/// and the Monte Carlo summary when one was asked for.
+fn pin_report(full: &Value) -> Value {
     let groups = |k: &str| -> Value {
         Value::Array(
             full[k]
@@ -41,7 +19,7 @@ fn expected_of(r: &Report) -> Value {
                 .collect(),
         )
     };
-    json!({
+    let mut pinned = json!({
         "dataset": {"id": full["dataset"]["id"], "version": full["dataset"]["version"]},
         "counts": full["counts"],
         "totals": {"devices": full["totals"]["devices"], "electricity_kwh": full["totals"]["electricity_kwh"], "impacts": full["totals"]["impacts"]},
@@ -49,59 +27,90 @@ fn expected_of(r: &Report) -> Value {
         "by_category": groups("by_category"),
         "by_department": groups("by_department"),
         "rejected": full["rejected"].as_array().unwrap().iter().map(|x| json!({"line": x["line"], "field": x["field"], "code": x["code"]})).collect::<Vec<_>>(),
-    })
+    });
+    if let Some(mc) = full.get("monte_carlo") {
+        pinned["monte_carlo"] = strip_prose(mc);
+    }
+    pinned
 }
 
-/// `expected` is a subset of `actual`; numbers compared as exact f64.
-fn check_subset(expected: &Value, actual: &Value, path: &str, errors: &mut Vec<String>) {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (k, ev) in e {
-                match a.get(k) {
-                    Some(av) => check_subset(ev, av, &format!("{path}.{k}"), errors),
-                    None => errors.push(format!("{path}.{k}: missing")),
-                }
-            }
-        }
-        (Value::Array(e), Value::Array(a)) => {
-            if e.len() != a.len() {
-                errors.push(format!("{path}: {} items, expected {}", a.len(), e.len()));
-            }
-            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
-                check_subset(ev, av, &format!("{path}[{i}]"), errors);
-            }
-        }
-        (Value::Number(e), Value::Number(a)) if e.as_f64() != a.as_f64() => {
-            errors.push(format!("{path}: {a}, expected {e}"));
-        }
-        (Value::Number(_), Value::Number(_)) => {}
-        (e, a) if e != a => errors.push(format!("{path}: {a}, expected {e}")),
-        _ => {}
+/// What a vector of each kind pins down in the output.
+fn expected_of(kind: &str, out: &Value) -> Value {
+    match kind {
+        "evaluate" => pin_report(out),
+        "scenario" => json!({
+            "baseline": {"counts": out["baseline"]["counts"], "totals": {"impacts": out["baseline"]["totals"]["impacts"]}},
+            "scenarios": out["scenarios"].as_array().unwrap().iter().map(|s| json!({
+                "name": s["name"],
+                "levers": s["levers"],
+                "reporting_year": s["reporting_year"],
+                "change_kgco2e": s["change_kgco2e"],
+                "change_percent": s["change_percent"],
+                "totals": {"scenario": s["totals"]["scenario"], "change": s["totals"]["change"]},
+                "by_category": s["by_category"].as_array().unwrap().iter().map(|c| json!({"key": c["key"], "change": {"climate_change": c["change"]["climate_change"]}})).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        }),
+        "trajectory" => json!({
+            "series": out["series"].as_array().unwrap().iter().map(|s| json!({
+                "name": s["name"],
+                "levers": s["levers"],
+                "years": s["years"],
+            })).collect::<Vec<_>>(),
+        }),
+        "glpi" => json!({
+            "counts": out["counts"],
+            "items": out["items"].as_array().unwrap().iter().map(|i| json!({
+                "number": i["number"], "itemtype": i["itemtype"], "status": i["status"],
+                "category": i["category"], "quantity": i["quantity"],
+                "acquisition_year": i["acquisition_year"], "year_source": i["year_source"],
+                "in_stock": i["in_stock"], "department": i["department"], "code": i["code"],
+            })).collect::<Vec<_>>(),
+            "report": pin_report(&out["report"]),
+        }),
+        _ => strip_prose(out),
     }
 }
 
 #[test]
 fn shared_vectors() {
-    let dir = common::repo_root().join("tests/vectors");
+    let dir = cases::repo_root().join("tests/vectors");
     let mut files: Vec<_> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();
-    assert!(!files.is_empty());
+    assert!(files.len() >= 40, "{} vectors", files.len());
     let update = std::env::var_os("UPDATE_VECTORS").is_some();
     let mut failures = Vec::new();
+    let mut kinds = std::collections::BTreeMap::<String, usize>::new();
     for path in &files {
         let mut v: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
-        let report = evaluate(&v);
-        assert_eq!(
-            report.counts.rows_read,
-            report.counts.rows_evaluated + report.counts.rows_rejected
-        );
-        let actual = serde_json::to_value(&report).unwrap();
+        let kind = v["kind"].as_str().unwrap_or("evaluate").to_string();
+        *kinds.entry(kind.clone()).or_default() += 1;
+        let actual = match cases::run(&v) {
+            Ok(a) => a,
+            Err(e) => {
+                failures.push(format!("{}: {e:?}", path.display()));
+                continue;
+            }
+        };
+        // Nothing lost, whatever the kind.
+        for report in [&actual, &actual["baseline"], &actual["report"]] {
+            if let Some(c) = report
+                .get("counts")
+                .filter(|c| c.get("rows_read").is_some())
+            {
+                assert_eq!(
+                    c["rows_read"].as_u64().unwrap(),
+                    c["rows_evaluated"].as_u64().unwrap() + c["rows_rejected"].as_u64().unwrap(),
+                    "{}",
+                    path.display()
+                );
+            }
+        }
         if update {
-            v["expected"] = expected_of(&report);
+            v["expected"] = expected_of(&kind, &actual);
             fs::write(path, serde_json::to_string_pretty(&v).unwrap() + "\n").unwrap();
             continue;
         }
@@ -130,5 +139,19 @@ fn shared_vectors() {
         "vectors differ:\n{}",
         failures.join("\n")
     );
-    eprintln!("{} shared vectors checked", files.len());
+    eprintln!("{} shared vectors checked: {kinds:?}", files.len());
+}
+
+/// A deliberately changed factor must break the vectors: the runner is not vacuous.
+#[test]
+fn a_changed_factor_breaks_the_vectors() {
+    let path = cases::repo_root().join("tests/vectors/fleet-laptop-by-hand-2024.json");
+    let v: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    let actual = cases::run(&v).unwrap();
+    let mut tampered = actual.clone();
+    let total = &mut tampered["totals"]["impacts"]["climate_change"]["total"]["central"];
+    *total = json!(total.as_f64().unwrap() * (1.0 + f64::EPSILON));
+    let mut errors = Vec::new();
+    check_subset(&v["expected"], &tampered, "", &mut errors);
+    assert_eq!(errors.len(), 1, "{errors:?}");
 }

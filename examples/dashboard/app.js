@@ -1,6 +1,6 @@
-// empreinte dashboard: every figure comes from the WebAssembly module. This file reads
-// files, transforms INPUT rows for scenarios, and displays reports; it computes no footprint.
-import init, { evaluate, readInventory, Dataset } from './pkg/empreinte_wasm.js';
+// empreinte dashboard: every figure comes from the WebAssembly module (evaluation, scenario
+// levers, offer comparison). This file reads files and displays results; it computes nothing.
+import init, { evaluate, runScenarios, compareOffers, Dataset } from './pkg/empreinte_wasm.js';
 
 const SAMPLES = [
   { file: 'ville-montclair.csv', fr: 'Montclair (ville, CSV)', en: 'Montclair (town, CSV)' },
@@ -76,8 +76,8 @@ const T = {
 
 const $ = (id) => document.getElementById(id);
 const state = {
-  lang: 'fr', dataset: null, categories: new Map(), name: '', rows: null,
-  base: null, shown: null, periods: null,
+  lang: 'fr', dataset: null, categories: new Map(), name: '', input: null,
+  base: null, shown: null,
 };
 const t = (key) => T[state.lang][key];
 
@@ -114,7 +114,7 @@ function showMessage(text) {
 
 function options() {
   const year = Number.parseInt($('year').value, 10);
-  return { reporting_year: Number.isFinite(year) ? year : 2024, keep_lines: true };
+  return { reporting_year: Number.isFinite(year) ? year : 2025, keep_lines: true };
 }
 
 // ---- input ----------------------------------------------------------------------------
@@ -124,13 +124,10 @@ function load(name, input) {
   $('status').textContent = t('loading')(name);
   const start = performance.now();
   try {
-    const read = readInventory(input);
     const report = evaluate(input, options(), state.dataset);
-    state.rows = read.lines.map(({ line, ...row }) => row);
     state.input = input;
     state.name = name;
     state.base = report;
-    state.periods = null;
     $('lifetime').value = '0';
     $('refurb').value = '0';
     showMessage('');
@@ -157,52 +154,33 @@ async function loadSample(fileName) {
   load(fileName, new Uint8Array(await res.arrayBuffer()));
 }
 
-// ---- scenarios: transform the input rows, evaluate again --------------------------------
+// ---- scenarios: the core's levers on the inventory ------------------------------------------
 
-function refurbishable(category) {
-  const id = state.dataset.findCategory(String(category));
-  return id !== undefined && state.categories.get(id)?.refurbishable;
-}
-
-/** Moves `share` % of the devices of each new, refurbishable line to a refurbished line. */
-function withRefurbishedShare(rows, share) {
-  if (share === 0) return rows;
-  return rows.flatMap((row) => {
-    if (row.condition !== 'new' || !refurbishable(row.category)) return [row];
-    const moved = Math.round((row.quantity * share) / 100);
-    if (moved === 0) return [row];
-    const refurb = { ...row, quantity: moved, condition: 'refurbished' };
-    delete refurb.lifetime_years; // the dataset's second life applies
-    return moved === row.quantity ? [refurb] : [{ ...row, quantity: row.quantity - moved }, refurb];
-  });
-}
-
-/**
- * Adds `years` to each line's lifetime. The lifetime each line has today is the one the core
- * used (`period_years` of its line report, physical-lifetime annualisation), so defaults
- * (new or second life) are the dataset's, not guessed here.
- */
-function withLongerLifetime(rows, years) {
-  if (years === 0) return rows;
-  const opts = { ...options(), annualisation: { method: 'physical_lifetime' } };
-  const now = evaluate(rows, opts, state.dataset);
-  const period = new Map(now.lines.map((l) => [l.line, l.period_years]));
-  return rows.map((row, i) => (period.has(i + 1) ? { ...row, lifetime_years: period.get(i + 1) + years } : row));
+/** A scenario result shaped like a report for `render`: the scenario's figures per group. */
+function asReport(base, result) {
+  const label = new Map(base.by_category.map((g) => [g.key, g]));
+  const group = (d) => ({ key: d.key, label_fr: label.get(d.key)?.label_fr ?? null,
+    label_en: label.get(d.key)?.label_en ?? null, impacts: d.scenario });
+  return { ...base, totals: { ...base.totals, impacts: result.totals.scenario },
+    by_category: result.by_category.map(group), by_department: result.by_department.map(group) };
 }
 
 function applyScenario() {
   $('lifetime-out').textContent = $('lifetime').value;
   $('refurb-out').textContent = $('refurb').value;
-  if (!state.rows) return;
+  if (!state.input) return;
   const years = Number($('lifetime').value);
   const share = Number($('refurb').value);
   if (years === 0 && share === 0) {
     render(state.base, false);
     return;
   }
+  const levers = [];
+  if (share > 0) levers.push({ lever: 'refurbished_share', share: share / 100 });
+  if (years > 0) levers.push({ lever: 'extend_lifetime', years });
   try {
-    const rows = withLongerLifetime(withRefurbishedShare(state.rows, share), years);
-    render(evaluate(rows, options(), state.dataset), true);
+    const r = runScenarios(state.input, [{ name: 'dashboard', levers }], options(), state.dataset);
+    render(asReport(r.baseline, r.scenarios[0]), true);
   } catch (e) {
     showMessage(t('error')(e));
   }
@@ -296,21 +274,16 @@ function chart(figure, title, data, sort = true) {
 function compare() {
   const id = $('compare-category').value;
   if (!id) return;
-  const year = options().reporting_year;
-  const one = (condition) => {
-    const r = evaluate([{ category: id, quantity: 1, condition, acquisition_year: year }],
-      { reporting_year: year }, state.dataset);
-    return r.totals.impacts.climate_change?.total;
-  };
+  const offers = ['new', 'refurbished'].map((condition) => ({ name: condition, device: { category: id, condition } }));
   try {
-    const [n, r] = [one('new'), one('refurbished')];
-    $('compare').querySelector('tbody').replaceChildren(
-      ...[[t('new'), n, 'new'], [t('refurbished'), r, 'refurbished']].map(([name, e, key]) =>
-        el('tr', { 'data-condition': key, 'data-value': e?.central ?? '' },
-          el('th', { scope: 'row' }, name), el('td', { class: 'num' }, est(e)), el('td', { class: 'num' }, range(e)))));
-    // Display only: the relative gap between the two figures the module computed.
-    const ok = n?.status === 'available' && r?.status === 'available' && n.central > 0;
-    const pct = ok ? (100 * (r.central - n.central)) / n.central : null;
+    const c = compareOffers(offers, { reporting_year: options().reporting_year }, state.dataset);
+    $('compare').querySelector('tbody').replaceChildren(...c.offers.map((o) => {
+      const e = o.per_year.climate_change?.total;
+      const shown = e ? { status: 'available', ...e } : null;
+      return el('tr', { 'data-condition': o.condition, 'data-value': e?.central ?? '' },
+        el('th', { scope: 'row' }, t(o.condition)), el('td', { class: 'num' }, est(shown)), el('td', { class: 'num' }, range(shown)));
+    }));
+    const pct = c.offers[1].difference_percent;
     $('compare-result').textContent = pct === null ? '' : t('diff')(`${pct > 0 ? '+' : ''}${fmt(pct, 2)}`);
   } catch (e) {
     $('compare-result').textContent = t('error')(e);

@@ -4,11 +4,13 @@
 
 1. loads a sample commune's inventory (examples/communes/) into pandas and evaluates it;
 2. prints the footprint: headline, per inhabitant / agent / pupil, by category and phase;
-3. compares a scenario with the baseline: every device kept 2 years longer;
+3. compares a scenario with the baseline (`empreinte.scenario`): every device kept 2 years
+   longer;
 4. saves PNG charts in OUTPUT_DIR: footprint by category and phase, the scenario against
-   the baseline, and the trajectory 2025-2035 if the fleet is kept as it is.
+   the baseline, and the trajectory 2025-2035 (`empreinte.trajectory`: devices renewed at
+   the end of their life, today's practice against the scenario).
 
-Every figure comes from `empreinte.evaluate`: this script only builds inventories and plots.
+Every figure comes from empreinte: this script only picks options and plots.
 """
 
 from __future__ import annotations
@@ -40,24 +42,13 @@ def load_commune(commune_id: str) -> tuple[Dict[str, Any], pd.DataFrame]:
     return commune, pd.read_csv(COMMUNES / commune["inventory"])
 
 
-def evaluate(inventory: pd.DataFrame, commune: Dict[str, Any], year: int,
-             lines: bool = False) -> empreinte.Report:
+def evaluate(inventory: pd.DataFrame, commune: Dict[str, Any], year: int) -> empreinte.Report:
     return empreinte.evaluate(inventory, year=year, inhabitants=commune["inhabitants"],
-                              agents=commune["agents"], pupils=commune["pupils"], lines=lines)
+                              agents=commune["agents"], pupils=commune["pupils"])
 
 
-def longer_lifetimes(inventory: pd.DataFrame, baseline: empreinte.Report, years: float) -> pd.DataFrame:
-    """The same inventory with every device kept `years` longer.
-
-    The lifetime each line was evaluated with (its own, or the dataset's default for its
-    category and condition) is read from the baseline's per-line results.
-    """
-    assert baseline.lines is not None, "evaluate the baseline with lines=True"
-    used = pd.Series({line["line"]: line["period_years"] for line in baseline.lines})
-    modified = inventory.copy()
-    rows = used.index - 1  # a DataFrame row's line is its 1-based position
-    modified.loc[modified.index[rows], "lifetime_years"] = used.to_numpy() + years
-    return modified
+#: The scenario: every device kept 2 years longer.
+PLUS_2_YEARS = {"name": "Durée de vie +2 ans", "levers": [{"lever": "extend_lifetime", "years": 2}]}
 
 
 def fmt(x: Optional[float], unit: str = "kg CO2e") -> str:
@@ -85,14 +76,13 @@ def print_footprint(name: str, report: empreinte.Report, year: int) -> None:
             print(f"  {indicator}: {value} {report.unit(indicator)} ({est['status']})")
 
 
-def compare(baseline: empreinte.Report, scenario: empreinte.Report) -> pd.DataFrame:
-    rows = []
-    for phase in (*empreinte.PHASES, "total"):
-        a = baseline.totals["climate_change"][phase].get("central") or 0.0
-        b = scenario.totals["climate_change"][phase].get("central") or 0.0
-        rows.append({"phase": phase, "baseline_kgco2e": a, "plus_2_years_kgco2e": b,
-                     "delta_kgco2e": b - a, "delta_pct": (b - a) / a * 100 if a else float("nan")})
-    return pd.DataFrame(rows)
+def scenario_table(result: empreinte.ScenarioResults) -> pd.DataFrame:
+    """Climate change by phase: today, the scenario, the change (all from the core)."""
+    frame = result.to_pandas()
+    frame = frame[frame["indicator"] == "climate_change"]
+    table = frame[["phase", "baseline", "scenario", "change"]].rename(
+        columns={"baseline": "baseline_kgco2e", "scenario": "plus_2_years_kgco2e", "change": "delta_kgco2e"})
+    return table.reset_index(drop=True)
 
 
 def chart_by_category(report: empreinte.Report, path: pathlib.Path, title: str) -> None:
@@ -131,14 +121,14 @@ def chart_scenario(table: pd.DataFrame, path: pathlib.Path, title: str) -> None:
     plt.close(fig)
 
 
-def chart_trajectory(years: List[int], reports: Dict[str, List[empreinte.Report]], path: pathlib.Path,
-                     title: str) -> None:
+def chart_trajectory(trajectory: empreinte.Trajectory, path: pathlib.Path, title: str) -> None:
+    frame = trajectory.to_pandas()
+    frame = frame[frame["indicator"] == "climate_change"]
+    labels = {"baseline": "Pratique actuelle (renouvellement à l'identique)"}
     fig, ax = plt.subplots(figsize=(8, 4.5))
-    for (label, series), colour in zip(reports.items(), ["#4c72b0", "#55a868"]):
-        totals = [r.totals["climate_change"]["total"] for r in series]
-        ax.plot(years, [t["central"] for t in totals], marker="o", label=label, color=colour)
-        ax.fill_between(years, [t["low"] for t in totals], [t["high"] for t in totals], alpha=0.15,
-                        color=colour)
+    for (name, series), colour in zip(frame.groupby("series", sort=False), ["#4c72b0", "#55a868"]):
+        ax.plot(series["year"], series["central"], marker="o", label=labels.get(str(name), str(name)), color=colour)
+        ax.fill_between(series["year"], series["low"], series["high"], alpha=0.15, color=colour)
     ax.set_ylabel("kg CO2e / an")
     ax.set_ylim(bottom=0)
     ax.set_title(title, fontsize=10)
@@ -157,37 +147,34 @@ def main(argv: Optional[List[str]] = None) -> None:
     args.output_dir.mkdir(parents=True, exist_ok=True)
 
     commune, inventory = load_commune(args.commune)
-    baseline = evaluate(inventory, commune, args.year, lines=True)
+    baseline = evaluate(inventory, commune, args.year)
     print_footprint(commune["name"], baseline, args.year)
 
-    longer = longer_lifetimes(inventory, baseline, years=2)
-    scenario = evaluate(longer, commune, args.year)
-    table = compare(baseline, scenario)
-    print(f"\n== Scenario: every device kept +2 years longer ({args.year})")
+    result = empreinte.scenario(inventory, scenarios=[PLUS_2_YEARS], year=args.year)
+    table = scenario_table(result)
+    print(f"\n== Scenario: every device kept 2 years longer ({args.year})")
     print(table.round(1).to_string(index=False))
-    saved = table.iloc[-1]
-    print(f"Change this year: {fmt(saved['delta_kgco2e'])} ({saved['delta_pct']:+.1f} %)")
-    print("  Note: with annualised accounting a longer life spreads embodied impacts over more years,\n"
-          "  and devices already past their lifetime carry embodied impacts again; the main saving,\n"
-          "  fewer replacement purchases, shows in the trajectory of a renewed fleet, not in this\n"
-          "  same-fleet comparison.")
+    plus_2 = result.scenarios[0]
+    pct = plus_2["change_percent"]
+    print(f"Change this year: {fmt(plus_2['change_kgco2e'])}"
+          + ("" if pct is None else f" ({pct:+.1f} %)"))
 
-    years = list(range(2025, 2036))
-    trajectory = {
-        "Parc actuel conservé": [evaluate(inventory, commune, y) for y in years],
-        "Parc actuel, durée de vie +2 ans": [evaluate(longer, commune, y) for y in years],
-    }
-    print("\n== Trajectory if no device is bought or retired (kg CO2e / year)")
-    for y, a, b in zip(years, *trajectory.values()):
-        print(f"  {y}: {fmt(a.climate_change_kgco2e, ''):>10} | +2 years: {fmt(b.climate_change_kgco2e, '')}")
+    trajectory = empreinte.trajectory(inventory, start=2025, horizon=2035, scenarios=[PLUS_2_YEARS])
+    print("\n== Trajectory 2025-2035, devices renewed at the end of their life (kg CO2e / year)")
+    series = {s["name"]: s["years"] for s in trajectory.series}
+    for today, longer in zip(series["baseline"], series[PLUS_2_YEARS["name"]]):
+        a = today["impacts"]["climate_change"]["total"]["central"]
+        b = longer["impacts"]["climate_change"]["total"]["central"]
+        print(f"  {today['year']}: {fmt(a, ''):>10} | +2 years: {fmt(b, ''):>10} "
+              f"({today['purchases']} / {longer['purchases']} purchases)")
 
     out = args.output_dir
     chart_by_category(baseline, out / "footprint_by_category_phase.png",
                       f"{commune['name']} - empreinte carbone du parc {args.year}, par catégorie et phase")
     chart_scenario(table, out / "scenario_lifetime_plus_2.png",
                    f"{commune['name']} - durée de vie +2 ans vs aujourd'hui ({args.year})")
-    chart_trajectory(years, trajectory, out / "trajectory_2025_2035.png",
-                     f"{commune['name']} - trajectoire 2025-2035 (parc actuel, sans achat)")
+    chart_trajectory(trajectory, out / "trajectory_2025_2035.png",
+                     f"{commune['name']} - trajectoire 2025-2035 (renouvellement en fin de vie)")
     for png in sorted(out.glob("*.png")):
         print(f"wrote {png}")
 

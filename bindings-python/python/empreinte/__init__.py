@@ -26,32 +26,67 @@ polars DataFrame; the figures are the same whichever way it comes in.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, List, Mapping, Optional, Union
+from typing import Any, Iterable, List, Mapping, Optional
 
 from . import _empreinte
 from ._empreinte import Dataset
 from ._frames import frame_columns
-from ._report import PHASES, Report
-from .errors import DatasetError, EmpreinteError, InventoryError, OptionsError
+from ._glpi import GlpiImport, import_glpi
+from ._inputs import DatasetLike, Inventory, MappingFile, dataset_of, is_text, mapping_of, options_of
+from ._planning import compare, review, scenario, trajectory
+from ._report import MC_STATS, PHASES, Report
+from ._results import Comparison, HostingFootprint, ScenarioResults, ServiceResult, Trajectory
+from ._services import cloud, page, server, service
+from .errors import (
+    CompareError,
+    DatasetError,
+    EmpreinteError,
+    GlpiError,
+    HostingError,
+    InventoryError,
+    OptionsError,
+    ScenarioError,
+    ServiceError,
+    TrajectoryError,
+)
 
 __version__: str = _empreinte.__version__
 
 __all__ = [
+    "CompareError",
+    "Comparison",
     "Dataset",
     "DatasetError",
     "EmpreinteError",
+    "GlpiError",
+    "GlpiImport",
+    "HostingError",
+    "HostingFootprint",
     "InventoryError",
+    "MC_STATS",
     "OptionsError",
     "PHASES",
     "Report",
+    "ScenarioError",
+    "ScenarioResults",
+    "ServiceError",
+    "ServiceResult",
+    "Trajectory",
+    "TrajectoryError",
+    "cloud",
+    "compare",
     "datasets",
     "evaluate",
     "fields",
+    "import_glpi",
+    "page",
+    "review",
+    "scenario",
+    "server",
+    "service",
+    "trajectory",
     "__version__",
 ]
-
-#: What :func:`evaluate` accepts as an inventory.
-Inventory = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, Iterable[Mapping[str, Any]], Any]
 
 
 def datasets() -> List[str]:
@@ -72,31 +107,11 @@ def fields() -> List[str]:
     return list(_empreinte.fields())
 
 
-def _dataset(dataset: Union[None, str, "os.PathLike[str]", Dataset]) -> Dataset:
-    if dataset is None:
-        return Dataset.embedded()
-    if isinstance(dataset, Dataset):
-        return dataset
-    if isinstance(dataset, os.PathLike):
-        return Dataset.from_dir(dataset)
-    if isinstance(dataset, str):
-        if dataset not in _empreinte.embedded_ids() and os.path.isdir(dataset):
-            return Dataset.from_dir(dataset)
-        return Dataset.embedded(dataset)
-    raise TypeError(f"dataset must be an id, a folder or a Dataset, not {type(dataset).__name__}")
-
-
-def _is_text(s: str) -> bool:
-    """A str is inventory text if it spans lines or is JSON; otherwise it is a path."""
-    head = s.lstrip()
-    return "\n" in s or "\r" in s or head.startswith(("[", "{"))
-
-
 def evaluate(
     inventory: Inventory,
     *,
     year: int = 2025,
-    dataset: Union[None, str, "os.PathLike[str]", Dataset] = None,
+    dataset: DatasetLike = None,
     annualisation: str = "physical_lifetime",
     amortisation_years: float = 3.0,
     country: Optional[str] = None,
@@ -104,6 +119,11 @@ def evaluate(
     agents: Optional[float] = None,
     pupils: Optional[float] = None,
     lines: bool = False,
+    monte_carlo: Optional[int] = None,
+    seed: int = 1,
+    options: Optional[Mapping[str, Any]] = None,
+    mapping: MappingFile = None,
+    as_json: bool = False,
 ) -> Report:
     """Evaluates an equipment inventory for one reporting year.
 
@@ -113,7 +133,9 @@ def evaluate(
             with ``[`` / ``{``), ``bytes`` (CSV in UTF-8, UTF-16 or Windows-1252, ``;`` or
             ``,``; or JSON), a list of dicts (keys are column names, read like a JSON
             array), or a pandas / polars DataFrame (columns read like a CSV header row).
-            Column names may be French or English, as spreadsheets write them.
+            Column names may be French or English, as spreadsheets write them. GLPI agent
+            inventories and CSV exports (a file, a folder of them, or their bytes) are imported
+            and evaluated (see :func:`import_glpi`).
         year: the reporting year.
         dataset: an embedded dataset id (see :func:`datasets`), a folder holding a dataset,
             or a :class:`Dataset`; default ``ademe-negaoctet-2022``.
@@ -125,6 +147,15 @@ def evaluate(
         country: country of lines that give none (default: the dataset's, France).
         inhabitants, agents, pupils: denominators for per-capita figures.
         lines: keep one result per line in the report (``Report.lines``).
+        monte_carlo: draw the dataset's factors this many times (triangular, per factor,
+            seeded by ``seed``): ``Report.monte_carlo`` gives mean, p5, p50 and p95.
+        options: the core's ``EvaluationOptions`` as a dict (``{"reporting_year": 2024,
+            "annualisation": {"method": "accounting", "default_years": 4}, ...}``), instead of
+            the keyword options above; an unknown key raises ``OptionsError``
+            (``invalid_options``).
+        mapping: for GLPI input, your own mapping CSV (path, bytes or text).
+        as_json: read text or bytes as a JSON inventory whatever its first character (a
+            document that is not an inventory raises ``InventoryError``, ``invalid_json``).
 
     Returns:
         a :class:`Report`. Rows that cannot be evaluated are listed in ``Report.rejected``;
@@ -143,8 +174,9 @@ def evaluate(
     >>> r.options["annualisation"]
     {'method': 'accounting', 'default_years': 4.0}
     """
-    ds = _dataset(dataset)
-    opts = _empreinte.Options(
+    ds = dataset_of(dataset)
+    opts = options_of(
+        options,
         year=year,
         annualisation=annualisation,
         amortisation_years=amortisation_years,
@@ -153,17 +185,26 @@ def evaluate(
         agents=agents,
         pupils=pupils,
         lines=lines,
+        monte_carlo=monte_carlo,
+        seed=seed,
     )
+    glpi_mapping = mapping_of(mapping)
     native: _empreinte.NativeReport
-    if isinstance(inventory, os.PathLike):
-        native = _empreinte.evaluate_path(ds, os.fspath(inventory), opts)
+    if as_json:
+        if isinstance(inventory, (bytes, bytearray, memoryview)):
+            inventory = bytes(inventory).decode("utf-8")
+        if not isinstance(inventory, str):
+            raise TypeError("as_json=True takes JSON text or bytes")
+        native = _empreinte.evaluate_json(ds, inventory, opts)
+    elif isinstance(inventory, os.PathLike):
+        native = _empreinte.evaluate_path(ds, os.fspath(inventory), opts, glpi_mapping)
     elif isinstance(inventory, str):
-        if _is_text(inventory):
-            native = _empreinte.evaluate_bytes(ds, inventory.encode("utf-8"), opts)
+        if is_text(inventory):
+            native = _empreinte.evaluate_bytes(ds, inventory.encode("utf-8"), opts, glpi_mapping)
         else:
-            native = _empreinte.evaluate_path(ds, inventory, opts)
+            native = _empreinte.evaluate_path(ds, inventory, opts, glpi_mapping)
     elif isinstance(inventory, (bytes, bytearray, memoryview)):
-        native = _empreinte.evaluate_bytes(ds, bytes(inventory), opts)
+        native = _empreinte.evaluate_bytes(ds, bytes(inventory), opts, glpi_mapping)
     else:
         frame = frame_columns(inventory)
         if frame is not None:

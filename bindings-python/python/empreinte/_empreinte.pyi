@@ -10,16 +10,30 @@ __version__: str
 __all__ = [
     "__version__",
     "Dataset",
+    "NativeGlpiImport",
     "NativeReport",
     "Options",
+    "cloud",
+    "compare",
     "embedded_ids",
     "evaluate_bytes",
     "evaluate_columns",
+    "evaluate_json",
     "evaluate_path",
     "evaluate_records",
     "fields",
+    "import_glpi",
     "map_columns",
+    "page",
+    "review",
+    "run_scenarios",
+    "server",
+    "service",
+    "trajectory",
 ]
+
+_Source = Tuple[Any, ...]
+_MappingFile = Optional[Tuple[str, bytes]]
 
 @final
 class Dataset:
@@ -64,7 +78,12 @@ class Options:
         agents: Optional[float] = None,
         pupils: Optional[float] = None,
         lines: bool = False,
+        monte_carlo: Optional[int] = None,
+        seed: int = 1,
     ) -> Options: ...
+    @staticmethod
+    def from_dict(options: Any) -> Options:
+        """Options from the core's ``EvaluationOptions`` JSON shape; raises ``OptionsError``."""
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
@@ -75,9 +94,22 @@ class NativeReport:
     @property
     def rows_read(self) -> int: ...
 
-def evaluate_bytes(dataset: Dataset, data: bytes, options: Options) -> NativeReport: ...
+@final
+class NativeGlpiImport:
+    def json(self) -> str: ...
+    def to_csv(self) -> str: ...
+    def not_counted_csv(self) -> str: ...
+    def evaluate(self, dataset: Dataset, options: Options) -> NativeReport: ...
+
+def evaluate_bytes(
+    dataset: Dataset, data: bytes, options: Options, mapping: _MappingFile = None
+) -> NativeReport: ...
+def evaluate_json(dataset: Dataset, text: str, options: Options) -> NativeReport: ...
 def evaluate_path(
-    dataset: Dataset, path: Union[str, os.PathLike[str]], options: Options
+    dataset: Dataset,
+    path: Union[str, os.PathLike[str]],
+    options: Options,
+    mapping: _MappingFile = None,
 ) -> NativeReport: ...
 def evaluate_records(dataset: Dataset, records: Iterable[Any], options: Options) -> NativeReport: ...
 def evaluate_columns(
@@ -90,3 +122,36 @@ def evaluate_columns(
 def map_columns(headers: List[str]) -> List[Optional[str]]: ...
 def embedded_ids() -> List[str]: ...
 def fields() -> List[str]: ...
+def import_glpi(
+    dataset: Dataset,
+    files: List[Tuple[Any, ...]],
+    mapping: _MappingFile = None,
+    department_from: str = "entity_then_location",
+) -> NativeGlpiImport: ...
+def compare(dataset: Dataset, offers: Any, year: int, allocation: Any) -> str: ...
+def run_scenarios(
+    dataset: Dataset, source: _Source, scenarios: Any, options: Options, mapping: _MappingFile = None
+) -> Tuple[NativeReport, str]: ...
+def trajectory(
+    dataset: Dataset,
+    source: _Source,
+    scenarios: Any,
+    start: int,
+    horizon: int,
+    options: Options,
+    mapping: _MappingFile = None,
+) -> str: ...
+def review(
+    dataset: Dataset,
+    source: _Source,
+    previous: Optional[_Source],
+    options: Options,
+    format: str = "html",
+    lang: str = "fr",
+    commune: Optional[str] = None,
+    mapping: _MappingFile = None,
+) -> str: ...
+def server(dataset: Dataset, server: Any, usage_args: Any) -> str: ...
+def cloud(dataset: Dataset, instance: Any, usage_args: Any) -> str: ...
+def page(params: Any) -> str: ...
+def service(dataset: Dataset, kind: str, params: Any, common: Any) -> str: ...

@@ -18,12 +18,14 @@ __all__ = ["Report", "PHASES"]
 
 #: Life-cycle phases, in report order; ``total`` sums them.
 PHASES = ("manufacturing", "distribution", "use", "end_of_life")
+#: What a Monte Carlo run gives for each drawn figure.
+MC_STATS = ("mean", "p5", "p50", "p95")
 
 Estimate = Dict[str, Any]
 ImpactTable = Dict[str, Dict[str, Estimate]]
 
 
-def _pandas_or_none(as_frame: Optional[bool]) -> Any:
+def pandas_or_none(as_frame: Optional[bool]) -> Any:
     if as_frame is False:
         return None
     try:
@@ -134,6 +136,14 @@ class Report:
         return prov
 
     @property
+    def monte_carlo(self) -> Optional[Dict[str, Any]]:
+        """The Monte Carlo summary, when evaluated with ``monte_carlo=N``: ``draws``, ``seed``,
+        ``distribution``, and ``mean``/``p5``/``p50``/``p95`` for ``totals`` (indicator → phase),
+        ``by_category`` and ``by_department`` (indicator → ``total``); else ``None``."""
+        mc: Optional[Dict[str, Any]] = self._data.get("monte_carlo")
+        return mc
+
+    @property
     def lines(self) -> Optional[List[Dict[str, Any]]]:
         """One result per evaluated line, when evaluated with ``lines=True``."""
         lines: Optional[List[Dict[str, Any]]] = self._data.get("lines")
@@ -193,7 +203,7 @@ class Report:
         A pandas DataFrame when pandas is installed (or ``as_frame=True``), else a list of dicts.
         """
         rows = self._group_rows("by_category", "category", indicator)
-        pandas = _pandas_or_none(as_frame)
+        pandas = pandas_or_none(as_frame)
         return rows if pandas is None else pandas.DataFrame(rows)
 
     @overload
@@ -212,7 +222,7 @@ class Report:
     ) -> Union[pd.DataFrame, List[Dict[str, Any]]]:
         """One row per department tag (``None``: lines without one), as :meth:`by_category`."""
         rows = self._group_rows("by_department", "department", indicator)
-        pandas = _pandas_or_none(as_frame)
+        pandas = pandas_or_none(as_frame)
         return rows if pandas is None else pandas.DataFrame(rows)
 
     def to_records(self) -> List[Dict[str, Any]]:
@@ -221,7 +231,18 @@ class Report:
         ``scope`` is ``total``, ``category``, ``department``, ``per_inhabitant``,
         ``per_agent`` or ``per_pupil``; ``key`` the category id or department (``None``
         for totals). ``low``/``central``/``high`` are ``None`` when not available.
+
+        With Monte Carlo (``monte_carlo=N``), each row also has ``mean``, ``p5``, ``p50`` and
+        ``p95`` of the drawn figure (``None`` where nothing was drawn: per-capita rows, the
+        phases of groups).
         """
+        mc = self.monte_carlo
+        drawn: Dict[tuple[str, Optional[str]], Dict[str, Any]] = {}
+        if mc is not None:
+            drawn[("total", None)] = mc["totals"]
+            for scope, groups in (("category", mc["by_category"]), ("department", mc["by_department"])):
+                for g in groups:
+                    drawn[(scope, g["key"])] = g["impacts"]
         units = {i["id"]: i["unit"] for i in self.indicators}
         tables: List[tuple[str, Optional[str], ImpactTable]] = [
             ("total", None, self.totals)
@@ -233,28 +254,34 @@ class Report:
                 tables.append((scope, None, table))
         out = []
         for scope, key, table in tables:
+            stats = drawn.get((scope, key), {})
             for indicator, phases in table.items():
                 for phase, est in phases.items():
-                    out.append(
-                        {
-                            "scope": scope,
-                            "key": key,
-                            "indicator": indicator,
-                            "phase": phase,
-                            "unit": units.get(indicator, ""),
-                            "status": est["status"],
-                            "low": est.get("low"),
-                            "central": est.get("central"),
-                            "high": est.get("high"),
-                        }
-                    )
+                    row: Dict[str, Any] = {
+                        "scope": scope,
+                        "key": key,
+                        "indicator": indicator,
+                        "phase": phase,
+                        "unit": units.get(indicator, ""),
+                        "status": est["status"],
+                        "low": est.get("low"),
+                        "central": est.get("central"),
+                        "high": est.get("high"),
+                    }
+                    if mc is not None:
+                        st = stats.get(indicator, {}).get(phase) or {}
+                        row.update({k: st.get(k) for k in MC_STATS})
+                    out.append(row)
         return out
 
     def to_pandas(self) -> pd.DataFrame:
         """:meth:`to_records` as a pandas DataFrame (columns scope, key, indicator, phase,
-        unit, status, low, central, high). Needs pandas: ``pip install 'empreinte[pandas]'``."""
-        pandas = _pandas_or_none(True)
+        unit, status, low, central, high; and mean, p5, p50, p95 with Monte Carlo). Needs pandas:
+        ``pip install 'empreinte[pandas]'``."""
+        pandas = pandas_or_none(True)
         cols = ["scope", "key", "indicator", "phase", "unit", "status", "low", "central", "high"]
+        if self.monte_carlo is not None:
+            cols += list(MC_STATS)
         frame: pd.DataFrame = pandas.DataFrame(self.to_records(), columns=cols)
         return frame
 

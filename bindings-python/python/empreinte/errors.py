@@ -20,7 +20,18 @@ from __future__ import annotations
 
 from typing import Any, Optional, Type
 
-__all__ = ["EmpreinteError", "InventoryError", "DatasetError", "OptionsError"]
+__all__ = [
+    "EmpreinteError",
+    "InventoryError",
+    "DatasetError",
+    "OptionsError",
+    "CompareError",
+    "ScenarioError",
+    "TrajectoryError",
+    "HostingError",
+    "ServiceError",
+    "GlpiError",
+]
 
 
 class EmpreinteError(Exception):
@@ -91,6 +102,63 @@ class DatasetError(EmpreinteError, ValueError):
         message: str,
         *,
         code: str = "dataset_error",
+        line: Optional[int] = None,
+        field: Optional[str] = None,
+        file: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, code=code, line=line, field=field)
+        self.file = file
+
+
+class CompareError(EmpreinteError, ValueError):
+    """Offers that cannot be compared: no offer, a bad device line, a negative price, a replaced
+    part with ``low > central`` or ``central > high``...
+
+    ``line`` is the offer's position (first offer = 1); ``field`` the key at fault
+    (``category``, ``unit_price_eur``, ``replaced_parts``...).
+    """
+
+
+class ScenarioError(EmpreinteError, ValueError):
+    """A scenario that cannot be applied: a lever out of range (``field`` is the lever:
+    ``extend_lifetime``, ``refurbished_share``, ``reduce_fleet``), an unknown category
+    (``categories``) or country (``country``), or levers not in the documented shape
+    (``invalid_input``)."""
+
+
+class TrajectoryError(EmpreinteError, ValueError):
+    """A trajectory that cannot be computed: a horizon before the start year
+    (``horizon_before_start``) or too far away (``out_of_range``); ``field`` is ``horizon``."""
+
+
+class HostingError(EmpreinteError, ValueError):
+    """A server or cloud instance that cannot be evaluated: unknown archetype, CPU, provider,
+    instance type, region, location or site; a value out of range (``field`` names it); a dataset
+    without hosting tables (``hosting_missing_table``)."""
+
+
+class ServiceError(EmpreinteError, ValueError):
+    """A digital service that cannot be evaluated: a number out of range
+    (``service_invalid_number``), an unknown network, terminal, quality, region or model; a
+    parameter that does not apply (``invalid_input``). ``field`` names the parameter."""
+
+
+class GlpiError(EmpreinteError, ValueError):
+    """A GLPI import that cannot be made as a whole: a file that cannot be read
+    (``read_error``) or a mapping file that is not one (``invalid_mapping``, with ``line``).
+    A bad file among others does not raise: it becomes an ``invalid`` item.
+
+    Attributes:
+        file: the file at fault, or ``None``.
+    """
+
+    file: Optional[str]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "glpi_error",
         line: Optional[int] = None,
         field: Optional[str] = None,
         file: Optional[str] = None,

@@ -132,6 +132,13 @@ pub enum RowError {
     #[error("{field}: {reason}")]
     InvalidText { field: Field, reason: String },
 
+    #[error("keys {first:?} and {second:?} both give `{field}`; keep only one")]
+    DuplicateField {
+        field: Field,
+        first: String,
+        second: String,
+    },
+
     #[error("category: {item} was not counted: {reason} [{code}]")]
     Unmapped {
         /// What the source calls the item (GLPI: its type, name and model).
@@ -175,6 +182,7 @@ impl RowError {
             RowError::TooLong { .. } => "too_long",
             RowError::InvalidOption { .. } => "invalid_option",
             RowError::Unmapped { .. } => "unmapped_item",
+            RowError::DuplicateField { .. } => "duplicate_column",
         }
     }
 
@@ -186,7 +194,8 @@ impl RowError {
             | RowError::OutOfRange { field, .. }
             | RowError::NotWhole { field, .. }
             | RowError::InvalidText { field, .. }
-            | RowError::TooLong { field, .. } => Some(*field),
+            | RowError::TooLong { field, .. }
+            | RowError::DuplicateField { field, .. } => Some(*field),
             RowError::UnknownCategory { .. } | RowError::Unmapped { .. } => Some(Field::Category),
             RowError::UnknownCountry { .. } | RowError::NoElectricityFactor { .. } => {
                 Some(Field::Country)

@@ -106,19 +106,27 @@ impl ColumnResolver {
         pairs: impl IntoIterator<Item = (&'a str, NamedValue<'a>)>,
     ) -> Result<super::EquipmentLine, RowError> {
         let mut cells: Vec<(Field, CellValue<'a>)> = Vec::with_capacity(8);
-        let mut seen: Vec<(Field, u8)> = Vec::new();
+        let mut seen: Vec<(Field, u8, &'a str)> = Vec::new();
         for (key, value) in pairs {
             let Some((field, strength)) = self.field(key) else {
                 continue;
             };
-            if let Some(pos) = seen.iter().position(|(f, _)| *f == field) {
+            if let Some(pos) = seen.iter().position(|(f, _, _)| *f == field) {
+                // Two strong names for one field: ambiguous, as in a CSV header.
+                if strength == 2 && seen[pos].1 == 2 {
+                    return Err(RowError::DuplicateField {
+                        field,
+                        first: seen[pos].2.to_string(),
+                        second: key.to_string(),
+                    });
+                }
                 if seen[pos].1 >= strength {
                     continue;
                 }
                 seen.remove(pos);
                 cells.retain(|(f, _)| *f != field);
             }
-            seen.push((field, strength));
+            seen.push((field, strength, key));
             match value {
                 NamedValue::Null => {}
                 NamedValue::Cell(c) => cells.push((field, c)),

@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Python on a pandas DataFrame: reads the benchmark inventory into a DataFrame the way an
+analyst would (`pd.read_csv(sep=";", decimal=",")`), then times `empreinte.evaluate(frame)`
+alone. Prints `key value` lines for bench/measure.py. A benchmark, not a test.
+(bindings-python/bench/bench_dataframe.py is the binding's own variant, on a repeated sample
+commune, with polars too.)
+
+    .venv/bin/python bench/python_dataframe.py FILE
+"""
+import resource
+import sys
+import time
+
+import pandas as pd
+
+import empreinte
+
+path = sys.argv[1]
+frame = pd.read_csv(path, sep=";", decimal=",", encoding="utf-8")
+rss_frame_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t = time.perf_counter()
+report = empreinte.evaluate(frame, year=2025)
+s = time.perf_counter() - t
+n = report.counts["rows_read"]
+print(f"rows {n}")
+print(f"rows_rejected {report.counts['rows_rejected']}")
+print(f"seconds {s:.6f}")
+print(f"lines_per_s {n / s:.0f}")
+print(f"frame_mb {frame.memory_usage(deep=True).sum() / 1e6:.1f}")
+print(f"rss_after_frame_kb {rss_frame_kb}")
+print(f"climate_change_kgco2e {report.climate_change_kgco2e!r}")

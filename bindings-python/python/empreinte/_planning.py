@@ -1,0 +1,198 @@
+"""Procurement and planning: offer comparison, scenarios, trajectory, the REEN review."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from . import _empreinte
+from ._inputs import DatasetLike, Inventory, MappingFile, dataset_of, mapping_of, options_of, source_of
+from ._report import Report
+from ._results import Comparison, ScenarioResults, Trajectory
+
+__all__ = ["compare", "review", "scenario", "trajectory"]
+
+Lever = Mapping[str, Any]
+ScenarioSpec = Mapping[str, Any]
+
+
+def compare(
+    offers: Iterable[Mapping[str, Any]],
+    *,
+    year: int = 2025,
+    allocation: str = "cut_off",
+    dataset: DatasetLike = None,
+) -> Comparison:
+    """Compares offers for one need — new, refurbished or reused, lifetimes, usage — per year of
+    service, against the first offer.
+
+    Args:
+        offers: one dict per offer: ``name``, ``unit_price_eur`` (or ``price_eur``; euros, per
+            device), ``replaced_parts`` (``[{"name": "batterie", "climate_kgco2e": 12.0}]``,
+            or a ``{"low", "central", "high"}`` range), and inventory keys for the device
+            (``category``, ``condition``, ``lifetime_years``, ``hours_per_day``,
+            ``power_w``, ``country``..., French or English). No acquisition year: an offer is
+            not bought yet.
+        year: year of the electricity factors.
+        allocation: ``cut_off`` (default: the second life carries refurbishment, parts and
+            transport, ADEME 2022) or ``shared_first_life``.
+        dataset: an embedded id, a folder or a :class:`Dataset`.
+
+    Raises:
+        CompareError: no offer, a bad device line (``line`` is the offer's position, from 1;
+            ``field`` the key at fault), a negative price, a bad replaced part, an unknown key.
+        OptionsError: an unknown allocation.
+
+    >>> c = empreinte.compare([
+    ...     {"name": "neuf", "category": "laptop", "unit_price_eur": 900},
+    ...     {"name": "reconditionné", "category": "laptop", "condition": "refurbished", "unit_price_eur": 500},
+    ... ])
+    >>> [o["name"] for o in c.offers]
+    ['neuf', 'reconditionné']
+    >>> c.offers[1]["difference_percent"] < 0
+    True
+    """
+    native = _empreinte.compare(dataset_of(dataset), list(offers), year, allocation)
+    return Comparison(json.loads(native))
+
+
+def _scenarios(
+    levers: Optional[Sequence[Lever]], name: str, scenarios: Optional[Sequence[ScenarioSpec]]
+) -> List[Dict[str, Any]]:
+    out: List[Dict[str, Any]] = []
+    if levers is not None:
+        out.append({"name": name, "levers": [dict(lv) for lv in levers]})
+    for s in scenarios or ():
+        if not isinstance(s, Mapping):
+            raise TypeError(f"a scenario is a dict {{'name': ..., 'levers': [...]}}, not {type(s).__name__}")
+        out.append(dict(s))
+    return out
+
+
+def scenario(
+    inventory: Inventory,
+    levers: Optional[Sequence[Lever]] = None,
+    *,
+    name: str = "scénario",
+    scenarios: Optional[Sequence[ScenarioSpec]] = None,
+    year: int = 2025,
+    dataset: DatasetLike = None,
+    annualisation: str = "physical_lifetime",
+    amortisation_years: Optional[float] = None,
+    country: Optional[str] = None,
+    options: Optional[Mapping[str, Any]] = None,
+    mapping: MappingFile = None,
+) -> ScenarioResults:
+    """Applies levers to an inventory and evaluates the result against today's: the delta by
+    total, category and department.
+
+    Args:
+        inventory: as :func:`evaluate` takes it (path, text, bytes, list of dicts, DataFrame,
+            GLPI files).
+        levers: the levers of one scenario named ``name``, each a dict:
+            ``{"lever": "extend_lifetime", "years": 2}``,
+            ``{"lever": "refurbished_share", "share": 0.3}`` (0 to 1),
+            ``{"lever": "reduce_fleet", "share": 0.1}``,
+            ``{"lever": "electricity", "country": "SE"}``; any of them may carry
+            ``"categories": ["laptop", ...]`` to apply to some categories only.
+        scenarios: more scenarios, as ``{"name": ..., "levers": [...]}``.
+        year, dataset, annualisation, amortisation_years, country: as :func:`evaluate`;
+            ``options`` (the core's ``EvaluationOptions`` dict) replaces them.
+        mapping: a GLPI mapping file, for GLPI input.
+
+    Raises:
+        ScenarioError: a lever out of range (``field``: the lever), an unknown category or
+            country, levers not in the documented shape (``invalid_input``).
+        InventoryError, OptionsError, DatasetError: as :func:`evaluate`.
+
+    >>> r = empreinte.scenario("category;quantity;acquisition_year\\nlaptop;10;2022\\n",
+    ...                        [{"lever": "extend_lifetime", "years": 2}])
+    >>> r.scenarios[0]["change_kgco2e"] < 0
+    True
+    """
+    specs = _scenarios(levers, name, scenarios)
+    opts = options_of(options, year=year, annualisation=annualisation,
+                      amortisation_years=amortisation_years, country=country)
+    baseline, data = _empreinte.run_scenarios(
+        dataset_of(dataset), source_of(inventory), specs, opts, mapping_of(mapping)
+    )
+    return ScenarioResults(Report(baseline), json.loads(data))
+
+
+def trajectory(
+    inventory: Inventory,
+    *,
+    start: int = 2025,
+    horizon: int = 2035,
+    scenarios: Optional[Sequence[ScenarioSpec]] = None,
+    dataset: DatasetLike = None,
+    annualisation: str = "physical_lifetime",
+    amortisation_years: Optional[float] = None,
+    country: Optional[str] = None,
+    options: Optional[Mapping[str, Any]] = None,
+    mapping: MappingFile = None,
+) -> Trajectory:
+    """The fleet year by year from ``start`` to ``horizon``: devices renewed like for like at
+    the end of their lifetime (``baseline``), and under each scenario
+    (``{"name": ..., "levers": [...]}``, levers as :func:`scenario` takes them).
+
+    Options as :func:`evaluate` (``options``, the ``EvaluationOptions`` dict, replaces them;
+    its ``reporting_year`` defaults to ``start``).
+
+    Raises:
+        TrajectoryError: ``horizon`` before ``start``, or more than 60 years.
+        ScenarioError: a bad lever.
+
+    >>> t = empreinte.trajectory("category;quantity;acquisition_year\\nlaptop;10;2022\\n",
+    ...                          start=2025, horizon=2030,
+    ...                          scenarios=[{"name": "+2 ans", "levers": [{"lever": "extend_lifetime", "years": 2}]}])
+    >>> [s["name"] for s in t.series], len(t.series[0]["years"])
+    (['baseline', '+2 ans'], 6)
+    """
+    specs = _scenarios(None, "", scenarios)
+    if options is not None and "reporting_year" not in options:
+        options = {**options, "reporting_year": start}
+    opts = options_of(options, year=start, annualisation=annualisation,
+                      amortisation_years=amortisation_years, country=country)
+    data = _empreinte.trajectory(
+        dataset_of(dataset), source_of(inventory), specs, start, horizon, opts, mapping_of(mapping)
+    )
+    return Trajectory(json.loads(data))
+
+
+def review(
+    inventory: Inventory,
+    previous: Optional[Inventory] = None,
+    *,
+    format: str = "html",
+    lang: str = "fr",
+    year: int = 2025,
+    commune: Optional[str] = None,
+    dataset: DatasetLike = None,
+    annualisation: str = "physical_lifetime",
+    inhabitants: Optional[float] = None,
+    agents: Optional[float] = None,
+    pupils: Optional[float] = None,
+    options: Optional[Mapping[str, Any]] = None,
+    mapping: MappingFile = None,
+) -> str:
+    """The yearly review (loi REEN) as a self-contained HTML page or Markdown, as
+    ``empreinte report`` writes it: the state of play, the change since ``previous`` (last
+    year's inventory, evaluated for ``year - 1``), the main levers quantified on this
+    inventory, the method, the sources, the rejected rows and the items left out.
+
+    Args:
+        format: ``html`` or ``md``.
+        lang: ``fr`` or ``en``.
+        commune: the name of the commune or body, for the title.
+
+    >>> md = empreinte.review("category;quantity;acquisition_year\\nlaptop;10;2022\\n", format="md")
+    >>> md.startswith("# ")
+    True
+    """
+    opts = options_of(options, year=year, annualisation=annualisation,
+                      inhabitants=inhabitants, agents=agents, pupils=pupils)
+    prev = None if previous is None else source_of(previous)
+    return _empreinte.review(
+        dataset_of(dataset), source_of(inventory), prev, opts, format, lang, commune, mapping_of(mapping)
+    )

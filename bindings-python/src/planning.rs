@@ -1,0 +1,355 @@
+//! Procurement and planning: offer comparison, scenarios, trajectory, and the REEN review.
+//! Results cross as JSON text (serde_json, shortest round-trip floats) parsed by Python's `json`.
+
+use crate::columns::Cell;
+use crate::pyvalue::{self, ReadError};
+use crate::source::{self, Loaded};
+use crate::{errors, to_json, PyDataset, PyOptions, PyReport};
+use empreinte::inventory::ColumnResolver;
+use empreinte::review::{ReviewFormat, ReviewInput};
+use empreinte::{
+    Allocation, CompareError, Lang, Offer, Range, RejectedRow, ReplacedPart, Scenario, Warning,
+};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyMapping, PyTuple};
+use serde::{Deserialize, Serialize};
+
+/// A replaced part's climate impact: kg CO2e, or `{low, central, high}`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PartClimate {
+    Exact(f64),
+    Range(Range),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartIn {
+    name: String,
+    climate_kgco2e: PartClimate,
+}
+
+fn offer_error(py: Python<'_>, index: usize, field: &str, message: String) -> PyErr {
+    errors::raise(
+        py,
+        "CompareError",
+        &message,
+        errors::Detail {
+            code: "invalid_input",
+            line: Some(index as u64 + 1),
+            field: Some(field),
+            file: None,
+        },
+    )
+}
+
+/// One offer dict → a core `Offer`: `name`, `unit_price_eur` (or `price_eur`), `replaced_parts`, and inventory keys
+/// for the device (read by the core's `ColumnResolver`, like a JSON inventory line).
+fn offer(
+    py: Python<'_>,
+    index: usize,
+    item: &Bound<'_, PyAny>,
+    resolver: &mut ColumnResolver,
+) -> PyResult<Offer> {
+    let pairs: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = if let Ok(d) = item.cast::<PyDict>() {
+        d.iter().collect()
+    } else if let Ok(m) = item.cast::<PyMapping>() {
+        m.items()?
+            .iter()
+            .map(|kv| kv.extract())
+            .collect::<PyResult<_>>()?
+    } else {
+        return Err(offer_error(
+            py,
+            index,
+            "offer",
+            format!(
+                "offer {index}: expected a dict such as {{\"name\": \"new\", \"category\": \"laptop\"}}"
+            ),
+        ));
+    };
+    let mut name = None;
+    let mut price = None;
+    let mut parts = Vec::new();
+    let mut cells: Vec<(String, Cell)> = Vec::new();
+    for (k, v) in &pairs {
+        let key = k.str()?.to_cow()?.into_owned();
+        match empreinte::names::normalize(&key).as_str() {
+            "name" | "nom" => name = Some(v.str()?.to_cow()?.into_owned()),
+            "unit price eur" | "price eur" | "price" | "prix" | "prix eur" => {
+                price = match Cell::from_py(v)? {
+                    Cell::Empty => None,
+                    Cell::Number(n) => Some(n),
+                    Cell::Text(t) => {
+                        Some(empreinte::inventory::parse_number(&t).ok_or_else(|| {
+                            offer_error(
+                                py,
+                                index,
+                                "unit_price_eur",
+                                format!("offer {index}: price {t:?} is not a number"),
+                            )
+                        })?)
+                    }
+                    Cell::Invalid(why) => {
+                        return Err(offer_error(
+                            py,
+                            index,
+                            "unit_price_eur",
+                            format!("offer {index}: price: {why}"),
+                        ))
+                    }
+                }
+            }
+            "replaced parts" | "parts" | "part" | "pieces" | "piece" => {
+                let given: Vec<PartIn> = pyvalue::read(v).map_err(|e| match e {
+                    ReadError::Py(e) => e,
+                    ReadError::Shape(d) => offer_error(
+                        py,
+                        index,
+                        "replaced_parts",
+                        format!("offer {index}: replaced_parts must be a list of {{\"name\", \"climate_kgco2e\"}}: {d}"),
+                    ),
+                })?;
+                parts = given
+                    .into_iter()
+                    .map(|p| ReplacedPart {
+                        name: p.name,
+                        climate_kgco2e: match p.climate_kgco2e {
+                            PartClimate::Exact(v) => Range::exact(v),
+                            PartClimate::Range(r) => r,
+                        },
+                    })
+                    .collect();
+            }
+            _ => cells.push((key, Cell::from_py(v)?)),
+        }
+    }
+    let name = name.unwrap_or_else(|| format!("offre {}", index + 1));
+    let ignored_before = resolver.ignored.len();
+    let device = resolver.line(cells.iter().map(|(k, c)| (k.as_str(), c.named())));
+    if let Some(key) = resolver.ignored.get(ignored_before) {
+        return Err(offer_error(
+            py,
+            index,
+            key,
+            format!("offer {index} ({name}): unknown key {key:?}: not an inventory field, nor name, unit_price_eur or replaced_parts"),
+        ));
+    }
+    let device = device.map_err(|error| {
+        errors::compare(
+            py,
+            &CompareError::Offer {
+                index,
+                name: name.clone(),
+                error,
+            },
+        )
+    })?;
+    Ok(Offer {
+        name,
+        device,
+        replaced_parts: parts,
+        unit_price_eur: price,
+    })
+}
+
+/// Compares offers for one need, per year of service (the core's `compare_offers`).
+#[pyfunction]
+pub fn compare(
+    py: Python<'_>,
+    dataset: &PyDataset,
+    offers: &Bound<'_, PyAny>,
+    year: i32,
+    allocation: &Bound<'_, PyAny>,
+) -> PyResult<String> {
+    let allocation: Allocation = pyvalue::read(allocation).map_err(|e| match e {
+        ReadError::Py(e) => e,
+        ReadError::Shape(_) => errors::invalid_option(
+            py,
+            "allocation",
+            "option allocation: expected \"cut_off\" or \"shared_first_life\"",
+        ),
+    })?;
+    let mut resolver = ColumnResolver::default();
+    let mut list = Vec::new();
+    for (index, item) in offers.try_iter()?.enumerate() {
+        list.push(offer(py, index, &item?, &mut resolver)?);
+    }
+    let ds = dataset.ds();
+    let c = py
+        .detach(|| errors::catch(|| empreinte::compare_offers(ds, &list, year, allocation)))
+        .map_err(|m| errors::internal(py, &m))?
+        .map_err(|e| errors::compare(py, &e))?;
+    to_json(&c)
+}
+
+fn scenarios_of(py: Python<'_>, given: &Bound<'_, PyAny>) -> PyResult<Vec<Scenario>> {
+    pyvalue::read(given).map_err(|e| {
+        errors::shape(
+            py,
+            "ScenarioError",
+            "scenario (expected {\"name\": ..., \"levers\": [{\"lever\": \"extend_lifetime\", \"years\": 2}, ...]})",
+            Some("levers"),
+            e,
+        )
+    })
+}
+
+/// What was read but not evaluated, next to a result.
+#[derive(Serialize)]
+struct ReadNotes<'a> {
+    rejected: &'a [RejectedRow],
+    warnings: &'a [Warning],
+    blank_rows: u64,
+}
+
+fn notes(loaded: &Loaded) -> ReadNotes<'_> {
+    ReadNotes {
+        rejected: &loaded.inventory.rejected,
+        warnings: &loaded.inventory.warnings,
+        blank_rows: loaded.inventory.blank_rows,
+    }
+}
+
+/// Runs scenarios against an inventory: the baseline report, and JSON
+/// `{"scenarios": [...], "rejected": [...], "warnings": [...], "blank_rows": n}`.
+#[pyfunction]
+#[pyo3(signature = (dataset, source, scenarios, options, mapping = None))]
+pub fn run_scenarios(
+    py: Python<'_>,
+    dataset: &PyDataset,
+    source: &Bound<'_, PyTuple>,
+    scenarios: &Bound<'_, PyAny>,
+    options: &PyOptions,
+    mapping: Option<(String, Vec<u8>)>,
+) -> PyResult<(PyReport, String)> {
+    let scenarios = scenarios_of(py, scenarios)?;
+    let ds = dataset.ds();
+    let loaded = source::load(py, ds, source, mapping)?;
+    let opts = &options.inner;
+    let lines = &loaded.inventory.lines;
+    let (baseline, results) = py
+        .detach(|| errors::catch(|| empreinte::run_scenarios(ds, lines, &scenarios, opts)))
+        .map_err(|m| errors::internal(py, &m))?
+        .map_err(|e| errors::scenario(py, &e))?;
+    #[derive(Serialize)]
+    struct Out<'a> {
+        scenarios: &'a [empreinte::ScenarioResult],
+        #[serde(flatten)]
+        notes: ReadNotes<'a>,
+    }
+    let out = to_json(&Out {
+        scenarios: &results,
+        notes: notes(&loaded),
+    })?;
+    Ok((PyReport { inner: baseline }, out))
+}
+
+/// The fleet year by year: JSON `{"series": [...], "rejected": [...], ...}`.
+#[pyfunction]
+#[pyo3(signature = (dataset, source, scenarios, start, horizon, options, mapping = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn trajectory(
+    py: Python<'_>,
+    dataset: &PyDataset,
+    source: &Bound<'_, PyTuple>,
+    scenarios: &Bound<'_, PyAny>,
+    start: i32,
+    horizon: i32,
+    options: &PyOptions,
+    mapping: Option<(String, Vec<u8>)>,
+) -> PyResult<String> {
+    let scenarios = scenarios_of(py, scenarios)?;
+    let ds = dataset.ds();
+    let loaded = source::load(py, ds, source, mapping)?;
+    let opts = &options.inner;
+    let lines = &loaded.inventory.lines;
+    let series = py
+        .detach(|| {
+            errors::catch(|| empreinte::trajectory(ds, lines, &scenarios, start, horizon, opts))
+        })
+        .map_err(|m| errors::internal(py, &m))?
+        .map_err(|e| errors::trajectory(py, &e))?;
+    #[derive(Serialize)]
+    struct Out<'a> {
+        series: &'a [empreinte::TrajectorySeries],
+        #[serde(flatten)]
+        notes: ReadNotes<'a>,
+    }
+    to_json(&Out {
+        series: &series,
+        notes: notes(&loaded),
+    })
+}
+
+/// The yearly review (loi REEN) as HTML or Markdown, as `empreinte report` renders it: this
+/// year's report, last year's (`previous`, evaluated for the year before), the standard levers
+/// quantified on the inventory, and the GLPI items left out.
+#[pyfunction]
+#[pyo3(signature = (dataset, source, previous, options, format = "html", lang = "fr", commune = None, mapping = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn review(
+    py: Python<'_>,
+    dataset: &PyDataset,
+    source: &Bound<'_, PyTuple>,
+    previous: Option<&Bound<'_, PyTuple>>,
+    options: &PyOptions,
+    format: &str,
+    lang: &str,
+    commune: Option<String>,
+    mapping: Option<(String, Vec<u8>)>,
+) -> PyResult<String> {
+    let format = match format {
+        "html" => ReviewFormat::Html,
+        "md" | "markdown" => ReviewFormat::Markdown,
+        other => {
+            return Err(errors::invalid_option(
+                py,
+                "format",
+                &format!("option format: unknown format {other:?}; expected html or md"),
+            ))
+        }
+    };
+    let lang = match lang {
+        "fr" => Lang::Fr,
+        "en" => Lang::En,
+        other => {
+            return Err(errors::invalid_option(
+                py,
+                "lang",
+                &format!("option lang: unknown language {other:?}; expected fr or en"),
+            ))
+        }
+    };
+    let ds = dataset.ds();
+    let opts = &options.inner;
+    let loaded = source::load(py, ds, source, mapping.clone())?;
+    let report = loaded.evaluate(py, ds, opts)?;
+    let levers = errors::catch(|| {
+        empreinte::review::standard_levers(ds, &loaded.inventory.lines, opts, lang)
+    })
+    .map_err(|m| errors::internal(py, &m))?
+    .map_err(|e| errors::scenario(py, &e))?;
+    let previous = match previous {
+        Some(p) => {
+            let prev_options = empreinte::EvaluationOptions {
+                reporting_year: opts.reporting_year - 1,
+                ..opts.clone()
+            };
+            let prev = source::load(py, ds, p, mapping)?;
+            Some(prev.evaluate(py, ds, &prev_options)?)
+        }
+        None => None,
+    };
+    let left_out = loaded.left_out();
+    let input = ReviewInput {
+        report: &report,
+        previous: previous.as_ref(),
+        levers: &levers,
+        left_out: &left_out,
+        commune: commune.as_deref(),
+        lang,
+    };
+    errors::catch(|| empreinte::review::render(&input, format))
+        .map_err(|m| errors::internal(py, &m))
+}

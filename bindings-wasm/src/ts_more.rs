@@ -1,0 +1,317 @@
+//! Curated TypeScript declarations of procurement, planning, hosting, services and GLPI.
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_MORE: &'static str = r#"
+// ---- procurement -------------------------------------------------------------------------
+export interface ReplacedPart { name: string; climate_kgco2e: Range; }
+
+/** One offer for a need: `device` is an inventory line (any column alias; no acquisition year). */
+export interface OfferInput {
+  name: string;
+  device: InventoryLine;
+  replaced_parts?: ReplacedPart[];
+  unit_price_eur?: number | null;
+}
+
+export interface CompareOptions {
+  /** Year of the electricity factors (default 2025). */
+  reporting_year?: number;
+  /** `cut_off` (default): a second life carries refurbishment only; `shared_first_life`. */
+  allocation?: "cut_off" | "shared_first_life";
+}
+
+export interface OfferResult {
+  name: string;
+  category: string;
+  condition: ConditionId;
+  lifetime_years: number;
+  electricity_kwh_per_year: number;
+  /** Per indicator, per year of service: each phase, `embodied` and `total` (`null`: not available). */
+  per_year: { [I in IndicatorId]?: { [P in PhaseId | "embodied" | "total"]: Range | null } & { unit: string } };
+  climate_change_kgco2e_per_year: number;
+  /** Against the first offer (negative = less). */
+  difference_kgco2e_per_year: number;
+  difference_percent: number | null;
+  break_even: {
+    first_offer_lifetime_to_match_years: number | null;
+    lifetime_to_match_first_years: number | null;
+  } | null;
+  cost_per_year_eur: number | null;
+  kgco2e_avoided_per_eur: number | null;
+  [key: string]: unknown;
+}
+
+export interface Comparison {
+  dataset: DatasetInfo;
+  reporting_year: number;
+  allocation: "cut_off" | "shared_first_life";
+  offers: OfferResult[];
+}
+
+/** Compares offers per year of service against the first one (core `compare_offers`). */
+export function compareOffers(offers: OfferInput[], options?: CompareOptions, dataset?: Dataset): Comparison;
+
+// ---- scenarios and trajectory ----------------------------------------------------------------
+/** A lever; `categories` (ids or names) restricts it, empty = every category. */
+export type Lever =
+  | { lever: "extend_lifetime"; years: number; categories?: string[] }
+  | { lever: "refurbished_share"; share: number; categories?: string[] }
+  | { lever: "reduce_fleet"; share: number; categories?: string[] }
+  | { lever: "electricity"; country: string; categories?: string[] };
+
+export interface Scenario { name: string; levers: Lever[]; }
+
+/** Baseline, scenario and change (scenario − baseline) of a group. */
+export interface Delta { key: string | null; baseline: ImpactTable; scenario: ImpactTable; change: ImpactTable; }
+
+export interface ScenarioResult {
+  name: string;
+  levers: Lever[];
+  reporting_year: number;
+  totals: Delta;
+  by_category: Delta[];
+  by_department: Delta[];
+  /** Climate change, central, kgCO2e per year: scenario − baseline, and in percent. */
+  change_kgco2e: number;
+  change_percent: number | null;
+}
+
+export interface ScenariosResult {
+  baseline: Report;
+  scenarios: ScenarioResult[];
+  /** Rows of the inventory that could not be read (left out of every figure). */
+  rejected: RejectedRow[];
+  warnings: Warning[];
+}
+
+/** Applies each scenario's levers to the inventory and evaluates it against the baseline. */
+export function runScenarios(inventory: Inventory, scenarios: Scenario[], options?: EvaluationOptions, dataset?: Dataset): ScenariosResult;
+
+export interface TrajectoryRequest {
+  from: number;
+  to: number;
+  scenarios?: Scenario[];
+  /** Default: `{ reporting_year: from }`. */
+  options?: EvaluationOptions;
+}
+
+export interface YearPoint {
+  year: number;
+  devices: number;
+  purchases: number;
+  refurbished_purchases: number;
+  electricity_kwh: number;
+  impacts: ImpactTable;
+}
+
+export interface TrajectorySeries { name: string; levers: Lever[]; years: YearPoint[]; warnings: Warning[]; }
+
+/** The fleet year by year, renewed like for like (`baseline`) and under each scenario. */
+export function trajectory(inventory: Inventory, request: TrajectoryRequest, dataset?: Dataset): TrajectorySeries[];
+
+// ---- hosting -------------------------------------------------------------------------------
+/** How a server or instance is used and where; every field optional. */
+export interface HostingUsage {
+  /** Default 8760 (one year). */
+  duration_hours?: number;
+  /** CPU load %: a number, a range, or `[time %, load %]` pairs. Default: 50 (0–100). */
+  load_percent?: number | Range | [number, number][];
+  /** Measured average power (replaces the power model). */
+  avg_power_w?: number;
+  use_time_ratio?: number;
+  lifetime_years?: number;
+  other_consumption_ratio?: number;
+  /** A zone (`FR`, `Allemagne`); `null`: unknown (European average, range of every zone). */
+  location?: string | null;
+  /** Electricity vintage (default 2025). */
+  year?: number;
+  /** `it_only`, `own_server_room`, `colocation`, `cloud_hyperscale`... */
+  site?: string;
+  pue?: number;
+}
+
+export interface ServerInput {
+  /** The dataset's generic server (default when the dataset has no server archetypes). */
+  generic?: boolean;
+  archetype?: string;
+  case_type?: "rack" | "blade" | "tower";
+  cpu?: {
+    units?: number; name?: string; core_units?: number; threads?: number; die_size_mm2?: number;
+    die_size_per_core_mm2?: number; tdp_w?: number; manufacturer?: string; model_range?: string; family?: string;
+  };
+  ram?: { units: number; capacity_gb: number; density_gb_per_cm2?: number }[];
+  disks?: { kind: "ssd" | "hdd"; units: number; capacity_gb: number; density_gb_per_cm2?: number }[];
+  power_supply?: { units: number; unit_weight_kg: number };
+}
+
+export interface CloudInstance { provider: string; instance_type: string; region?: string; }
+
+export interface HostingFootprint {
+  schema: "empreinte.hosting/1";
+  dataset: string;
+  dataset_version: string;
+  model: "bottom_up" | "generic" | "cloud_instance";
+  duration_hours: number;
+  embodied_share: Range;
+  it_power_w: Range;
+  pue: Range;
+  site: string | null;
+  electricity_kwh: Range;
+  zone: string;
+  /** Per indicator: each phase and the total (`null`: not available), and the unit. */
+  impacts: { [I in IndicatorId]?: { [P in PhaseId | "total"]: Range | null } & { unit: string } };
+  factors_used: string[];
+  warnings: string[];
+}
+
+export function serverFootprint(server?: ServerInput, usage?: HostingUsage, dataset?: Dataset): HostingFootprint;
+export function cloudFootprint(instance: CloudInstance, usage?: HostingUsage, dataset?: Dataset): HostingFootprint;
+
+// ---- digital services ------------------------------------------------------------------------
+export interface Contribution {
+  tier: "terminals" | "network" | "data_centre";
+  indicator: IndicatorId;
+  phase: PhaseId;
+  value: Range;
+  provenance: string;
+}
+
+/** Per tier, indicator and phase, in the indicator's unit (kgCO2e...), with provenance. */
+export interface ServiceFootprint {
+  service: string;
+  method: string;
+  dataset: string | null;
+  uses: number;
+  contributions: Contribution[];
+  missing: { tier: string; indicator: IndicatorId; reason: string }[];
+  terminals_excluded: boolean;
+  phases_split: boolean;
+  notes: string[];
+  [key: string]: unknown;
+}
+
+/** gCO2e/kWh, or a country (Ember's average). */
+export type Grid = number | string;
+
+/** A page view for the bytes-based models (the core's `WebOptions`; defaults are CO2.js's). */
+export interface WebPage {
+  /** Bytes transferred (or `size_kb`, in kB of 1000 bytes). */
+  bytes?: number;
+  size_kb?: number;
+  model?: "swd4" | "swd3" | "onebyte";
+  green_hosting?: boolean;
+  /** SWD v4: share (0..1) of data-centre operational emissions avoided. */
+  green_hosting_factor?: number;
+  /** Per visit (first and returning visits, cache) rather than for the bytes as given. */
+  per_visit?: boolean;
+  first_visit_share?: number;
+  return_visit_share?: number;
+  data_reload_ratio?: number;
+  device_grid?: Grid; network_grid?: Grid; data_centre_grid?: Grid;
+  exclude_terminals?: boolean;
+}
+
+export interface WebEstimate { model: string; total_gco2e: number; per_visit: boolean; rating: string | null; [key: string]: unknown; }
+export interface EcoIndexResult { score: number; grade: string; ghg_gco2e: number; water_cl: number; [key: string]: unknown; }
+
+/** A page view by Sustainable Web Design (v4 default, v3) or OneByte, from the bytes transferred. */
+export function webPage(page: WebPage): { estimate: WebEstimate; footprint: ServiceFootprint };
+/** EcoIndex of a page from its DOM size, requests and weight. */
+export function ecoIndex(page: { dom_elements: number; requests: number; size_kb: number; exclude_terminals?: boolean }):
+  { estimate: EcoIndexResult; footprint: ServiceFootprint };
+/** Data over a network of the dataset (`fixed_fr`, `mobile_fr`...). */
+export function dataTransfer(transfer: { gb: number; network?: string; uses?: number }, dataset?: Dataset): ServiceFootprint;
+
+export type ServiceKind = "email" | "visio" | "streaming" | "web_search" | "file_transfer";
+
+/** Parameters of ADEME's per-use services (each service reads its own; the others are refused). */
+export interface ServiceParams {
+  // email
+  size_mb?: number; recipients?: number; storage_years?: number; sender_backups?: number;
+  receiver_backups?: number; storage_fill_rate?: number; mails_per_person_per_day?: number;
+  writing_minutes?: number; reading_minutes_per_recipient?: number; read_share?: number;
+  sender_network?: string; receiver_network?: string; backup_network?: string;
+  // visio, streaming
+  minutes?: number; devices?: number; quality?: "audio" | "sd" | "hd" | "ultra_hd";
+  // web_search
+  typing_minutes?: number; request_kb?: number; page_kb?: number; reading_minutes?: number; pages_read?: number;
+  // file_transfer
+  size_gb?: number;
+  terminal?: "desktop_with_monitor" | "laptop" | "tablet" | "smartphone" | "tv" | "average";
+  network?: string;
+  // model options
+  year?: number;
+  terminal_region?: "france" | "europe" | "china" | "usa";
+  data_centre_region?: "france" | "europe" | "china" | "usa";
+  /** Leave the terminals out (the fleet already counts them). */
+  exclude_terminals?: boolean;
+  /** Uses the footprint is multiplied by (default 1). */
+  uses?: number;
+}
+
+export interface ServiceResult {
+  service: string;
+  terminals_embodied_gco2e: number;
+  terminals_use_gco2e: number;
+  network_gco2e: number;
+  data_centre_embodied_gco2e: number;
+  data_centre_use_gco2e: number;
+  total_gco2e: number;
+  total_excluding_terminals_gco2e: number;
+  not_applicable: boolean;
+  footprint: ServiceFootprint;
+}
+
+/** One use of a service by ADEME's model (grams per use, and the footprint times `uses`). */
+export function digitalService(kind: ServiceKind, params?: ServiceParams, dataset?: Dataset): ServiceResult;
+
+export interface ThreeTierService {
+  service?: string;
+  uses?: number;
+  hours_per_use?: number;
+  gb_per_use?: number;
+  /** A dataset category (`laptop`, "PC portable"); absent: no terminal tier. */
+  terminal?: string;
+  terminal_country?: string;
+  /** Default `fixed_fr`; `null`: no network tier. */
+  network?: string | null;
+  /** `null`: no data-centre tier. */
+  data_centre?: { kwh_per_gb?: number; kwh_per_hour?: number; embodied_kgco2e_per_gb?: number; country?: string } | null;
+  year?: number;
+  exclude_terminals?: boolean;
+}
+
+/** Any service as terminals + network + data centre. */
+export function threeTier(service?: ThreeTierService, dataset?: Dataset): ServiceFootprint;
+
+// ---- GLPI ------------------------------------------------------------------------------------
+export interface NamedFile { name: string; content: string | Uint8Array | ArrayBuffer; }
+
+export interface GlpiItem {
+  number: number; source: string; itemtype: string; name: string | null; manufacturer: string | null;
+  model: string | null; serial: string | null; department: string | null;
+  status: "mapped" | "excluded" | "unmapped" | "invalid";
+  category: string | null; quantity: number; acquisition_year: number | null; year_source: string;
+  in_stock: boolean; code: string; detail: string;
+}
+
+export interface GlpiImport {
+  counts: { files: number; items: number; mapped: number; excluded: number; unmapped: number; invalid: number; devices: number };
+  items: GlpiItem[];
+  skipped_files: string[];
+  files: number;
+  /** The mapped items as an empreinte inventory (CSV), as `empreinte glpi` writes it. */
+  inventory_csv: string;
+  /** With `options.evaluation`: the mapped items evaluated; unmapped ones are rejected rows. */
+  report: Report | null;
+}
+
+export interface GlpiOptions {
+  department_from?: "entity_then_location" | "entity" | "location";
+  evaluation?: EvaluationOptions;
+}
+
+/** Imports GLPI agent JSON inventories and CSV exports, optionally with a mapping CSV. */
+export function importGlpi(files: NamedFile[], mapping?: NamedFile | null, options?: GlpiOptions, dataset?: Dataset): GlpiImport;
+"#;

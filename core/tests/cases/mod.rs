@@ -1,0 +1,860 @@
+//! The JSON case format shared by the vectors (`tests/vectors/`) and the bad-input catalog
+//! (`tests/bad-inputs/`): one `kind`/`api` per public entry point, its `input` as JSON, and the
+//! serialized output (or the error) it gives. Documented in `tests/vectors/README.md`; the wasm
+//! and Python runners implement the same mapping.
+#![allow(dead_code, clippy::result_large_err)]
+
+use base64::Engine;
+use empreinte::glpi::{DepartmentFrom, UserMapping};
+use empreinte::hosting::{
+    cloud_footprint, server_footprint, CaseType, CloudInstanceSpec, CpuConfig, DiskConfig,
+    DiskKind, HostingError, HostingFootprint, HostingUsage, Load, Location, PsuConfig, RamConfig,
+    ServerConfig, ServerSpec,
+};
+use empreinte::services::{
+    ademe, ecoindex::EcoIndex, network, three_tier, web, AdemeOptions, DataCentreTier,
+    EcoIndexInput, GridIntensity, Region, ServiceError, Terminal, ThreeTier, VideoQuality,
+    WebModel, WebOptions,
+};
+use empreinte::{
+    compare_offers, evaluate_bytes, evaluate_json, read_inventory, run_scenarios, trajectory,
+    Allocation, CompareError, Dataset, DatasetError, DatasetFiles, EquipmentLine, EvaluateError,
+    EvaluationOptions, GlpiImporter, GlpiOptions, InventoryError, Offer, Phase, Range,
+    ReplacedPart, RowError, Scenario, ScenarioError, TrajectoryError,
+};
+use serde_json::{json, Map, Value};
+use std::path::PathBuf;
+use uom::si::f64::{Power, Time};
+use uom::si::power::watt;
+use uom::si::time::hour;
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// An error as every binding reports it: the Rust error type (bindings map it to their exception
+/// class / JS error name), the stable code, and where (line, field, dataset file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseError {
+    pub error_type: &'static str,
+    pub code: String,
+    pub line: Option<u64>,
+    pub field: Option<String>,
+    pub file: Option<String>,
+    pub message: String,
+}
+
+impl CaseError {
+    pub fn to_json(&self) -> Value {
+        json!({"kind": "error", "error_type": self.error_type, "code": self.code, "line": self.line, "field": self.field, "file": self.file})
+    }
+    fn bad_case(message: impl Into<String>) -> CaseError {
+        CaseError {
+            error_type: "BadCase",
+            code: "bad_case".into(),
+            line: None,
+            field: None,
+            file: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<InventoryError> for CaseError {
+    fn from(e: InventoryError) -> Self {
+        CaseError {
+            error_type: "InventoryError",
+            code: e.code().into(),
+            line: e.line(),
+            field: e.field().map(str::to_string),
+            file: None,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<RowError> for CaseError {
+    fn from(e: RowError) -> Self {
+        CaseError {
+            error_type: "RowError",
+            code: e.code().into(),
+            line: None,
+            field: e.field().map(|f| f.name().to_string()),
+            file: None,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<EvaluateError> for CaseError {
+    fn from(e: EvaluateError) -> Self {
+        match e {
+            EvaluateError::Inventory(i) => i.into(),
+            EvaluateError::Options(r) => CaseError {
+                error_type: "OptionsError",
+                ..r.into()
+            },
+        }
+    }
+}
+
+impl From<DatasetError> for CaseError {
+    fn from(e: DatasetError) -> Self {
+        let field = match &e {
+            DatasetError::InvalidValue { column, .. } => Some(column.clone()),
+            DatasetError::MissingColumn { column, .. } => Some(column.clone()),
+            _ => None,
+        };
+        CaseError {
+            error_type: "DatasetError",
+            code: e.code().into(),
+            line: e.line(),
+            field,
+            file: e.file().map(str::to_string),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<HostingError> for CaseError {
+    fn from(e: HostingError) -> Self {
+        let field = match &e {
+            HostingError::OutOfRange { field, .. } => Some(field.clone()),
+            HostingError::InvalidPue { .. } => Some("pue".into()),
+            _ => None,
+        };
+        CaseError {
+            error_type: "HostingError",
+            code: e.code().into(),
+            line: None,
+            field,
+            file: None,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<ServiceError> for CaseError {
+    fn from(e: ServiceError) -> Self {
+        CaseError {
+            error_type: "ServiceError",
+            code: e.code().into(),
+            line: None,
+            field: e.field().map(str::to_string),
+            file: None,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<CompareError> for CaseError {
+    fn from(e: CompareError) -> Self {
+        let (line, field) = match &e {
+            CompareError::Offer { index, error, .. } => (
+                Some(*index as u64),
+                error.field().map(|f| f.name().to_string()),
+            ),
+            CompareError::Price { index, .. } => {
+                (Some(*index as u64), Some("unit_price_eur".into()))
+            }
+            CompareError::Part { index, .. } => {
+                (Some(*index as u64), Some("replaced_parts".into()))
+            }
+            _ => (None, None),
+        };
+        CaseError {
+            error_type: "CompareError",
+            code: e.code().into(),
+            line,
+            field,
+            file: None,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<ScenarioError> for CaseError {
+    fn from(e: ScenarioError) -> Self {
+        let field = match &e {
+            ScenarioError::OutOfRange { lever, .. } => Some(lever.to_string()),
+            ScenarioError::UnknownCategory { .. } => Some("categories".into()),
+            ScenarioError::UnknownCountry { .. } => Some("country".into()),
+            ScenarioError::Options(r) => r.field().map(|f| f.name().to_string()),
+        };
+        CaseError {
+            error_type: "ScenarioError",
+            code: e.code().into(),
+            line: None,
+            field,
+            file: None,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<TrajectoryError> for CaseError {
+    fn from(e: TrajectoryError) -> Self {
+        match e {
+            TrajectoryError::Scenario(s) => s.into(),
+            e => {
+                let field = match &e {
+                    TrajectoryError::HorizonBeforeStart { .. }
+                    | TrajectoryError::TooLong { .. } => Some("horizon".to_string()),
+                    TrajectoryError::Options(r) => r.field().map(|f| f.name().to_string()),
+                    _ => None,
+                };
+                CaseError {
+                    error_type: "TrajectoryError",
+                    code: e.code().into(),
+                    line: None,
+                    field,
+                    file: None,
+                    message: e.to_string(),
+                }
+            }
+        }
+    }
+}
+
+type R<T> = Result<T, CaseError>;
+
+fn de<T: serde::de::DeserializeOwned>(v: &Value, what: &str) -> R<T> {
+    serde_json::from_value(v.clone()).map_err(|e| CaseError::bad_case(format!("{what}: {e}")))
+}
+
+fn b64(s: &str) -> Vec<u8> {
+    base64::engine::general_purpose::STANDARD
+        .decode(s)
+        .expect("valid base64 in a case")
+}
+
+/// The dataset of a case: `dataset` (an embedded id, default `ademe-negaoctet-2022`), or
+/// `dataset_files` (a dataset given as its files; see [`dataset_from_files`]).
+pub fn dataset(case: &Value) -> R<Ds> {
+    if !case["dataset_files"].is_null() {
+        return Ok(Ds::Loaded(Box::new(dataset_from_files(
+            &case["dataset_files"],
+        )?)));
+    }
+    let id = case["dataset"].as_str().unwrap_or("ademe-negaoctet-2022");
+    Ok(Ds::Embedded(Dataset::embedded(id)?))
+}
+
+/// An embedded dataset, or one loaded from files.
+pub enum Ds {
+    Embedded(&'static Dataset),
+    Loaded(Box<Dataset>),
+}
+
+impl std::ops::Deref for Ds {
+    type Target = Dataset;
+    fn deref(&self) -> &Dataset {
+        match self {
+            Ds::Embedded(d) => d,
+            Ds::Loaded(d) => d,
+        }
+    }
+}
+
+/// The seven files of a dataset, in loading order.
+pub const FILE_NAMES: [&str; 7] = [
+    "datapackage.json",
+    "sources.csv",
+    "zones.csv",
+    "categories.csv",
+    "embodied.csv",
+    "refurbishment.csv",
+    "electricity.csv",
+];
+
+/// `{"base": "core/tests/fixtures/mini", "files": {"zones.csv": "text..." | null}}`: the seven
+/// files of the base folder (repository-relative), each replaced by the given text, or left out
+/// when `null` (refurbishment.csv is optional; any other left out is given as an empty text).
+pub fn dataset_from_files(spec: &Value) -> R<Dataset> {
+    let base = repo_root().join(spec["base"].as_str().unwrap_or("core/tests/fixtures/mini"));
+    let names = FILE_NAMES;
+    let mut texts: Vec<Option<String>> = Vec::new();
+    for name in names {
+        let over = &spec["files"][name];
+        let text = if spec["files"].get(name).is_some() {
+            if over.is_null() {
+                None
+            } else if let Some(b) = over.get("base64").and_then(Value::as_str) {
+                Some(String::from_utf8_lossy(&b64(b)).into_owned())
+            } else {
+                Some(over.as_str().unwrap_or_default().to_string())
+            }
+        } else {
+            std::fs::read_to_string(base.join(name)).ok()
+        };
+        texts.push(text);
+    }
+    let get = |i: usize| texts[i].as_deref().unwrap_or("");
+    Ok(Dataset::from_files(&DatasetFiles {
+        datapackage: get(0),
+        sources: get(1),
+        zones: get(2),
+        categories: get(3),
+        embodied: get(4),
+        refurbishment: texts[5].as_deref(),
+        electricity: get(6),
+    })?)
+}
+
+/// `{"csv": text}`, `{"csv_base64": bytes}`, `{"json": value}` (serialized to text) or
+/// `{"json_text": text}` (kept as is, for malformed JSON).
+pub fn inventory_bytes(inv: &Value) -> Vec<u8> {
+    if let Some(t) = inv["csv"].as_str() {
+        t.as_bytes().to_vec()
+    } else if let Some(b) = inv["csv_base64"].as_str() {
+        b64(b)
+    } else if let Some(t) = inv["json_text"].as_str() {
+        t.as_bytes().to_vec()
+    } else {
+        inv["json"].to_string().into_bytes()
+    }
+}
+
+fn options(case: &Value) -> R<EvaluationOptions> {
+    if case["options"].is_null() {
+        return Ok(EvaluationOptions::default());
+    }
+    serde_json::from_value(case["options"].clone()).map_err(|e| CaseError {
+        error_type: "OptionsError",
+        code: "invalid_options".into(),
+        line: None,
+        field: None,
+        file: None,
+        message: e.to_string(),
+    })
+}
+
+fn lines_of(inv: &Value) -> R<Vec<(u64, EquipmentLine)>> {
+    Ok(read_inventory(inventory_bytes(inv))?.lines)
+}
+
+fn scenarios_of(v: &Value) -> R<Vec<Scenario>> {
+    if v.is_null() {
+        return Ok(Vec::new());
+    }
+    de(v, "scenarios")
+}
+
+/// Runs one case and gives its output as JSON.
+pub fn run(case: &Value) -> R<Value> {
+    let kind = case["kind"]
+        .as_str()
+        .or(case["api"].as_str())
+        .unwrap_or("evaluate");
+    let input = &case["input"];
+    match kind {
+        "evaluate" => {
+            let ds = dataset(case)?;
+            let inv = if case["inventory"].is_null() {
+                input
+            } else {
+                &case["inventory"]
+            };
+            let o = options(case)?;
+            let r = if inv.get("json_text").is_some() {
+                evaluate_json(&ds, inv["json_text"].as_str().unwrap(), &o)?
+            } else if inv.get("json").is_some() {
+                evaluate_json(&ds, &inv["json"].to_string(), &o)?
+            } else {
+                evaluate_bytes(&ds, inventory_bytes(inv), &o)?
+            };
+            Ok(serde_json::to_value(&r).unwrap())
+        }
+        "compare" => {
+            let ds = dataset(case)?;
+            let mut offers = Vec::new();
+            for (i, o) in input["offers"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
+                let mut warnings = Vec::new();
+                let items = empreinte::inventory::read_json(
+                    &Value::Array(vec![o["device"].clone()]).to_string(),
+                    &mut warnings,
+                )?;
+                let device = match items.into_iter().next() {
+                    Some(empreinte::InventoryItem::Line(_, l)) => l,
+                    Some(empreinte::InventoryItem::Rejected(r)) => {
+                        return Err(CompareError::Offer {
+                            index: i,
+                            name: o["name"].as_str().unwrap_or("").into(),
+                            error: r.error,
+                        }
+                        .into())
+                    }
+                    None => return Err(CaseError::bad_case("offer without a device")),
+                };
+                offers.push(Offer {
+                    name: o["name"].as_str().unwrap_or("").into(),
+                    device,
+                    replaced_parts: if o["replaced_parts"].is_null() {
+                        Vec::new()
+                    } else {
+                        de::<Vec<ReplacedPart>>(&o["replaced_parts"], "replaced_parts")?
+                    },
+                    unit_price_eur: o["unit_price_eur"].as_f64(),
+                });
+            }
+            let allocation: Allocation = if input["allocation"].is_null() {
+                Allocation::CutOff
+            } else {
+                de(&input["allocation"], "allocation")?
+            };
+            let year = input["year"].as_i64().unwrap_or(2025) as i32;
+            let c = compare_offers(&ds, &offers, year, allocation)?;
+            Ok(serde_json::to_value(&c).unwrap())
+        }
+        "scenario" => {
+            let ds = dataset(case)?;
+            let lines = lines_of(&input["inventory"])?;
+            let (baseline, results) = run_scenarios(
+                &ds,
+                &lines,
+                &scenarios_of(&input["scenarios"])?,
+                &options(case)?,
+            )?;
+            Ok(json!({"baseline": baseline, "scenarios": results}))
+        }
+        "trajectory" => {
+            let ds = dataset(case)?;
+            let lines = lines_of(&input["inventory"])?;
+            let series = trajectory(
+                &ds,
+                &lines,
+                &scenarios_of(&input["scenarios"])?,
+                input["start"].as_i64().unwrap_or(2025) as i32,
+                input["horizon"].as_i64().unwrap_or(2030) as i32,
+                &options(case)?,
+            )?;
+            Ok(json!({ "series": series }))
+        }
+        "server" => {
+            let ds = dataset(case)?;
+            let spec = server_spec(&input["spec"])?;
+            let f = server_footprint(&ds, &spec, &usage(&input["usage"])?)?;
+            Ok(hosting_json(&f))
+        }
+        "cloud" => {
+            let ds = dataset(case)?;
+            let spec = CloudInstanceSpec {
+                provider: input["provider"].as_str().unwrap_or_default().into(),
+                instance_type: input["instance_type"].as_str().unwrap_or_default().into(),
+                region: input["region"].as_str().map(str::to_string),
+            };
+            let f = cloud_footprint(&ds, &spec, &usage(&input["usage"])?)?;
+            Ok(hosting_json(&f))
+        }
+        "page" => page(input),
+        "service" => {
+            let ds = dataset(case)?;
+            service(&ds, input)
+        }
+        "glpi" => {
+            let ds = dataset(case)?;
+            let mapping = match input["mapping"].as_str() {
+                Some(text) => {
+                    UserMapping::from_csv("mapping.csv", text, &ds).map_err(|e| CaseError {
+                        error_type: "GlpiError",
+                        code: e.code().into(),
+                        line: None,
+                        field: None,
+                        file: None,
+                        message: e.to_string(),
+                    })?
+                }
+                None => UserMapping::default(),
+            };
+            let department_from = match input["department_from"].as_str() {
+                None | Some("entity_then_location") => DepartmentFrom::EntityThenLocation,
+                Some("entity") => DepartmentFrom::Entity,
+                Some("location") => DepartmentFrom::Location,
+                Some(o) => return Err(CaseError::bad_case(format!("department_from {o}"))),
+            };
+            let mut importer = GlpiImporter::new(&ds, mapping, GlpiOptions { department_from });
+            for f in input["files"].as_array().cloned().unwrap_or_default() {
+                let name = f["name"].as_str().unwrap_or("file");
+                let bytes = if let Some(t) = f["text"].as_str() {
+                    t.as_bytes().to_vec()
+                } else if let Some(b) = f["base64"].as_str() {
+                    b64(b)
+                } else {
+                    std::fs::read(repo_root().join(f["path"].as_str().unwrap_or_default()))
+                        .map_err(|e| CaseError::bad_case(e.to_string()))?
+                };
+                importer.add_bytes(name, &bytes);
+            }
+            let import = importer.finish();
+            let report = import.evaluate(&ds, &options(case)?)?;
+            Ok(json!({"counts": import.counts(), "items": import.items, "report": report}))
+        }
+        "dataset" => {
+            let ds = dataset_from_files(input)?;
+            Ok(json!({"dataset": ds.info()}))
+        }
+        other => Err(CaseError::bad_case(format!("unknown kind {other}"))),
+    }
+}
+
+fn f(v: &Value, k: &str) -> Option<f64> {
+    v[k].as_f64()
+}
+
+fn s(v: &Value, k: &str) -> Option<String> {
+    v[k].as_str().map(str::to_string)
+}
+
+/// The `usage` object of `server` and `cloud` cases.
+fn usage(u: &Value) -> R<HostingUsage> {
+    let mut h = HostingUsage::one_year(u["year"].as_i64().unwrap_or(2025) as i32);
+    if let Some(d) = f(u, "duration_hours") {
+        h.duration = Time::new::<hour>(d);
+    }
+    if let Some(l) = f(u, "load_percent") {
+        h.load = Some(Load::Constant(Range::exact(l)));
+    } else if let Some(p) = u["load_profile"].as_array() {
+        h.load = Some(Load::Profile(
+            p.iter()
+                .map(|pair| (pair[0].as_f64().unwrap(), pair[1].as_f64().unwrap()))
+                .collect(),
+        ));
+    }
+    h.avg_power = f(u, "avg_power_w").map(Power::new::<watt>);
+    h.use_time_ratio = f(u, "use_time_ratio");
+    h.lifetime = f(u, "lifetime_years").map(|y| Time::new::<hour>(y * 8760.0));
+    h.other_consumption_ratio = f(u, "other_consumption_ratio");
+    h.location = match (u["location"].as_str(), u["no_location"].as_bool()) {
+        (Some(z), _) => Location::Zone(z.into()),
+        (None, Some(true)) => Location::Unspecified,
+        _ => Location::DatasetDefault,
+    };
+    h.site = s(u, "site");
+    h.pue = f(u, "pue");
+    Ok(h)
+}
+
+fn server_spec(v: &Value) -> R<ServerSpec> {
+    if v.is_null() || v.as_str() == Some("generic") {
+        return Ok(ServerSpec::Generic);
+    }
+    let cpu = v.get("cpu").filter(|c| !c.is_null()).map(|c| CpuConfig {
+        units: f(c, "units"),
+        name: s(c, "name"),
+        core_units: f(c, "core_units"),
+        threads: f(c, "threads"),
+        die_size_mm2: f(c, "die_size_mm2"),
+        die_size_per_core_mm2: f(c, "die_size_per_core_mm2"),
+        tdp_w: f(c, "tdp_w"),
+        manufacturer: s(c, "manufacturer"),
+        model_range: s(c, "model_range"),
+        family: s(c, "family"),
+    });
+    let ram = v["ram"].as_array().map(|a| {
+        a.iter()
+            .map(|r| RamConfig {
+                units: f(r, "units"),
+                capacity_gb: f(r, "capacity_gb"),
+                density_gb_per_cm2: f(r, "density_gb_per_cm2"),
+            })
+            .collect()
+    });
+    let disks = v["disks"].as_array().map(|a| {
+        a.iter()
+            .map(|d| DiskConfig {
+                kind: if d["kind"].as_str() == Some("hdd") {
+                    DiskKind::Hdd
+                } else {
+                    DiskKind::Ssd
+                },
+                units: f(d, "units"),
+                capacity_gb: f(d, "capacity_gb"),
+                density_gb_per_cm2: f(d, "density_gb_per_cm2"),
+            })
+            .collect()
+    });
+    let power_supply = v
+        .get("power_supply")
+        .filter(|p| !p.is_null())
+        .map(|p| PsuConfig {
+            units: f(p, "units"),
+            unit_weight_kg: f(p, "unit_weight_kg"),
+        });
+    Ok(ServerSpec::BottomUp(ServerConfig {
+        archetype: s(v, "archetype"),
+        case_type: v["case_type"].as_str().map(|c| match c {
+            "blade" => CaseType::Blade,
+            "tower" => CaseType::Tower,
+            _ => CaseType::Rack,
+        }),
+        cpu,
+        ram,
+        disks,
+        power_supply,
+    }))
+}
+
+fn range_json(r: Range) -> Value {
+    json!({"low": r.low, "central": r.central, "high": r.high})
+}
+
+/// `empreinte.hosting/1`: the footprint's fields plus `impacts` by indicator and phase (`null`:
+/// not available) — the CLI's `--format json`.
+pub fn hosting_json(f: &HostingFootprint) -> Value {
+    let mut v = serde_json::to_value(f).unwrap();
+    let mut impacts = Map::new();
+    for ind in f.indicators() {
+        let mut phases = Map::new();
+        for p in Phase::ALL {
+            phases.insert(
+                p.id().into(),
+                f.impact(ind, p).map_or(Value::Null, range_json),
+            );
+        }
+        phases.insert("total".into(), f.total(ind).map_or(Value::Null, range_json));
+        impacts.insert(ind.id().into(), Value::Object(phases));
+    }
+    v["schema"] = "empreinte.hosting/1".into();
+    v["impacts"] = Value::Object(impacts);
+    v
+}
+
+fn grid(v: &Value) -> R<Option<GridIntensity>> {
+    Ok(match v {
+        Value::Null => None,
+        Value::Number(n) => Some(GridIntensity::given(n.as_f64().unwrap())?),
+        Value::String(c) => Some(GridIntensity::country(c)?),
+        _ => return Err(CaseError::bad_case("grid: a number or a country")),
+    })
+}
+
+fn page(i: &Value) -> R<Value> {
+    let model = i["model"].as_str().unwrap_or("ecoindex");
+    let exclude = i["exclude_terminals"].as_bool().unwrap_or(false);
+    if model.eq_ignore_ascii_case("ecoindex") {
+        let r = EcoIndex::compute(EcoIndexInput {
+            dom_elements: f(i, "dom_elements").unwrap_or(f64::NAN),
+            requests: f(i, "requests").unwrap_or(f64::NAN),
+            size_kb: f(i, "size_kb").unwrap_or(f64::NAN),
+        })?;
+        let fp = r.footprint(exclude)?;
+        return Ok(json!({"ecoindex": r, "footprint": fp}));
+    }
+    let o = WebOptions {
+        model: WebModel::from_id(model)?,
+        green_hosting: i["green_hosting"].as_bool().unwrap_or(false),
+        green_hosting_factor: f(i, "green_hosting_factor"),
+        device_grid: grid(&i["device_grid"])?,
+        network_grid: grid(&i["network_grid"])?,
+        data_centre_grid: grid(&i["data_centre_grid"])?,
+        per_visit: i["per_visit"].as_bool().unwrap_or(false),
+        first_visit_share: f(i, "first_visit_share"),
+        return_visit_share: f(i, "return_visit_share"),
+        data_reload_ratio: f(i, "data_reload_ratio"),
+    };
+    let r = web::estimate(f(i, "bytes").unwrap_or(f64::NAN), &o)?;
+    let fp = r.footprint(exclude);
+    Ok(json!({"estimate": r, "footprint": fp}))
+}
+
+fn service(ds: &Dataset, i: &Value) -> R<Value> {
+    let o = &i["options"];
+    let opts = AdemeOptions {
+        year: o["year"].as_i64().unwrap_or(2025) as i32,
+        terminal_region: Region::from_id(o["terminal_region"].as_str().unwrap_or("france"))?,
+        data_centre_region: Region::from_id(o["data_centre_region"].as_str().unwrap_or("france"))?,
+        exclude_terminals: o["exclude_terminals"].as_bool().unwrap_or(false),
+    };
+    let p = &i["params"];
+    let uses = f(i, "uses").unwrap_or(1.0);
+    let num = |k: &str, d: f64| f(p, k).unwrap_or(d);
+    let text = |k: &str, d: &str| p[k].as_str().unwrap_or(d).to_string();
+    let term = || Terminal::from_id(p["terminal"].as_str().unwrap_or("average"));
+    let result = match i["service"].as_str().unwrap_or_default() {
+        "email" => {
+            let d = empreinte::services::Email::default();
+            let network = text("sender_network", &d.sender_network);
+            ademe::email(
+                ds,
+                &empreinte::services::Email {
+                    size_mb: num("size_mb", d.size_mb),
+                    recipients: num("recipients", d.recipients),
+                    storage_years: num("storage_years", d.storage_years),
+                    sender_backups: num("sender_backups", d.sender_backups),
+                    receiver_backups: num("receiver_backups", d.receiver_backups),
+                    storage_fill_rate: num("storage_fill_rate", d.storage_fill_rate),
+                    mails_per_person_per_day: num(
+                        "mails_per_person_per_day",
+                        d.mails_per_person_per_day,
+                    ),
+                    writing_minutes: num("writing_minutes", d.writing_minutes),
+                    reading_minutes_per_recipient: num(
+                        "reading_minutes_per_recipient",
+                        d.reading_minutes_per_recipient,
+                    ),
+                    read_share: num("read_share", d.read_share),
+                    terminal: term()?,
+                    receiver_network: text("receiver_network", &network),
+                    sender_network: network,
+                    backup_network: text("backup_network", &d.backup_network),
+                },
+                &opts,
+            )?
+        }
+        "visio" => {
+            let d = empreinte::services::Visio::default();
+            ademe::visio(
+                ds,
+                &empreinte::services::Visio {
+                    minutes: num("minutes", d.minutes),
+                    devices: num("devices", d.devices),
+                    quality: VideoQuality::from_id(p["quality"].as_str().unwrap_or("sd"))?,
+                    terminal: term()?,
+                    network: text("network", &d.network),
+                },
+                &opts,
+            )?
+        }
+        "streaming" => {
+            let d = empreinte::services::Streaming::default();
+            ademe::streaming(
+                ds,
+                &empreinte::services::Streaming {
+                    minutes: num("minutes", d.minutes),
+                    quality: VideoQuality::from_id(p["quality"].as_str().unwrap_or("hd"))?,
+                    terminal: term()?,
+                    network: text("network", &d.network),
+                },
+                &opts,
+            )?
+        }
+        "web_search" => {
+            let d = empreinte::services::WebSearch::default();
+            ademe::web_search(
+                ds,
+                &empreinte::services::WebSearch {
+                    typing_minutes: num("typing_minutes", d.typing_minutes),
+                    request_kb: num("request_kb", d.request_kb),
+                    page_kb: num("page_kb", d.page_kb),
+                    reading_minutes: num("reading_minutes", d.reading_minutes),
+                    pages_read: num("pages_read", d.pages_read),
+                    terminal: term()?,
+                    network: text("network", &d.network),
+                },
+                &opts,
+            )?
+        }
+        "file_transfer" => ademe::file_transfer(
+            ds,
+            &empreinte::services::FileTransfer {
+                size_gb: num("size_gb", 1.0),
+                network: text("network", "fixed_fr"),
+            },
+            &opts,
+        )?,
+        "transfer" => {
+            let fp = network::transfer(ds, num("gb", f64::NAN), &text("network", "fixed_fr"))?;
+            return Ok(json!({ "footprint": fp.times(uses) }));
+        }
+        "three_tier" => {
+            let d = ThreeTier::default();
+            let dc = match p.get("data_centre") {
+                None => d.data_centre.clone(),
+                Some(Value::Null) => None,
+                Some(c) => {
+                    let dd = DataCentreTier::default();
+                    Some(DataCentreTier {
+                        kwh_per_gb: f(c, "kwh_per_gb").unwrap_or(dd.kwh_per_gb),
+                        kwh_per_hour: f(c, "kwh_per_hour").unwrap_or(dd.kwh_per_hour),
+                        embodied_kgco2e_per_gb: f(c, "embodied_kgco2e_per_gb")
+                            .unwrap_or(dd.embodied_kgco2e_per_gb),
+                        country: s(c, "country"),
+                    })
+                }
+            };
+            let fp = three_tier::evaluate(
+                ds,
+                &ThreeTier {
+                    service: text("service", &d.service),
+                    uses: num("uses", d.uses),
+                    hours_per_use: num("hours_per_use", d.hours_per_use),
+                    gb_per_use: num("gb_per_use", d.gb_per_use),
+                    terminal: s(p, "terminal"),
+                    terminal_country: s(p, "terminal_country"),
+                    network: match p.get("network") {
+                        None => d.network.clone(),
+                        Some(n) => n.as_str().map(str::to_string),
+                    },
+                    data_centre: dc,
+                    year: p["year"].as_i64().map_or(d.year, |y| y as i32),
+                    exclude_terminals: p["exclude_terminals"].as_bool().unwrap_or(false),
+                },
+            )?;
+            return Ok(json!({ "footprint": fp }));
+        }
+        other => return Err(CaseError::bad_case(format!("unknown service {other}"))),
+    };
+    let mut r = result;
+    r.footprint = r.footprint.times(uses);
+    Ok(serde_json::to_value(&r).unwrap())
+}
+
+/// Keys whose values are prose (messages, provenance sentences): left out of `expected` so a
+/// reworded message does not break the vectors; ids and numbers stay.
+const PROSE: [&str; 8] = [
+    "message",
+    "detail",
+    "provenance",
+    "notes",
+    "reason",
+    "warnings",
+    "description",
+    "source",
+];
+
+pub fn strip_prose(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| !PROSE.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), strip_prose(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(strip_prose).collect()),
+        v => v.clone(),
+    }
+}
+
+/// `expected` is a subset of `actual`; numbers compared as exact f64.
+pub fn check_subset(expected: &Value, actual: &Value, path: &str, errors: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, ev) in e {
+                match a.get(k) {
+                    Some(av) => check_subset(ev, av, &format!("{path}.{k}"), errors),
+                    None => errors.push(format!("{path}.{k}: missing")),
+                }
+            }
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            if e.len() != a.len() {
+                errors.push(format!("{path}: {} items, expected {}", a.len(), e.len()));
+            }
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                check_subset(ev, av, &format!("{path}[{i}]"), errors);
+            }
+        }
+        (Value::Number(e), Value::Number(a)) if e.as_f64() != a.as_f64() => {
+            errors.push(format!("{path}: {a}, expected {e}"));
+        }
+        (Value::Number(_), Value::Number(_)) => {}
+        (e, a) if e != a => errors.push(format!("{path}: {a}, expected {e}")),
+        _ => {}
+    }
+}

@@ -1,0 +1,189 @@
+//! The fuzzed entry points, shared by the cargo-fuzz targets (`fuzz/fuzz_targets/*.rs`) and the
+//! regression test that replays `fuzz/regressions/<target>/*` in CI
+//! (`core/tests/fuzz_regressions.rs`, which includes this file by path).
+//!
+//! Each entry point takes arbitrary bytes, runs them through the public API and checks what must
+//! hold for ANY input: no panic, rows read = rows evaluated + rows rejected, one rejected entry per
+//! rejected row, no NaN or infinite figure, a stable error code and a non-empty message.
+#![allow(dead_code)]
+
+use empreinte::glpi::UserMapping;
+use empreinte::{
+    evaluate_bytes, evaluate_csv, evaluate_json, read_inventory, Dataset, DatasetFiles,
+    EvaluationOptions, GlpiImporter, GlpiOptions, Phase, Report,
+};
+use std::io::Cursor;
+
+/// The invariants of a report from any input.
+pub fn check_report(r: &Report) {
+    let c = &r.counts;
+    assert_eq!(
+        c.rows_read,
+        c.rows_evaluated + c.rows_rejected,
+        "rows lost: {c:?}"
+    );
+    assert_eq!(c.rows_rejected as usize, r.rejected.len(), "{c:?}");
+    for row in &r.rejected {
+        assert!(!row.error.code().is_empty());
+        assert!(!row.error.to_string().is_empty());
+    }
+    assert!(r.totals.electricity_kwh.is_finite(), "{:?}", r.totals);
+    for ind in r.totals.impacts.indicators() {
+        for p in Phase::ALL {
+            if let Some(v) = r.totals.impacts.get(*ind, p).and_then(|e| e.value()) {
+                assert!(
+                    v.low.is_finite() && v.central.is_finite() && v.high.is_finite(),
+                    "{ind} {p}: {v:?}"
+                );
+                assert!(
+                    v.low <= v.central && v.central <= v.high,
+                    "{ind} {p}: {v:?}"
+                );
+            }
+        }
+    }
+    // The report serialises.
+    serde_json::to_string(r).expect("report serialises");
+}
+
+fn options() -> EvaluationOptions {
+    EvaluationOptions::new(2025)
+}
+
+/// Inventory bytes (CSV, or JSON when the first character says so): streaming `evaluate_csv`,
+/// `evaluate_bytes` and `read_inventory` must agree on the counts.
+pub fn inventory_csv(data: &[u8]) {
+    let ds = Dataset::embedded_default();
+    let streamed = evaluate_csv(ds, Cursor::new(data.to_vec()), &options());
+    match &streamed {
+        Ok(r) => check_report(r),
+        Err(e) => assert!(!e.code().is_empty() && !e.to_string().is_empty()),
+    }
+    let whole = evaluate_bytes(ds, data.to_vec(), &options());
+    if let Ok(r) = &whole {
+        check_report(r);
+    }
+    let body = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    let is_json = matches!(
+        body.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'[') | Some(b'{')
+    );
+    if !is_json {
+        // evaluate_bytes reads CSV with the same streaming reader.
+        match (&streamed, &whole) {
+            (Ok(a), Ok(b)) => assert_eq!(a.counts, b.counts),
+            (Err(a), Err(b)) => assert_eq!(a.code(), b.code()),
+            (a, b) => panic!("evaluate_csv and evaluate_bytes disagree: {a:?} / {b:?}"),
+        }
+        match (read_inventory(data.to_vec()), &streamed) {
+            (Ok(inv), Ok(r)) => assert_eq!(
+                (inv.lines.len() + inv.rejected.len()) as u64,
+                r.counts.rows_read,
+                "read_inventory and evaluate_csv disagree"
+            ),
+            (Err(a), Err(b)) => assert_eq!(a.code(), b.code()),
+            (a, b) => panic!("read_inventory and evaluate_csv disagree: {a:?} / {b:?}"),
+        }
+    }
+}
+
+/// A JSON inventory (text; invalid UTF-8 is replaced, as a binding receiving a string would).
+pub fn inventory_json(data: &[u8]) {
+    let ds = Dataset::embedded_default();
+    let text = String::from_utf8_lossy(data);
+    match evaluate_json(ds, &text, &options()) {
+        Ok(r) => check_report(&r),
+        Err(e) => assert!(!e.code().is_empty() && !e.to_string().is_empty()),
+    }
+}
+
+fn glpi(source: &str, data: &[u8]) {
+    let ds = Dataset::embedded_default();
+    let mut importer = GlpiImporter::new(ds, UserMapping::default(), GlpiOptions::default());
+    importer.add_bytes(source, data);
+    let import = importer.finish();
+    let counts = import.counts();
+    assert_eq!(
+        counts.items,
+        counts.mapped + counts.excluded + counts.unmapped + counts.invalid,
+        "{counts:?}"
+    );
+    assert!(counts.items >= 1, "every file gives at least one item");
+    let _ = import.to_csv();
+    let _ = import.not_counted_csv();
+    let r = import.evaluate(ds, &options()).expect("default options");
+    check_report(&r);
+    assert_eq!(
+        r.counts.rows_read + counts.excluded,
+        counts.items,
+        "every GLPI item is evaluated, rejected or excluded: {:?} {counts:?}",
+        r.counts
+    );
+}
+
+/// A GLPI agent JSON inventory.
+pub fn glpi_agent(data: &[u8]) {
+    glpi("agent.json", data)
+}
+
+/// A GLPI CSV export.
+pub fn glpi_csv(data: &[u8]) {
+    glpi("export.csv", data)
+}
+
+const MINI: [&str; 7] = [
+    include_str!("../../core/tests/fixtures/mini/datapackage.json"),
+    include_str!("../../core/tests/fixtures/mini/sources.csv"),
+    include_str!("../../core/tests/fixtures/mini/zones.csv"),
+    include_str!("../../core/tests/fixtures/mini/categories.csv"),
+    include_str!("../../core/tests/fixtures/mini/embodied.csv"),
+    include_str!("../../core/tests/fixtures/mini/refurbishment.csv"),
+    include_str!("../../core/tests/fixtures/mini/electricity.csv"),
+];
+
+/// Dataset files: the first byte picks which of the seven files of the `mini` test dataset the
+/// rest of the input replaces (text, invalid UTF-8 replaced); a dataset that loads must then
+/// evaluate an inventory of every category without losing a row.
+pub fn dataset_files(data: &[u8]) {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let mut texts: [&str; 7] = MINI;
+    let slot = (pick % 8) as usize;
+    let drop_refurbishment = slot == 7;
+    if slot < 7 {
+        texts[slot] = &text;
+    }
+    let files = DatasetFiles {
+        datapackage: texts[0],
+        sources: texts[1],
+        zones: texts[2],
+        categories: texts[3],
+        embodied: texts[4],
+        refurbishment: (!drop_refurbishment).then_some(texts[5]),
+        electricity: texts[6],
+    };
+    match Dataset::from_files(&files) {
+        Err(e) => {
+            assert!(!e.code().is_empty() && !e.to_string().is_empty());
+            let _ = (e.line(), e.file());
+        }
+        Ok(ds) => {
+            let mut csv = String::from("category;quantity;condition;country\n");
+            for c in ds.categories() {
+                csv.push_str(&format!("{};2;new;\n{};1;reused;DE\n", c.id, c.id));
+            }
+            for cond in ["new", "refurbished", "reused"] {
+                let mut o = options();
+                for year in [2020, 2025] {
+                    o.reporting_year = year;
+                    let line = csv.replace(";new;", &format!(";{cond};"));
+                    if let Ok(r) = evaluate_csv(&ds, Cursor::new(line.into_bytes()), &o) {
+                        check_report(&r);
+                    }
+                }
+            }
+        }
+    }
+}
