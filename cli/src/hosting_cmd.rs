@@ -8,7 +8,7 @@ use empreinte::hosting::{
     ServerConfig, ServerSpec,
 };
 use empreinte::{Phase, Range};
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 use std::io::Write;
 use uom::si::f64::{Power, Time};
 use uom::si::power::watt;
@@ -267,32 +267,9 @@ pub fn cloud(args: &CloudArgs, out: &mut impl Write) -> Result<u8, String> {
     print(&f, args.usage.format, out)
 }
 
-fn range_json(r: Range) -> Value {
-    json!({"low": r.low, "central": r.central, "high": r.high})
-}
-
-/// JSON shape `empreinte.hosting/1`: the footprint's fields, plus `impacts` by indicator and phase
-/// (`null`: not available).
+/// JSON shape `empreinte.hosting/1` (defined in core).
 pub fn to_json(f: &HostingFootprint) -> Value {
-    let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
-    let mut impacts = Map::new();
-    for ind in f.indicators() {
-        let mut phases = Map::new();
-        for p in Phase::ALL {
-            phases.insert(
-                p.id().into(),
-                f.impact(ind, p).map_or(Value::Null, range_json),
-            );
-        }
-        phases.insert("total".into(), f.total(ind).map_or(Value::Null, range_json));
-        phases.insert("unit".into(), ind.unit().into());
-        impacts.insert(ind.id().into(), Value::Object(phases));
-    }
-    if let Value::Object(m) = &mut v {
-        m.insert("schema".into(), "empreinte.hosting/1".into());
-        m.insert("impacts".into(), Value::Object(impacts));
-    }
-    v
+    empreinte::hosting::hosting_json(f)
 }
 
 fn print(f: &HostingFootprint, format: Format, out: &mut impl Write) -> Result<u8, String> {

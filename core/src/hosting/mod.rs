@@ -21,11 +21,16 @@ mod cloud;
 mod components;
 mod error;
 pub mod power;
+mod request;
 mod server;
 
 pub use cloud::{cloud_footprint, CloudInstanceSpec};
 pub use error::HostingError;
 pub use power::Load;
+pub use request::{
+    hosting_json, CaseRequest, CloudRequest, CpuRequest, DiskKindRequest, DiskRequest, LoadRequest,
+    PsuRequest, RamRequest, ServerRequest, UsageRequest,
+};
 pub use server::{
     server_footprint, CaseType, CpuConfig, DiskConfig, DiskKind, PsuConfig, RamConfig,
     ServerConfig, ServerSpec,

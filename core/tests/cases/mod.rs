@@ -7,9 +7,8 @@
 use base64::Engine;
 use empreinte::glpi::{DepartmentFrom, UserMapping};
 use empreinte::hosting::{
-    cloud_footprint, server_footprint, CaseType, CloudInstanceSpec, CpuConfig, DiskConfig,
-    DiskKind, HostingError, HostingFootprint, HostingUsage, Load, Location, PsuConfig, RamConfig,
-    ServerConfig, ServerSpec,
+    cloud_footprint, hosting_json, server_footprint, CloudRequest, HostingError, HostingUsage,
+    ServerRequest, ServerSpec, UsageRequest,
 };
 use empreinte::services::{
     ademe, ecoindex::EcoIndex, network, three_tier, web, AdemeOptions, DataCentreTier,
@@ -19,14 +18,11 @@ use empreinte::services::{
 use empreinte::{
     compare_offers, evaluate_bytes, evaluate_json, read_inventory, run_scenarios, trajectory,
     Allocation, CompareError, Dataset, DatasetError, DatasetFiles, EquipmentLine, EvaluateError,
-    EvaluationOptions, GlpiImporter, GlpiOptions, InventoryError, Offer, Phase, Range,
-    ReplacedPart, RowError, Scenario, ScenarioError, TrajectoryError,
+    EvaluationOptions, GlpiImporter, GlpiOptions, InventoryError, Offer, ReplacedPart, RowError,
+    Scenario, ScenarioError, TrajectoryError,
 };
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::path::PathBuf;
-use uom::si::f64::{Power, Time};
-use uom::si::power::watt;
-use uom::si::time::hour;
 
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -438,17 +434,18 @@ pub fn run(case: &Value) -> R<Value> {
         }
         "server" => {
             let ds = dataset(case)?;
-            let spec = server_spec(&input["spec"])?;
+            let spec = match &input["spec"] {
+                Value::Null => ServerSpec::Generic,
+                Value::String(g) if g == "generic" => ServerSpec::Generic,
+                v => de::<ServerRequest>(v, "spec")?.spec(&ds),
+            };
             let f = server_footprint(&ds, &spec, &usage(&input["usage"])?)?;
             Ok(hosting_json(&f))
         }
         "cloud" => {
             let ds = dataset(case)?;
-            let spec = CloudInstanceSpec {
-                provider: input["provider"].as_str().unwrap_or_default().into(),
-                instance_type: input["instance_type"].as_str().unwrap_or_default().into(),
-                region: input["region"].as_str().map(str::to_string),
-            };
+            let instance = json!({"provider": input["provider"], "instance_type": input["instance_type"], "region": input["region"]});
+            let spec = de::<CloudRequest>(&instance, "cloud instance")?.spec();
             let f = cloud_footprint(&ds, &spec, &usage(&input["usage"])?)?;
             Ok(hosting_json(&f))
         }
@@ -511,118 +508,12 @@ fn s(v: &Value, k: &str) -> Option<String> {
     v[k].as_str().map(str::to_string)
 }
 
-/// The `usage` object of `server` and `cloud` cases.
+/// The `usage` object of `server` and `cloud` cases (core's request type).
 fn usage(u: &Value) -> R<HostingUsage> {
-    let mut h = HostingUsage::one_year(u["year"].as_i64().unwrap_or(2025) as i32);
-    if let Some(d) = f(u, "duration_hours") {
-        h.duration = Time::new::<hour>(d);
+    if u.is_null() {
+        return Ok(UsageRequest::default().usage());
     }
-    if let Some(l) = f(u, "load_percent") {
-        h.load = Some(Load::Constant(Range::exact(l)));
-    } else if let Some(p) = u["load_profile"].as_array() {
-        h.load = Some(Load::Profile(
-            p.iter()
-                .map(|pair| (pair[0].as_f64().unwrap(), pair[1].as_f64().unwrap()))
-                .collect(),
-        ));
-    }
-    h.avg_power = f(u, "avg_power_w").map(Power::new::<watt>);
-    h.use_time_ratio = f(u, "use_time_ratio");
-    h.lifetime = f(u, "lifetime_years").map(|y| Time::new::<hour>(y * 8760.0));
-    h.other_consumption_ratio = f(u, "other_consumption_ratio");
-    h.location = match (u["location"].as_str(), u["no_location"].as_bool()) {
-        (Some(z), _) => Location::Zone(z.into()),
-        (None, Some(true)) => Location::Unspecified,
-        _ => Location::DatasetDefault,
-    };
-    h.site = s(u, "site");
-    h.pue = f(u, "pue");
-    Ok(h)
-}
-
-fn server_spec(v: &Value) -> R<ServerSpec> {
-    if v.is_null() || v.as_str() == Some("generic") {
-        return Ok(ServerSpec::Generic);
-    }
-    let cpu = v.get("cpu").filter(|c| !c.is_null()).map(|c| CpuConfig {
-        units: f(c, "units"),
-        name: s(c, "name"),
-        core_units: f(c, "core_units"),
-        threads: f(c, "threads"),
-        die_size_mm2: f(c, "die_size_mm2"),
-        die_size_per_core_mm2: f(c, "die_size_per_core_mm2"),
-        tdp_w: f(c, "tdp_w"),
-        manufacturer: s(c, "manufacturer"),
-        model_range: s(c, "model_range"),
-        family: s(c, "family"),
-    });
-    let ram = v["ram"].as_array().map(|a| {
-        a.iter()
-            .map(|r| RamConfig {
-                units: f(r, "units"),
-                capacity_gb: f(r, "capacity_gb"),
-                density_gb_per_cm2: f(r, "density_gb_per_cm2"),
-            })
-            .collect()
-    });
-    let disks = v["disks"].as_array().map(|a| {
-        a.iter()
-            .map(|d| DiskConfig {
-                kind: if d["kind"].as_str() == Some("hdd") {
-                    DiskKind::Hdd
-                } else {
-                    DiskKind::Ssd
-                },
-                units: f(d, "units"),
-                capacity_gb: f(d, "capacity_gb"),
-                density_gb_per_cm2: f(d, "density_gb_per_cm2"),
-            })
-            .collect()
-    });
-    let power_supply = v
-        .get("power_supply")
-        .filter(|p| !p.is_null())
-        .map(|p| PsuConfig {
-            units: f(p, "units"),
-            unit_weight_kg: f(p, "unit_weight_kg"),
-        });
-    Ok(ServerSpec::BottomUp(ServerConfig {
-        archetype: s(v, "archetype"),
-        case_type: v["case_type"].as_str().map(|c| match c {
-            "blade" => CaseType::Blade,
-            "tower" => CaseType::Tower,
-            _ => CaseType::Rack,
-        }),
-        cpu,
-        ram,
-        disks,
-        power_supply,
-    }))
-}
-
-fn range_json(r: Range) -> Value {
-    json!({"low": r.low, "central": r.central, "high": r.high})
-}
-
-/// `empreinte.hosting/1`: the footprint's fields plus `impacts` by indicator and phase (`null`:
-/// not available) — the CLI's `--format json`.
-pub fn hosting_json(f: &HostingFootprint) -> Value {
-    let mut v = serde_json::to_value(f).unwrap();
-    let mut impacts = Map::new();
-    for ind in f.indicators() {
-        let mut phases = Map::new();
-        for p in Phase::ALL {
-            phases.insert(
-                p.id().into(),
-                f.impact(ind, p).map_or(Value::Null, range_json),
-            );
-        }
-        phases.insert("total".into(), f.total(ind).map_or(Value::Null, range_json));
-        impacts.insert(ind.id().into(), Value::Object(phases));
-    }
-    v["schema"] = "empreinte.hosting/1".into();
-    v["impacts"] = Value::Object(impacts);
-    v
+    Ok(de::<UsageRequest>(u, "usage")?.usage())
 }
 
 fn grid(v: &Value) -> R<Option<GridIntensity>> {

@@ -1,0 +1,259 @@
+//! Hosting requests as programs send them (JSON, JS objects, Python dicts), units in the names,
+//! and the JSON shape of a result (`empreinte.hosting/1`): one definition for the CLI and every
+//! binding.
+
+use super::{
+    CaseType, CloudInstanceSpec, CpuConfig, DiskConfig, DiskKind, HostingFootprint, HostingUsage,
+    Load, Location, PsuConfig, RamConfig, ServerConfig, ServerSpec, HOURS_PER_YEAR,
+};
+use crate::dataset::Dataset;
+use crate::estimate::Range;
+use crate::indicator::Phase;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use uom::si::f64::{Power, Time};
+use uom::si::power::watt;
+use uom::si::time::hour;
+
+/// How a server or instance is used, and where. Every field is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UsageRequest {
+    pub duration_hours: Option<f64>,
+    /// CPU load in %, `{low, central, high}`, or a profile of `[time %, load %]` pairs.
+    pub load_percent: Option<LoadRequest>,
+    /// A load profile (same as giving one in `load_percent`).
+    pub load_profile: Option<Vec<(f64, f64)>>,
+    pub avg_power_w: Option<f64>,
+    pub use_time_ratio: Option<f64>,
+    pub lifetime_years: Option<f64>,
+    pub other_consumption_ratio: Option<f64>,
+    /// A zone (`FR`, `Allemagne`...); absent: the dataset's country; `null`: unknown.
+    #[serde(deserialize_with = "present")]
+    pub location: Option<Option<String>>,
+    /// Location unknown: the European average with every zone's range (BoaviztAPI's default).
+    pub no_location: bool,
+    pub year: Option<i32>,
+    pub site: Option<String>,
+    pub pue: Option<f64>,
+}
+
+/// `Some(None)` when the key is there with `null`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+/// A CPU load.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum LoadRequest {
+    Constant(f64),
+    Range(Range),
+    Profile(Vec<(f64, f64)>),
+}
+
+impl UsageRequest {
+    pub fn usage(self) -> HostingUsage {
+        let mut u = HostingUsage::one_year(self.year.unwrap_or(2025));
+        u.duration = Time::new::<hour>(self.duration_hours.unwrap_or(HOURS_PER_YEAR));
+        u.load = match (self.load_percent, self.load_profile) {
+            (Some(LoadRequest::Constant(v)), _) => Some(Load::Constant(Range::exact(v))),
+            (Some(LoadRequest::Range(r)), _) => Some(Load::Constant(r)),
+            (Some(LoadRequest::Profile(p)), _) | (None, Some(p)) => Some(Load::Profile(p)),
+            (None, None) => None,
+        };
+        u.avg_power = self.avg_power_w.map(Power::new::<watt>);
+        u.use_time_ratio = self.use_time_ratio;
+        u.lifetime = self
+            .lifetime_years
+            .map(|y| Time::new::<hour>(y * HOURS_PER_YEAR));
+        u.other_consumption_ratio = self.other_consumption_ratio;
+        u.location = match (self.location, self.no_location) {
+            (Some(Some(z)), _) => Location::Zone(z),
+            (Some(None), _) | (None, true) => Location::Unspecified,
+            (None, false) => Location::DatasetDefault,
+        };
+        u.site = self.site;
+        u.pue = self.pue;
+        u
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CpuRequest {
+    pub units: Option<f64>,
+    pub name: Option<String>,
+    pub core_units: Option<f64>,
+    pub threads: Option<f64>,
+    pub die_size_mm2: Option<f64>,
+    pub die_size_per_core_mm2: Option<f64>,
+    pub tdp_w: Option<f64>,
+    pub manufacturer: Option<String>,
+    pub model_range: Option<String>,
+    pub family: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RamRequest {
+    pub units: Option<f64>,
+    pub capacity_gb: Option<f64>,
+    #[serde(default)]
+    pub density_gb_per_cm2: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiskKindRequest {
+    Ssd,
+    Hdd,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiskRequest {
+    pub kind: DiskKindRequest,
+    pub units: Option<f64>,
+    pub capacity_gb: Option<f64>,
+    #[serde(default)]
+    pub density_gb_per_cm2: Option<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PsuRequest {
+    pub units: Option<f64>,
+    pub unit_weight_kg: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseRequest {
+    Rack,
+    Blade,
+    Tower,
+}
+
+/// A server: `generic: true` for the dataset's generic server, else an archetype and its
+/// configuration (bottom-up, with a dataset carrying the hosting tables, e.g. Boavizta's).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServerRequest {
+    pub generic: bool,
+    pub archetype: Option<String>,
+    pub case_type: Option<CaseRequest>,
+    pub cpu: Option<CpuRequest>,
+    pub ram: Option<Vec<RamRequest>>,
+    pub disks: Option<Vec<DiskRequest>>,
+    pub power_supply: Option<PsuRequest>,
+}
+
+impl ServerRequest {
+    /// The spec: bottom-up when the dataset has server archetypes or one is named; else the
+    /// dataset's generic server. Empty parts count as not given.
+    pub fn spec(self, ds: &Dataset) -> ServerSpec {
+        let bottom_up =
+            ds.hosting_tables().is_some_and(|h| !h.servers.is_empty()) || self.archetype.is_some();
+        if self.generic || !bottom_up {
+            return ServerSpec::Generic;
+        }
+        ServerSpec::BottomUp(ServerConfig {
+            archetype: self.archetype,
+            case_type: self.case_type.map(|c| match c {
+                CaseRequest::Rack => CaseType::Rack,
+                CaseRequest::Blade => CaseType::Blade,
+                CaseRequest::Tower => CaseType::Tower,
+            }),
+            cpu: self
+                .cpu
+                .filter(|c| *c != CpuRequest::default())
+                .map(|c| CpuConfig {
+                    units: c.units,
+                    name: c.name,
+                    core_units: c.core_units,
+                    threads: c.threads,
+                    die_size_mm2: c.die_size_mm2,
+                    die_size_per_core_mm2: c.die_size_per_core_mm2,
+                    tdp_w: c.tdp_w,
+                    manufacturer: c.manufacturer,
+                    model_range: c.model_range,
+                    family: c.family,
+                }),
+            ram: self.ram.filter(|v| !v.is_empty()).map(|v| {
+                v.into_iter()
+                    .map(|r| RamConfig {
+                        units: r.units,
+                        capacity_gb: r.capacity_gb,
+                        density_gb_per_cm2: r.density_gb_per_cm2,
+                    })
+                    .collect()
+            }),
+            disks: self.disks.filter(|v| !v.is_empty()).map(|v| {
+                v.into_iter()
+                    .map(|d| DiskConfig {
+                        kind: match d.kind {
+                            DiskKindRequest::Ssd => DiskKind::Ssd,
+                            DiskKindRequest::Hdd => DiskKind::Hdd,
+                        },
+                        units: d.units,
+                        capacity_gb: d.capacity_gb,
+                        density_gb_per_cm2: d.density_gb_per_cm2,
+                    })
+                    .collect()
+            }),
+            power_supply: self.power_supply.map(|p| PsuConfig {
+                units: p.units,
+                unit_weight_kg: p.unit_weight_kg,
+            }),
+        })
+    }
+}
+
+/// A cloud instance.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloudRequest {
+    pub provider: String,
+    pub instance_type: String,
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+impl CloudRequest {
+    pub fn spec(self) -> CloudInstanceSpec {
+        CloudInstanceSpec {
+            provider: self.provider,
+            instance_type: self.instance_type,
+            region: self.region,
+        }
+    }
+}
+
+fn range_json(r: Option<Range>) -> Value {
+    r.map_or(
+        Value::Null,
+        |r| serde_json::json!({"low": r.low, "central": r.central, "high": r.high}),
+    )
+}
+
+/// The JSON of a result, `empreinte.hosting/1`: the footprint's fields, plus `impacts` by
+/// indicator and phase (`null`: not available) with `total` and `unit`.
+pub fn hosting_json(f: &HostingFootprint) -> Value {
+    let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
+    let mut impacts = Map::new();
+    for ind in f.indicators() {
+        let mut phases = Map::new();
+        for p in Phase::ALL {
+            phases.insert(p.id().into(), range_json(f.impact(ind, p)));
+        }
+        phases.insert("total".into(), range_json(f.total(ind)));
+        phases.insert("unit".into(), ind.unit().into());
+        impacts.insert(ind.id().into(), Value::Object(phases));
+    }
+    if let Value::Object(m) = &mut v {
+        m.insert("schema".into(), "empreinte.hosting/1".into());
+        m.insert("impacts".into(), Value::Object(impacts));
+    }
+    v
+}
