@@ -74,12 +74,6 @@ pub fn evaluate(py: Python<'_>, e: &EvaluateError) -> PyErr {
 }
 
 pub fn dataset(py: Python<'_>, e: &DatasetError) -> PyErr {
-    let field = match e {
-        DatasetError::InvalidValue { column, .. } | DatasetError::MissingColumn { column, .. } => {
-            Some(column.as_str())
-        }
-        _ => None,
-    };
     raise(
         py,
         "DatasetError",
@@ -87,7 +81,7 @@ pub fn dataset(py: Python<'_>, e: &DatasetError) -> PyErr {
         Detail {
             code: e.code(),
             line: e.line(),
-            field,
+            field: e.field(),
             file: e.file(),
         },
     )
@@ -166,36 +160,24 @@ pub fn compare(py: Python<'_>, e: &CompareError) -> PyErr {
 }
 
 pub fn scenario(py: Python<'_>, e: &ScenarioError) -> PyErr {
-    let field = match e {
-        ScenarioError::Options(e) => return options(py, e),
-        ScenarioError::OutOfRange { lever, .. } => Some(*lever),
-        ScenarioError::UnknownCategory { .. } => Some("categories"),
-        ScenarioError::UnknownCountry { .. } => Some("country"),
-    };
-    simple(py, "ScenarioError", &e.to_string(), e.code(), field)
+    match e {
+        ScenarioError::Options(e) => options(py, e),
+        _ => simple(py, "ScenarioError", &e.to_string(), e.code(), e.field()),
+    }
 }
 
 pub fn trajectory(py: Python<'_>, e: &TrajectoryError) -> PyErr {
     match e {
         TrajectoryError::Scenario(e) => scenario(py, e),
         TrajectoryError::Options(e) => options(py, e),
-        TrajectoryError::HorizonBeforeStart { .. } | TrajectoryError::TooLong { .. } => simple(
-            py,
-            "TrajectoryError",
-            &e.to_string(),
-            e.code(),
-            Some("horizon"),
-        ),
+        TrajectoryError::HorizonBeforeStart { .. } | TrajectoryError::TooLong { .. } => {
+            simple(py, "TrajectoryError", &e.to_string(), e.code(), e.field())
+        }
     }
 }
 
 pub fn hosting(py: Python<'_>, e: &HostingError) -> PyErr {
-    let field = match e {
-        HostingError::OutOfRange { field, .. } => Some(field.as_str()),
-        HostingError::InvalidPue { .. } => Some("pue"),
-        _ => None,
-    };
-    simple(py, "HostingError", &e.to_string(), e.code(), field)
+    simple(py, "HostingError", &e.to_string(), e.code(), e.field())
 }
 
 pub fn service(py: Python<'_>, e: &ServiceError) -> PyErr {

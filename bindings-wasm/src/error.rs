@@ -3,9 +3,11 @@
 //! is rewritten here: the core's messages already say what was wrong and what is valid.
 
 use empreinte::{
-    CompareError, DatasetError, EvaluateError, GlpiError, HostingError, InventoryError, RowError,
-    ScenarioError, ServiceError, TrajectoryError,
+    CompareError, DatasetError, EvaluateError, InventoryError, RowError, ScenarioError,
+    TrajectoryError,
 };
+#[cfg(feature = "full")]
+use empreinte::{GlpiError, HostingError, ServiceError};
 use wasm_bindgen::JsValue;
 
 /// What is thrown to JS: built into a real `Error` by [`JsError::into_js`].
@@ -99,6 +101,19 @@ impl JsError {
         JsError::new(name, code, message)
     }
 
+    /// A capability that only the full module (`empreinte/full`) carries.
+    #[cfg(not(feature = "full"))]
+    pub fn full_module_only(what: &str) -> JsError {
+        JsError::new(
+            "InputError",
+            "full_module_only",
+            format!(
+                "{what} need the full module: import from \"empreinte/full\" (this one, \
+                 \"empreinte\", evaluates equipment only, to stay small)"
+            ),
+        )
+    }
+
     /// The `dataset` argument is not a live `Dataset` (not one, or freed).
     pub fn not_a_dataset() -> JsError {
         JsError::new(
@@ -128,14 +143,10 @@ impl From<InventoryError> for JsError {
     }
 }
 
-/// The only row error that stops an evaluation: the `default_country` option.
+/// An evaluation option the core refuses (`default_country`, `annualisation`, Monte Carlo...).
 fn options_row_error(e: RowError) -> JsError {
-    JsError::new(
-        "OptionsError",
-        e.code(),
-        format!("option default_country: {e}"),
-    )
-    .with_field(Some("default_country"))
+    let field = e.field().map(|f| f.name());
+    JsError::new("OptionsError", e.code(), format!("option {e}")).with_field(field)
 }
 
 impl From<EvaluateError> for JsError {
@@ -155,7 +166,7 @@ impl From<RowError> for JsError {
 
 impl From<DatasetError> for JsError {
     fn from(e: DatasetError) -> JsError {
-        let mut out = JsError::new("DatasetError", e.code(), e.to_string());
+        let mut out = JsError::new("DatasetError", e.code(), e.to_string()).with_field(e.field());
         out.line = e.line();
         out.file = e.file().map(str::to_string);
         out
@@ -188,7 +199,7 @@ impl From<ScenarioError> for JsError {
     fn from(e: ScenarioError) -> JsError {
         match e {
             ScenarioError::Options(e) => options_row_error(e),
-            e => JsError::new("ScenarioError", e.code(), e.to_string()),
+            e => JsError::new("ScenarioError", e.code(), e.to_string()).with_field(e.field()),
         }
     }
 }
@@ -198,28 +209,26 @@ impl From<TrajectoryError> for JsError {
         match e {
             TrajectoryError::Scenario(e) => e.into(),
             TrajectoryError::Options(e) => options_row_error(e),
-            e => JsError::new("ScenarioError", e.code(), e.to_string()),
+            e => JsError::new("ScenarioError", e.code(), e.to_string()).with_field(e.field()),
         }
     }
 }
 
+#[cfg(feature = "full")]
 impl From<HostingError> for JsError {
     fn from(e: HostingError) -> JsError {
-        let field = match &e {
-            HostingError::OutOfRange { field, .. } => Some(field.as_str()),
-            HostingError::InvalidPue { .. } => Some("pue"),
-            _ => None,
-        };
-        JsError::new("HostingError", e.code(), e.to_string()).with_field(field)
+        JsError::new("HostingError", e.code(), e.to_string()).with_field(e.field())
     }
 }
 
+#[cfg(feature = "full")]
 impl From<ServiceError> for JsError {
     fn from(e: ServiceError) -> JsError {
         JsError::new("ServiceError", e.code(), e.to_string()).with_field(e.field())
     }
 }
 
+#[cfg(feature = "full")]
 impl From<GlpiError> for JsError {
     fn from(e: GlpiError) -> JsError {
         let mut out = JsError::new("GlpiError", e.code(), e.to_string());

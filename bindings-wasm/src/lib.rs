@@ -10,17 +10,22 @@
 
 mod convert;
 mod error;
+#[cfg(feature = "full")]
 mod glpi;
+#[cfg(feature = "full")]
 mod hosting;
 mod json;
 mod planning;
 mod registry;
+#[cfg(feature = "full")]
 mod services;
 mod ts;
-mod ts_more;
+#[cfg(feature = "full")]
+mod ts_full;
+mod ts_planning;
 
 use convert::LineOut;
-use empreinte::dataset::{EMBEDDED_IDS, HOSTING_FILES};
+use empreinte::dataset::EMBEDDED_IDS;
 use empreinte::{Dataset, DatasetFiles, EvaluationOptions, Warning};
 use error::JsError;
 use json::{from_js, to_js};
@@ -106,7 +111,7 @@ impl JsDataset {
         #[wasm_bindgen(unchecked_param_type = "DatasetFiles")] files: JsValue,
     ) -> Result<JsDataset, JsValue> {
         let f: FilesIn = json::required(&files, "dataset files")?;
-        let mut ds = Dataset::from_files(&DatasetFiles {
+        let ds = Dataset::from_files(&DatasetFiles {
             datapackage: &f.datapackage,
             sources: &f.sources,
             zones: &f.zones,
@@ -116,31 +121,7 @@ impl JsDataset {
             electricity: &f.electricity,
         })
         .map_err(JsError::from)?;
-        if let Some(network) = &f.network {
-            ds = ds.with_network_table(network).map_err(JsError::from)?;
-        }
-        if let Some(unknown) = f.hosting.keys().find(|k| {
-            !HOSTING_FILES
-                .iter()
-                .any(|h| h.strip_suffix(".csv") == Some(k))
-        }) {
-            return Err(JsError::shape(
-                "dataset files",
-                &serde::de::Error::custom(format!(
-                    "unknown hosting table {unknown:?}; expected {}",
-                    HOSTING_FILES.join(", ")
-                )),
-            )
-            .into());
-        }
-        if !f.hosting.is_empty() {
-            let files = HOSTING_FILES.map(|h| {
-                h.strip_suffix(".csv")
-                    .and_then(|k| f.hosting.get(k))
-                    .map(String::as_str)
-            });
-            ds = ds.with_hosting_tables(&files).map_err(JsError::from)?;
-        }
+        let ds = service_tables(ds, &f)?;
         Ok(JsDataset::new(Held::Loaded(std::rc::Rc::new(ds))))
     }
 
@@ -209,6 +190,48 @@ impl JsDataset {
         let ds = self.get();
         ds.find_category(name).map(|r| ds.category(r).id.clone())
     }
+}
+
+/// Adds the network and hosting tables given to `Dataset.fromFiles` (full module).
+#[cfg(feature = "full")]
+fn service_tables(mut ds: Dataset, f: &FilesIn) -> JsResult<Dataset> {
+    use empreinte::dataset::HOSTING_FILES;
+    if let Some(network) = &f.network {
+        ds = ds.with_network_table(network)?;
+    }
+    if let Some(unknown) = f.hosting.keys().find(|k| {
+        !HOSTING_FILES
+            .iter()
+            .any(|h| h.strip_suffix(".csv") == Some(k))
+    }) {
+        return Err(JsError::shape(
+            "dataset files",
+            &serde::de::Error::custom(format!(
+                "unknown hosting table {unknown:?}; expected {}",
+                HOSTING_FILES.join(", ")
+            )),
+        ));
+    }
+    if !f.hosting.is_empty() {
+        let files = HOSTING_FILES.map(|h| {
+            h.strip_suffix(".csv")
+                .and_then(|k| f.hosting.get(k))
+                .map(String::as_str)
+        });
+        ds = ds.with_hosting_tables(&files)?;
+    }
+    Ok(ds)
+}
+
+/// The default module evaluates equipment only: network and hosting tables need the full one.
+#[cfg(not(feature = "full"))]
+fn service_tables(ds: Dataset, f: &FilesIn) -> JsResult<Dataset> {
+    if f.network.is_some() || !f.hosting.is_empty() {
+        return Err(JsError::full_module_only(
+            "the network and hosting tables of Dataset.fromFiles",
+        ));
+    }
+    Ok(ds)
 }
 
 /// The datasets embedded in this module (id, version, title...).

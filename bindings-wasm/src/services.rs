@@ -108,9 +108,13 @@ pub fn web_page(page: JsValue) -> Result<JsValue, JsValue> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EcoIndexIn {
-    dom_elements: f64,
-    requests: f64,
-    size_kb: f64,
+    // A missing number is NaN, which the core refuses with the field's name (as in Python).
+    #[serde(default)]
+    dom_elements: Option<f64>,
+    #[serde(default)]
+    requests: Option<f64>,
+    #[serde(default)]
+    size_kb: Option<f64>,
     #[serde(default)]
     exclude_terminals: bool,
 }
@@ -121,9 +125,9 @@ struct EcoIndexIn {
 pub fn eco_index(page: JsValue) -> Result<JsValue, JsValue> {
     let p: EcoIndexIn = required(&page, "EcoIndex page")?;
     let r = EcoIndex::compute(EcoIndexInput {
-        dom_elements: p.dom_elements,
-        requests: p.requests,
-        size_kb: p.size_kb,
+        dom_elements: p.dom_elements.unwrap_or(f64::NAN),
+        requests: p.requests.unwrap_or(f64::NAN),
+        size_kb: p.size_kb.unwrap_or(f64::NAN),
     })
     .map_err(JsError::from)?;
     let footprint = r.footprint(p.exclude_terminals).map_err(JsError::from)?;

@@ -130,7 +130,7 @@ test('bad input throws Errors with name, code, line, field', () => {
   assertThrows(() => evaluate(42), 'InventoryError', 'unsupported_input');
   assertThrows(() => evaluate(undefined), 'InventoryError', 'unsupported_input');
   assertThrows(() => evaluate('category\nlaptop\n', { reporting_year: 'next' }), 'OptionsError', 'invalid_options');
-  assertThrows(() => evaluate('category\nlaptop\n', { default_country: 'Atlantis' }), 'OptionsError', 'unknown_country', { field: 'default_country' });
+  assertThrows(() => evaluate('category\nlaptop\n', { default_country: 'Atlantis' }), 'OptionsError', 'unknown_country', { field: 'country' });
   assertThrows(() => evaluate('category\nlaptop\n', {}, { __slot: 999 }), 'DatasetError', 'not_a_dataset');
   assertThrows(() => Dataset.fromFiles({ datapackage: '{}' }), 'DatasetError', 'dataset_files');
 });
@@ -181,4 +181,32 @@ test('readInventory gives lines that evaluate to the same report', () => {
   assert.equal(again.counts.devices, direct.counts.devices);
   const [x, y] = [climate(again).central, climate(direct).central];
   assert.ok(Math.abs(x - y) <= 1e-9 * y, `${x} vs ${y}`);
+});
+
+test('the default module and the full one: same numbers, and the split is explained', async () => {
+  const full = await import('empreinte/full');
+  // What the default module leaves to the full one.
+  for (const f of ['serverFootprint', 'cloudFootprint', 'webPage', 'ecoIndex', 'dataTransfer',
+    'digitalService', 'threeTier', 'importGlpi']) {
+    assert.equal(typeof full[f], 'function', f);
+    assert.equal(f in await import('empreinte'), false, `${f} is in the default module`);
+  }
+  const csv = communes('ville-montclair.csv');
+  assert.deepEqual(full.evaluate(csv, OPTS), evaluate(csv, OPTS));
+  // The default module's embedded dataset evaluates equipment only: no network or hosting table.
+  const dir = `${ROOT}reference-data/ademe-negaoctet-2022/`;
+  const read = (f) => readFileSync(dir + f, 'utf8');
+  const files = {
+    datapackage: read('datapackage.json'), sources: read('sources.csv'), zones: read('zones.csv'),
+    categories: read('categories.csv'), embodied: read('embodied.csv'),
+    refurbishment: read('refurbishment.csv'), electricity: read('electricity.csv'),
+    network: read('network.csv'),
+  };
+  const e = assertThrows(() => Dataset.fromFiles(files), 'InputError', 'full_module_only');
+  assert.match(e.message, /empreinte\/full/);
+  const ds = full.Dataset.fromFiles(files);
+  // Loaded from the same files, it gives the full module's embedded figures.
+  assert.deepEqual(full.dataTransfer({ gb: 1, network: 'mobile_fr' }, ds),
+    full.dataTransfer({ gb: 1, network: 'mobile_fr' }));
+  ds.free();
 });

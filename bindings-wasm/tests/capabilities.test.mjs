@@ -1,6 +1,6 @@
-// Procurement, planning, Monte Carlo, hosting, services and GLPI from JS: happy paths (the
-// figures come from the core; a few are checked against the core's own invariants) and bad
-// input → typed Errors.
+// Procurement, planning, Monte Carlo, hosting, services and GLPI from JS (the full module,
+// `empreinte/full`, which exports them all): happy paths (the figures come from the core; a few
+// are checked against the core's own invariants) and bad input → typed Errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import {
   evaluate, Dataset, compareOffers, runScenarios, trajectory, serverFootprint, cloudFootprint,
   webPage, ecoIndex, dataTransfer, digitalService, threeTier, importGlpi,
-} from 'empreinte';
+} from 'empreinte/full';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CSV = readFileSync(`${ROOT}examples/communes/village-saint-aubin.csv`, 'utf8');
@@ -155,7 +155,8 @@ test('web pages: SWD, OneByte, EcoIndex', () => {
   assertThrows(() => webPage({}), 'InputError', 'invalid_input');
   assertThrows(() => webPage({ bytes: 1, model: 'swd9' }), 'ServiceError', 'unknown_choice');
   assertThrows(() => webPage({ bytes: -1 }), 'ServiceError', 'service_invalid_number');
-  assertThrows(() => ecoIndex({ dom_elements: 1 }), 'InputError', 'invalid_input');
+  assertThrows(() => ecoIndex({ dom_elements: 1 }), 'ServiceError', 'service_invalid_number', { field: 'requests' });
+  assertThrows(() => ecoIndex({ dom_elements: 1, requests: 1, size_kb: 'big' }), 'InputError', 'invalid_input');
 });
 
 test('services: transfer, ADEME per-use, three-tier', () => {

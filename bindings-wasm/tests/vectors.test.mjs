@@ -1,141 +1,42 @@
 // Every shared test vector in tests/vectors/*.json (format: tests/vectors/README.md; `kind`
-// selects the API, as in core/tests/cases), run with the Node build and compared with
-// `expected` exactly (numbers with ===).
+// selects the API, as in core/tests/cases), run with the Node build of both modules and compared
+// with `expected` exactly (numbers with ===): the full module runs every vector, the default
+// module the kinds it exports; the two must give the same numbers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import {
-  evaluate, datasets, Dataset, compareOffers, runScenarios, trajectory, serverFootprint,
-  cloudFootprint, webPage, ecoIndex, dataTransfer, digitalService, threeTier, importGlpi,
-} from 'empreinte';
+import * as defaultModule from 'empreinte';
+import * as fullModule from 'empreinte/full';
+import { ROOT, DEFAULT_MODULE_KINDS, runner, assertSubset } from './support.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = `${ROOT}tests/vectors/`;
 const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json')).sort() : [];
-const embedded = new Set(datasets().map((d) => d.id));
-const loaded = new Map();
-const FILES = { datapackage: 'datapackage.json', sources: 'sources.csv', zones: 'zones.csv',
-  categories: 'categories.csv', embodied: 'embodied.csv', refurbishment: 'refurbishment.csv',
-  electricity: 'electricity.csv' };
-const HOSTING = ['hosting_sites', 'hosting_parameters', 'hosting_components', 'hosting_servers',
-  'hosting_cpus', 'hosting_cpu_die_by_cores', 'hosting_cpu_profiles', 'hosting_memory_types',
-  'hosting_cloud_instances', 'hosting_cloud_regions'];
-const b64 = (s) => Buffer.from(s, 'base64');
-
-/** A dataset folder's files as `Dataset.fromFiles` takes them, with a vector's overrides. */
-function folder(dir, overrides = {}) {
-  const files = {};
-  for (const [key, name] of Object.entries(FILES)) {
-    if (name in overrides) {
-      const o = overrides[name];
-      if (o !== null) files[key] = typeof o === 'string' ? o : b64(o.base64).toString('utf8');
-    } else if (existsSync(dir + name)) {
-      files[key] = readFileSync(dir + name, 'utf8');
-    }
-  }
-  if (existsSync(`${dir}network.csv`)) files.network = readFileSync(`${dir}network.csv`, 'utf8');
-  const hosting = {};
-  for (const h of HOSTING) if (existsSync(`${dir}${h}.csv`)) hosting[h] = readFileSync(`${dir}${h}.csv`, 'utf8');
-  if (Object.keys(hosting).length) files.hosting = hosting;
-  return files;
-}
-
-/** The dataset of a vector: embedded in wasm, else loaded from reference-data/<id>/ or files. */
-function dataset(v) {
-  if (v.dataset_files) {
-    const spec = v.dataset_files;
-    return Dataset.fromFiles(folder(`${ROOT}${spec.base ?? 'core/tests/fixtures/mini'}/`, spec.files));
-  }
-  const id = v.dataset ?? 'ademe-negaoctet-2022';
-  if (embedded.has(id)) return Dataset.embedded(id);
-  if (!loaded.has(id)) loaded.set(id, Dataset.fromFiles(folder(`${ROOT}reference-data/${id}/`)));
-  return loaded.get(id);
-}
-
-function inventory(inv) {
-  if ('csv' in inv) return inv.csv;
-  if ('csv_base64' in inv) return new Uint8Array(b64(inv.csv_base64));
-  if ('json_text' in inv) return inv.json_text;
-  return inv.json;
-}
-
-function usage(u = {}) {
-  const { load_profile: profile, no_location: none, ...rest } = u;
-  if (profile) rest.load_percent = profile;
-  if (none && !('location' in rest)) rest.location = null;
-  return rest;
-}
-
-function page(i) {
-  if ((i.model ?? 'ecoindex').toLowerCase() === 'ecoindex') {
-    const { estimate, footprint } = ecoIndex({ dom_elements: i.dom_elements, requests: i.requests,
-      size_kb: i.size_kb, exclude_terminals: i.exclude_terminals });
-    return { ecoindex: estimate, footprint };
-  }
-  return webPage(i);
-}
-
-function service(i, ds) {
-  const p = i.params ?? {};
-  if (i.service === 'transfer') return { footprint: dataTransfer({ gb: p.gb, network: p.network, uses: i.uses }, ds) };
-  if (i.service === 'three_tier') return { footprint: threeTier(p, ds) };
-  return digitalService(i.service, { ...p, ...(i.options ?? {}), uses: i.uses }, ds);
-}
-
-/** Runs a vector through the API its `kind` names. */
-function run(v) {
-  const kind = v.kind ?? v.api ?? 'evaluate';
-  const i = v.input ?? {};
-  const ds = dataset(v);
-  switch (kind) {
-    case 'evaluate': return evaluate(inventory(v.inventory ?? i), v.options ?? {}, ds);
-    case 'compare':
-      return compareOffers(i.offers, { reporting_year: i.year ?? 2025, allocation: i.allocation ?? 'cut_off' }, ds);
-    case 'scenario': return runScenarios(inventory(i.inventory), i.scenarios ?? [], v.options ?? {}, ds);
-    case 'trajectory':
-      return { series: trajectory(inventory(i.inventory), { from: i.start ?? 2025, to: i.horizon ?? 2030,
-        scenarios: i.scenarios ?? [], options: v.options ?? {} }, ds) };
-    case 'server': return serverFootprint(i.spec === 'generic' || !i.spec ? { generic: true } : i.spec, usage(i.usage), ds);
-    case 'cloud':
-      return cloudFootprint({ provider: i.provider, instance_type: i.instance_type, region: i.region }, usage(i.usage), ds);
-    case 'page': return page(i);
-    case 'service': return service(i, ds);
-    case 'glpi': {
-      const read = (f) => ('text' in f ? f.text : 'base64' in f ? new Uint8Array(b64(f.base64)) : readFileSync(ROOT + f.path));
-      const mapping = i.mapping ? { name: 'mapping.csv', content: i.mapping } : null;
-      return importGlpi(i.files.map((f) => ({ name: f.name, content: read(f) })), mapping,
-        { department_from: i.department_from, evaluation: v.options ?? {} }, ds);
-    }
-    case 'dataset': return { dataset: Dataset.fromFiles(folder(`${ROOT}${i.base ?? 'core/tests/fixtures/mini'}/`, i.files)).info };
-    default: throw new Error(`unknown vector kind ${kind}`);
-  }
-}
-
-/** Every key of `expected` is in `actual` with an equal value; arrays element by element. */
-function assertSubset(actual, expected, path = '$') {
-  if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual), `${path}: expected an array`);
-    assert.equal(actual.length, expected.length, `${path}: length`);
-    expected.forEach((e, i) => assertSubset(actual[i], e, `${path}[${i}]`));
-  } else if (expected !== null && typeof expected === 'object') {
-    assert.ok(actual !== null && typeof actual === 'object', `${path}: expected an object`);
-    for (const [k, v] of Object.entries(expected)) {
-      assert.ok(k in actual, `${path}.${k}: missing`);
-      assertSubset(actual[k], v, `${path}.${k}`);
-    }
-  } else {
-    assert.ok(actual === expected, `${path}: ${JSON.stringify(actual)} !== ${JSON.stringify(expected)}`);
-  }
-}
+const runFull = runner(fullModule, { full: true });
+const runDefault = runner(defaultModule, { full: false });
 
 test('the vectors folder is read (zero or more vectors)', () => {
   assert.ok(Array.isArray(files));
 });
 
-for (const file of files) {
-  test(`vector ${file}`, () => {
-    const v = JSON.parse(readFileSync(DIR + file, 'utf8'));
-    assertSubset(run(v), v.expected);
-  });
+/** A vector the default module can run: its kind, and no network or hosting table needed. */
+function forDefaultModule(v) {
+  const kind = v.kind ?? v.api ?? 'evaluate';
+  return DEFAULT_MODULE_KINDS.has(kind) && !JSON.stringify(v.dataset_files ?? {}).includes('network');
 }
+
+for (const file of files) {
+  const v = JSON.parse(readFileSync(DIR + file, 'utf8'));
+  test(`vector ${file} (empreinte/full)`, () => {
+    assertSubset(runFull(v), v.expected);
+  });
+  if (forDefaultModule(v)) {
+    test(`vector ${file} (empreinte)`, () => {
+      assertSubset(runDefault(v), v.expected);
+    });
+  }
+}
+
+test('the default module runs the equipment vectors', () => {
+  const n = files.filter((f) => forDefaultModule(JSON.parse(readFileSync(DIR + f, 'utf8')))).length;
+  assert.ok(n >= 20, `only ${n} vectors for the default module`);
+});

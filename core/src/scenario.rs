@@ -88,6 +88,17 @@ impl ScenarioError {
             ScenarioError::Options(e) => e.code(),
         }
     }
+
+    /// What the error is about, for bindings: the lever's name, `categories`, `country`, or the
+    /// option (`default_country`).
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            ScenarioError::OutOfRange { lever, .. } => Some(lever),
+            ScenarioError::UnknownCategory { .. } => Some("categories"),
+            ScenarioError::UnknownCountry { .. } => Some("country"),
+            ScenarioError::Options(e) => e.field().map(|f| f.name()),
+        }
+    }
 }
 
 impl Lever {

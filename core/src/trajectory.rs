@@ -39,6 +39,17 @@ impl TrajectoryError {
             TrajectoryError::Options(e) => e.code(),
         }
     }
+
+    /// What the error is about, for bindings: `horizon`, or as [`ScenarioError::field`].
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            TrajectoryError::HorizonBeforeStart { .. } | TrajectoryError::TooLong { .. } => {
+                Some("horizon")
+            }
+            TrajectoryError::Scenario(e) => e.field(),
+            TrajectoryError::Options(e) => e.field().map(|f| f.name()),
+        }
+    }
 }
 
 /// One year of a trajectory.

@@ -43,29 +43,38 @@ fn load(files: DatasetFiles<'static>, id: &str) -> Dataset {
 pub(crate) fn default_dataset() -> &'static Dataset {
     static CELL: OnceLock<Dataset> = OnceLock::new();
     CELL.get_or_init(|| {
-        let ds = load(embedded_files!("ademe-negaoctet-2022"), DEFAULT_ID);
-        match ds.with_network_table(include_str!("../../data/ademe-negaoctet-2022/network.csv")) {
-            Ok(d) => d,
-            Err(e) => unreachable!("embedded network table of {DEFAULT_ID} is invalid: {e}"),
-        }
-        .with_hosting_tables(&[
-            Some(include_str!(
-                "../../data/ademe-negaoctet-2022/hosting_sites.csv"
-            )),
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-        ])
-        .unwrap_or_else(|e| {
-            unreachable!("embedded hosting tables of {DEFAULT_ID} are invalid: {e}")
-        })
+        with_service_tables(load(embedded_files!("ademe-negaoctet-2022"), DEFAULT_ID))
     })
+}
+
+/// The network table (digital services) and the hosting sites (PUE by kind of site).
+#[cfg(feature = "service-tables")]
+fn with_service_tables(ds: Dataset) -> Dataset {
+    match ds.with_network_table(include_str!("../../data/ademe-negaoctet-2022/network.csv")) {
+        Ok(d) => d,
+        Err(e) => unreachable!("embedded network table of {DEFAULT_ID} is invalid: {e}"),
+    }
+    .with_hosting_tables(&[
+        Some(include_str!(
+            "../../data/ademe-negaoctet-2022/hosting_sites.csv"
+        )),
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ])
+    .unwrap_or_else(|e| unreachable!("embedded hosting tables of {DEFAULT_ID} are invalid: {e}"))
+}
+
+/// Without the `service-tables` feature the default dataset evaluates equipment only.
+#[cfg(not(feature = "service-tables"))]
+fn with_service_tables(ds: Dataset) -> Dataset {
+    ds
 }
 
 #[cfg(feature = "boavizta")]

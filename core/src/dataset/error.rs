@@ -128,6 +128,15 @@ impl DatasetError {
         }
     }
 
+    /// The column at fault, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            DatasetError::InvalidValue { column, .. }
+            | DatasetError::MissingColumn { column, .. } => Some(column),
+            _ => None,
+        }
+    }
+
     /// The line at fault, when there is one (the header is line 1).
     pub fn line(&self) -> Option<u64> {
         match self {

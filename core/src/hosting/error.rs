@@ -106,6 +106,15 @@ impl HostingError {
         }
     }
 
+    /// The input field at fault, when there is one (`pue` for an invalid PUE).
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            HostingError::OutOfRange { field, .. } => Some(field),
+            HostingError::InvalidPue { .. } => Some("pue"),
+            _ => None,
+        }
+    }
+
     /// The suggestion of a "did you mean" error, if any.
     pub fn suggestion(&self) -> Option<&str> {
         match self {
