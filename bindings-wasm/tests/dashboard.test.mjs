@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { extname, join, normalize } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -12,16 +12,23 @@ import { chromium } from 'playwright-core';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SITE = join(ROOT, 'examples/dashboard');
 const CSV = join(ROOT, 'examples/communes/ville-montclair.csv');
+const AGENT = join(ROOT, 'tests/glpi/agent');
 const YEAR = 2024;
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
   '.json': 'application/json', '.csv': 'text/csv', '.ts': 'text/plain' };
 
 let server; let base; let context; let page; let userDir;
 const problems = [];
+const requested = [];
 
-function cliClimate(file, year) {
+function cli() {
   const bin = join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'release/empreinte');
   if (!existsSync(bin)) execFileSync('cargo', ['build', '--release', '-p', 'empreinte-cli'], { cwd: ROOT, stdio: 'inherit' });
+  return bin;
+}
+
+function cliClimate(file, year) {
+  const bin = cli();
   // The CLI exits non-zero when some rows are rejected; the JSON report is on stdout all the same.
   const run = spawnSync(bin, ['evaluate', file, '--year', String(year), '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.ok(run.stdout.startsWith('{'), `CLI failed: ${run.stderr}`);
@@ -55,6 +62,7 @@ before(async () => {
   page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('request', (r) => requested.push(r.url()));
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`); });
   await page.goto(`${base}index.html`);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
@@ -124,5 +132,89 @@ test('dashboard: upload, totals equal the CLI, scenario, English, bad input, scr
   await page.waitForSelector('#message[hidden]', { state: 'attached' });
   mkdirSync(join(ROOT, 'target'), { recursive: true });
   await page.screenshot({ path: join(ROOT, 'target/dashboard.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test('dashboard: GLPI agent inventories, one then several, items not counted listed', async () => {
+  await page.click('#lang-fr');
+  await page.fill('#year', String(YEAR));
+  await page.setInputFiles('#file', CSV);
+  await page.waitForSelector('#source-name:has-text("ville-montclair.csv")');
+  const csvTotal = await shownTotal();
+  assert.ok(!requested.some((u) => u.includes('empreinte_full')), 'the full module is loaded only for GLPI input');
+
+  // One agent inventory: the same total as `empreinte evaluate computer_1.json`; its laptop's
+  // own screen and print queue are listed as excluded.
+  const computer = join(AGENT, 'computer_1.json');
+  await page.setInputFiles('#file', computer);
+  await page.waitForSelector('#source-name:has-text("computer_1.json")');
+  assert.ok(requested.some((u) => u.endsWith('pkg/empreinte_full_bg.wasm')));
+  assert.equal(await shownTotal(), cliClimate(computer, YEAR), 'displayed climate total === CLI JSON total');
+  assert.equal(await page.isVisible('#glpi'), true);
+  assert.deepEqual(await page.$$eval('#glpi-items tbody tr', (rows) => rows.map((r) => r.dataset.code)),
+    ['built_in_display', 'print_queue']);
+  assert.match(await page.textContent('#glpi-counts'), /1 compté\(s\).*2 exclu\(s\)/);
+  assert.match(await page.getAttribute('#glpi-csv', 'href'), /^blob:/);
+
+  // Several files of one commune, one of them an array of two agents' inventories and one a
+  // computer whose agent gave no chassis type (unmapped): one inventory.
+  const tmp = mkdtempSync(join(tmpdir(), 'glpi-'));
+  try {
+    const agent = (n) => JSON.parse(readFileSync(join(AGENT, n), 'utf8'));
+    const noChassis = agent('computer_2.json');
+    delete noChassis.content.hardware.chassis_type;
+    Object.assign(noChassis.content.hardware, { name: 'PC-SANS-CHASSIS' });
+    Object.assign(noChassis.content.bios, { ssn: 'NOCHASSIS1' });
+    writeFileSync(join(tmp, 'pc-sans-chassis.json'), JSON.stringify(noChassis));
+    const upload = [
+      ['computer_1.json', readFileSync(computer)],
+      ['agents.json', Buffer.from(JSON.stringify([agent('computer_2.json'), agent('printer_1.json')]))],
+      ['networkequipment_3.json', readFileSync(join(AGENT, 'networkequipment_3.json'))],
+      ['pc-sans-chassis.json', readFileSync(join(tmp, 'pc-sans-chassis.json'))],
+    ];
+    await page.setInputFiles('#file', upload.map(([name, buffer]) => ({ name, mimeType: 'application/json', buffer })));
+    await page.waitForSelector('#source-name:has-text("(+3)")');
+    const inv = join(tmp, 'inventaire.csv');
+    spawnSync(cli(), ['import', 'glpi', computer, ...['computer_2.json', 'printer_1.json', 'networkequipment_3.json']
+      .map((n) => join(AGENT, n)), join(tmp, 'pc-sans-chassis.json'), '-o', inv]);
+    assert.equal(await shownTotal(), cliClimate(inv, YEAR), 'displayed total === CLI import glpi + evaluate');
+    assert.match(await page.textContent('#counts'), /^4 lignes lues, 4 évaluées, 0 rejetées · 4 appareils/);
+    const unmapped = page.locator('#glpi-items tr[data-status="unmapped"]');
+    assert.equal(await unmapped.count(), 1);
+    assert.match(await unmapped.textContent(), /non reconnu.*PC-SANS-CHASSIS.*pc-sans-chassis\.json.*chassis_type.*\[no_chassis\]/);
+    assert.equal(await page.locator('#glpi-items tr[data-status="excluded"]').count(), 2);
+    assert.equal(await page.textContent('#glpi-count'), '3');
+    assert.match(await page.textContent('#status'), /3 élément\(s\) GLPI non compté\(s\)/);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const several = await shownTotal();
+
+  // The scenario sliders and the year work on the imported inventory as on a CSV.
+  await page.fill('#lifetime', '2');
+  await page.waitForFunction((t) => Number(document.querySelector('#climate-total').dataset.value) < t, several);
+  await page.fill('#lifetime', '0');
+  await page.waitForFunction((t) => Number(document.querySelector('#climate-total').dataset.value) === t, several);
+
+  // English labels.
+  await page.click('#lang-en');
+  assert.match(await page.textContent('#glpi-title'), /GLPI items not counted \(3\)/);
+  assert.match(await page.textContent('#glpi-items tr[data-status="unmapped"] td'), /^unmapped$/);
+  assert.match(await page.textContent('#glpi-counts'), /4 counted .*2 excluded, 1 unmapped/);
+  await page.click('#lang-fr');
+
+  // A GLPI file the core cannot read: its reason, the previous result kept.
+  const truncated = readFileSync(computer).subarray(0, 2000);
+  await page.setInputFiles('#file', { name: 'coupe.json', mimeType: 'application/json', buffer: truncated });
+  await page.waitForSelector('#message:not([hidden])');
+  assert.match(await page.textContent('#message'), /Aucun élément GLPI.*coupe\.json.*truncated JSON.*\[invalid_json\].*conservé/);
+  assert.equal(await shownTotal(), several, 'previous result kept');
+  assert.match(await page.textContent('#source-name'), /\(\+3\)/);
+
+  // A CSV again: no GLPI list.
+  await page.setInputFiles('#file', CSV);
+  await page.waitForSelector('#message[hidden]', { state: 'attached' });
+  assert.equal(await shownTotal(), csvTotal);
+  assert.equal(await page.isVisible('#glpi'), false);
   assert.deepEqual(problems, []);
 });

@@ -1,5 +1,6 @@
 // empreinte dashboard: every figure comes from the WebAssembly module (evaluation, scenario
-// levers, offer comparison). This file reads files and displays results; it computes nothing.
+// levers, offer comparison, GLPI import). This file reads files and displays results; it
+// computes nothing.
 import init, { evaluate, runScenarios, compareOffers, Dataset } from './pkg/empreinte_wasm.js';
 
 const SAMPLES = [
@@ -14,7 +15,8 @@ const T = {
     skip: 'Aller aux résultats',
     title: 'Empreinte environnementale du numérique de la commune',
     subtitle: 'Calculée dans votre navigateur (WebAssembly) : aucun fichier ne quitte cet ordinateur.',
-    inputs: 'Inventaire', file: 'Déposez un inventaire CSV ou JSON ici, ou choisissez un fichier',
+    inputs: 'Inventaire',
+    file: "Déposez un inventaire CSV ou JSON, ou des inventaires d'agent GLPI (JSON), ici, ou choisissez des fichiers",
     sample: "… ou une commune d'exemple", 'sample-none': '— choisir —', year: 'Année de calcul',
     results: 'Résultats', 'scenario-on': 'Scénario appliqué', climate: 'Changement climatique :',
     'per-year-co2': 'kg CO2e par an', totals: 'Totaux par indicateur (par an)', indicator: 'Indicateur',
@@ -22,6 +24,13 @@ const T = {
     'scenario-help': "Les curseurs modifient l'inventaire (durée de vie, état) et le recalculent ; aucune formule n'est appliquée au résultat.",
     lifetime: 'Allongement de la durée de vie', years: 'an(s)', refurb: "Part d'achats reconditionnés",
     rejected: 'Lignes rejetées', line: 'Ligne', field: 'Champ', reason: 'Motif',
+    'glpi-title': 'Éléments GLPI non comptés', status: 'Statut', item: 'Élément', source: 'Fichier',
+    'glpi-help': "Ces éléments de l'inventaire GLPI ne sont pas dans le calcul ; le motif dit pourquoi et quoi faire.",
+    'glpi-csv': "Télécharger l'inventaire issu de GLPI (CSV, à relire et compléter)",
+    itemStatus: { excluded: 'exclu', unmapped: 'non reconnu', invalid: 'illisible' },
+    glpiCounts: (c) => `GLPI : ${c.files} fichier(s), ${c.items} élément(s) : ${c.mapped} compté(s) (${c.devices} appareils), ${c.excluded} exclu(s), ${c.unmapped} non reconnu(s), ${c.invalid} illisible(s).`,
+    glpiNone: (why) => `Aucun élément GLPI n'a pu être compté : ${why}. Le résultat précédent est conservé.`,
+    glpiLeftOut: (n) => (n ? ` ${n} élément(s) GLPI non compté(s) : voir la liste.` : ''),
     compare: 'Neuf ou reconditionné ?',
     'compare-help': "Impact climat d'un appareil par année de service, neuf ou reconditionné (même catégorie, même usage).",
     category: 'Catégorie', offer: 'Offre', 'climate-per-year': 'Climat par an (kg CO2e)',
@@ -45,7 +54,7 @@ const T = {
     skip: 'Skip to results',
     title: "Environmental footprint of the commune's digital estate",
     subtitle: 'Computed in your browser (WebAssembly): no file leaves this computer.',
-    inputs: 'Inventory', file: 'Drop a CSV or JSON inventory here, or choose a file',
+    inputs: 'Inventory', file: 'Drop a CSV or JSON inventory, or GLPI agent inventories (JSON), here, or choose files',
     sample: '… or a sample commune', 'sample-none': '— choose —', year: 'Reporting year',
     results: 'Results', 'scenario-on': 'Scenario applied', climate: 'Climate change:',
     'per-year-co2': 'kg CO2e per year', totals: 'Totals per indicator (per year)', indicator: 'Indicator',
@@ -53,6 +62,13 @@ const T = {
     'scenario-help': 'The sliders change the inventory (lifetime, condition) and evaluate it again; no formula is applied to the result.',
     lifetime: 'Lifetime extension', years: 'year(s)', refurb: 'Share of refurbished purchases',
     rejected: 'Rejected rows', line: 'Line', field: 'Field', reason: 'Reason',
+    'glpi-title': 'GLPI items not counted', status: 'Status', item: 'Item', source: 'File',
+    'glpi-help': 'These items of the GLPI inventory are left out of the figures; the reason says why and what to do.',
+    'glpi-csv': 'Download the inventory made from GLPI (CSV, to review and complete)',
+    itemStatus: { excluded: 'excluded', unmapped: 'unmapped', invalid: 'unreadable' },
+    glpiCounts: (c) => `GLPI: ${c.files} file(s), ${c.items} item(s): ${c.mapped} counted (${c.devices} devices), ${c.excluded} excluded, ${c.unmapped} unmapped, ${c.invalid} unreadable.`,
+    glpiNone: (why) => `No GLPI item could be counted: ${why}. The previous result is kept.`,
+    glpiLeftOut: (n) => (n ? ` ${n} GLPI item(s) not counted: see the list.` : ''),
     compare: 'New or refurbished?',
     'compare-help': 'Climate impact of one device per year of service, new or refurbished (same category, same usage).',
     category: 'Category', offer: 'Offer', 'climate-per-year': 'Climate per year (kg CO2e)',
@@ -77,7 +93,7 @@ const T = {
 const $ = (id) => document.getElementById(id);
 const state = {
   lang: 'fr', dataset: null, categories: new Map(), name: '', input: null,
-  base: null, shown: null,
+  base: null, shown: null, glpi: null, csvUrl: null, seq: 0,
 };
 const t = (key) => T[state.lang][key];
 
@@ -119,8 +135,9 @@ function options() {
 
 // ---- input ----------------------------------------------------------------------------
 
-/** Reads and evaluates an inventory (bytes or text); on error keeps the previous result. */
-function load(name, input) {
+/** Reads and evaluates an inventory (bytes or text); on error keeps the previous result.
+ * `glpi`: the GLPI import the inventory was made from (its items not counted are listed). */
+function load(name, input, glpi = null) {
   $('status').textContent = t('loading')(name);
   const start = performance.now();
   try {
@@ -128,24 +145,95 @@ function load(name, input) {
     state.input = input;
     state.name = name;
     state.base = report;
+    if (glpi !== state.glpi) setGlpi(glpi);
     $('lifetime').value = '0';
     $('refurb').value = '0';
     showMessage('');
     render(report, false);
-    $('status').textContent = t('done')(name, Math.round(performance.now() - start));
+    $('status').textContent = t('done')(name, Math.round(performance.now() - start)) +
+      (glpi ? t('glpiLeftOut')(glpi.counts.items - glpi.counts.mapped) : '');
   } catch (e) {
     showMessage(t('error')(e));
     $('status').textContent = '';
   }
 }
 
-async function loadFile(file) {
-  if (!file) return;
-  load(file.name, new Uint8Array(await file.arrayBuffer()));
+/** Keeps the import shown with the result, and a download link to its inventory CSV. */
+function setGlpi(glpi) {
+  state.glpi = glpi;
+  if (state.csvUrl) URL.revokeObjectURL(state.csvUrl);
+  state.csvUrl = glpi ? URL.createObjectURL(new Blob([glpi.inventory_csv], { type: 'text/csv' })) : null;
+  if (state.csvUrl) $('glpi-csv').href = state.csvUrl;
+}
+
+// The full module (GLPI import) is only fetched when GLPI input comes: the page's first load
+// stays the small default module. Loaded once; a failed load can be tried again.
+let full = null;
+function fullModule() {
+  full ??= import('./pkg/empreinte_full.js')
+    .then(async (m) => { await m.default(); return m; })
+    .catch((e) => { full = null; throw e; });
+  return full;
+}
+
+const HEAD = 64 * 1024;
+
+/** The GLPI agent inventories in a JSON file ({name, content} each), or null when it is not
+ * one. Same test as the core's (`glpi::detect`): an object holding "content" in its first
+ * 64 KB. An array of such objects (several agents in one file) is split into one per agent. */
+function glpiParts(file) {
+  const bytes = file.content;
+  const head = new TextDecoder().decode(bytes.subarray(0, HEAD)).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{')) return head.includes('"content"') ? [file] : null;
+  if (!head.startsWith('[') || !head.includes('"content"')) return null;
+  let docs;
+  try {
+    docs = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+  } catch {
+    return null; // not JSON: evaluate() says what is wrong with it
+  }
+  const agent = (d) => d && typeof d === 'object' && !Array.isArray(d) && d.content && typeof d.content === 'object';
+  if (!Array.isArray(docs) || docs.length === 0 || !docs.every(agent)) return null;
+  return docs.map((d, i) => ({ name: `${file.name} [${i + 1}]`, content: JSON.stringify(d) }));
+}
+
+/** One file: an inventory, or a GLPI agent inventory. Several files: one GLPI import (a
+ * commune's agents), the core telling each file's format and listing those it cannot read. */
+async function loadFiles(list) {
+  const seq = ++state.seq;
+  const files = await Promise.all([...list].map(async (f) => ({ name: f.name, content: new Uint8Array(await f.arrayBuffer()) })));
+  if (files.length === 0 || seq !== state.seq) return;
+  const parts = files.length === 1 ? glpiParts(files[0]) : files.flatMap((f) => glpiParts(f) ?? [f]);
+  if (!parts) {
+    load(files[0].name, files[0].content);
+    return;
+  }
+  const name = files.length === 1 ? files[0].name : `${files[0].name} (+${files.length - 1})`;
+  $('status').textContent = t('loading')(name);
+  let glpi;
+  try {
+    const { importGlpi } = await fullModule();
+    if (seq !== state.seq) return; // a newer file came meanwhile
+    // No `evaluation` option: the default module evaluates the inventory CSV below, the same
+    // path as a CSV file (scenarios, year changes).
+    glpi = importGlpi(parts, null, {}, undefined);
+  } catch (e) {
+    showMessage(t('error')(e));
+    $('status').textContent = '';
+    return;
+  }
+  if (glpi.counts.mapped === 0) {
+    const why = glpi.items.slice(0, 3).map((i) => `${i.source}: ${i.detail} [${i.code}]`).join(' ; ');
+    showMessage(t('glpiNone')(why || t('nd')));
+    $('status').textContent = '';
+    return;
+  }
+  load(name, glpi.inventory_csv, glpi);
 }
 
 async function loadSample(fileName) {
   if (!fileName) return;
+  state.seq += 1; // a GLPI import still under way no longer shows
   const res = await fetch(`samples/${fileName}`);
   if (!res.ok) {
     showMessage(`${fileName}: HTTP ${res.status}`);
@@ -225,8 +313,26 @@ function render(report, scenario) {
   $('rejected').querySelector('tbody').replaceChildren(...report.rejected.map((r) =>
     el('tr', {}, el('td', { class: 'num' }, String(r.line)), el('td', {}, r.field ?? ''), el('td', {}, r.message))));
 
+  renderGlpi();
+
   const baseC = climateOf(state.base.totals);
   $('scenario-result').textContent = scenario ? t('scenario')(est(baseC), est(c)) : t('noScenario');
+}
+
+/** The GLPI items left out (excluded, unmapped, unreadable), with the core's reason. */
+function renderGlpi() {
+  const glpi = state.glpi;
+  $('glpi').hidden = !glpi;
+  if (!glpi) return;
+  const left = glpi.items.filter((i) => i.status !== 'mapped');
+  $('glpi-count').textContent = String(left.length);
+  $('glpi-counts').textContent = t('glpiCounts')(glpi.counts);
+  const what = (i) => [i.itemtype, i.name, [i.manufacturer, i.model].filter(Boolean).join(' ')]
+    .filter(Boolean).join(' · ');
+  $('glpi-items').querySelector('tbody').replaceChildren(...left.map((i) =>
+    el('tr', { 'data-status': i.status, 'data-code': i.code },
+      el('td', {}, t('itemStatus')[i.status] ?? i.status), el('td', {}, what(i)), el('td', {}, i.source),
+      el('td', {}, `${i.detail} [${i.code}]`))));
 }
 
 /** A horizontal bar chart (SVG) with a text alternative and its data table. */
@@ -328,10 +434,10 @@ async function main() {
   for (const c of state.dataset.categories()) state.categories.set(c.id, c);
   for (const s of SAMPLES) $('sample').append(el('option', { value: s.file }, s.fr));
 
-  $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
+  $('file').addEventListener('change', (e) => loadFiles(e.target.files));
   $('sample').addEventListener('change', (e) => loadSample(e.target.value));
   $('year').addEventListener('change', () => {
-    if (state.input) load(state.name, state.input);
+    if (state.input) load(state.name, state.input, state.glpi);
     compare();
   });
   $('lifetime').addEventListener('input', applyScenario);
@@ -345,7 +451,7 @@ async function main() {
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('over');
-    loadFile(e.dataTransfer.files[0]);
+    loadFiles(e.dataTransfer.files);
   });
 
   setLang('fr');
