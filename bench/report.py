@@ -85,8 +85,13 @@ def main():
         rows.append(("empreinte wasm in Node, one `webPage({bytes})` call per estimate (no batch call)",
                      f"{ws:.3f} µs per estimate", mb(res["wasm_swd4"]), f"{wj} than CO2.js", "", ""))
     raw, gz = ctx["wasm_raw"], ctx["wasm_gz"]
-    rows.append(("`.wasm` with the default dataset", f"{raw / 1000:,.1f} KB raw, {gz / 1000:,.1f} KB gzip -9", "", "",
+    rows.append(("`.wasm` with the default dataset (default module `empreinte`)",
+                 f"{raw / 1000:,.1f} KB raw, {gz / 1000:,.1f} KB gzip -9", "", "",
                  "≤ 200 KB gzipped", verdict(gz <= 200_000)))
+    if "wasm_full_gz" in ctx:
+        raw, gz = ctx["wasm_full_raw"], ctx["wasm_full_gz"]
+        rows.append(("`.wasm` of the full module `empreinte/full` (hosting, services, GLPI), loaded on demand",
+                     f"{raw / 1000:,.1f} KB raw, {gz / 1000:,.1f} KB gzip -9", "", "", "", ""))
 
     loads = ", ".join("%s %.1f" % (k, v["load_avg_1m"]) for k, v in res.items())
     print(f"Date: {ctx['date']}  ")

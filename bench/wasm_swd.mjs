@@ -7,7 +7,7 @@ import { loadWasm } from "./wasm_load.mjs";
 
 const n = Number(process.argv[2] || 100000);
 const bytes = (i) => 10000 + ((i * 7919) % 10000000);
-const { wasm, pkg } = await loadWasm();
+const { wasm, pkg } = await loadWasm("empreinte_full");
 for (let i = 0; i < 1000; i++) wasm.webPage({ bytes: bytes(i) }); // warm-up, as for CO2.js
 const t = performance.now();
 let sum = 0;

@@ -407,7 +407,7 @@ impl<'d> Evaluation<'d> {
             .filter(|(_, n)| **n as usize > WARNINGS_PER_CODE)
             .map(|(c, n)| (*c, *n))
             .collect();
-        counts.sort_unstable();
+        crate::sort::sort_by(&mut counts, |a, b| a.cmp(b));
         for (code, n) in counts {
             self.warnings.push(Warning {
                 line: None,
@@ -420,16 +420,16 @@ impl<'d> Evaluation<'d> {
             });
         }
         let mut order: Vec<usize> = (0..self.by_department.len()).collect();
-        order.sort_by(
-            |a, b| match (&self.by_department[*a].key, &self.by_department[*b].key) {
+        crate::sort::sort_by(&mut order, |a, b| {
+            match (&self.by_department[*a].key, &self.by_department[*b].key) {
                 (None, None) => std::cmp::Ordering::Equal,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (Some(x), Some(y)) => crate::names::normalize(x)
                     .cmp(&crate::names::normalize(y))
                     .then_with(|| x.cmp(y)),
-            },
-        );
+            }
+        });
         let monte_carlo = match (&self.monte_carlo, self.options.monte_carlo) {
             (Some(acc), Some(mc)) => {
                 let cats: Vec<(Option<String>, usize)> = self

@@ -18,6 +18,7 @@
 #![warn(missing_debug_implementations)]
 
 pub mod dataset;
+mod decimal;
 pub mod estimate;
 mod evaluate;
 pub mod fleet;
@@ -33,6 +34,7 @@ pub mod report;
 pub mod review;
 pub mod scenario;
 pub mod services;
+mod sort;
 mod strata;
 pub mod text;
 pub mod trajectory;

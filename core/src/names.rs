@@ -17,6 +17,28 @@ fn fold(c: char) -> Option<&'static str> {
         .map(|i| LATIN_FOLD[i].1)
 }
 
+/// The lower case of a letter the fold table leaves (Ø, Ł, Đ, Greek, Cyrillic...), by the
+/// Unicode rules of those blocks; other scripts are kept as written. Not `char::to_lowercase`:
+/// its 12 KB table would be the biggest thing in the WebAssembly module after the data.
+fn lower(c: char) -> char {
+    let u = c as u32;
+    let lowered = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            u + 0x20
+        }
+        0x400..=0x40F => u + 0x50,
+        // Latin Extended-A: capitals on even code points, except İ (folded) and ĸ..Ň, Ÿ..Ž.
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        // Cyrillic supplement pairs (Ѡ..Ҁ, Ҋ..Ӏ excluded, Ӑ..ӿ).
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if u % 2 == 0 => u + 1,
+        0x3D8..=0x3EF if u % 2 == 0 => u + 1,
+        _ => u,
+    };
+    char::from_u32(lowered).unwrap_or(c)
+}
+
 /// Lower-case, accent-free, words separated by one space; punctuation becomes a space.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -42,7 +64,7 @@ pub fn normalize(text: &str) -> String {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            out.push(lower(c));
         } else {
             pending_space = true;
         }
@@ -169,6 +191,33 @@ mod tests {
         }
         // Decomposed input (e + U+0301) folds the same as the composed letter.
         assert_eq!(normalize("E\u{0301}cran"), normalize("Écran"));
+    }
+
+    #[test]
+    fn lower_case_agrees_with_unicode_where_it_applies() {
+        // Every letter of the Latin, Greek and Cyrillic blocks `lower` covers.
+        for c in ('\u{0041}'..='\u{024F}')
+            .chain('\u{0370}'..='\u{03FF}')
+            .chain('\u{0400}'..='\u{052F}')
+        {
+            let mut reference = c.to_lowercase();
+            if let (Some(l), None) = (reference.next(), reference.next()) {
+                // Only the one-to-one mappings (İ lowers to two chars; it is folded anyway).
+                let covered = (c as u32) < 0x180
+                    || ('\u{0391}'..='\u{03AB}').contains(&c)
+                    || ('\u{03D8}'..='\u{03EF}').contains(&c)
+                    || ('\u{0400}'..='\u{0481}').contains(&c)
+                    || ('\u{048A}'..='\u{04BF}').contains(&c)
+                    || ('\u{04D0}'..='\u{052F}').contains(&c);
+                if covered {
+                    assert_eq!(lower(c), l, "{c} U+{:04X}", c as u32);
+                }
+            }
+        }
+        assert_eq!(
+            normalize("ØRESUND Łódź ΑΘΗΝΑ МОСКВА"),
+            "øresund łodz αθηνα москва"
+        );
     }
 
     #[test]

@@ -11,7 +11,11 @@ pub const DEFAULT_AMORTISATION_YEARS: f64 = 3.0;
 /// How the embodied impacts of a device (manufacturing, distribution, end of life) are
 /// spread over reporting years. The three conventions of the BEGES method v4 for capital goods.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "method",
+    rename_all = "snake_case",
+    try_from = "AnnualisationFields"
+)]
 pub enum Annualisation {
     /// Over the device's physical lifetime (default): `1 / lifetime` per year of service.
     #[default]
@@ -51,8 +55,40 @@ impl Annualisation {
     }
 }
 
-fn default_amortisation_years() -> f64 {
-    DEFAULT_AMORTISATION_YEARS
+/// `{"method": ..., "default_years": ...}` as read, before it is checked against the method.
+/// Read flat rather than as serde's internally tagged enum, which buffers its input and
+/// costs much code (a concern in WebAssembly); the accepted JSON is the same.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnnualisationFields {
+    method: AnnualisationMethod,
+    #[serde(default)]
+    default_years: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum AnnualisationMethod {
+    PhysicalLifetime,
+    Accounting,
+    None,
+}
+
+impl TryFrom<AnnualisationFields> for Annualisation {
+    type Error = String;
+
+    fn try_from(f: AnnualisationFields) -> Result<Annualisation, String> {
+        match (f.method, f.default_years) {
+            (AnnualisationMethod::Accounting, years) => Ok(Annualisation::Accounting {
+                default_years: years.unwrap_or(DEFAULT_AMORTISATION_YEARS),
+            }),
+            (_, Some(_)) => Err(
+                "unknown field `default_years`: only the `accounting` method has one".to_string(),
+            ),
+            (AnnualisationMethod::PhysicalLifetime, None) => Ok(Annualisation::PhysicalLifetime),
+            (AnnualisationMethod::None, None) => Ok(Annualisation::None),
+        }
+    }
 }
 
 /// Options of an evaluation. Unknown keys are refused, so a misspelt option is never ignored.

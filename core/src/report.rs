@@ -281,7 +281,7 @@ impl Report {
             })
             .collect();
         let mut source_ids: Vec<&str> = factors.iter().map(|f| f.source_id.as_str()).collect();
-        source_ids.sort_unstable();
+        crate::sort::sort_by(&mut source_ids, |a, b| a.cmp(b));
         source_ids.dedup();
         Provenance {
             electricity,

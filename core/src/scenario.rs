@@ -17,7 +17,7 @@ use uom::si::time::year as year_unit;
 /// One lever of a scenario. `categories` restricts it to some categories (ids or any name the
 /// dataset knows); empty means every category.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "lever", rename_all = "snake_case")]
+#[serde(tag = "lever", rename_all = "snake_case", try_from = "LeverFields")]
 pub enum Lever {
     /// Keep devices `years` longer than their lifetime.
     ExtendLifetime {
@@ -44,6 +44,75 @@ pub enum Lever {
         #[serde(default)]
         categories: Vec<String>,
     },
+}
+
+/// A lever as read: `{"lever": ..., "years" | "share" | "country": ..., "categories": [...]}`.
+/// Read flat rather than as serde's internally tagged enum (which buffers its input and costs
+/// much code in WebAssembly); a field that the lever does not take is refused.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LeverFields {
+    lever: LeverKind,
+    #[serde(default)]
+    years: Option<f64>,
+    #[serde(default)]
+    share: Option<f64>,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    categories: Vec<String>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum LeverKind {
+    ExtendLifetime,
+    RefurbishedShare,
+    ReduceFleet,
+    Electricity,
+}
+
+impl TryFrom<LeverFields> for Lever {
+    type Error = String;
+
+    fn try_from(f: LeverFields) -> Result<Lever, String> {
+        let (name, needs) = match f.lever {
+            LeverKind::ExtendLifetime => ("extend_lifetime", "years"),
+            LeverKind::RefurbishedShare => ("refurbished_share", "share"),
+            LeverKind::ReduceFleet => ("reduce_fleet", "share"),
+            LeverKind::Electricity => ("electricity", "country"),
+        };
+        let given = [
+            ("years", f.years.is_some()),
+            ("share", f.share.is_some()),
+            ("country", f.country.is_some()),
+        ];
+        if let Some((other, _)) = given.iter().find(|(k, set)| *set && *k != needs) {
+            return Err(format!(
+                "unknown field `{other}` for lever `{name}`, expected `{needs}` and `categories`"
+            ));
+        }
+        let missing = || format!("missing field `{needs}` for lever `{name}`");
+        let categories = f.categories;
+        Ok(match f.lever {
+            LeverKind::ExtendLifetime => Lever::ExtendLifetime {
+                years: f.years.ok_or_else(missing)?,
+                categories,
+            },
+            LeverKind::RefurbishedShare => Lever::RefurbishedShare {
+                share: f.share.ok_or_else(missing)?,
+                categories,
+            },
+            LeverKind::ReduceFleet => Lever::ReduceFleet {
+                share: f.share.ok_or_else(missing)?,
+                categories,
+            },
+            LeverKind::Electricity => Lever::Electricity {
+                country: f.country.ok_or_else(missing)?,
+                categories,
+            },
+        })
+    }
 }
 
 /// A named set of levers.
@@ -192,7 +261,9 @@ pub(crate) fn split_share(quantities: &[u32], share: f64) -> Vec<u32> {
     let mut given: u64 = units.iter().map(|u| *u as u64).sum();
     let mut order: Vec<usize> = (0..quantities.len()).collect();
     let frac = |i: usize| quantities[i] as f64 * share - units[i] as f64;
-    order.sort_by(|a, b| frac(*b).total_cmp(&frac(*a)).then(a.cmp(b)));
+    crate::sort::sort_by(&mut order, |a, b| {
+        frac(*b).total_cmp(&frac(*a)).then(a.cmp(b))
+    });
     for i in order {
         if given >= target {
             break;
@@ -303,7 +374,7 @@ pub fn apply(
         }
     }
     out.retain(|(_, l)| l.quantity > 0);
-    out.sort_by_key(|(n, _)| *n);
+    crate::sort::sort_by_key(&mut out, |(n, _)| *n);
     out
 }
 

@@ -266,7 +266,7 @@ pub fn triangular(u: f64, a: f64, c: f64, b: f64) -> f64 {
 /// Mean and the 5th, 50th and 95th percentiles (linear interpolation between order statistics).
 fn stats(xs: &[f64]) -> Stats {
     let mut v = xs.to_vec();
-    v.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut v, |a, b| a.total_cmp(b));
     let q = |p: f64| {
         let h = (v.len() - 1) as f64 * p;
         let (lo, hi) = (h.floor() as usize, h.ceil() as usize);

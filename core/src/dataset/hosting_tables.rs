@@ -214,7 +214,7 @@ fn triple(row: &Row<'_>, column: &str) -> Result<Option<Range>, DatasetError> {
     }
     let parts: Vec<Option<f64>> = text
         .split(';')
-        .map(|p| p.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
+        .map(|p| crate::decimal::parse_f64(p.trim()).filter(|v| v.is_finite()))
         .collect();
     let bad = || {
         row.invalid(

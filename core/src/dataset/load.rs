@@ -71,7 +71,7 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
     let source_ids: HashMap<&str, ()> = sources.iter().map(|s| (s.id.as_str(), ())).collect();
     let known_sources = || {
         let mut ids: Vec<&str> = source_ids.keys().copied().collect();
-        ids.sort_unstable();
+        crate::sort::sort_by(&mut ids, |a, b| a.cmp(b));
         ids.join(", ")
     };
 
@@ -246,7 +246,7 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
     }
     for per_zone in &mut electricity {
         for v in per_zone.iter_mut() {
-            v.sort_by_key(|(y, _)| (y.is_none(), *y));
+            crate::sort::sort_by_key(v, |(y, _)| (y.is_none(), *y));
         }
     }
 

@@ -111,9 +111,7 @@ impl Row<'_> {
 
     /// A finite number.
     pub fn number(&self, column: &str) -> Result<f64, DatasetError> {
-        self.text(column)
-            .parse::<f64>()
-            .ok()
+        crate::decimal::parse_f64(self.text(column))
             .filter(|v| v.is_finite())
             .ok_or_else(|| self.invalid(column, "a finite number with a '.' decimal point"))
     }

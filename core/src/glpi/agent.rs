@@ -386,7 +386,7 @@ fn printer(imp: &mut GlpiImporter<'_>, ctx: &Ctx<'_>, c: &Content) {
             pc.get(**k)
                 .and_then(|v| {
                     v.as_f64()
-                        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+                        .or_else(|| v.as_str().and_then(crate::decimal::parse_f64))
                 })
                 .is_some_and(|n| n > 0.0)
         })

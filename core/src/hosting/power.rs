@@ -63,7 +63,7 @@ pub fn round_sig(x: f64, p: i32) -> f64 {
         e += 1;
     }
     let text = format!("{}e{}", n as u64, e - p + 1);
-    sign * text.parse::<f64>().unwrap_or(x)
+    sign * crate::decimal::parse_f64(&text).unwrap_or(x)
 }
 
 /// Natural logarithm, identical on every target.

@@ -89,7 +89,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
         }
         _ => t,
     };
-    normalized.parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::decimal::parse_f64(&normalized).filter(|v| v.is_finite())
 }
 
 fn number(field: Field, text: &str, expected: &str) -> Result<f64, RowError> {

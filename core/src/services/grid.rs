@@ -23,7 +23,7 @@ fn table() -> &'static Vec<(String, f64)> {
             .filter(|l| !l.starts_with('#') && !l.starts_with("key,") && !l.is_empty())
             .filter_map(|l| {
                 let (k, v) = l.split_once(',')?;
-                Some((k.to_string(), v.parse::<f64>().ok()?))
+                Some((k.to_string(), crate::decimal::parse_f64(v)?))
             })
             .collect()
     })
