@@ -50,5 +50,9 @@ pub fn from_js<T: DeserializeOwned + Default>(value: &JsValue, what: &str) -> Re
 /// A required argument read into a binding type.
 pub fn required<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
     let text = text_of(value)?.unwrap_or_else(|| "null".into());
-    serde_json::from_str(&text).map_err(|e| JsError::shape(what, &e))
+    // Through a `Value`: the typed code then matches on a parsed tree instead of carrying a
+    // copy of the JSON parser per argument type (smaller module).
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| JsError::shape(what, &e))?;
+    T::deserialize(value).map_err(|e| JsError::shape(what, &e))
 }
