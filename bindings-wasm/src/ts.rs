@@ -279,7 +279,9 @@ export interface Dataset {
  * - `CompareError` (`no_offers`, a row code of the offer's device, `out_of_range`; `line` = offer number),
  *   `ScenarioError` (`out_of_range`, `unknown_category`, `unknown_country`, `horizon_before_start`),
  *   `HostingError`, `ServiceError`, `GlpiError` (`invalid_mapping`): the core's codes.
- * - `InputError`: an argument does not have its declared shape (`invalid_input`, `unknown_service`).
+ * - `InputError`: an argument does not have its declared shape (`invalid_input`, `unknown_service`),
+ *   or needs the full module (`full_module_only`: network or hosting tables given to the default
+ *   module's `Dataset.fromFiles`; import from `empreinte/full`).
  * `line` (1-based, header = 1), `field` and `file` say where the input is at fault.
  */
 export interface EmpreinteError extends Error {

@@ -272,3 +272,68 @@ fn trajectory_years_equal_the_evaluation_of_each_year() {
         .iter()
         .all(|p| p.devices == series[0].years[0].devices));
 }
+
+#[test]
+fn levers_and_annualisation_read_from_json_refuse_what_they_do_not_take() {
+    let s: Scenario = serde_json::from_str(
+        r#"{"name": "s", "levers": [
+            {"lever": "extend_lifetime", "years": 2, "categories": ["laptop"]},
+            {"lever": "refurbished_share", "share": 0.5},
+            {"lever": "reduce_fleet", "share": 0.1},
+            {"lever": "electricity", "country": "SE"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        s.levers[0],
+        Lever::ExtendLifetime {
+            years: 2.0,
+            categories: vec!["laptop".into()]
+        }
+    );
+    assert_eq!(s.levers.len(), 4);
+    for (bad, says) in [
+        (
+            r#"{"lever": "extend_lifetime", "years": 2, "categoris": []}"#,
+            "unknown field `categoris`",
+        ),
+        (
+            r#"{"lever": "extend_lifetime", "share": 0.5}"#,
+            "unknown field `share` for lever `extend_lifetime`",
+        ),
+        (
+            r#"{"lever": "reduce_fleet"}"#,
+            "missing field `share` for lever `reduce_fleet`",
+        ),
+        (
+            r#"{"lever": "greenwash", "share": 1}"#,
+            "unknown variant `greenwash`",
+        ),
+        (r#"{"years": 2}"#, "missing field `lever`"),
+    ] {
+        let e = serde_json::from_str::<Lever>(bad).unwrap_err().to_string();
+        assert!(e.contains(says), "{bad}: {e}");
+    }
+    let o: empreinte::EvaluationOptions =
+        serde_json::from_str(r#"{"annualisation": {"method": "accounting", "default_years": 4}}"#)
+            .unwrap();
+    assert_eq!(
+        o.annualisation,
+        empreinte::Annualisation::Accounting { default_years: 4.0 }
+    );
+    for (bad, says) in [
+        (
+            r#"{"annualisation": {"method": "none", "default_years": 4}}"#,
+            "only the `accounting` method",
+        ),
+        (
+            r#"{"annualisation": {"method": "accounting", "years": 4}}"#,
+            "unknown field `years`",
+        ),
+        (r#"{"annualisation": {}}"#, "missing field `method`"),
+    ] {
+        let e = serde_json::from_str::<empreinte::EvaluationOptions>(bad)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(says), "{bad}: {e}");
+    }
+}
