@@ -282,6 +282,42 @@ pub fn evaluate(
     Ok(evaluate_with(&inventory, &options, &ds)?)
 }
 
+/// Whether a file is GLPI input, from its first 64 KB (the core's detection, as the CLI's
+/// `evaluate` uses it): `"agent_json"` (a GLPI agent inventory), `"csv_export"` (a CSV export of
+/// a GLPI search page) or `null` (an inventory, or anything else). `importGlpi`, in the full
+/// module, reads the first two; a page can load that module only when it is needed.
+#[wasm_bindgen(
+    js_name = glpiFormat,
+    unchecked_return_type = "\"agent_json\" | \"csv_export\" | null"
+)]
+pub fn glpi_format(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] content: JsValue,
+) -> Result<JsValue, JsValue> {
+    const HEAD: u32 = 64 * 1024;
+    let head = if let Some(text) = content.as_string() {
+        text.into_bytes()
+    } else if let Some(bytes) = content.dyn_ref::<js_sys::Uint8Array>() {
+        bytes.subarray(0, bytes.length().min(HEAD)).to_vec()
+    } else if let Some(buffer) = content.dyn_ref::<js_sys::ArrayBuffer>() {
+        let n = buffer.byte_length().min(HEAD);
+        js_sys::Uint8Array::new_with_byte_offset_and_length(buffer, 0, n).to_vec()
+    } else {
+        return Err(JsError::input(
+            "invalid_input",
+            format!(
+                "glpiFormat takes a string, a Uint8Array or an ArrayBuffer; got {}",
+                convert::describe(&content)
+            ),
+        )
+        .into());
+    };
+    Ok(match empreinte::glpi::detect(&head) {
+        Some(empreinte::glpi::GlpiFormat::AgentJson) => JsValue::from_str("agent_json"),
+        Some(empreinte::glpi::GlpiFormat::CsvExport) => JsValue::from_str("csv_export"),
+        None => JsValue::NULL,
+    })
+}
+
 /// Reads an inventory argument with the core: numbered lines, rejected rows, warnings.
 pub(crate) fn read(inventory: &JsValue) -> JsResult<empreinte::ReadInventory> {
     Ok(empreinte::read_inventory(convert::inventory(inventory)?)?)

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { evaluate, readInventory, datasets, Dataset } from 'empreinte';
+import { evaluate, readInventory, datasets, glpiFormat, Dataset } from 'empreinte';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const communes = (f) => readFileSync(`${ROOT}examples/communes/${f}`);
@@ -209,4 +209,16 @@ test('the default module and the full one: same numbers, and the split is explai
   assert.deepEqual(full.dataTransfer({ gb: 1, network: 'mobile_fr' }, ds),
     full.dataTransfer({ gb: 1, network: 'mobile_fr' }));
   ds.free();
+});
+
+test('glpiFormat tells GLPI input apart, as the CLI does, from the first bytes', () => {
+  const glpi = (f) => readFileSync(`${ROOT}tests/glpi/${f}`);
+  assert.equal(glpiFormat(new Uint8Array(glpi('agent/computer_1.json'))), 'agent_json');
+  assert.equal(glpiFormat(glpi('csv/ordinateurs-glpi10.csv').toString('utf8')), 'csv_export');
+  const w1252 = glpi('csv/tous-les-materiels-glpi9-windows1252.csv');
+  assert.equal(glpiFormat(w1252.buffer.slice(w1252.byteOffset, w1252.byteOffset + w1252.length)), 'csv_export');
+  assert.equal(glpiFormat(communes('ville-montclair.csv').toString('utf8')), null);
+  assert.equal(glpiFormat(communes('ville-montclair.json').toString('utf8')), null);
+  assert.equal(glpiFormat(new Uint8Array()), null);
+  assertThrows(() => glpiFormat(42), 'InputError', 'invalid_input');
 });

@@ -211,6 +211,16 @@ test('dashboard: GLPI agent inventories, one then several, items not counted lis
   assert.equal(await shownTotal(), several, 'previous result kept');
   assert.match(await page.textContent('#source-name'), /\(\+3\)/);
 
+  // A CSV export of a GLPI search page, alone, UTF-8 or Windows-1252: told apart by the core
+  // (`glpiFormat`) and imported, as `empreinte evaluate` does with it.
+  for (const f of ['ordinateurs-glpi10.csv', 'tous-les-materiels-glpi9-windows1252.csv']) {
+    const file = join(ROOT, 'tests/glpi/csv', f);
+    await page.setInputFiles('#file', file);
+    await page.waitForSelector(`#source-name:has-text("${f}")`);
+    assert.equal(await shownTotal(), cliClimate(file, YEAR), `${f}: displayed total === CLI JSON total`);
+    assert.equal(await page.isVisible('#glpi'), true);
+  }
+
   // A CSV again: no GLPI list.
   await page.setInputFiles('#file', CSV);
   await page.waitForSelector('#message[hidden]', { state: 'attached' });

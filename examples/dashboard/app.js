@@ -1,7 +1,7 @@
 // empreinte dashboard: every figure comes from the WebAssembly module (evaluation, scenario
 // levers, offer comparison, GLPI import). This file reads files and displays results; it
 // computes nothing.
-import init, { evaluate, runScenarios, compareOffers, Dataset } from './pkg/empreinte_wasm.js';
+import init, { evaluate, runScenarios, compareOffers, glpiFormat, Dataset } from './pkg/empreinte_wasm.js';
 
 const SAMPLES = [
   { file: 'ville-montclair.csv', fr: 'Montclair (ville, CSV)', en: 'Montclair (town, CSV)' },
@@ -178,13 +178,14 @@ function fullModule() {
 
 const HEAD = 64 * 1024;
 
-/** The GLPI agent inventories in a JSON file ({name, content} each), or null when it is not
- * one. Same test as the core's (`glpi::detect`): an object holding "content" in its first
- * 64 KB. An array of such objects (several agents in one file) is split into one per agent. */
+/** The GLPI input in a file ({name, content} each), or null when it is not GLPI. The core tells
+ * (`glpiFormat`, as the CLI's `evaluate` does): a GLPI agent inventory or a CSV export of a GLPI
+ * search page. An array of agent inventories (several agents in one file) is split into one
+ * per agent. */
 function glpiParts(file) {
   const bytes = file.content;
+  if (glpiFormat(bytes)) return [file];
   const head = new TextDecoder().decode(bytes.subarray(0, HEAD)).replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{')) return head.includes('"content"') ? [file] : null;
   if (!head.startsWith('[') || !head.includes('"content"')) return null;
   let docs;
   try {
