@@ -96,11 +96,7 @@ impl From<EvaluateError> for CaseError {
 
 impl From<DatasetError> for CaseError {
     fn from(e: DatasetError) -> Self {
-        let field = match &e {
-            DatasetError::InvalidValue { column, .. } => Some(column.clone()),
-            DatasetError::MissingColumn { column, .. } => Some(column.clone()),
-            _ => None,
-        };
+        let field = e.field().map(str::to_string);
         CaseError {
             error_type: "DatasetError",
             code: e.code().into(),
@@ -114,11 +110,7 @@ impl From<DatasetError> for CaseError {
 
 impl From<HostingError> for CaseError {
     fn from(e: HostingError) -> Self {
-        let field = match &e {
-            HostingError::OutOfRange { field, .. } => Some(field.clone()),
-            HostingError::InvalidPue { .. } => Some("pue".into()),
-            _ => None,
-        };
+        let field = e.field().map(str::to_string);
         CaseError {
             error_type: "HostingError",
             code: e.code().into(),
@@ -171,12 +163,7 @@ impl From<CompareError> for CaseError {
 
 impl From<ScenarioError> for CaseError {
     fn from(e: ScenarioError) -> Self {
-        let field = match &e {
-            ScenarioError::OutOfRange { lever, .. } => Some(lever.to_string()),
-            ScenarioError::UnknownCategory { .. } => Some("categories".into()),
-            ScenarioError::UnknownCountry { .. } => Some("country".into()),
-            ScenarioError::Options(r) => r.field().map(|f| f.name().to_string()),
-        };
+        let field = e.field().map(str::to_string);
         CaseError {
             error_type: "ScenarioError",
             code: e.code().into(),
@@ -193,12 +180,7 @@ impl From<TrajectoryError> for CaseError {
         match e {
             TrajectoryError::Scenario(s) => s.into(),
             e => {
-                let field = match &e {
-                    TrajectoryError::HorizonBeforeStart { .. }
-                    | TrajectoryError::TooLong { .. } => Some("horizon".to_string()),
-                    TrajectoryError::Options(r) => r.field().map(|f| f.name().to_string()),
-                    _ => None,
-                };
+                let field = e.field().map(str::to_string);
                 CaseError {
                     error_type: "TrajectoryError",
                     code: e.code().into(),
