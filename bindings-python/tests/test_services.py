@@ -111,7 +111,9 @@ def test_transfer_and_three_tier_equal_cli() -> None:
     (lambda: empreinte.service("streaming", network="5g_mars"), "unknown_network", "network"),
     (lambda: empreinte.service("email", terminal_region="atlantide"), "unknown_choice", "region"),
     (lambda: empreinte.service("transfer", gb=-3), "service_invalid_number", "gb"),
-    (lambda: empreinte.service("streaming", devices=3), "invalid_input", None),
+    (lambda: empreinte.service("streaming", devices=3), "invalid_input", "devices"),
+    (lambda: empreinte.service("streaming", colour="red"), "invalid_input", None),
+    (lambda: empreinte.page("swd4", bytes=1000, dom_elements=5), "invalid_input", "dom_elements"),
     (lambda: empreinte.service("email", uses=-1), "service_invalid_number", "uses"),
     (lambda: empreinte.service("fax"), "unknown_service", "kind"),  # type: ignore[arg-type]
 ])

@@ -97,12 +97,16 @@ export interface WebPage {
   green_hosting?: boolean;
   /** SWD v4: share (0..1) of data-centre operational emissions avoided. */
   green_hosting_factor?: number;
-  /** Per visit (first and returning visits, cache) rather than for the bytes as given. */
+  /** Per visit (first and returning visits, cache) rather than for the bytes as given
+   * (default: false, true with `returning_visitors`). */
   per_visit?: boolean;
+  /** Per visit, with this share (0..1) of returning visitors (first visits: the rest). */
+  returning_visitors?: number;
   first_visit_share?: number;
   return_visit_share?: number;
   data_reload_ratio?: number;
-  device_grid?: Grid; network_grid?: Grid; data_centre_grid?: Grid;
+  /** Grid of every segment, then of each one (a segment's own wins). */
+  grid?: Grid; device_grid?: Grid; network_grid?: Grid; data_centre_grid?: Grid;
   exclude_terminals?: boolean;
 }
 

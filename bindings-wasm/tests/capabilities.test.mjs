@@ -152,7 +152,10 @@ test('web pages: SWD, OneByte, EcoIndex', () => {
   const eco = ecoIndex({ dom_elements: 850, requests: 62, size_kb: 2450.5 });
   assert.ok(eco.estimate.score > 0 && eco.estimate.score <= 100);
   assert.match(eco.estimate.grade, /^[A-G]$/);
-  assertThrows(() => webPage({}), 'InputError', 'invalid_input');
+  assertThrows(() => webPage({}), 'ServiceError', 'service_invalid_number', { field: 'bytes' });
+  assertThrows(() => webPage({ bytes: 1, dom_elements: 5 }), 'ServiceError', 'invalid_input', { field: 'dom_elements' });
+  assertThrows(() => webPage({ bytes: 1, colour: 'red' }), 'InputError', 'invalid_input');
+  assert.equal(webPage({ bytes: 1000, returning_visitors: 0.5, grid: 'FR' }).estimate.per_visit, true);
   assertThrows(() => webPage({ bytes: 1, model: 'swd9' }), 'ServiceError', 'unknown_choice');
   assertThrows(() => webPage({ bytes: -1 }), 'ServiceError', 'service_invalid_number');
   assertThrows(() => ecoIndex({ dom_elements: 1 }), 'ServiceError', 'service_invalid_number', { field: 'requests' });
@@ -176,8 +179,10 @@ test('services: transfer, ADEME per-use, three-tier', () => {
   assert.equal(three.service, 'teleprocedure');
   assert.ok(three.contributions.some((c) => c.tier === 'terminals'));
   assert.ok(!threeTier({ data_centre: null, network: null, gb_per_use: 1 }).contributions.some((c) => c.tier !== 'terminals'));
-  assertThrows(() => digitalService('fax', {}), 'InputError', 'unknown_service');
-  assertThrows(() => digitalService('email', { minutes: 3 }), 'InputError', 'invalid_input');
+  assertThrows(() => digitalService('fax', {}), 'ServiceError', 'unknown_service', { field: 'kind' });
+  assertThrows(() => digitalService('email', { minutes: 3 }), 'ServiceError', 'invalid_input', { field: 'minutes' });
+  assertThrows(() => digitalService('email', { fax: 3 }), 'InputError', 'invalid_input');
+  assertThrows(() => dataTransfer({ network: 'mobile_fr' }), 'ServiceError', 'service_invalid_number', { field: 'gb' });
   assertThrows(() => digitalService('email', { terminal: 'toaster' }), 'ServiceError', 'unknown_choice');
   assertThrows(() => digitalService('visio', { uses: -1 }), 'ServiceError', 'service_invalid_number', { field: 'uses' });
   assertThrows(() => dataTransfer({ gb: 1, network: 'carrier_pigeon' }), 'ServiceError', 'unknown_network');

@@ -3,9 +3,9 @@
 
 use crate::{load_dataset, Format};
 use empreinte::services::{
-    ademe, ecoindex::EcoIndex, network, three_tier, AdemeOptions, DataCentreTier, EcoIndexInput,
-    GridIntensity, Region, ServiceError, ServiceFootprint, Terminal, ThreeTier, VideoQuality,
-    WebModel, WebOptions,
+    ademe, network, page_json, three_tier, AdemeOptions, DataCentreTier, GridRequest, PageEstimate,
+    PageRequest, Region, ServiceError, ServiceFootprint, Terminal, ThreeTier, VideoQuality,
+    WebModel,
 };
 use empreinte::{Indicator, Phase};
 use std::io::Write;
@@ -64,13 +64,6 @@ pub struct PageArgs {
     format: Format,
 }
 
-fn grid(spec: &str) -> Result<GridIntensity, ServiceError> {
-    match spec.trim().parse::<f64>() {
-        Ok(v) => GridIntensity::given(v),
-        Err(_) => GridIntensity::country(spec),
-    }
-}
-
 fn fail(e: ServiceError) -> String {
     format!("{e} [{}]", e.code())
 }
@@ -81,76 +74,47 @@ fn to_json(v: &serde_json::Value) -> Result<String, String> {
 
 pub fn page(a: &PageArgs, out: &mut impl Write) -> Result<u8, String> {
     let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write the output: {e}"));
-    if a.model.trim().eq_ignore_ascii_case("ecoindex") {
-        let (Some(dom), Some(requests), Some(size_kb)) = (a.dom, a.requests, a.size_kb) else {
-            return Err("EcoIndex needs --dom, --requests and --size-kb [missing_argument]".into());
-        };
-        let r = EcoIndex::compute(EcoIndexInput {
-            dom_elements: dom,
-            requests,
-            size_kb,
-        })
-        .map_err(fail)?;
-        let fp = r.footprint(a.exclude_terminals).map_err(fail)?;
-        return match a.format {
-            Format::Json => w(writeln!(
-                out,
-                "{}",
-                to_json(&serde_json::json!({ "ecoindex": r, "footprint": fp }))?
-            )),
-            _ => w(writeln!(
-                out,
-                "EcoIndex {} ({}) — {} gCO2e, {} cl d'eau par page vue",
-                r.score, r.grade, r.ghg_gco2e, r.water_cl
-            )),
-        }
-        .map(|_| 0);
+    let ecoindex = a.model.trim().eq_ignore_ascii_case("ecoindex");
+    if ecoindex && (a.dom.is_none() || a.requests.is_none() || a.size_kb.is_none()) {
+        return Err("EcoIndex needs --dom, --requests and --size-kb [missing_argument]".into());
     }
-    let model = WebModel::from_id(&a.model).map_err(fail)?;
-    let bytes = match (a.bytes, a.size_kb) {
-        (Some(b), _) => b,
-        (None, Some(kb)) => kb * 1000.0,
-        (None, None) => return Err("give --bytes or --size-kb [missing_argument]".into()),
-    };
-    let mut o = WebOptions {
-        model,
+    if !ecoindex && a.bytes.is_none() && a.size_kb.is_none() {
+        // Checked after the model, so that an unknown model is reported first.
+        WebModel::from_id(&a.model).map_err(fail)?;
+        return Err("give --bytes or --size-kb [missing_argument]".into());
+    }
+    let grid = |c: &Option<String>| c.as_deref().map(GridRequest::from_text);
+    let request = PageRequest {
+        model: Some(a.model.clone()),
+        dom_elements: a.dom,
+        requests: a.requests,
+        size_kb: a.size_kb,
+        bytes: a.bytes,
         green_hosting: a.green_hosting,
         green_hosting_factor: a.green_hosting_factor,
-        per_visit: !a.per_byte && model != WebModel::OneByte,
+        per_visit: a.per_byte.then_some(false),
+        returning_visitors: a.returning_visitors,
+        first_visit_share: a.first_visits,
+        return_visit_share: None,
         data_reload_ratio: a.data_reload_ratio,
-        ..Default::default()
+        grid: grid(&a.country),
+        device_grid: grid(&a.device_country),
+        network_grid: grid(&a.network_country),
+        data_centre_grid: grid(&a.dc_country),
+        exclude_terminals: a.exclude_terminals,
     };
-    if let Some(r) = a.returning_visitors {
-        o = o.with_returning_visitors(r).map_err(fail)?;
-        o.per_visit = !a.per_byte;
+    let (estimate, fp) = request.evaluate().map_err(fail)?;
+    if let Format::Json = a.format {
+        let json = to_json(&page_json(&estimate, &fp))?;
+        return w(writeln!(out, "{json}")).map(|_| 0);
     }
-    if let Some(f) = a.first_visits {
-        o.first_visit_share = Some(f);
-    }
-    if let Some(c) = &a.country {
-        let g = grid(c).map_err(fail)?;
-        o.device_grid = Some(g.clone());
-        o.network_grid = Some(g.clone());
-        o.data_centre_grid = Some(g);
-    }
-    if let Some(c) = &a.device_country {
-        o.device_grid = Some(grid(c).map_err(fail)?);
-    }
-    if let Some(c) = &a.network_country {
-        o.network_grid = Some(grid(c).map_err(fail)?);
-    }
-    if let Some(c) = &a.dc_country {
-        o.data_centre_grid = Some(grid(c).map_err(fail)?);
-    }
-    let r = empreinte::services::web::estimate(bytes, &o).map_err(fail)?;
-    let fp = r.footprint(a.exclude_terminals);
-    match a.format {
-        Format::Json => w(writeln!(
+    match estimate {
+        PageEstimate::EcoIndex(r) => w(writeln!(
             out,
-            "{}",
-            to_json(&serde_json::json!({ "estimate": r, "footprint": fp }))?
+            "EcoIndex {} ({}) — {} gCO2e, {} cl d'eau par page vue",
+            r.score, r.grade, r.ghg_gco2e, r.water_cl
         )),
-        _ => {
+        PageEstimate::Web(r) => {
             let shown = fp.total(Indicator::ClimateChange).central().unwrap_or(0.0) * 1000.0;
             w(writeln!(
                 out,

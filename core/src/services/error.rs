@@ -49,6 +49,19 @@ pub enum ServiceError {
     #[error("dataset `{dataset}` has no {what}")]
     MissingFactor { dataset: String, what: String },
 
+    /// A parameter of another service (e.g. `minutes` for an e-mail, `dom_elements` for SWD).
+    #[error("`{field}` does not apply to {service}")]
+    NotApplicable {
+        service: &'static str,
+        field: &'static str,
+    },
+
+    #[error("unknown service `{value}`{}; known: email, visio, streaming, web_search, file_transfer", hint(.suggestion))]
+    UnknownService {
+        value: String,
+        suggestion: Option<String>,
+    },
+
     #[error("{method} gives one end-to-end figure and cannot leave the terminals out; use an SWD model or ADEME's per-use services when the fleet is already counted")]
     CannotExcludeTerminals { method: &'static str },
 }
@@ -72,6 +85,9 @@ impl ServiceError {
             ServiceError::MissingTable { .. } => "dataset_missing_table",
             ServiceError::MissingFactor { .. } => "dataset_missing_factor",
             ServiceError::CannotExcludeTerminals { .. } => "cannot_exclude_terminals",
+            // The code a binding gave before the check moved to the core (a shape error).
+            ServiceError::NotApplicable { .. } => "invalid_input",
+            ServiceError::UnknownService { .. } => "unknown_service",
         }
     }
 
@@ -80,7 +96,8 @@ impl ServiceError {
         match self {
             ServiceError::UnknownCountry { suggestion, .. }
             | ServiceError::UnknownNetwork { suggestion, .. }
-            | ServiceError::UnknownChoice { suggestion, .. } => suggestion.as_deref(),
+            | ServiceError::UnknownChoice { suggestion, .. }
+            | ServiceError::UnknownService { suggestion, .. } => suggestion.as_deref(),
             _ => None,
         }
     }
@@ -93,6 +110,8 @@ impl ServiceError {
             ServiceError::UnknownNetwork { .. } => Some("network"),
             ServiceError::UnknownChoice { kind, .. } => Some(kind),
             ServiceError::UnsupportedOption { option, .. } => Some(option),
+            ServiceError::NotApplicable { field, .. } => Some(field),
+            ServiceError::UnknownService { .. } => Some("kind"),
             _ => None,
         }
     }

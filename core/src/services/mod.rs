@@ -27,6 +27,7 @@ mod error;
 pub mod footprint;
 pub mod grid;
 pub mod network;
+pub mod request;
 pub mod three_tier;
 pub mod web;
 
@@ -39,6 +40,10 @@ pub use error::ServiceError;
 pub use footprint::{Contribution, Missing, ServiceFootprint, Tier};
 pub use grid::{GridIntensity, GridSource};
 pub use network::transfer;
+pub use request::{
+    page_json, DataCentreRequest, EcoIndexRequest, GridRequest, PageEstimate, PageRequest,
+    PerUseRequest, ThreeTierRequest, TransferRequest, PER_USE_SERVICES,
+};
 pub use three_tier::{DataCentreTier, ThreeTier};
 pub use web::{WebEstimate, WebModel, WebOptions};
 

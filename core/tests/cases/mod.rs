@@ -11,9 +11,7 @@ use empreinte::hosting::{
     ServerRequest, ServerSpec, UsageRequest,
 };
 use empreinte::services::{
-    ademe, ecoindex::EcoIndex, network, three_tier, web, AdemeOptions, DataCentreTier,
-    EcoIndexInput, GridIntensity, Region, ServiceError, Terminal, ThreeTier, VideoQuality,
-    WebModel, WebOptions,
+    page_json, PageRequest, PerUseRequest, ServiceError, ThreeTierRequest, TransferRequest,
 };
 use empreinte::{
     compare_offers, evaluate_bytes, evaluate_json, read_inventory, run_scenarios, trajectory,
@@ -498,184 +496,44 @@ fn usage(u: &Value) -> R<HostingUsage> {
     Ok(de::<UsageRequest>(u, "usage")?.usage())
 }
 
-fn grid(v: &Value) -> R<Option<GridIntensity>> {
-    Ok(match v {
-        Value::Null => None,
-        Value::Number(n) => Some(GridIntensity::given(n.as_f64().unwrap())?),
-        Value::String(c) => Some(GridIntensity::country(c)?),
-        _ => return Err(CaseError::bad_case("grid: a number or a country")),
-    })
-}
-
+/// A `page` case (core's request type); `per_visit` defaults to false, as in JS's `webPage`.
 fn page(i: &Value) -> R<Value> {
-    let model = i["model"].as_str().unwrap_or("ecoindex");
-    let exclude = i["exclude_terminals"].as_bool().unwrap_or(false);
-    if model.eq_ignore_ascii_case("ecoindex") {
-        let r = EcoIndex::compute(EcoIndexInput {
-            dom_elements: f(i, "dom_elements").unwrap_or(f64::NAN),
-            requests: f(i, "requests").unwrap_or(f64::NAN),
-            size_kb: f(i, "size_kb").unwrap_or(f64::NAN),
-        })?;
-        let fp = r.footprint(exclude)?;
-        return Ok(json!({"ecoindex": r, "footprint": fp}));
-    }
-    let o = WebOptions {
-        model: WebModel::from_id(model)?,
-        green_hosting: i["green_hosting"].as_bool().unwrap_or(false),
-        green_hosting_factor: f(i, "green_hosting_factor"),
-        device_grid: grid(&i["device_grid"])?,
-        network_grid: grid(&i["network_grid"])?,
-        data_centre_grid: grid(&i["data_centre_grid"])?,
-        per_visit: i["per_visit"].as_bool().unwrap_or(false),
-        first_visit_share: f(i, "first_visit_share"),
-        return_visit_share: f(i, "return_visit_share"),
-        data_reload_ratio: f(i, "data_reload_ratio"),
-    };
-    let r = web::estimate(f(i, "bytes").unwrap_or(f64::NAN), &o)?;
-    let fp = r.footprint(exclude);
-    Ok(json!({"estimate": r, "footprint": fp}))
+    let mut p = de::<PageRequest>(i, "page")?;
+    p.per_visit.get_or_insert(false);
+    let (estimate, footprint) = p.evaluate()?;
+    Ok(page_json(&estimate, &footprint))
 }
 
+/// A `service` case (core's request types): ADEME's `params` with the model's `options` and
+/// `uses`; `transfer` with `uses`; `three_tier` reads its own `uses`, `year`, `exclude_terminals`.
 fn service(ds: &Dataset, i: &Value) -> R<Value> {
-    let o = &i["options"];
-    let opts = AdemeOptions {
-        year: o["year"].as_i64().unwrap_or(2025) as i32,
-        terminal_region: Region::from_id(o["terminal_region"].as_str().unwrap_or("france"))?,
-        data_centre_region: Region::from_id(o["data_centre_region"].as_str().unwrap_or("france"))?,
-        exclude_terminals: o["exclude_terminals"].as_bool().unwrap_or(false),
+    let p = if i["params"].is_null() {
+        &json!({})
+    } else {
+        &i["params"]
     };
-    let p = &i["params"];
-    let uses = f(i, "uses").unwrap_or(1.0);
-    let num = |k: &str, d: f64| f(p, k).unwrap_or(d);
-    let text = |k: &str, d: &str| p[k].as_str().unwrap_or(d).to_string();
-    let term = || Terminal::from_id(p["terminal"].as_str().unwrap_or("average"));
-    let result = match i["service"].as_str().unwrap_or_default() {
-        "email" => {
-            let d = empreinte::services::Email::default();
-            let network = text("sender_network", &d.sender_network);
-            ademe::email(
-                ds,
-                &empreinte::services::Email {
-                    size_mb: num("size_mb", d.size_mb),
-                    recipients: num("recipients", d.recipients),
-                    storage_years: num("storage_years", d.storage_years),
-                    sender_backups: num("sender_backups", d.sender_backups),
-                    receiver_backups: num("receiver_backups", d.receiver_backups),
-                    storage_fill_rate: num("storage_fill_rate", d.storage_fill_rate),
-                    mails_per_person_per_day: num(
-                        "mails_per_person_per_day",
-                        d.mails_per_person_per_day,
-                    ),
-                    writing_minutes: num("writing_minutes", d.writing_minutes),
-                    reading_minutes_per_recipient: num(
-                        "reading_minutes_per_recipient",
-                        d.reading_minutes_per_recipient,
-                    ),
-                    read_share: num("read_share", d.read_share),
-                    terminal: term()?,
-                    receiver_network: text("receiver_network", &network),
-                    sender_network: network,
-                    backup_network: text("backup_network", &d.backup_network),
-                },
-                &opts,
-            )?
-        }
-        "visio" => {
-            let d = empreinte::services::Visio::default();
-            ademe::visio(
-                ds,
-                &empreinte::services::Visio {
-                    minutes: num("minutes", d.minutes),
-                    devices: num("devices", d.devices),
-                    quality: VideoQuality::from_id(p["quality"].as_str().unwrap_or("sd"))?,
-                    terminal: term()?,
-                    network: text("network", &d.network),
-                },
-                &opts,
-            )?
-        }
-        "streaming" => {
-            let d = empreinte::services::Streaming::default();
-            ademe::streaming(
-                ds,
-                &empreinte::services::Streaming {
-                    minutes: num("minutes", d.minutes),
-                    quality: VideoQuality::from_id(p["quality"].as_str().unwrap_or("hd"))?,
-                    terminal: term()?,
-                    network: text("network", &d.network),
-                },
-                &opts,
-            )?
-        }
-        "web_search" => {
-            let d = empreinte::services::WebSearch::default();
-            ademe::web_search(
-                ds,
-                &empreinte::services::WebSearch {
-                    typing_minutes: num("typing_minutes", d.typing_minutes),
-                    request_kb: num("request_kb", d.request_kb),
-                    page_kb: num("page_kb", d.page_kb),
-                    reading_minutes: num("reading_minutes", d.reading_minutes),
-                    pages_read: num("pages_read", d.pages_read),
-                    terminal: term()?,
-                    network: text("network", &d.network),
-                },
-                &opts,
-            )?
-        }
-        "file_transfer" => ademe::file_transfer(
-            ds,
-            &empreinte::services::FileTransfer {
-                size_gb: num("size_gb", 1.0),
-                network: text("network", "fixed_fr"),
-            },
-            &opts,
-        )?,
+    let uses = f(i, "uses");
+    match i["service"].as_str().unwrap_or_default() {
         "transfer" => {
-            let fp = network::transfer(ds, num("gb", f64::NAN), &text("network", "fixed_fr"))?;
-            return Ok(json!({ "footprint": fp.times(uses) }));
+            let mut t = de::<TransferRequest>(p, "params")?;
+            t.uses = uses;
+            Ok(json!({ "footprint": t.evaluate(ds)? }))
         }
         "three_tier" => {
-            let d = ThreeTier::default();
-            let dc = match p.get("data_centre") {
-                None => d.data_centre.clone(),
-                Some(Value::Null) => None,
-                Some(c) => {
-                    let dd = DataCentreTier::default();
-                    Some(DataCentreTier {
-                        kwh_per_gb: f(c, "kwh_per_gb").unwrap_or(dd.kwh_per_gb),
-                        kwh_per_hour: f(c, "kwh_per_hour").unwrap_or(dd.kwh_per_hour),
-                        embodied_kgco2e_per_gb: f(c, "embodied_kgco2e_per_gb")
-                            .unwrap_or(dd.embodied_kgco2e_per_gb),
-                        country: s(c, "country"),
-                    })
-                }
-            };
-            let fp = three_tier::evaluate(
-                ds,
-                &ThreeTier {
-                    service: text("service", &d.service),
-                    uses: num("uses", d.uses),
-                    hours_per_use: num("hours_per_use", d.hours_per_use),
-                    gb_per_use: num("gb_per_use", d.gb_per_use),
-                    terminal: s(p, "terminal"),
-                    terminal_country: s(p, "terminal_country"),
-                    network: match p.get("network") {
-                        None => d.network.clone(),
-                        Some(n) => n.as_str().map(str::to_string),
-                    },
-                    data_centre: dc,
-                    year: p["year"].as_i64().map_or(d.year, |y| y as i32),
-                    exclude_terminals: p["exclude_terminals"].as_bool().unwrap_or(false),
-                },
-            )?;
-            return Ok(json!({ "footprint": fp }));
+            let fp = de::<ThreeTierRequest>(p, "params")?.evaluate(ds)?;
+            Ok(json!({ "footprint": fp }))
         }
-        other => return Err(CaseError::bad_case(format!("unknown service {other}"))),
-    };
-    let mut r = result;
-    r.footprint = r.footprint.times(uses);
-    Ok(serde_json::to_value(&r).unwrap())
+        kind => {
+            let mut r = de::<PerUseRequest>(p, "params")?;
+            let o = &i["options"];
+            r.year = o["year"].as_i64().map(|y| y as i32);
+            r.terminal_region = s(o, "terminal_region");
+            r.data_centre_region = s(o, "data_centre_region");
+            r.exclude_terminals = o["exclude_terminals"].as_bool().unwrap_or(false);
+            r.uses = uses;
+            Ok(serde_json::to_value(r.evaluate(ds, kind)?).unwrap())
+        }
+    }
 }
 
 /// Keys whose values are prose (messages, provenance sentences): left out of `expected` so a
