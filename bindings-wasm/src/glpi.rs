@@ -37,7 +37,7 @@ struct Out<'a> {
 }
 
 /// Imports GLPI files (`[{name, content}]`, content as text or bytes; an optional mapping
-/// file as `{name, content}` too). Declared in `ts_more.rs`.
+/// file as `{name, content}` too). Declared in `ts_full.rs`.
 #[wasm_bindgen(js_name = importGlpi, skip_typescript)]
 pub fn import_glpi(
     files: JsValue,

@@ -9,7 +9,7 @@ use empreinte::hosting::{
 };
 use wasm_bindgen::prelude::*;
 
-/// The footprint of a server over a duration. Declared in `ts_more.rs`.
+/// The footprint of a server over a duration. Declared in `ts_full.rs`.
 #[wasm_bindgen(js_name = serverFootprint, skip_typescript)]
 pub fn server(server: JsValue, usage: JsValue, dataset: JsValue) -> Result<JsValue, JsValue> {
     let ds = crate::dataset(&dataset)?;
@@ -19,7 +19,7 @@ pub fn server(server: JsValue, usage: JsValue, dataset: JsValue) -> Result<JsVal
     Ok(to_js(&hosting_json(&f))?)
 }
 
-/// The footprint of a cloud instance over a duration. Declared in `ts_more.rs`.
+/// The footprint of a cloud instance over a duration. Declared in `ts_full.rs`.
 #[wasm_bindgen(js_name = cloudFootprint, skip_typescript)]
 pub fn cloud(instance: JsValue, usage: JsValue, dataset: JsValue) -> Result<JsValue, JsValue> {
     let ds = crate::dataset(&dataset)?;

@@ -28,7 +28,7 @@ struct CompareOptions {
 }
 
 /// Compares offers for one need (new, refurbished, reused; lifetimes; usage), per year of
-/// service, against the first offer. Declared in `ts_more.rs`.
+/// service, against the first offer. Declared in `ts_planning.rs`.
 #[wasm_bindgen(js_name = compareOffers, skip_typescript)]
 pub fn compare_offers(
     offers: JsValue,
@@ -70,7 +70,7 @@ pub fn compare_offers(
 }
 
 /// Runs scenarios (sets of levers) against an inventory: the baseline report and, per
-/// scenario, the change by total, category and department. Declared in `ts_more.rs`.
+/// scenario, the change by total, category and department. Declared in `ts_planning.rs`.
 #[wasm_bindgen(js_name = runScenarios, skip_typescript)]
 pub fn run_scenarios(
     inventory: JsValue,
@@ -111,7 +111,7 @@ struct TrajectoryIn {
 }
 
 /// The fleet year by year from `from` to `to`, renewed like for like (`baseline`) and under
-/// each scenario. Declared in `ts_more.rs`.
+/// each scenario. Declared in `ts_planning.rs`.
 #[wasm_bindgen(skip_typescript)]
 pub fn trajectory(
     inventory: JsValue,
