@@ -1,0 +1,62 @@
+// Type-checked (tsc --strict, by tests/types.test.mjs) against the curated declarations of both
+// modules: what a TypeScript user writes compiles, and misuse is refused (@ts-expect-error).
+import {
+  evaluate, readInventory, datasets, glpiFormat, compareOffers, runScenarios, trajectory, Dataset,
+  type Report, type EvaluationOptions, type Estimate, type InventoryLine, type EmpreinteError,
+  type Scenario, type OfferInput, type Comparison,
+} from 'empreinte';
+import * as full from 'empreinte/full';
+
+const options: EvaluationOptions = { reporting_year: 2025, inhabitants: 1500, keep_lines: true };
+const lines: InventoryLine[] = [
+  { category: 'laptop', quantity: 25, condition: 'refurbished', acquisition_year: 2023, department: 'École' },
+  { category: 'écrans', quantity: '30', acquisition_year: '2019' },
+];
+const report: Report = evaluate(lines, options);
+const climate: Estimate | undefined = report.totals.impacts.climate_change?.total;
+const central: number | undefined = climate?.central;
+const rejected: number = report.counts.rows_rejected;
+for (const row of report.rejected) console.log(row.line, row.code, row.field, row.message);
+const again: Report = evaluate(new Uint8Array([0x63]), undefined, Dataset.embedded());
+const read = readInventory('category;quantity\nlaptop;2\n');
+evaluate(read.lines, { reporting_year: 2024 });
+const ids: string[] = datasets().map((d) => d.id);
+const format: 'agent_json' | 'csv_export' | null = glpiFormat(new Uint8Array());
+
+const offers: OfferInput[] = [
+  { name: 'new', device: { category: 'laptop', condition: 'new' }, unit_price_eur: 900 },
+  { name: 'refurbished', device: { category: 'laptop', condition: 'refurbished' } },
+];
+const comparison: Comparison = compareOffers(offers, { reporting_year: 2025, allocation: 'cut_off' });
+const scenarios: Scenario[] = [{ name: 'longer', levers: [{ lever: 'extend_lifetime', years: 2, categories: ['laptop'] }] }];
+runScenarios(lines, scenarios, options);
+trajectory(lines, { from: 2025, to: 2030, scenarios });
+
+try {
+  evaluate('quantite\n2\n');
+} catch (e) {
+  const err = e as EmpreinteError;
+  const where: [string, string, number | undefined, string | undefined] = [err.name, err.code, err.line, err.field];
+  console.log(where);
+}
+
+// The full module: hosting, services, GLPI.
+const room = full.serverFootprint({ generic: true }, { site: 'own_server_room', year: 2025 });
+const page = full.webPage({ bytes: 2_000_000 });
+const grade = full.ecoIndex({ dom_elements: 850, requests: 62, size_kb: 2450 }).estimate.grade;
+const mail = full.digitalService('email', { size_mb: 2, recipients: 5, uses: 1000 });
+const glpi = full.importGlpi([{ name: 'computer.json', content: new Uint8Array() }], null, { evaluation: { reporting_year: 2025 } });
+const counted: number = glpi.counts.mapped;
+console.log(central, rejected, again, ids, format, comparison, room, page, grade, mail, counted);
+
+// Misuse the declarations refuse.
+// @ts-expect-error: hosting is in the full module only
+import('empreinte').then((m) => m.serverFootprint);
+// @ts-expect-error: the reporting year is a number
+evaluate(lines, { reporting_year: '2025' });
+// @ts-expect-error: an unknown lever
+runScenarios(lines, [{ name: 'x', levers: [{ lever: 'greenwash', share: 1 }] }]);
+// @ts-expect-error: an inventory line needs a category
+evaluate([{ quantity: 2 }]);
+// @ts-expect-error: allocation is cut_off or shared_first_life
+compareOffers(offers, { allocation: 'half' });
