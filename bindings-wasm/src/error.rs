@@ -77,12 +77,11 @@ impl JsError {
 
     /// An argument object does not have its declared shape: evaluation options give an
     /// `OptionsError`, the dataset files a `DatasetError`, anything else an `InputError`.
-    pub fn shape(what: &str, e: &serde_json::Error) -> JsError {
+    pub fn shape(what: &str, detail: &str) -> JsError {
         // serde_json's position is in the JSON text written from the JS value: meaningless here.
-        let detail = e.to_string();
         let detail = match detail.rfind(" at line ") {
             Some(i) => &detail[..i],
-            None => &detail,
+            None => detail,
         };
         let (name, code) = match what {
             "evaluation options" => ("OptionsError", "invalid_options"),

@@ -4,7 +4,7 @@
 //! number arrives exact, and the module carries no JS-object walking code.
 
 use crate::error::JsError;
-use serde::de::DeserializeOwned;
+use empreinte::json::ShapeError;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -39,8 +39,31 @@ pub fn text_of(value: &JsValue) -> Result<Option<String>, JsError> {
     })
 }
 
-/// An argument read into a binding type; `undefined`/`null` give the default.
-pub fn from_js<T: DeserializeOwned + Default>(value: &JsValue, what: &str) -> Result<T, JsError> {
+/// An argument read by the core's hand-written reader (`empreinte::json`), as the default
+/// module reads all its arguments; `None` for `undefined` or `null`.
+pub fn read_with<T>(
+    value: &JsValue,
+    what: &str,
+    read: impl FnOnce(&serde_json::Value) -> Result<T, ShapeError>,
+) -> Result<Option<T>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let text = text_of(value)?.unwrap_or_else(|| "null".into());
+    let v: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| JsError::shape(what, &e.to_string()))?;
+    read(&v)
+        .map(Some)
+        .map_err(|e| JsError::shape(what, &e.to_string()))
+}
+
+/// An argument read into a binding type; `undefined`/`null` give the default (the full
+/// module's hosting, services and GLPI arguments, read by serde).
+#[cfg(feature = "full")]
+pub fn from_js<T: serde::de::DeserializeOwned + Default>(
+    value: &JsValue,
+    what: &str,
+) -> Result<T, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
@@ -48,11 +71,12 @@ pub fn from_js<T: DeserializeOwned + Default>(value: &JsValue, what: &str) -> Re
 }
 
 /// A required argument read into a binding type.
-pub fn required<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
+#[cfg(feature = "full")]
+pub fn required<T: serde::de::DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
     let text = text_of(value)?.unwrap_or_else(|| "null".into());
     // Through a `Value`: the typed code then matches on a parsed tree instead of carrying a
     // copy of the JSON parser per argument type (smaller module).
     let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| JsError::shape(what, &e))?;
-    T::deserialize(value).map_err(|e| JsError::shape(what, &e))
+        serde_json::from_str(&text).map_err(|e| JsError::shape(what, &e.to_string()))?;
+    T::deserialize(value).map_err(|e| JsError::shape(what, &e.to_string()))
 }

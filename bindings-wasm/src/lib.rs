@@ -26,11 +26,12 @@ mod ts_planning;
 
 use convert::LineOut;
 use empreinte::dataset::EMBEDDED_IDS;
+use empreinte::json::{Object, ShapeError};
 use empreinte::{Dataset, DatasetFiles, EvaluationOptions, Warning};
 use error::JsError;
-use json::{from_js, to_js};
+use json::to_js;
 use registry::Held;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 type JsResult<T> = Result<T, JsError>;
@@ -64,23 +65,62 @@ impl Drop for JsDataset {
 }
 
 /// The files of a dataset folder, as text (see `reference-data/SCHEMA.md`).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct FilesIn {
     datapackage: String,
     sources: String,
     zones: String,
     categories: String,
     embodied: String,
-    #[serde(default)]
     refurbishment: Option<String>,
     electricity: String,
     /// `network.csv` (digital services).
-    #[serde(default)]
     network: Option<String>,
     /// The hosting tables, keyed by file name without `.csv` (`hosting_sites`, `hosting_servers`...).
-    #[serde(default)]
     hosting: std::collections::BTreeMap<String, String>,
+}
+
+impl FilesIn {
+    fn from_json(v: &serde_json::Value) -> Result<FilesIn, ShapeError> {
+        let o = Object::new(
+            v,
+            &[
+                "datapackage",
+                "sources",
+                "zones",
+                "categories",
+                "embodied",
+                "refurbishment",
+                "electricity",
+                "network",
+                "hosting",
+            ],
+        )?;
+        let text = |k: &str| o.string(k)?.ok_or_else(|| ShapeError::missing(k));
+        let hosting = o
+            .read("hosting", |h| {
+                let Some(map) = h.as_object() else {
+                    return Err(empreinte::json::invalid_type(h, "a map of strings"));
+                };
+                map.iter()
+                    .map(|(k, t)| match t.as_str() {
+                        Some(t) => Ok((k.clone(), t.to_string())),
+                        None => Err(empreinte::json::invalid_type(t, "a string").within(k)),
+                    })
+                    .collect()
+            })?
+            .unwrap_or_default();
+        Ok(FilesIn {
+            datapackage: text("datapackage")?,
+            sources: text("sources")?,
+            zones: text("zones")?,
+            categories: text("categories")?,
+            embodied: text("embodied")?,
+            refurbishment: o.string("refurbishment")?,
+            electricity: text("electricity")?,
+            network: o.string("network")?,
+            hosting,
+        })
+    }
 }
 
 /// A category as JS sees it: the dataset row, plus whether refurbished devices of this
@@ -110,7 +150,8 @@ impl JsDataset {
     pub fn from_files(
         #[wasm_bindgen(unchecked_param_type = "DatasetFiles")] files: JsValue,
     ) -> Result<JsDataset, JsValue> {
-        let f: FilesIn = json::required(&files, "dataset files")?;
+        let f = json::read_with(&files, "dataset files", FilesIn::from_json)?
+            .ok_or_else(|| JsError::shape("dataset files", "the files are missing"))?;
         let ds = Dataset::from_files(&DatasetFiles {
             datapackage: &f.datapackage,
             sources: &f.sources,
@@ -206,10 +247,10 @@ fn service_tables(mut ds: Dataset, f: &FilesIn) -> JsResult<Dataset> {
     }) {
         return Err(JsError::shape(
             "dataset files",
-            &serde::de::Error::custom(format!(
+            &format!(
                 "unknown hosting table {unknown:?}; expected {}",
                 HOSTING_FILES.join(", ")
-            )),
+            ),
         ));
     }
     if !f.hosting.is_empty() {
@@ -247,7 +288,10 @@ pub fn datasets() -> Result<JsValue, JsValue> {
 
 /// Evaluation options from JS (`undefined`/`null`: the defaults).
 pub(crate) fn options(value: &JsValue) -> JsResult<EvaluationOptions> {
-    from_js(value, "evaluation options")
+    Ok(
+        json::read_with(value, "evaluation options", EvaluationOptions::from_json)?
+            .unwrap_or_default(),
+    )
 }
 
 /// The dataset a JS value designates: a `Dataset` object, or the default one.

@@ -1,30 +1,56 @@
 //! Procurement and planning: offer comparison, scenarios, multi-year trajectory.
 
 use crate::error::JsError;
-use crate::json::{from_js, required, to_js};
+use crate::json::{read_with, to_js};
 use crate::read;
 use empreinte::inventory::read_json;
-use empreinte::{Allocation, InventoryItem, Offer, ReplacedPart, Scenario};
-use serde::Deserialize;
+use empreinte::json::{array, Object, ShapeError};
+use empreinte::{Allocation, EvaluationOptions, InventoryItem, Offer, ReplacedPart, Scenario};
 use wasm_bindgen::prelude::*;
 
 /// One offer as JS gives it: `device` is an inventory line object (any column alias).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct OfferIn {
     name: String,
     device: serde_json::Value,
-    #[serde(default)]
     replaced_parts: Vec<ReplacedPart>,
-    #[serde(default)]
     unit_price_eur: Option<f64>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct CompareOptions {
-    reporting_year: Option<i32>,
-    allocation: Allocation,
+impl OfferIn {
+    fn from_json(v: &serde_json::Value) -> Result<OfferIn, ShapeError> {
+        let o = Object::new(v, &["name", "device", "replaced_parts", "unit_price_eur"])?;
+        Ok(OfferIn {
+            name: o
+                .string("name")?
+                .ok_or_else(|| ShapeError::missing("name"))?,
+            device: o
+                .get("device")
+                .cloned()
+                .ok_or_else(|| ShapeError::missing("device"))?,
+            replaced_parts: o
+                .list("replaced_parts", ReplacedPart::from_json)?
+                .unwrap_or_default(),
+            unit_price_eur: o.f64("unit_price_eur")?,
+        })
+    }
+}
+
+fn offers_from_json(v: &serde_json::Value) -> Result<Vec<OfferIn>, ShapeError> {
+    array(v, "a sequence of offers")?
+        .iter()
+        .enumerate()
+        .map(|(i, x)| OfferIn::from_json(x).map_err(|e| e.within(&format!("[{i}]"))))
+        .collect()
+}
+
+/// `{reporting_year?, allocation?}`.
+fn compare_options(v: &serde_json::Value) -> Result<(Option<i32>, Allocation), ShapeError> {
+    let o = Object::new(v, &["reporting_year", "allocation"])?;
+    Ok((
+        o.i32("reporting_year")?,
+        o.read("allocation", Allocation::from_json)?
+            .unwrap_or_default(),
+    ))
 }
 
 /// Compares offers for one need (new, refurbished, reused; lifetimes; usage), per year of
@@ -36,8 +62,10 @@ pub fn compare_offers(
     dataset: JsValue,
 ) -> Result<JsValue, JsValue> {
     let ds = crate::dataset(&dataset)?;
-    let given: Vec<OfferIn> = required(&offers, "offers")?;
-    let o: CompareOptions = from_js(&options, "comparison options")?;
+    let given = read_with(&offers, "offers", offers_from_json)?
+        .ok_or_else(|| JsError::shape("offers", "invalid type: null, expected a sequence"))?;
+    let (reporting_year, allocation) =
+        read_with(&options, "comparison options", compare_options)?.unwrap_or_default();
     // The devices are read by the core's JSON inventory reader, like any inventory line.
     let devices: Vec<&serde_json::Value> = given.iter().map(|o| &o.device).collect();
     let text = serde_json::to_string(&devices).map_err(JsError::internal)?;
@@ -62,10 +90,8 @@ pub fn compare_offers(
             unit_price_eur: offer.unit_price_eur,
         });
     }
-    let year = o
-        .reporting_year
-        .unwrap_or(empreinte::EvaluationOptions::default().reporting_year);
-    let c = empreinte::compare_offers(&ds, &list, year, o.allocation).map_err(JsError::from)?;
+    let year = reporting_year.unwrap_or(empreinte::EvaluationOptions::default().reporting_year);
+    let c = empreinte::compare_offers(&ds, &list, year, allocation).map_err(JsError::from)?;
     Ok(to_js(&c)?)
 }
 
@@ -79,7 +105,8 @@ pub fn run_scenarios(
     dataset: JsValue,
 ) -> Result<JsValue, JsValue> {
     let ds = crate::dataset(&dataset)?;
-    let scenarios: Vec<Scenario> = required(&scenarios, "scenarios")?;
+    let scenarios = read_with(&scenarios, "scenarios", scenarios_from_json)?
+        .ok_or_else(|| JsError::shape("scenarios", "invalid type: null, expected a sequence"))?;
     let options = crate::options(&options)?;
     let inv = read(&inventory)?;
     let (baseline, results) =
@@ -99,15 +126,34 @@ pub fn run_scenarios(
     })?)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+fn scenarios_from_json(v: &serde_json::Value) -> Result<Vec<Scenario>, ShapeError> {
+    array(v, "a sequence of scenarios")?
+        .iter()
+        .enumerate()
+        .map(|(i, x)| Scenario::from_json(x).map_err(|e| e.within(&format!("[{i}]"))))
+        .collect()
+}
+
+/// `{from, to, scenarios?, options?}`.
 struct TrajectoryIn {
     from: i32,
     to: i32,
-    #[serde(default)]
     scenarios: Vec<Scenario>,
-    #[serde(default)]
-    options: Option<empreinte::EvaluationOptions>,
+    options: Option<EvaluationOptions>,
+}
+
+impl TrajectoryIn {
+    fn from_json(v: &serde_json::Value) -> Result<TrajectoryIn, ShapeError> {
+        let o = Object::new(v, &["from", "to", "scenarios", "options"])?;
+        Ok(TrajectoryIn {
+            from: o.i32("from")?.ok_or_else(|| ShapeError::missing("from"))?,
+            to: o.i32("to")?.ok_or_else(|| ShapeError::missing("to"))?,
+            scenarios: o
+                .list("scenarios", Scenario::from_json)?
+                .unwrap_or_default(),
+            options: o.read("options", EvaluationOptions::from_json)?,
+        })
+    }
 }
 
 /// The fleet year by year from `from` to `to`, renewed like for like (`baseline`) and under
@@ -119,11 +165,10 @@ pub fn trajectory(
     dataset: JsValue,
 ) -> Result<JsValue, JsValue> {
     let ds = crate::dataset(&dataset)?;
-    let t: TrajectoryIn = required(&request, "trajectory request")?;
+    let t = read_with(&request, "trajectory request", TrajectoryIn::from_json)?
+        .ok_or_else(|| JsError::shape("trajectory request", "missing field `from`"))?;
     let inv = read(&inventory)?;
-    let options = t
-        .options
-        .unwrap_or_else(|| empreinte::EvaluationOptions::new(t.from));
+    let options = t.options.unwrap_or_else(|| EvaluationOptions::new(t.from));
     let series = empreinte::trajectory(&ds, &inv.lines, &t.scenarios, t.from, t.to, &options)
         .map_err(JsError::from)?;
     Ok(to_js(&series)?)

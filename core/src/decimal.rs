@@ -1,10 +1,37 @@
-//! The one parser of decimal text into `f64` (CSV cells, dataset tables, GLPI fields).
+//! The one parser of decimal text into `f64` (CSV cells, dataset tables, GLPI fields), and the
+//! one way numbers are written into messages ([`Num`]).
 //!
 //! Natively it is `str::parse::<f64>`. In WebAssembly it is serde_json's parser instead: the
 //! module already carries it (with `float_roundtrip`, correctly rounded) for JSON arguments, and
 //! the standard library's parser would add its own 10 KB table of powers of five to a module
 //! that has a size budget. Both are correctly rounded, so both give the same `f64` for the same
 //! text (checked below against the standard parser).
+
+/// An `f64` written for people (error messages, warnings, a number given for a text field):
+/// the shortest text that reads back as the same number, as serde_json writes numbers (zmij),
+/// and `10` rather than `10.0`. Not `f64`'s `Display`: its Grisu and Dragon code would be a
+/// second float formatter in the WebAssembly module.
+pub struct Num(pub f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.0;
+        if v.is_nan() {
+            return f.write_str("NaN");
+        }
+        if v.is_infinite() {
+            return f.write_str(if v > 0.0 { "inf" } else { "-inf" });
+        }
+        let mut buffer = zmij::Buffer::new();
+        let text = buffer.format_finite(v);
+        f.write_str(text.strip_suffix(".0").unwrap_or(text))
+    }
+}
+
+/// [`Num`] as a `String`.
+pub(crate) fn num(v: f64) -> String {
+    Num(v).to_string()
+}
 
 /// `text` (Rust float syntax: `1`, `-1.5`, `.5`, `5.`, `+2e-3`, `inf`, `NaN`) as an `f64`.
 pub(crate) fn parse_f64(text: &str) -> Option<f64> {
@@ -69,8 +96,13 @@ fn via_json(text: &str) -> Option<f64> {
         json.push('e');
         json.extend(e.iter().map(|&c| c as char));
     }
-    match serde_json::from_str::<f64>(&json) {
-        Ok(v) => Some(v),
+    // Parsed as a `Value`, not as an `f64`: serde's typed path would bring the standard float
+    // formatter back (through its "invalid type: floating point" message). An integer comes
+    // back as an integer: its conversion rounds to nearest, as parsing does; -0 keeps its sign.
+    match serde_json::from_str::<serde_json::Value>(&json) {
+        Ok(v) => v
+            .as_f64()
+            .map(|x| if negative && x == 0.0 { -0.0 } else { x }),
         // serde_json refuses what overflows; the standard parser gives an infinity.
         Err(_) if exponent.is_some() || int.len() > 308 => special(f64::INFINITY),
         Err(_) => None,
@@ -92,6 +124,30 @@ mod tests {
                 b.map(f64::to_bits),
                 "{text}: {a:?} vs {b:?}"
             ),
+        }
+    }
+
+    #[test]
+    fn numbers_read_as_people_write_them() {
+        use super::num;
+        assert_eq!(num(50.0), "50");
+        assert_eq!(num(-2.5), "-2.5");
+        assert_eq!(num(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(num(876_000.0), "876000");
+        assert_eq!(num(2022.0), "2022");
+        assert_eq!(num(1e-7), "1e-7");
+        assert_eq!(
+            (num(f64::NAN), num(f64::INFINITY), num(-0.0)),
+            ("NaN".into(), "inf".into(), "-0".into())
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn written_numbers_read_back_exactly(bits in any::<u64>()) {
+            let v = f64::from_bits(bits);
+            prop_assume!(v.is_finite());
+            prop_assert_eq!(super::num(v).parse::<f64>().unwrap().to_bits(), v.to_bits());
         }
     }
 

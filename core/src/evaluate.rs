@@ -64,8 +64,11 @@ impl<'d> Evaluation<'d> {
             if !(default_years > 0.0 && default_years <= crate::fleet::MAX_YEARS) {
                 return Err(RowError::InvalidOption {
                     option: "annualisation.default_years",
-                    value: default_years.to_string(),
-                    expected: format!("more than 0 and at most {} years", crate::fleet::MAX_YEARS),
+                    value: crate::decimal::num(default_years),
+                    expected: format!(
+                        "more than 0 and at most {} years",
+                        crate::decimal::Num(crate::fleet::MAX_YEARS)
+                    ),
                 });
             }
         }
@@ -77,7 +80,7 @@ impl<'d> Evaluation<'d> {
             if let Some(v) = value.filter(|v| !(v.is_finite() && *v > 0.0)) {
                 return Err(RowError::InvalidOption {
                     option,
-                    value: v.to_string(),
+                    value: crate::decimal::num(v),
                     expected: "a number of people above 0".into(),
                 });
             }
@@ -294,7 +297,7 @@ impl<'d> Evaluation<'d> {
                 .get(code)
                 .is_none_or(|n| (*n as usize) < WARNINGS_PER_CODE)
             {
-                let period = self.scratch.period_years;
+                let period = crate::decimal::Num(self.scratch.period_years);
                 self.warn(Warning {
                     line: Some(line_no),
                     field: Some("acquisition_year".into()),

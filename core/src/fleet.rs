@@ -74,7 +74,7 @@ impl LineFootprint {
 fn out_of_range(field: Field, value: f64, expected: &str) -> RowError {
     RowError::OutOfRange {
         field,
-        value: value.to_string(),
+        value: crate::decimal::num(value),
         expected: expected.to_string(),
     }
 }
@@ -323,7 +323,10 @@ pub(crate) fn evaluate_line(
             false,
             0.0,
             MAX_ENERGY_KWH,
-            &format!("0 to {MAX_ENERGY_KWH} kWh per device and year"),
+            &format!(
+                "0 to {} kWh per device and year",
+                crate::decimal::Num(MAX_ENERGY_KWH)
+            ),
         )?),
         None => {
             let power = match line.power {
@@ -333,7 +336,7 @@ pub(crate) fn evaluate_line(
                     false,
                     0.0,
                     MAX_POWER_W,
-                    &format!("0 to {MAX_POWER_W} W per device"),
+                    &format!("0 to {} W per device", crate::decimal::Num(MAX_POWER_W)),
                 )?),
                 None => cat.power_w,
             };

@@ -26,6 +26,7 @@ pub mod glpi;
 pub mod hosting;
 pub mod indicator;
 pub mod inventory;
+pub mod json;
 pub mod names;
 mod names_fold;
 mod options;

@@ -1,7 +1,9 @@
 //! What an evaluation is asked for: the reporting year, how embodied impacts are spread
 //! over the years, and the denominators for per-capita figures.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{deserialize_with_reader, variant, Object, ShapeError};
+use serde::Serialize;
+use serde_json::Value;
 
 /// Default accounting amortisation period for IT equipment when a line gives none: 3 years,
 /// as the Association Bilan Carbone's "Plan Carbone Général" does by default for IT
@@ -10,12 +12,8 @@ pub const DEFAULT_AMORTISATION_YEARS: f64 = 3.0;
 
 /// How the embodied impacts of a device (manufacturing, distribution, end of life) are
 /// spread over reporting years. The three conventions of the BEGES method v4 for capital goods.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(
-    tag = "method",
-    rename_all = "snake_case",
-    try_from = "AnnualisationFields"
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
 pub enum Annualisation {
     /// Over the device's physical lifetime (default): `1 / lifetime` per year of service.
     #[default]
@@ -55,45 +53,34 @@ impl Annualisation {
     }
 }
 
-/// `{"method": ..., "default_years": ...}` as read, before it is checked against the method.
-/// Read flat rather than as serde's internally tagged enum, which buffers its input and
-/// costs much code (a concern in WebAssembly); the accepted JSON is the same.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnnualisationFields {
-    method: AnnualisationMethod,
-    #[serde(default)]
-    default_years: Option<f64>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum AnnualisationMethod {
-    PhysicalLifetime,
-    Accounting,
-    None,
-}
-
-impl TryFrom<AnnualisationFields> for Annualisation {
-    type Error = String;
-
-    fn try_from(f: AnnualisationFields) -> Result<Annualisation, String> {
-        match (f.method, f.default_years) {
-            (AnnualisationMethod::Accounting, years) => Ok(Annualisation::Accounting {
+impl Annualisation {
+    /// `{"method": "physical_lifetime" | "accounting" | "none", "default_years"?: years}`;
+    /// `default_years` belongs to `accounting` (3 when absent).
+    pub fn from_json(v: &Value) -> Result<Annualisation, ShapeError> {
+        let o = Object::new(v, &["method", "default_years"])?;
+        let method = o
+            .get("method")
+            .ok_or_else(|| ShapeError::missing("method"))?;
+        let method = variant(method, &["physical_lifetime", "accounting", "none"])
+            .map_err(|e| e.within("method"))?;
+        let years = o.f64("default_years")?;
+        match (method, years) {
+            ("accounting", years) => Ok(Annualisation::Accounting {
                 default_years: years.unwrap_or(DEFAULT_AMORTISATION_YEARS),
             }),
-            (_, Some(_)) => Err(
-                "unknown field `default_years`: only the `accounting` method has one".to_string(),
-            ),
-            (AnnualisationMethod::PhysicalLifetime, None) => Ok(Annualisation::PhysicalLifetime),
-            (AnnualisationMethod::None, None) => Ok(Annualisation::None),
+            (_, Some(_)) => Err(ShapeError::new(
+                "unknown field `default_years`: only the `accounting` method has one",
+            )),
+            ("none", None) => Ok(Annualisation::None),
+            _ => Ok(Annualisation::PhysicalLifetime),
         }
     }
 }
 
+deserialize_with_reader!(Annualisation, Annualisation::from_json);
+
 /// Options of an evaluation. Unknown keys are refused, so a misspelt option is never ignored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EvaluationOptions {
     /// The year the footprint is computed for.
     pub reporting_year: i32,
@@ -116,7 +103,45 @@ impl Default for EvaluationOptions {
     }
 }
 
+deserialize_with_reader!(EvaluationOptions, EvaluationOptions::from_json);
+
 impl EvaluationOptions {
+    /// The options as JSON gives them: every key optional (the defaults of
+    /// [`EvaluationOptions::new`]`(2025)`), unknown keys refused so that a misspelt option is
+    /// never ignored.
+    pub fn from_json(v: &Value) -> Result<EvaluationOptions, ShapeError> {
+        let o = Object::new(
+            v,
+            &[
+                "reporting_year",
+                "annualisation",
+                "default_country",
+                "inhabitants",
+                "agents",
+                "pupils",
+                "keep_lines",
+                "monte_carlo",
+            ],
+        )?;
+        let mut out = EvaluationOptions::default();
+        if let Some(y) = o.i32("reporting_year")? {
+            out.reporting_year = y;
+        }
+        if let Some(a) = o.read("annualisation", Annualisation::from_json)? {
+            out.annualisation = a;
+        }
+        out.default_country = o.string("default_country")?;
+        out.inhabitants = o.f64("inhabitants")?;
+        out.agents = o.f64("agents")?;
+        out.pupils = o.f64("pupils")?;
+        out.keep_lines = o.bool("keep_lines")?.unwrap_or(false);
+        out.monte_carlo = o.read(
+            "monte_carlo",
+            crate::uncertainty::MonteCarloOptions::from_json,
+        )?;
+        Ok(out)
+    }
+
     /// Options for a reporting year, everything else by default.
     pub fn new(reporting_year: i32) -> EvaluationOptions {
         EvaluationOptions {

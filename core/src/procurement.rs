@@ -10,12 +10,14 @@ use crate::evaluate::Evaluation;
 use crate::fleet::{LineImpacts, TOTAL};
 use crate::indicator::{Indicator, Phase};
 use crate::inventory::{Condition, EquipmentLine, RowError};
+use crate::json::{deserialize_with_reader, variant, Object, ShapeError};
 use crate::options::EvaluationOptions;
 use serde::ser::{SerializeMap, SerializeStruct};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 /// How a refurbished device's impacts are allocated between its lives.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Allocation {
     /// The second life carries refurbishment, replaced parts and transport, not the first
@@ -30,11 +32,48 @@ pub enum Allocation {
 
 /// A part replaced or added by the refurbisher (battery, screen, storage, charger...), with its
 /// embodied climate impact as the buyer's source gives it (kg CO2e, with a range).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReplacedPart {
     pub name: String,
     pub climate_kgco2e: Range,
 }
+
+impl Allocation {
+    /// `"cut_off"` or `"shared_first_life"`.
+    pub fn from_json(v: &Value) -> Result<Allocation, ShapeError> {
+        Ok(match variant(v, &["cut_off", "shared_first_life"])? {
+            "cut_off" => Allocation::CutOff,
+            _ => Allocation::SharedFirstLife,
+        })
+    }
+}
+
+impl ReplacedPart {
+    /// `{"name": ..., "climate_kgco2e": {"low", "central", "high"}}`.
+    pub fn from_json(v: &Value) -> Result<ReplacedPart, ShapeError> {
+        let o = Object::new(v, &["name", "climate_kgco2e"])?;
+        let range = o
+            .read("climate_kgco2e", |r| {
+                let r = Object::new(r, &["low", "central", "high"])?;
+                let n = |k: &str| r.f64(k)?.ok_or_else(|| ShapeError::missing(k));
+                Ok(Range {
+                    low: n("low")?,
+                    central: n("central")?,
+                    high: n("high")?,
+                })
+            })?
+            .ok_or_else(|| ShapeError::missing("climate_kgco2e"))?;
+        Ok(ReplacedPart {
+            name: o
+                .string("name")?
+                .ok_or_else(|| ShapeError::missing("name"))?,
+            climate_kgco2e: range,
+        })
+    }
+}
+
+deserialize_with_reader!(Allocation, Allocation::from_json);
+deserialize_with_reader!(ReplacedPart, ReplacedPart::from_json);
 
 /// One offer for the need.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +98,8 @@ pub enum CompareError {
         error: RowError,
     },
     #[error(
-        "offer {index} ({name}): unit price {value} must be a finite amount of euros, 0 or more"
+        "offer {index} ({name}): unit price {} must be a finite amount of euros, 0 or more",
+        crate::decimal::Num(*value)
     )]
     Price {
         index: usize,

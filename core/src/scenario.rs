@@ -8,16 +8,18 @@ use crate::dataset::Dataset;
 use crate::estimate::{Estimate, Range};
 use crate::evaluate::Evaluation;
 use crate::inventory::{Condition, EquipmentLine, InventoryItem, RejectedRow, RowError};
+use crate::json::{deserialize_with_reader, variant, Object, ShapeError};
 use crate::options::EvaluationOptions;
 use crate::report::{GroupFootprint, ImpactTable, Report};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use uom::si::f64::Time;
 use uom::si::time::year as year_unit;
 
 /// One lever of a scenario. `categories` restricts it to some categories (ids or any name the
 /// dataset knows); empty means every category.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "lever", rename_all = "snake_case", try_from = "LeverFields")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "lever", rename_all = "snake_case")]
 pub enum Lever {
     /// Keep devices `years` longer than their lifetime.
     ExtendLifetime {
@@ -46,81 +48,83 @@ pub enum Lever {
     },
 }
 
-/// A lever as read: `{"lever": ..., "years" | "share" | "country": ..., "categories": [...]}`.
-/// Read flat rather than as serde's internally tagged enum (which buffers its input and costs
-/// much code in WebAssembly); a field that the lever does not take is refused.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LeverFields {
-    lever: LeverKind,
-    #[serde(default)]
-    years: Option<f64>,
-    #[serde(default)]
-    share: Option<f64>,
-    #[serde(default)]
-    country: Option<String>,
-    #[serde(default)]
-    categories: Vec<String>,
-}
-
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "snake_case")]
-enum LeverKind {
-    ExtendLifetime,
-    RefurbishedShare,
-    ReduceFleet,
-    Electricity,
-}
-
-impl TryFrom<LeverFields> for Lever {
-    type Error = String;
-
-    fn try_from(f: LeverFields) -> Result<Lever, String> {
-        let (name, needs) = match f.lever {
-            LeverKind::ExtendLifetime => ("extend_lifetime", "years"),
-            LeverKind::RefurbishedShare => ("refurbished_share", "share"),
-            LeverKind::ReduceFleet => ("reduce_fleet", "share"),
-            LeverKind::Electricity => ("electricity", "country"),
+impl Lever {
+    /// `{"lever": ..., "years" | "share" | "country": ..., "categories"?: [...]}`: a field the
+    /// lever does not take is refused.
+    pub fn from_json(v: &Value) -> Result<Lever, ShapeError> {
+        let o = Object::new(v, &["lever", "years", "share", "country", "categories"])?;
+        let kind = o.get("lever").ok_or_else(|| ShapeError::missing("lever"))?;
+        let name = variant(
+            kind,
+            &[
+                "extend_lifetime",
+                "refurbished_share",
+                "reduce_fleet",
+                "electricity",
+            ],
+        )
+        .map_err(|e| e.within("lever"))?;
+        let needs = match name {
+            "extend_lifetime" => "years",
+            "electricity" => "country",
+            _ => "share",
         };
-        let given = [
-            ("years", f.years.is_some()),
-            ("share", f.share.is_some()),
-            ("country", f.country.is_some()),
-        ];
-        if let Some((other, _)) = given.iter().find(|(k, set)| *set && *k != needs) {
-            return Err(format!(
+        if let Some(other) = ["years", "share", "country"]
+            .into_iter()
+            .find(|k| *k != needs && o.has(k))
+        {
+            return Err(ShapeError::new(format!(
                 "unknown field `{other}` for lever `{name}`, expected `{needs}` and `categories`"
-            ));
+            )));
         }
-        let missing = || format!("missing field `{needs}` for lever `{name}`");
-        let categories = f.categories;
-        Ok(match f.lever {
-            LeverKind::ExtendLifetime => Lever::ExtendLifetime {
-                years: f.years.ok_or_else(missing)?,
+        let missing = || ShapeError::new(format!("missing field `{needs}` for lever `{name}`"));
+        let categories = o.strings("categories")?.unwrap_or_default();
+        Ok(match name {
+            "extend_lifetime" => Lever::ExtendLifetime {
+                years: o.f64("years")?.ok_or_else(missing)?,
                 categories,
             },
-            LeverKind::RefurbishedShare => Lever::RefurbishedShare {
-                share: f.share.ok_or_else(missing)?,
+            "refurbished_share" => Lever::RefurbishedShare {
+                share: o.f64("share")?.ok_or_else(missing)?,
                 categories,
             },
-            LeverKind::ReduceFleet => Lever::ReduceFleet {
-                share: f.share.ok_or_else(missing)?,
+            "reduce_fleet" => Lever::ReduceFleet {
+                share: o.f64("share")?.ok_or_else(missing)?,
                 categories,
             },
-            LeverKind::Electricity => Lever::Electricity {
-                country: f.country.ok_or_else(missing)?,
+            _ => Lever::Electricity {
+                country: o.string("country")?.ok_or_else(missing)?,
                 categories,
             },
         })
     }
 }
 
+deserialize_with_reader!(Lever, Lever::from_json);
+
 /// A named set of levers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
     pub name: String,
     pub levers: Vec<Lever>,
 }
+
+impl Scenario {
+    /// `{"name": ..., "levers": [...]}`.
+    pub fn from_json(v: &Value) -> Result<Scenario, ShapeError> {
+        let o = Object::new(v, &["name", "levers"])?;
+        Ok(Scenario {
+            name: o
+                .string("name")?
+                .ok_or_else(|| ShapeError::missing("name"))?,
+            levers: o
+                .list("levers", Lever::from_json)?
+                .ok_or_else(|| ShapeError::missing("levers"))?,
+        })
+    }
+}
+
+deserialize_with_reader!(Scenario, Scenario::from_json);
 
 /// Why a scenario cannot be applied.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -199,7 +203,7 @@ pub fn validate(ds: &Dataset, scenario: &Scenario) -> Result<(), ScenarioError> 
             Err(ScenarioError::OutOfRange {
                 scenario: scenario.name.clone(),
                 lever,
-                value: v.to_string(),
+                value: crate::decimal::num(v),
                 expected,
             })
         }

@@ -72,7 +72,7 @@ pub enum DatasetError {
         expected: String,
     },
 
-    #[error("{file}, line {line}: factor `{factor_id}` must have low <= value <= high, got {low} / {value} / {high}")]
+    #[error("{file}, line {line}: factor `{factor_id}` must have low <= value <= high, got {} / {} / {}", crate::decimal::Num(*low), crate::decimal::Num(*value), crate::decimal::Num(*high))]
     RangeOrder {
         file: String,
         line: u64,

@@ -178,7 +178,8 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
                     "second_life_years",
                     &format!(
                         "the same second life on every row of `{}` ({} years)",
-                        categories[cat].id, entry.second_life_years
+                        categories[cat].id,
+                        crate::decimal::Num(entry.second_life_years)
                     ),
                 ));
             }

@@ -120,7 +120,14 @@ impl Row<'_> {
     pub fn number_in(&self, column: &str, min: f64, max: f64) -> Result<f64, DatasetError> {
         let v = self.number(column)?;
         if v < min || v > max {
-            return Err(self.invalid(column, &format!("a number between {min} and {max}")));
+            return Err(self.invalid(
+                column,
+                &format!(
+                    "a number between {} and {}",
+                    crate::decimal::Num(min),
+                    crate::decimal::Num(max)
+                ),
+            ));
         }
         Ok(v)
     }

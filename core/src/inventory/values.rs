@@ -178,7 +178,7 @@ fn text_ref<'a>(
     let s: &str = match v {
         CellValue::Text(t) => trim(t),
         CellValue::Number(n) => {
-            *buf = format!("{n}");
+            *buf = crate::decimal::num(*n);
             buf
         }
     };
@@ -245,7 +245,7 @@ pub fn fill_line<'a>(
                     CellValue::Number(n) if n.fract() != 0.0 => {
                         return Err(RowError::NotWhole {
                             field,
-                            value: n.to_string(),
+                            value: crate::decimal::num(n),
                         })
                     }
                     CellValue::Number(n) => n,
@@ -254,7 +254,7 @@ pub fn fill_line<'a>(
                 if !(1.0..=crate::MAX_QUANTITY as f64).contains(&q) {
                     return Err(RowError::OutOfRange {
                         field,
-                        value: q.to_string(),
+                        value: crate::decimal::num(q),
                         expected: format!("a whole number from 1 to {}", crate::MAX_QUANTITY),
                     });
                 }
@@ -269,7 +269,7 @@ pub fn fill_line<'a>(
             }
             Field::AcquisitionYear => {
                 line.acquisition_year = Some(match value {
-                    CellValue::Number(n) => parse_year(&n.to_string())?,
+                    CellValue::Number(n) => parse_year(&crate::decimal::num(n))?,
                     CellValue::Text(t) => parse_year(t)?,
                 })
             }
