@@ -100,16 +100,14 @@ impl JsError {
         JsError::new(name, code, message)
     }
 
-    /// A capability that only the full module (`empreinte/full`) carries.
-    #[cfg(not(feature = "full"))]
-    pub fn full_module_only(what: &str) -> JsError {
+    /// The `dataset` argument is a `Dataset` of the other module (`empreinte` / `empreinte/full`).
+    pub fn other_module_dataset() -> JsError {
         JsError::new(
-            "InputError",
-            "full_module_only",
-            format!(
-                "{what} need the full module: import from \"empreinte/full\" (this one, \
-                 \"empreinte\", evaluates equipment only, to stay small)"
-            ),
+            "DatasetError",
+            "not_a_dataset",
+            "the dataset argument is a Dataset of the other module (empreinte or empreinte/full); \
+             make it with this module's Dataset.embedded() or Dataset.fromFiles()"
+                .to_string(),
         )
     }
 

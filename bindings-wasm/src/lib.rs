@@ -15,19 +15,24 @@ mod glpi;
 #[cfg(feature = "full")]
 mod hosting;
 mod json;
+#[cfg(feature = "full")]
 mod planning;
 mod registry;
+mod scenarios;
 #[cfg(feature = "full")]
 mod services;
 mod ts;
 #[cfg(feature = "full")]
 mod ts_full;
-mod ts_planning;
+mod ts_scenarios;
 
 use convert::LineOut;
 use empreinte::dataset::EMBEDDED_IDS;
+#[cfg(feature = "full")]
 use empreinte::json::{Object, ShapeError};
-use empreinte::{Dataset, DatasetFiles, EvaluationOptions, Warning};
+#[cfg(feature = "full")]
+use empreinte::DatasetFiles;
+use empreinte::{Dataset, EvaluationOptions, Warning};
 use error::JsError;
 use json::to_js;
 use registry::Held;
@@ -35,6 +40,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 type JsResult<T> = Result<T, JsError>;
+
+/// This module's name, as imported.
+const MODULE: &str = if cfg!(feature = "full") {
+    "empreinte/full"
+} else {
+    "empreinte"
+};
 
 /// A reference dataset: embedded in the module, or loaded from the text of its files.
 ///
@@ -64,6 +76,7 @@ impl Drop for JsDataset {
     }
 }
 
+#[cfg(feature = "full")]
 /// The files of a dataset folder, as text (see `reference-data/SCHEMA.md`).
 struct FilesIn {
     datapackage: String,
@@ -79,6 +92,7 @@ struct FilesIn {
     hosting: std::collections::BTreeMap<String, String>,
 }
 
+#[cfg(feature = "full")]
 impl FilesIn {
     fn from_json(v: &serde_json::Value) -> Result<FilesIn, ShapeError> {
         let o = Object::new(
@@ -146,6 +160,7 @@ impl JsDataset {
     }
 
     /// A dataset from the text of its files (a user's own, or one not embedded in wasm).
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = fromFiles)]
     pub fn from_files(
         #[wasm_bindgen(unchecked_param_type = "DatasetFiles")] files: JsValue,
@@ -212,10 +227,12 @@ impl JsDataset {
         Ok(to_js(self.get().sources())?)
     }
 
-    /// The registry slot (read by functions to find this dataset; not part of the API).
+    /// The registry slot, with the module's name (read by functions to find this dataset;
+    /// not part of the API): each module has its own registry, and a slot number alone would
+    /// let the other module's `Dataset` pass for one of this module's.
     #[wasm_bindgen(getter = __slot, skip_typescript)]
-    pub fn slot(&self) -> u32 {
-        self.slot
+    pub fn slot(&self) -> String {
+        format!("{MODULE}:{}", self.slot)
     }
 
     /// Evaluates an inventory against this dataset (same as `evaluate(inventory, options, this)`).
@@ -264,17 +281,6 @@ fn service_tables(mut ds: Dataset, f: &FilesIn) -> JsResult<Dataset> {
     Ok(ds)
 }
 
-/// The default module evaluates equipment only: network and hosting tables need the full one.
-#[cfg(not(feature = "full"))]
-fn service_tables(ds: Dataset, f: &FilesIn) -> JsResult<Dataset> {
-    if f.network.is_some() || !f.hosting.is_empty() {
-        return Err(JsError::full_module_only(
-            "the network and hosting tables of Dataset.fromFiles",
-        ));
-    }
-    Ok(ds)
-}
-
 /// The datasets embedded in this module (id, version, title...).
 #[wasm_bindgen(unchecked_return_type = "DatasetInfo[]")]
 pub fn datasets() -> Result<JsValue, JsValue> {
@@ -299,11 +305,18 @@ pub(crate) fn dataset(value: &JsValue) -> JsResult<Held> {
     if value.is_undefined() || value.is_null() {
         return Ok(Held::Embedded(Dataset::embedded_default()));
     }
-    js_sys::Reflect::get(value, &JsValue::from_str("__slot"))
+    let slot = js_sys::Reflect::get(value, &JsValue::from_str("__slot"))
         .ok()
-        .and_then(|v| v.as_f64())
-        .and_then(|slot| registry::get(slot as u32))
-        .ok_or_else(JsError::not_a_dataset)
+        .and_then(|v| v.as_string())
+        .ok_or_else(JsError::not_a_dataset)?;
+    match slot.split_once(':') {
+        Some((module, n)) if module == MODULE => n
+            .parse()
+            .ok()
+            .and_then(registry::get)
+            .ok_or_else(JsError::not_a_dataset),
+        _ => Err(JsError::other_module_dataset()),
+    }
 }
 
 fn evaluate_with(inventory: &JsValue, options: &JsValue, ds: &Dataset) -> JsResult<JsValue> {

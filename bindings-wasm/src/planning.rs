@@ -1,4 +1,4 @@
-//! Procurement and planning: offer comparison, scenarios, multi-year trajectory.
+//! Procurement and planning: offer comparison and the multi-year trajectory (full module).
 
 use crate::error::JsError;
 use crate::json::{read_with, to_js};
@@ -54,7 +54,7 @@ fn compare_options(v: &serde_json::Value) -> Result<(Option<i32>, Allocation), S
 }
 
 /// Compares offers for one need (new, refurbished, reused; lifetimes; usage), per year of
-/// service, against the first offer. Declared in `ts_planning.rs`.
+/// service, against the first offer. Declared in `ts_full.rs`.
 #[wasm_bindgen(js_name = compareOffers, skip_typescript)]
 pub fn compare_offers(
     offers: JsValue,
@@ -95,45 +95,6 @@ pub fn compare_offers(
     Ok(to_js(&c)?)
 }
 
-/// Runs scenarios (sets of levers) against an inventory: the baseline report and, per
-/// scenario, the change by total, category and department. Declared in `ts_planning.rs`.
-#[wasm_bindgen(js_name = runScenarios, skip_typescript)]
-pub fn run_scenarios(
-    inventory: JsValue,
-    scenarios: JsValue,
-    options: JsValue,
-    dataset: JsValue,
-) -> Result<JsValue, JsValue> {
-    let ds = crate::dataset(&dataset)?;
-    let scenarios = read_with(&scenarios, "scenarios", scenarios_from_json)?
-        .ok_or_else(|| JsError::shape("scenarios", "invalid type: null, expected a sequence"))?;
-    let options = crate::options(&options)?;
-    let inv = read(&inventory)?;
-    let (baseline, results) =
-        empreinte::run_scenarios(&ds, &inv.lines, &scenarios, &options).map_err(JsError::from)?;
-    #[derive(serde::Serialize)]
-    struct Out<'a> {
-        baseline: &'a empreinte::Report,
-        scenarios: &'a [empreinte::ScenarioResult],
-        rejected: &'a [empreinte::RejectedRow],
-        warnings: &'a [empreinte::Warning],
-    }
-    Ok(to_js(&Out {
-        baseline: &baseline,
-        scenarios: &results,
-        rejected: &inv.rejected,
-        warnings: &inv.warnings,
-    })?)
-}
-
-fn scenarios_from_json(v: &serde_json::Value) -> Result<Vec<Scenario>, ShapeError> {
-    array(v, "a sequence of scenarios")?
-        .iter()
-        .enumerate()
-        .map(|(i, x)| Scenario::from_json(x).map_err(|e| e.within(&format!("[{i}]"))))
-        .collect()
-}
-
 /// `{from, to, scenarios?, options?}`.
 struct TrajectoryIn {
     from: i32,
@@ -157,7 +118,7 @@ impl TrajectoryIn {
 }
 
 /// The fleet year by year from `from` to `to`, renewed like for like (`baseline`) and under
-/// each scenario. Declared in `ts_planning.rs`.
+/// each scenario. Declared in `ts_full.rs`.
 #[wasm_bindgen(skip_typescript)]
 pub fn trajectory(
     inventory: JsValue,

@@ -4,12 +4,14 @@
 use empreinte::Dataset;
 use std::cell::RefCell;
 use std::ops::Deref;
+#[cfg(feature = "full")]
 use std::rc::Rc;
 
-/// An embedded dataset, or one loaded from files.
+/// An embedded dataset, or one loaded from files (the full module's `Dataset.fromFiles`).
 #[derive(Debug, Clone)]
 pub enum Held {
     Embedded(&'static Dataset),
+    #[cfg(feature = "full")]
     Loaded(Rc<Dataset>),
 }
 
@@ -18,6 +20,7 @@ impl Deref for Held {
     fn deref(&self) -> &Dataset {
         match self {
             Held::Embedded(d) => d,
+            #[cfg(feature = "full")]
             Held::Loaded(d) => d,
         }
     }

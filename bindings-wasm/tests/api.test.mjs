@@ -132,7 +132,7 @@ test('bad input throws Errors with name, code, line, field', () => {
   assertThrows(() => evaluate('category\nlaptop\n', { reporting_year: 'next' }), 'OptionsError', 'invalid_options');
   assertThrows(() => evaluate('category\nlaptop\n', { default_country: 'Atlantis' }), 'OptionsError', 'unknown_country', { field: 'country' });
   assertThrows(() => evaluate('category\nlaptop\n', {}, { __slot: 999 }), 'DatasetError', 'not_a_dataset');
-  assertThrows(() => Dataset.fromFiles({ datapackage: '{}' }), 'DatasetError', 'dataset_files');
+  assertThrows(() => evaluate('category\nlaptop\n', {}, { __slot: 'empreinte:999' }), 'DatasetError', 'not_a_dataset');
 });
 
 test('options: annualisation, per capita, keep_lines', () => {
@@ -146,27 +146,32 @@ test('options: annualisation, per capita, keep_lines', () => {
   assert.notEqual(climate(acc).central, climate(r).central);
 });
 
-test('a dataset loaded from files gives the same numbers as the embedded one', () => {
+test('a dataset loaded from files (full module) gives the same numbers as the embedded one', async () => {
+  const { Dataset: FullDataset, evaluate: fullEvaluate } = await import('empreinte/full');
   const dir = `${ROOT}reference-data/ademe-negaoctet-2022/`;
   const read = (f) => readFileSync(dir + f, 'utf8');
-  const ds = Dataset.fromFiles({
+  assertThrows(() => FullDataset.fromFiles({ datapackage: '{}' }), 'DatasetError', 'dataset_files');
+  const ds = FullDataset.fromFiles({
     datapackage: read('datapackage.json'), sources: read('sources.csv'), zones: read('zones.csv'),
     categories: read('categories.csv'), embodied: read('embodied.csv'),
     refurbishment: read('refurbishment.csv'), electricity: read('electricity.csv'),
   });
   const csv = communes('village-saint-aubin.csv');
-  const viaArg = evaluate(csv, OPTS, ds);
+  const viaArg = fullEvaluate(csv, OPTS, ds);
   assert.deepEqual(viaArg, evaluate(csv, OPTS));
   assert.deepEqual(ds.evaluate(csv, OPTS), viaArg);
   // The dataset stays usable after being passed as an argument.
   assert.equal(ds.info.id, 'ademe-negaoctet-2022');
-  const bad = assertThrows(() => Dataset.fromFiles({
+  const bad = assertThrows(() => FullDataset.fromFiles({
     datapackage: read('datapackage.json'), sources: read('sources.csv'), zones: read('zones.csv'),
     categories: read('categories.csv'), embodied: 'nonsense\n1\n', electricity: read('electricity.csv'),
   }), 'DatasetError', 'dataset_missing_column');
   assert.equal(bad.file, 'embodied.csv');
   ds.free();
-  assertThrows(() => evaluate(csv, OPTS, ds), 'DatasetError', 'not_a_dataset');
+  assertThrows(() => fullEvaluate(csv, OPTS, ds), 'DatasetError', 'not_a_dataset');
+  // A Dataset belongs to the module that made it.
+  const other = assertThrows(() => evaluate(csv, OPTS, FullDataset.embedded()), 'DatasetError', 'not_a_dataset');
+  assert.match(other.message, /other module/);
 });
 
 test('readInventory gives lines that evaluate to the same report', () => {
@@ -186,14 +191,22 @@ test('readInventory gives lines that evaluate to the same report', () => {
 test('the default module and the full one: same numbers, and the split is explained', async () => {
   const full = await import('empreinte/full');
   // What the default module leaves to the full one.
-  for (const f of ['serverFootprint', 'cloudFootprint', 'webPage', 'ecoIndex', 'dataTransfer',
-    'digitalService', 'threeTier', 'importGlpi']) {
+  const base = await import('empreinte');
+  for (const f of ['compareOffers', 'trajectory', 'serverFootprint', 'cloudFootprint', 'webPage',
+    'ecoIndex', 'dataTransfer', 'digitalService', 'threeTier', 'importGlpi']) {
     assert.equal(typeof full[f], 'function', f);
-    assert.equal(f in await import('empreinte'), false, `${f} is in the default module`);
+    assert.equal(f in base, false, `${f} is in the default module`);
+  }
+  assert.equal(typeof full.Dataset.fromFiles, 'function');
+  assert.equal('fromFiles' in base.Dataset, false);
+  for (const f of ['evaluate', 'readInventory', 'runScenarios', 'datasets', 'glpiFormat']) {
+    assert.equal(typeof base[f], 'function', f);
   }
   const csv = communes('ville-montclair.csv');
   assert.deepEqual(full.evaluate(csv, OPTS), evaluate(csv, OPTS));
-  // The default module's embedded dataset evaluates equipment only: no network or hosting table.
+  const levers = [{ name: 'x', levers: [{ lever: 'extend_lifetime', years: 2 }] }];
+  assert.deepEqual(full.runScenarios(csv, levers, OPTS), base.runScenarios(csv, levers, OPTS));
+  // The full module's embedded dataset has the network table the default module leaves out.
   const dir = `${ROOT}reference-data/ademe-negaoctet-2022/`;
   const read = (f) => readFileSync(dir + f, 'utf8');
   const files = {
@@ -202,8 +215,6 @@ test('the default module and the full one: same numbers, and the split is explai
     refurbishment: read('refurbishment.csv'), electricity: read('electricity.csv'),
     network: read('network.csv'),
   };
-  const e = assertThrows(() => Dataset.fromFiles(files), 'InputError', 'full_module_only');
-  assert.match(e.message, /empreinte\/full/);
   const ds = full.Dataset.fromFiles(files);
   // Loaded from the same files, it gives the full module's embedded figures.
   assert.deepEqual(full.dataTransfer({ gb: 1, network: 'mobile_fr' }, ds),

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as defaultModule from 'empreinte';
 import * as fullModule from 'empreinte/full';
-import { ROOT, DEFAULT_MODULE_KINDS, runner } from './support.mjs';
+import { ROOT, runsInDefaultModule, runner } from './support.mjs';
 
 const CATALOG = `${ROOT}tests/bad-inputs/cases.json`;
 const catalog = existsSync(CATALOG) ? JSON.parse(readFileSync(CATALOG, 'utf8')) : { cases: [], generated: [] };
@@ -80,7 +80,7 @@ test('the catalog is there', () => {
 
 for (const c of catalog.cases) {
   test(`bad input ${c.name} (empreinte/full)`, () => check(runFull, c));
-  if (DEFAULT_MODULE_KINDS.has(c.api ?? 'evaluate')) {
+  if (runsInDefaultModule(c)) {
     test(`bad input ${c.name} (empreinte)`, () => check(runDefault, c));
   }
 }

@@ -97,7 +97,12 @@ test('dashboard: upload, totals equal the CLI, scenario, English, bad input, scr
   await page.waitForFunction((t) => Number(document.querySelector('#climate-total').dataset.value) !== t, longer);
   assert.ok(await shownTotal() < longer);
 
+  // Everything so far came from the default module; the comparator loads the full one.
+  assert.ok(!requested.some((u) => u.includes('empreinte_full')), 'the full module is loaded on demand only');
   // New vs refurbished comparator: both figures from the module.
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare tr[data-condition="refurbished"]');
+  assert.ok(requested.some((u) => u.endsWith('pkg/empreinte_full_bg.wasm')));
   const offers = await page.locator('#compare tbody tr').count();
   assert.equal(offers, 2);
   assert.ok(Number(await page.getAttribute('#compare tr[data-condition="refurbished"]', 'data-value')) <
@@ -141,14 +146,12 @@ test('dashboard: GLPI agent inventories, one then several, items not counted lis
   await page.setInputFiles('#file', CSV);
   await page.waitForSelector('#source-name:has-text("ville-montclair.csv")');
   const csvTotal = await shownTotal();
-  assert.ok(!requested.some((u) => u.includes('empreinte_full')), 'the full module is loaded only for GLPI input');
 
   // One agent inventory: the same total as `empreinte evaluate computer_1.json`; its laptop's
   // own screen and print queue are listed as excluded.
   const computer = join(AGENT, 'computer_1.json');
   await page.setInputFiles('#file', computer);
   await page.waitForSelector('#source-name:has-text("computer_1.json")');
-  assert.ok(requested.some((u) => u.endsWith('pkg/empreinte_full_bg.wasm')));
   assert.equal(await shownTotal(), cliClimate(computer, YEAR), 'displayed climate total === CLI JSON total');
   assert.equal(await page.isVisible('#glpi'), true);
   assert.deepEqual(await page.$$eval('#glpi-items tbody tr', (rows) => rows.map((r) => r.dataset.code)),

@@ -14,8 +14,15 @@ const HOSTING = ['hosting_sites', 'hosting_parameters', 'hosting_components', 'h
   'hosting_cloud_instances', 'hosting_cloud_regions'];
 const b64 = (s) => Buffer.from(s, 'base64');
 
-/** The kinds of vector the default module runs (the others need `empreinte/full`). */
-export const DEFAULT_MODULE_KINDS = new Set(['evaluate', 'compare', 'scenario', 'trajectory', 'dataset']);
+/** Whether the default module runs a vector or case: evaluation or scenarios, on a dataset it
+ * embeds (`Dataset.fromFiles`, offers, trajectories, hosting, services and GLPI are in
+ * `empreinte/full`). */
+export function runsInDefaultModule(v) {
+  const kind = v.kind ?? v.api ?? 'evaluate';
+  const id = v.dataset ?? 'ademe-negaoctet-2022';
+  return ['evaluate', 'scenario'].includes(kind) && !v.dataset_files
+    && (id === 'ademe-negaoctet-2022' || !existsSync(`${ROOT}reference-data/${id}/`));
+}
 
 /** A runner of vectors and bad-input cases through `api` (a module namespace). */
 export function runner(api, { full }) {

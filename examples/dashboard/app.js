@@ -1,7 +1,7 @@
 // empreinte dashboard: every figure comes from the WebAssembly module (evaluation, scenario
 // levers, offer comparison, GLPI import). This file reads files and displays results; it
 // computes nothing.
-import init, { evaluate, runScenarios, compareOffers, glpiFormat, Dataset } from './pkg/empreinte_wasm.js';
+import init, { evaluate, runScenarios, glpiFormat, Dataset } from './pkg/empreinte_wasm.js';
 
 const SAMPLES = [
   { file: 'ville-montclair.csv', fr: 'Montclair (ville, CSV)', en: 'Montclair (town, CSV)' },
@@ -33,6 +33,7 @@ const T = {
     glpiLeftOut: (n) => (n ? ` ${n} élément(s) GLPI non compté(s) : voir la liste.` : ''),
     compare: 'Neuf ou reconditionné ?',
     'compare-help': "Impact climat d'un appareil par année de service, neuf ou reconditionné (même catégorie, même usage).",
+    'compare-run': 'Comparer',
     category: 'Catégorie', offer: 'Offre', 'climate-per-year': 'Climat par an (kg CO2e)',
     new: 'Neuf', refurbished: 'Reconditionné', nd: 'n.d.', partial: 'partiel',
     byCategory: 'Climat par catégorie (kg CO2e/an)', byDepartment: 'Climat par service (kg CO2e/an)',
@@ -71,6 +72,7 @@ const T = {
     glpiLeftOut: (n) => (n ? ` ${n} GLPI item(s) not counted: see the list.` : ''),
     compare: 'New or refurbished?',
     'compare-help': 'Climate impact of one device per year of service, new or refurbished (same category, same usage).',
+    'compare-run': 'Compare',
     category: 'Category', offer: 'Offer', 'climate-per-year': 'Climate per year (kg CO2e)',
     new: 'New', refurbished: 'Refurbished', nd: 'n/a', partial: 'partial',
     byCategory: 'Climate by category (kg CO2e/yr)', byDepartment: 'Climate by department (kg CO2e/yr)',
@@ -93,7 +95,7 @@ const T = {
 const $ = (id) => document.getElementById(id);
 const state = {
   lang: 'fr', dataset: null, categories: new Map(), name: '', input: null,
-  base: null, shown: null, glpi: null, csvUrl: null, seq: 0,
+  base: null, shown: null, glpi: null, csvUrl: null, seq: 0, comparing: false, compareSeq: 0,
 };
 const t = (key) => T[state.lang][key];
 
@@ -378,12 +380,18 @@ function chart(figure, title, data, sort = true) {
 
 // ---- new vs refurbished -------------------------------------------------------------------
 
-function compare() {
+/** The comparison of the chosen category, once the comparator has been asked for: it lives in
+ * the full module (`compareOffers`), loaded then, so that the page's first load stays small. */
+async function compare() {
   const id = $('compare-category').value;
-  if (!id) return;
+  if (!id || !state.comparing) return;
+  const seq = ++state.compareSeq;
   const offers = ['new', 'refurbished'].map((condition) => ({ name: condition, device: { category: id, condition } }));
   try {
-    const c = compareOffers(offers, { reporting_year: options().reporting_year }, state.dataset);
+    const { compareOffers } = await fullModule();
+    if (seq !== state.compareSeq) return; // a newer choice came meanwhile
+    // The full module's own embedded default dataset: the same as `state.dataset`.
+    const c = compareOffers(offers, { reporting_year: options().reporting_year });
     $('compare').querySelector('tbody').replaceChildren(...c.offers.map((o) => {
       const e = o.per_year.climate_change?.total;
       const shown = e ? { status: 'available', ...e } : null;
@@ -444,6 +452,10 @@ async function main() {
   $('lifetime').addEventListener('input', applyScenario);
   $('refurb').addEventListener('input', applyScenario);
   $('compare-category').addEventListener('change', compare);
+  $('compare-run').addEventListener('click', () => {
+    state.comparing = true;
+    compare();
+  });
   for (const b of document.querySelectorAll('[data-lang]')) b.addEventListener('click', () => setLang(b.dataset.lang));
 
   const drop = $('drop');

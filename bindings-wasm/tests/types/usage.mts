@@ -1,11 +1,12 @@
 // Type-checked (tsc --strict, by tests/types.test.mjs) against the curated declarations of both
 // modules: what a TypeScript user writes compiles, and misuse is refused (@ts-expect-error).
 import {
-  evaluate, readInventory, datasets, glpiFormat, compareOffers, runScenarios, trajectory, Dataset,
+  evaluate, readInventory, datasets, glpiFormat, runScenarios, Dataset,
   type Report, type EvaluationOptions, type Estimate, type InventoryLine, type EmpreinteError,
-  type Scenario, type OfferInput, type Comparison,
+  type Scenario,
 } from 'empreinte';
 import * as full from 'empreinte/full';
+import { compareOffers, trajectory, type OfferInput, type Comparison } from 'empreinte/full';
 
 const options: EvaluationOptions = { reporting_year: 2025, inhabitants: 1500, keep_lines: true };
 const lines: InventoryLine[] = [
@@ -52,6 +53,12 @@ console.log(central, rejected, again, ids, format, comparison, room, page, grade
 // Misuse the declarations refuse.
 // @ts-expect-error: hosting is in the full module only
 import('empreinte').then((m) => m.serverFootprint);
+// @ts-expect-error: offers too
+import('empreinte').then((m) => m.compareOffers);
+// @ts-expect-error: and datasets from files
+Dataset.fromFiles({});
+const fromFiles: typeof full.Dataset.fromFiles = full.Dataset.fromFiles;
+console.log(fromFiles);
 // @ts-expect-error: the reporting year is a number
 evaluate(lines, { reporting_year: '2025' });
 // @ts-expect-error: an unknown lever

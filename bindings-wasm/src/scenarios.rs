@@ -1,0 +1,47 @@
+//! Scenarios: levers applied to an inventory (the dashboard's sliders), in both modules.
+
+use crate::error::JsError;
+use crate::json::{read_with, to_js};
+use crate::read;
+use empreinte::json::{array, ShapeError};
+use empreinte::Scenario;
+use wasm_bindgen::prelude::*;
+
+/// Runs scenarios (sets of levers) against an inventory: the baseline report and, per
+/// scenario, the change by total, category and department. Declared in `ts_scenarios.rs`.
+#[wasm_bindgen(js_name = runScenarios, skip_typescript)]
+pub fn run_scenarios(
+    inventory: JsValue,
+    scenarios: JsValue,
+    options: JsValue,
+    dataset: JsValue,
+) -> Result<JsValue, JsValue> {
+    let ds = crate::dataset(&dataset)?;
+    let scenarios = read_with(&scenarios, "scenarios", scenarios_from_json)?
+        .ok_or_else(|| JsError::shape("scenarios", "invalid type: null, expected a sequence"))?;
+    let options = crate::options(&options)?;
+    let inv = read(&inventory)?;
+    let (baseline, results) =
+        empreinte::run_scenarios(&ds, &inv.lines, &scenarios, &options).map_err(JsError::from)?;
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        baseline: &'a empreinte::Report,
+        scenarios: &'a [empreinte::ScenarioResult],
+        rejected: &'a [empreinte::RejectedRow],
+        warnings: &'a [empreinte::Warning],
+    }
+    Ok(to_js(&Out {
+        baseline: &baseline,
+        scenarios: &results,
+        rejected: &inv.rejected,
+        warnings: &inv.warnings,
+    })?)
+}
+
+fn scenarios_from_json(v: &serde_json::Value) -> Result<Vec<Scenario>, ShapeError> {
+    array(v, "a sequence of scenarios")?
+        .iter()
+        .enumerate()
+        .map(|(i, x)| Scenario::from_json(x).map_err(|e| e.within(&format!("[{i}]"))))
+        .collect()
+}
