@@ -4,7 +4,7 @@ use crate::error::JsError;
 use crate::json::{read_with, to_js};
 use crate::read;
 use empreinte::inventory::read_json;
-use empreinte::json::{array, Object, ShapeError};
+use empreinte::json::{list, Object, ShapeError};
 use empreinte::{Allocation, EvaluationOptions, InventoryItem, Offer, ReplacedPart, Scenario};
 use wasm_bindgen::prelude::*;
 
@@ -35,14 +35,6 @@ impl OfferIn {
     }
 }
 
-fn offers_from_json(v: &serde_json::Value) -> Result<Vec<OfferIn>, ShapeError> {
-    array(v, "a sequence of offers")?
-        .iter()
-        .enumerate()
-        .map(|(i, x)| OfferIn::from_json(x).map_err(|e| e.within(&format!("[{i}]"))))
-        .collect()
-}
-
 /// `{reporting_year?, allocation?}`.
 fn compare_options(v: &serde_json::Value) -> Result<(Option<i32>, Allocation), ShapeError> {
     let o = Object::new(v, &["reporting_year", "allocation"])?;
@@ -62,8 +54,10 @@ pub fn compare_offers(
     dataset: JsValue,
 ) -> Result<JsValue, JsValue> {
     let ds = crate::dataset(&dataset)?;
-    let given = read_with(&offers, "offers", offers_from_json)?
-        .ok_or_else(|| JsError::shape("offers", "invalid type: null, expected a sequence"))?;
+    let given = read_with(&offers, "offers", |v| {
+        list(v, "a sequence of offers", OfferIn::from_json)
+    })?
+    .ok_or_else(|| JsError::shape("offers", "invalid type: null, expected a sequence"))?;
     let (reporting_year, allocation) =
         read_with(&options, "comparison options", compare_options)?.unwrap_or_default();
     // The devices are read by the core's JSON inventory reader, like any inventory line.

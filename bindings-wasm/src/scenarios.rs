@@ -3,7 +3,7 @@
 use crate::error::JsError;
 use crate::json::{read_with, to_js};
 use crate::read;
-use empreinte::json::{array, ShapeError};
+use empreinte::json::list;
 use empreinte::Scenario;
 use wasm_bindgen::prelude::*;
 
@@ -17,8 +17,10 @@ pub fn run_scenarios(
     dataset: JsValue,
 ) -> Result<JsValue, JsValue> {
     let ds = crate::dataset(&dataset)?;
-    let scenarios = read_with(&scenarios, "scenarios", scenarios_from_json)?
-        .ok_or_else(|| JsError::shape("scenarios", "invalid type: null, expected a sequence"))?;
+    let scenarios = read_with(&scenarios, "scenarios", |v| {
+        list(v, "a sequence of scenarios", Scenario::from_json)
+    })?
+    .ok_or_else(|| JsError::shape("scenarios", "invalid type: null, expected a sequence"))?;
     let options = crate::options(&options)?;
     let inv = read(&inventory)?;
     let (baseline, results) =
@@ -36,12 +38,4 @@ pub fn run_scenarios(
         rejected: &inv.rejected,
         warnings: &inv.warnings,
     })?)
-}
-
-fn scenarios_from_json(v: &serde_json::Value) -> Result<Vec<Scenario>, ShapeError> {
-    array(v, "a sequence of scenarios")?
-        .iter()
-        .enumerate()
-        .map(|(i, x)| Scenario::from_json(x).map_err(|e| e.within(&format!("[{i}]"))))
-        .collect()
 }

@@ -66,6 +66,19 @@ pub fn array<'a>(v: &'a Value, expected: &str) -> Result<&'a [Value], ShapeError
     }
 }
 
+/// An array, each element read with `read` (errors name the element's index).
+pub fn list<'a, T>(
+    v: &'a Value,
+    expected: &str,
+    read: impl Fn(&'a Value) -> Result<T, ShapeError>,
+) -> Result<Vec<T>, ShapeError> {
+    array(v, expected)?
+        .iter()
+        .enumerate()
+        .map(|(i, x)| read(x).map_err(|e| e.within(&format!("[{i}]"))))
+        .collect()
+}
+
 /// One of `variants` (a unit variant, as a string).
 pub fn variant<'v>(v: &Value, variants: &[&'v str]) -> Result<&'v str, ShapeError> {
     let Value::String(s) = v else {
@@ -197,13 +210,7 @@ impl<'a> Object<'a> {
         key: &str,
         read: impl Fn(&'a Value) -> Result<T, ShapeError>,
     ) -> Result<Option<Vec<T>>, ShapeError> {
-        self.read(key, |v| {
-            array(v, "a sequence")?
-                .iter()
-                .enumerate()
-                .map(|(i, x)| read(x).map_err(|e| e.within(&format!("[{i}]"))))
-                .collect()
-        })
+        self.read(key, |v| list(v, "a sequence", read))
     }
 }
 
