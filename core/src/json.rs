@@ -154,7 +154,7 @@ impl<'a> Object<'a> {
     /// A whole number within `i32`.
     pub fn i32(&self, key: &str) -> Result<Option<i32>, ShapeError> {
         self.read(key, |v| {
-            whole(v, "i32")
+            whole(v)
                 .and_then(|n| i32::try_from(n).ok())
                 .ok_or_else(|| invalid_value(v, "i32"))
         })
@@ -163,7 +163,7 @@ impl<'a> Object<'a> {
     /// A whole number within `u32`.
     pub fn u32(&self, key: &str) -> Result<Option<u32>, ShapeError> {
         self.read(key, |v| {
-            whole(v, "u32")
+            whole(v)
                 .and_then(|n| u32::try_from(n).ok())
                 .ok_or_else(|| invalid_value(v, "u32"))
         })
@@ -214,9 +214,8 @@ impl<'a> Object<'a> {
     }
 }
 
-/// A whole number (an integer, or a float without fraction as JavaScript writes them).
-fn whole(v: &Value, expected: &str) -> Option<i64> {
-    let _ = expected;
+/// A whole number (an integer, or a float without fraction, as other serde formats give them).
+fn whole(v: &Value) -> Option<i64> {
     if let Some(n) = v.as_i64() {
         return Some(n);
     }
