@@ -1,5 +1,10 @@
 //! WebAssembly bindings of [`empreinte`]: the npm package `empreinte`.
 //!
+//! Two modules are built from this crate: without features, `empreinte` (embedded datasets,
+//! evaluation, scenarios, GLPI detection: what a page loads first, under a 200 KB gzipped
+//! budget), and with `full`, `empreinte/full` (offers, trajectory, datasets from files,
+//! hosting, services, GLPI import as well).
+//!
 //! This crate converts types and errors, nothing else. Values cross the boundary as JSON text
 //! ([`json`]): inventories go to the core as bytes (CSV in any encoding, or JSON: the core tells
 //! them apart; an array of objects as its JSON text), results come back as plain objects with
