@@ -4,36 +4,10 @@ use empreinte::report::GroupFootprint;
 use empreinte::{Availability, Dataset, Estimate, Indicator, Lang, Phase, Report};
 use std::io::{self, Write};
 
-/// Formats a number for people: French `1 234,5` or English `1,234.5`, about 3 significant digits.
+/// Formats a number for people: French `1 234,5` or English `1,234.5`, about 3 significant
+/// digits (the core's formatter, as the REEN review writes them).
 pub fn number(v: f64, lang: Lang) -> String {
-    if v == 0.0 {
-        return "0".into();
-    }
-    let decimals = match v.abs() {
-        a if a >= 100.0 => 0,
-        a if a >= 10.0 => 1,
-        a if a >= 1.0 => 2,
-        a => (2 - a.log10().floor() as i32).clamp(2, 12) as usize,
-    };
-    let s = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let (group, point) = match lang {
-        Lang::Fr => ('\u{202f}', ','),
-        Lang::En => (',', '.'),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(c);
-    }
-    let sign = if v < 0.0 { "-" } else { "" };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}{point}{frac}")
-    }
+    empreinte::review::format_number(v, lang)
 }
 
 fn cell(e: &Estimate, lang: Lang) -> String {

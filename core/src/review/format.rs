@@ -10,8 +10,8 @@ pub(crate) fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str 
     }
 }
 
-/// About three significant digits, grouped by thousands.
-pub(crate) fn number(v: f64, lang: Lang) -> String {
+/// About three significant digits, grouped by thousands (also the CLI's tables).
+pub fn number(v: f64, lang: Lang) -> String {
     if v == 0.0 || !v.is_finite() {
         return "0".into();
     }

@@ -28,6 +28,9 @@
 
 mod doc;
 mod format;
+
+/// A number for people: French `1 234,5` or English `1,234.5`, about three significant digits.
+pub use format::number as format_number;
 mod html;
 mod levers;
 mod markdown;
