@@ -318,9 +318,7 @@ impl Dataset {
                     label_en: row.required("label_en")?.into(),
                     aliases: row.list("aliases"),
                     pue,
-                    quality: Quality::from_id(row.text("quality")).ok_or_else(|| {
-                        row.invalid("quality", "primary, derived, proxy, uncertain or flagged")
-                    })?,
+                    quality: row.quality()?,
                     source_id: row.text("source_id").into(),
                     source_row: row.required("source_row")?.into(),
                     note: row.text("note").into(),

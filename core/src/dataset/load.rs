@@ -406,22 +406,8 @@ impl Builder {
         let value = row.number("value")?;
         let low = row.number("low")?;
         let high = row.number("high")?;
-        if !(low <= value && value <= high) {
-            return Err(DatasetError::RangeOrder {
-                file: row_file(row, "value"),
-                line: row.line,
-                factor_id: id,
-                low,
-                value,
-                high,
-            });
-        }
-        let quality = Quality::from_id(row.text("quality")).ok_or_else(|| {
-            row.invalid(
-                "quality",
-                "one of primary, derived, proxy, uncertain, flagged",
-            )
-        })?;
+        let range = row.range(row_file(row, "value"), &id, (low, value, high))?;
+        let quality = row.quality()?;
         let source_id = row.required("source_id")?;
         if !sources.contains_key(source_id) {
             return Err(DatasetError::UnknownSource {
@@ -440,7 +426,7 @@ impl Builder {
             table,
             indicator,
             phase,
-            value: Range::new(low, value, high),
+            value: range,
             unit: unit.into(),
             quality,
             source_id: source_id.into(),

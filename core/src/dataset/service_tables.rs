@@ -5,7 +5,6 @@
 
 use super::table::Table;
 use super::{Dataset, DatasetError, Factor, FactorRef, FactorTable, Quality};
-use crate::estimate::Range;
 use crate::indicator::{Indicator, Phase};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -114,22 +113,8 @@ impl Dataset {
             let value = row.number_in("value", 0.0, f64::MAX)?;
             let low = row.number_in("low", 0.0, f64::MAX)?;
             let high = row.number_in("high", 0.0, f64::MAX)?;
-            if !(low <= value && value <= high) {
-                return Err(DatasetError::RangeOrder {
-                    file: NETWORK_FILE.into(),
-                    line: row.line,
-                    factor_id: id,
-                    low,
-                    value,
-                    high,
-                });
-            }
-            let quality = Quality::from_id(row.text("quality")).ok_or_else(|| {
-                row.invalid(
-                    "quality",
-                    "one of primary, derived, proxy, uncertain, flagged",
-                )
-            })?;
+            let range = row.range(NETWORK_FILE.into(), &id, (low, value, high))?;
+            let quality = row.quality()?;
             let source_id = row.required("source_id")?.to_string();
             if self.source(&source_id).is_none() {
                 let mut known: Vec<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
@@ -157,7 +142,7 @@ impl Dataset {
                 table: FactorTable::Network,
                 indicator,
                 phase,
-                value: Range::new(low, value, high),
+                value: range,
                 unit: unit.into(),
                 quality,
                 source_id,

@@ -116,6 +116,37 @@ impl Row<'_> {
             .ok_or_else(|| self.invalid(column, "a finite number with a '.' decimal point"))
     }
 
+    /// A factor's `quality` column.
+    pub fn quality(&self) -> Result<super::Quality, DatasetError> {
+        super::Quality::from_id(self.text("quality")).ok_or_else(|| {
+            self.invalid(
+                "quality",
+                "one of primary, derived, proxy, uncertain, flagged",
+            )
+        })
+    }
+
+    /// A factor's range, `low <= value <= high`, or the error naming the factor.
+    pub fn range(
+        &self,
+        file: String,
+        factor_id: &str,
+        (low, value, high): (f64, f64, f64),
+    ) -> Result<crate::estimate::Range, DatasetError> {
+        if low <= value && value <= high {
+            Ok(crate::estimate::Range::new(low, value, high))
+        } else {
+            Err(DatasetError::RangeOrder {
+                file,
+                line: self.line,
+                factor_id: factor_id.to_string(),
+                low,
+                value,
+                high,
+            })
+        }
+    }
+
     /// A finite number in `[min, max]`.
     pub fn number_in(&self, column: &str, min: f64, max: f64) -> Result<f64, DatasetError> {
         let v = self.number(column)?;
