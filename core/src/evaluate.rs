@@ -1,7 +1,7 @@
 //! Streaming evaluation: lines go in one at a time, aggregates stay small, so an inventory
 //! of any size is evaluated in bounded memory.
 
-use crate::dataset::{CategoryRef, Dataset, ElectricityLookup, ZoneRef};
+use crate::dataset::{Dataset, ElectricityLookup, ZoneRef};
 use crate::fleet::{empty_footprint, evaluate_line, FactorTrace, Kernel, LineFootprint, Resolved};
 use crate::inventory::{
     CsvInventory, EquipmentLine, InventoryError, InventoryItem, RejectedRow, RowError, Warning,
@@ -25,7 +25,14 @@ pub struct Evaluation<'d> {
     ds: &'d Dataset,
     options: EvaluationOptions,
     default_zone: ZoneRef,
-    category_cache: HashMap<String, Result<CategoryRef, Option<String>>>,
+    /// Type as written (and model, after a unit separator) → its classification.
+    category_cache: HashMap<String, Result<u32, Option<String>>>,
+    /// The classifications made, each once (a line's `mapping_rule`).
+    classifications: Vec<crate::classify::Classification>,
+    /// Reused key buffer for lines that give a model.
+    cache_key: String,
+    /// The classification of the line computed last.
+    last_classification: u32,
     zone_cache: HashMap<String, Result<ZoneRef, Option<String>>>,
     electricity: Vec<Option<Option<ElectricityLookup>>>,
     electricity_lines: Vec<u64>,
@@ -99,6 +106,9 @@ impl<'d> Evaluation<'d> {
             ds,
             default_zone,
             category_cache: HashMap::default(),
+            classifications: Vec::new(),
+            cache_key: String::new(),
+            last_classification: 0,
             zone_cache: HashMap::default(),
             electricity: vec![None; ds.zones().len()],
             electricity_lines: vec![0; ds.zones().len()],
@@ -158,26 +168,52 @@ impl<'d> Evaluation<'d> {
         self.counts.blank_rows += n;
     }
 
-    fn resolve(&mut self, line: &EquipmentLine) -> Result<Resolved, RowError> {
+    fn resolve(&mut self, line_no: u64, line: &EquipmentLine) -> Result<Resolved, RowError> {
         let ds = self.ds;
         // Known and unknown names are both cached: a file repeating an unknown name is not
         // re-scored for "did you mean" on every row.
-        let category = match self.category_cache.get(&line.category) {
+        let key: &str = match &line.model {
+            None => &line.category,
+            Some(m) => {
+                self.cache_key.clear();
+                self.cache_key.push_str(&line.category);
+                self.cache_key.push('\u{1f}');
+                self.cache_key.push_str(m);
+                &self.cache_key
+            }
+        };
+        let classified = match self.category_cache.get(key) {
             Some(c) => c.clone(),
             None => {
-                let c = ds
-                    .find_category(&line.category)
-                    .ok_or_else(|| ds.suggest_category(&line.category));
+                let key = key.to_string();
+                let c = ds.classify(&line.category, line.model.as_deref()).map(|c| {
+                    if let Some(why) = c.assumption {
+                        let written = line.category.trim();
+                        self.warn(Warning {
+                            line: Some(line_no),
+                            field: Some("category".into()),
+                            code: "category_assumption",
+                            message: format!("line {line_no}: “{written}”: {why}"),
+                        });
+                    }
+                    self.classifications.push(c);
+                    (self.classifications.len() - 1) as u32
+                });
                 if self.category_cache.len() < 10_000 {
-                    self.category_cache.insert(line.category.clone(), c.clone());
+                    self.category_cache.insert(key, c.clone());
                 }
                 c
             }
         }
         .map_err(|suggestion| RowError::UnknownCategory {
-            value: line.category.clone(),
+            value: if line.category.trim().is_empty() {
+                line.model.clone().unwrap_or_default()
+            } else {
+                line.category.clone()
+            },
             suggestion,
         })?;
+        let category = self.classifications[classified as usize].category;
         let zone = match &line.country {
             None => self.default_zone,
             Some(name) => match self.zone_cache.get(name) {
@@ -206,6 +242,7 @@ impl<'d> Evaluation<'d> {
             category,
             zone,
             electricity,
+            classification: classified,
         })
     }
 
@@ -231,7 +268,8 @@ impl<'d> Evaluation<'d> {
         line: &EquipmentLine,
         traced: bool,
     ) -> Result<(), RowError> {
-        let r = self.resolve(line)?;
+        let r = self.resolve(line_no, line)?;
+        self.last_classification = r.classification;
         let k = self.kernel_for(&r, line.condition);
         let trace = if traced { self.trace.as_mut() } else { None };
         evaluate_line(
@@ -289,8 +327,32 @@ impl<'d> Evaluation<'d> {
         self.counts.rows_read += 1;
         self.counts.rows_evaluated += 1;
         self.counts.devices += line.quantity as u64;
+        let second_life = matches!(
+            line.condition,
+            crate::Condition::Refurbished | crate::Condition::Repaired
+        );
+        if second_life && self.ds.second_life_years(self.scratch.category).is_none() {
+            let cat = &self.ds.category(self.scratch.category).id;
+            self.warn(Warning {
+                line: Some(line_no),
+                field: Some("condition".into()),
+                code: "no_refurbishment_data",
+                message: format!(
+                    "line {line_no}: {} has no {} figures for {cat}: its second-life manufacturing and transport are not available",
+                    self.ds.id(),
+                    line.condition.id()
+                ),
+            });
+        }
+        if self.ds.category(self.scratch.category).coverage
+            == crate::dataset::Coverage::NotAvailable
+        {
+            self.counts.rows_not_available += 1;
+            self.counts.devices_not_available += line.quantity as u64;
+        }
         let code = "acquisition_year_missing";
-        if line.acquisition_year.is_none() {
+        // Without figures there is nothing to spread: no warning about the period.
+        if line.acquisition_year.is_none() && self.scratch.period_years.is_finite() {
             // Formatted only while it will be listed; counted beyond.
             if self
                 .warning_counts
@@ -333,6 +395,11 @@ impl<'d> Evaluation<'d> {
                 country: self.ds.zone(self.scratch.zone).code.clone(),
                 department: line.department.clone(),
                 label: line.label.clone(),
+                category_written: line.category.clone(),
+                model: line.model.clone(),
+                mapping_rule: self.classifications[self.last_classification as usize]
+                    .rule
+                    .clone(),
                 indicators: self.ds.indicators().to_vec(),
                 footprint: self.scratch.clone(),
             });

@@ -4,7 +4,9 @@
 //! (physical lifetime, amortisation, or the acquisition year alone); a device past that period
 //! carries only its use. Use = annual kWh × the electricity factor of its country and year.
 
-use crate::dataset::{CategoryRef, Dataset, ElectricityLookup, FactorRef, ZoneRef, N_IND};
+use crate::dataset::{
+    CategoryRef, Coverage, Dataset, ElectricityLookup, FactorRef, ZoneRef, N_IND,
+};
 use crate::estimate::Range;
 use crate::indicator::{Indicator, Phase};
 use crate::inventory::{Condition, EquipmentLine, Field, RowError};
@@ -123,6 +125,8 @@ pub(crate) struct Resolved {
     pub category: CategoryRef,
     pub zone: ZoneRef,
     pub electricity: ElectricityLookup,
+    /// Position of the line's classification in the evaluation's list.
+    pub classification: u32,
 }
 
 /// How much of a factor's value one line carries: `coefficient × factor value` is the line's
@@ -182,6 +186,12 @@ impl Kernel {
                                 // Cut-off: a reused device carries no manufacturing, only its transport.
                                 (Condition::Reused, Phase::Manufacturing) => zero_if(manufacturing),
                                 (Condition::Reused, _) => value(new_factor),
+                                // Kept and repaired: the repair parts (the refurbishment
+                                // figure stands in for them), no transport.
+                                (Condition::Repaired, Phase::Manufacturing) => value(
+                                    ds.refurbishment_factor(category, Phase::Manufacturing, ind),
+                                ),
+                                (Condition::Repaired, _) => zero_if(manufacturing),
                             }
                         };
                 }
@@ -283,20 +293,15 @@ pub(crate) fn evaluate_line(
         None => None,
     };
 
-    // Period over which embodied impacts are spread, with its range.
+    // Period over which embodied impacts are spread, with its range. A refurbished device of a
+    // class without refurbishment data keeps the class's lifetime; its second-life impacts are
+    // not available (the kernel has no factor for them), never a rejection.
+    let no_figures = cat.coverage == Coverage::NotAvailable;
     let default_life = match line.condition {
         Condition::New => cat.lifetime_years,
-        Condition::Refurbished | Condition::Reused => match ds.second_life_years(r.category) {
-            Some(y) => Range::exact(y),
-            None if line.condition == Condition::Reused => cat.lifetime_years,
-            None => {
-                return Err(RowError::NoRefurbishmentData {
-                    category: cat.id.clone(),
-                    dataset: ds.id().to_string(),
-                    available: list_or_none(ds.refurbishable_categories().map(|c| c.id.as_str())),
-                })
-            }
-        },
+        Condition::Refurbished | Condition::Reused | Condition::Repaired => ds
+            .second_life_years(r.category)
+            .map_or(cat.lifetime_years, Range::exact),
     };
     let period = match opts.annualisation {
         Annualisation::PhysicalLifetime => lifetime.map_or(default_life, Range::exact),
@@ -310,6 +315,7 @@ pub(crate) fn evaluate_line(
     let s_b = share(age, period.high);
     let shares = Range::new(s_a.min(s_b).min(s_c), s_c, s_a.max(s_b).max(s_c));
     let stage = match age {
+        _ if no_figures && lifetime.is_none() => LifeStage::Unknown,
         None => LifeStage::Unknown,
         Some(_) if s_c > 0.0 => LifeStage::Amortising,
         Some(_) => LifeStage::PastPeriod,
@@ -365,7 +371,10 @@ pub(crate) fn evaluate_line(
             power.scale(hours * days / 1000.0)
         }
     };
+    // A class without figures has no default power or hours: its use is not available
+    // unless the line measures or describes it in full.
     let kwh = kwh_per_device.scale(n);
+    let use_known = kwh.central.is_finite() && kwh.low.is_finite() && kwh.high.is_finite();
 
     let mut record =
         |factor: Option<FactorRef>, indicator: Indicator, phase: Phase, coefficient: f64| {
@@ -392,10 +401,12 @@ pub(crate) fn evaluate_line(
                 }
             });
         }
-        row[Phase::Use.index()] = phases[Phase::Use.index()].map(|(f, v)| {
-            record(f, *ind, Phase::Use, kwh.central);
-            apply(v, kwh, 1.0)
-        });
+        row[Phase::Use.index()] = phases[Phase::Use.index()]
+            .filter(|_| use_known)
+            .map(|(f, v)| {
+                record(f, *ind, Phase::Use, kwh.central);
+                apply(v, kwh, 1.0)
+            });
         row[TOTAL] = Phase::ALL
             .iter()
             .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc + v));
@@ -409,15 +420,6 @@ pub(crate) fn evaluate_line(
     out.period_years = period.central;
     out.embodied_share = s_c;
     out.stage = stage;
-    out.electricity_kwh = kwh.central;
+    out.electricity_kwh = if use_known { kwh.central } else { f64::NAN };
     Ok(())
-}
-
-fn list_or_none<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    let v: Vec<&str> = items.collect();
-    if v.is_empty() {
-        "none".to_string()
-    } else {
-        v.join(", ")
-    }
 }

@@ -138,6 +138,21 @@ impl NameIndex {
         self.keys.get(&match_key(name)).copied()
     }
 
+    /// The known name fewest edits away from `name`, within `budget` edits (a typo).
+    pub fn closest_within(&self, name: &str, budget: usize) -> Option<(String, usize)> {
+        let key = match_key(name);
+        if key.len() < 4 || name.len() > MAX_SUGGESTED_LEN {
+            return None;
+        }
+        self.names
+            .iter()
+            .filter(|(_, k, _)| k.len() >= 4)
+            .map(|(display, k, item)| (strsim::damerau_levenshtein(&key, k), display, *item))
+            .filter(|(d, _, _)| *d <= budget)
+            .min_by_key(|(d, _, _)| *d)
+            .map(|(_, display, item)| (display.clone(), item))
+    }
+
     /// The closest known name, when one is close enough to be a likely typo.
     pub fn suggest(&self, name: &str) -> Option<(String, usize)> {
         // Names are short; scoring a long text against every name costs for nothing.

@@ -212,6 +212,31 @@ pub fn compare_offers(
         device.quantity = 1;
         device.acquisition_year = None;
         let f = ev.footprint(index as u64 + 1, &device).map_err(fail)?;
+        // An offer is a choice between figures: one without them cannot be compared.
+        let class = ds.category(f.category);
+        if class.coverage == crate::dataset::Coverage::NotAvailable {
+            return Err(fail(RowError::NoFigures {
+                category: class.id.clone(),
+                dataset: ds.id().to_string(),
+            }));
+        }
+        let second_life_data = ds.second_life_years(f.category).is_some();
+        if matches!(
+            device.condition,
+            Condition::Refurbished | Condition::Repaired
+        ) && !second_life_data
+            && !(device.condition == Condition::Repaired && !offer.replaced_parts.is_empty())
+        {
+            return Err(fail(RowError::NoRefurbishmentData {
+                category: class.id.clone(),
+                dataset: ds.id().to_string(),
+                available: ds
+                    .refurbishable_categories()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }));
+        }
         let mut per_year = f.impacts;
         let life = f.period_years;
         let cat = ds.category(f.category);
@@ -239,6 +264,13 @@ pub fn compare_offers(
             allocation == Allocation::SharedFirstLife && offer.device.condition != Condition::New;
         for &ind in ds.indicators() {
             let row = &mut per_year[ind as usize];
+            let repaired_parts = ind == Indicator::ClimateChange
+                && offer.device.condition == Condition::Repaired
+                && !offer.replaced_parts.is_empty();
+            if repaired_parts {
+                // The buyer's repair parts win over the dataset's stand-in for them.
+                row[Phase::Manufacturing.index()] = Some(parts.scale(1.0 / life));
+            }
             let mut add = |extra: Option<Range>| {
                 let m = &mut row[Phase::Manufacturing.index()];
                 *m = match (*m, extra) {
@@ -247,7 +279,10 @@ pub fn compare_offers(
                     (None, _) => None,
                 };
             };
-            if ind == Indicator::ClimateChange && !offer.replaced_parts.is_empty() {
+            if ind == Indicator::ClimateChange
+                && !offer.replaced_parts.is_empty()
+                && !repaired_parts
+            {
                 add(Some(parts.scale(1.0 / life)));
             }
             if second_life {

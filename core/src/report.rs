@@ -138,6 +138,11 @@ pub struct Counts {
     pub rows_read: u64,
     pub rows_evaluated: u64,
     pub rows_rejected: u64,
+    /// Rows evaluated whose class the dataset has no figure for: counted, shown as not
+    /// available (never as zero, never rejected).
+    pub rows_not_available: u64,
+    /// Devices on those rows.
+    pub devices_not_available: u64,
     /// Empty rows skipped (not data rows).
     pub blank_rows: u64,
     pub devices: u64,
@@ -182,6 +187,11 @@ pub struct LineReport {
     pub country: String,
     pub department: Option<String>,
     pub label: Option<String>,
+    /// The type as the inventory wrote it ("Écran 24 pouces"): its qualifiers are kept here.
+    pub category_written: String,
+    pub model: Option<String>,
+    /// Why the line got its category ([`crate::classify::Classification::rule`]).
+    pub mapping_rule: String,
     pub indicators: Vec<Indicator>,
 }
 
@@ -190,9 +200,12 @@ impl Serialize for LineReport {
         let f = &self.footprint;
         let mut table = ImpactTable::new(&self.indicators);
         table.add_line(f);
-        let mut st = s.serialize_struct("LineReport", 14)?;
+        let mut st = s.serialize_struct("LineReport", 17)?;
         st.serialize_field("line", &f.line)?;
         st.serialize_field("category", &self.category)?;
+        st.serialize_field("category_written", &self.category_written)?;
+        st.serialize_field("model", &self.model)?;
+        st.serialize_field("mapping_rule", &self.mapping_rule)?;
         st.serialize_field("quantity", &f.quantity)?;
         st.serialize_field("condition", &f.condition)?;
         st.serialize_field("department", &self.department)?;

@@ -52,7 +52,11 @@ impl Strata {
         let s = &mut self.items[i];
         s.lines += 1;
         s.devices += f.quantity as u64;
-        s.kwh += f.electricity_kwh;
+        // A line whose electricity is not available adds none (its use phase is not
+        // available either, and says so in the impacts).
+        if f.electricity_kwh.is_finite() {
+            s.kwh += f.electricity_kwh;
+        }
         for (slot, ind) in indicators.iter().enumerate() {
             let row = &f.impacts[*ind as usize];
             let sums = &mut s.sums[slot];

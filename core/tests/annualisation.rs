@@ -144,11 +144,14 @@ fn reused_carries_no_manufacturing() {
 }
 
 #[test]
-fn refurbished_without_factors_is_rejected_with_the_alternatives() {
+fn refurbished_without_factors_is_evaluated_with_its_second_life_not_available() {
     let r = eval(&mini(), "category;condition\nmonitor;refurbished\n", 2024);
-    let e = &r.rejected[0].error;
-    assert_eq!(e.code(), "no_refurbishment_data");
-    assert!(e.to_string().contains("laptop"), "{e}");
+    assert_eq!((r.counts.rows_evaluated, r.counts.rows_rejected), (1, 0));
+    assert!(r.warnings.iter().any(|w| w.code == "no_refurbishment_data"));
+    let phase = |p| *r.totals.impacts.get(Indicator::ClimateChange, p).unwrap();
+    assert_eq!(phase(Phase::Manufacturing).n_available, 0);
+    assert_eq!(phase(Phase::Manufacturing).n_missing, 1);
+    assert_eq!(phase(Phase::Use).n_available, 1);
 }
 
 #[test]

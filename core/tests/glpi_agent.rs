@@ -111,7 +111,7 @@ const EXPECTED: &[Expected] = &[
         5,
         Some(2020),
         YearSource::FirstInventory,
-        "network_words",
+        "model_series",
     ),
     // HP 2530-48G: nothing in the model names its kind; 52 Ethernet ports make it a switch.
     (
@@ -123,7 +123,7 @@ const EXPECTED: &[Expected] = &[
         1,
         Some(2020),
         YearSource::FirstInventory,
-        "network_ports",
+        "model_series",
     ),
     // Android phone with SIM cards, no BIOS date: the year from the agent's device id.
     (

@@ -226,7 +226,7 @@ fn all_assets_glpi9_windows_1252() {
                 Some(2020),
                 PurchaseDate,
                 Some("Mairie"),
-                "printer_model",
+                "type_name",
             ),
             (
                 "MFC-ÉCOLE",
@@ -235,7 +235,7 @@ fn all_assets_glpi9_windows_1252() {
                 Some(2018),
                 PurchaseDate,
                 Some("École Jules-Ferry"),
-                "printer_model",
+                "type_name",
             ),
             (
                 "SW-MAIRIE-CORE",
@@ -266,12 +266,12 @@ fn all_assets_glpi9_windows_1252() {
             ),
             (
                 "ONDULEUR-BAIE",
-                Unmapped,
-                None,
+                Mapped,
+                Some("ups"),
                 Some(2019),
                 PurchaseDate,
                 Some("Mairie"),
-                "unknown_type",
+                "type_name",
             ),
             (
                 "POSTE-ACCUEIL",
@@ -311,12 +311,12 @@ fn all_assets_glpi9_windows_1252() {
             ),
             (
                 "BADGEUSE-ENTRÉE",
-                Unmapped,
-                None,
+                Mapped,
+                Some("badge_reader"),
                 None,
                 Unknown,
                 Some("Mairie"),
-                "unknown_type",
+                "type_name",
             ),
         ],
     );

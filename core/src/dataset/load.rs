@@ -295,7 +295,7 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
         .collect();
     indicators.dedup();
 
-    Ok(Dataset {
+    let mut ds = Dataset {
         info,
         sources,
         zones,
@@ -308,9 +308,12 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
         electricity,
         indicators,
         default_zone: ZoneRef(default_zone as u32),
+        class_targets: Vec::new(),
         hosting: None,
         services: Default::default(),
-    })
+    };
+    ds.answer_vocabulary();
+    Ok(ds)
 }
 
 const FACTOR_COLUMNS: [&str; 9] = [
@@ -613,10 +616,15 @@ fn parse_categories(t: &Table) -> Result<(Vec<Category>, NameIndex), DatasetErro
             hours_per_day: row.number_in("hours_per_day", 0.0, 24.0)?,
             days_per_year: row.number_in("days_per_year", 0.0, 366.0)?,
             is_proxy: row.boolean("is_proxy")?,
+            coverage: Coverage::Direct,
             proxy_note: row.text("proxy_note").into(),
             source_id: row.required("source_id")?.into(),
             source_row: row.required("source_row")?.into(),
         };
+        let mut cat = cat;
+        if cat.is_proxy {
+            cat.coverage = Coverage::Proxy;
+        }
         let item = cats.len();
         let all = [&cat.id, &cat.label_fr, &cat.label_en]
             .into_iter()

@@ -97,9 +97,34 @@ pub struct Category {
     pub hours_per_day: f64,
     pub days_per_year: f64,
     pub is_proxy: bool,
+    /// Whether the dataset's figures for the class are its own, a proxy, or absent.
+    pub coverage: Coverage,
     pub proxy_note: String,
     pub source_id: String,
     pub source_row: String,
+}
+
+/// How a dataset answers for a class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// Figures of the class itself, from the dataset's main source.
+    Direct,
+    /// Figures standing in for the class (`proxy_note` says which and why).
+    Proxy,
+    /// No figure at all: lines of the class are evaluated and counted as not available.
+    NotAvailable,
+}
+
+impl Coverage {
+    /// Stable id (`direct`, `proxy`, `not_available`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Coverage::Direct => "direct",
+            Coverage::Proxy => "proxy",
+            Coverage::NotAvailable => "not_available",
+        }
+    }
 }
 
 impl Category {
@@ -189,6 +214,8 @@ pub struct Dataset {
     pub(crate) electricity: Vec<ZoneElectricity>,
     pub(crate) indicators: Vec<Indicator>,
     pub(crate) default_zone: ZoneRef,
+    /// Per class of [`crate::classify::vocabulary::CLASSES`], the category answering for it.
+    pub(crate) class_targets: Vec<(CategoryRef, crate::classify::Target)>,
     /// Optional hosting tables (hosting_*.csv).
     pub(crate) hosting: Option<Box<hosting_tables::HostingTables>>,
     /// Optional service tables (network.csv).
@@ -277,21 +304,113 @@ impl Dataset {
         self.default_zone
     }
 
-    /// Resolves a category written any way people write it.
+    /// Resolves a device type written any way people write it ("Écran 24 pouces", "VPI"),
+    /// through the shared vocabulary ([`crate::classify`]).
     pub fn find_category(&self, name: &str) -> Option<CategoryRef> {
+        self.classify(name, None).ok().map(|c| c.category)
+    }
+
+    /// Reads a device type and its model into a category, with the rule that decided; `Err`
+    /// holds a plausible "did you mean", if any.
+    pub fn classify(
+        &self,
+        name: &str,
+        model: Option<&str>,
+    ) -> Result<crate::classify::Classification, Option<String>> {
+        crate::classify::classify(self, name, model)
+    }
+
+    /// A category by one of the dataset's own names (id, labels, aliases), exactly.
+    pub fn find_category_name(&self, name: &str) -> Option<CategoryRef> {
         self.category_names.get(name).map(|i| CategoryRef(i as u32))
     }
 
-    /// The closest category name, for "did you mean" messages.
+    /// A category by id.
+    pub fn category_by_id(&self, id: &str) -> Option<CategoryRef> {
+        self.categories
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| CategoryRef(i as u32))
+    }
+
+    /// The closest name when the text looks like a typo of one (a letter or two off), for
+    /// "did you mean" messages; `None` rather than a misleading guess.
     pub fn suggest_category(&self, name: &str) -> Option<String> {
-        self.category_names.suggest(name).map(|(display, item)| {
-            let cat = &self.categories[item];
-            if crate::names::match_key(&display) == crate::names::match_key(&cat.id) {
-                cat.id.clone()
-            } else {
-                format!("{display} ({})", cat.id)
+        crate::classify::suggest(self, name)
+    }
+
+    /// A dataset name within `budget` edits of `name`, as "name (id)".
+    pub(crate) fn typo_of_category_name(&self, name: &str, budget: usize) -> Option<String> {
+        self.category_names
+            .closest_within(name, budget)
+            .map(|(display, item)| {
+                let cat = &self.categories[item];
+                if crate::names::match_key(&display) == crate::names::match_key(&cat.id) {
+                    cat.id.clone()
+                } else {
+                    format!("{display} ({})", cat.id)
+                }
+            })
+    }
+
+    /// The category answering for a vocabulary class, and how.
+    pub fn class_target(&self, class_id: &str) -> (CategoryRef, crate::classify::Target) {
+        crate::classify::vocabulary::CLASSES
+            .iter()
+            .position(|c| c.id == class_id)
+            .and_then(|i| self.class_targets.get(i).copied())
+            .unwrap_or((CategoryRef(0), crate::classify::Target::NotAvailable))
+    }
+
+    /// Gives every vocabulary class a category: its own (same id, or the dataset names its
+    /// label), its nearest ancestor's, or a new category without figures (not available).
+    pub(crate) fn answer_vocabulary(&mut self) {
+        use crate::classify::{vocabulary::CLASSES, Target};
+        let own = |ds: &Dataset, c: &crate::classify::vocabulary::Class| {
+            ds.category_by_id(c.id).or_else(|| {
+                [c.label_fr, c.label_en]
+                    .iter()
+                    .find_map(|n| ds.find_category_name(n))
+            })
+        };
+        let mut targets = Vec::with_capacity(CLASSES.len());
+        for c in CLASSES {
+            let mut target = own(self, c).map(|r| (r, Target::Own));
+            let mut parent = c.parent;
+            while target.is_none() {
+                let Some(p) = parent.and_then(crate::classify::vocabulary::class_by_id) else {
+                    break;
+                };
+                target = own(self, p).map(|r| (r, Target::Parent(p.id)));
+                parent = p.parent;
             }
-        })
+            let target = target.unwrap_or_else(|| {
+                self.categories.push(Category {
+                    id: c.id.into(),
+                    label_fr: c.label_fr.into(),
+                    label_en: c.label_en.into(),
+                    aliases: Vec::new(),
+                    group: c.group.into(),
+                    lifetime_years: Range::exact(f64::NAN),
+                    power_w: Range::exact(f64::NAN),
+                    hours_per_day: f64::NAN,
+                    days_per_year: f64::NAN,
+                    is_proxy: false,
+                    coverage: Coverage::NotAvailable,
+                    proxy_note: String::new(),
+                    source_id: String::new(),
+                    source_row: String::new(),
+                });
+                self.embodied.push([[None; N_IND]; 3]);
+                self.refurbishment.push(None);
+                (
+                    CategoryRef(self.categories.len() as u32 - 1),
+                    Target::NotAvailable,
+                )
+            });
+            targets.push(target);
+        }
+        self.class_targets = targets;
     }
 
     /// Resolves a zone by ISO code, alpha-3 code or name (French or English).

@@ -476,6 +476,9 @@ fn network(imp: &mut GlpiImporter<'_>, ctx: &Ctx<'_>, c: &Content, itemtype: &st
         }
     } else if t.as_deref() == Some("Printer") {
         return printer(imp, ctx, c);
+    } else if let Some(c) = texts.iter().find_map(|t| imp.ds.classify("", Some(t)).ok()) {
+        let id = imp.ds.category(c.category).id.clone();
+        Decision::mapped(id, "model_series", c.rule)
     } else if let Some((cat, word)) = network_kind(texts.iter().map(String::as_str)) {
         Decision::mapped(
             cat,

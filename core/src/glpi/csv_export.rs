@@ -295,13 +295,9 @@ fn decide(imp: &GlpiImporter<'_>, d: &ItemDraft, kind: &str, itemtype: Option<&s
         if let Some(cat) = type_name_category(kind) {
             return Decision::mapped(cat, "type_name", format!("type {kind:?}"));
         }
-        if let Some(c) = imp.ds.find_category(kind) {
-            let id = imp.ds.category(c).id.clone();
-            return Decision::mapped(
-                id,
-                "dataset_name",
-                format!("type {kind:?}, a name of the dataset's category"),
-            );
+        if let Ok(c) = imp.ds.classify(kind, d.model.as_deref()) {
+            let id = imp.ds.category(c.category).id.clone();
+            return Decision::mapped(id, "type_name", format!("type {kind:?}: {}", c.rule));
         }
     }
     if let Some(cat) = super::mapping::itemtype_category(it) {
@@ -328,6 +324,12 @@ fn decide(imp: &GlpiImporter<'_>, d: &ItemDraft, kind: &str, itemtype: Option<&s
                 d.model.as_deref().unwrap_or(""),
                 d.name.as_deref().unwrap_or(""),
             ];
+            if let Some(model) = d.model.as_deref().filter(|m| !m.trim().is_empty()) {
+                if let Ok(c) = imp.ds.classify("", Some(model)) {
+                    let id = imp.ds.category(c.category).id.clone();
+                    return Decision::mapped(id, "model_series", c.rule);
+                }
+            }
             if let Some((cat, word)) = network_kind(texts) {
                 return Decision::mapped(
                     cat,

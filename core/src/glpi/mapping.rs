@@ -65,69 +65,8 @@ pub const CHASSIS_WITHOUT_CATEGORY: &[&str] = &[
 ];
 
 /// Type names as GLPI administrators write them in their dropdowns (ComputerType, MonitorType,
-/// PrinterType, NetworkEquipmentType, PhoneType, PeripheralType), French and English, for CSV
-/// exports. Checked after [`CHASSIS_TYPES`] and before the dataset's own category names.
-pub const TYPE_NAMES: &[(&str, &str)] = &[
-    ("Ordinateur portable", "laptop"),
-    ("PC portable", "laptop"),
-    ("Ultraportable", "laptop"),
-    ("Ordinateur de bureau", "desktop"),
-    ("Ordinateur fixe", "desktop"),
-    ("Poste de travail", "desktop"),
-    ("Unité centrale", "desktop"),
-    ("Station de travail", "desktop"),
-    ("Workstation", "desktop"),
-    ("Tout-en-un", "all_in_one"),
-    ("Tablette", "tablet"),
-    ("Serveur", "server"),
-    ("Server", "server"),
-    ("Client léger", "thin_client"),
-    ("Thin client", "thin_client"),
-    ("Écran", "monitor"),
-    ("Écran plat", "monitor"),
-    ("Moniteur", "monitor"),
-    ("Monitor", "monitor"),
-    ("LCD", "monitor"),
-    ("LED", "monitor"),
-    ("TFT", "monitor"),
-    ("Flat panel", "monitor"),
-    ("Imprimante", "printer"),
-    ("Imprimante laser", "printer"),
-    ("Imprimante jet d'encre", "printer"),
-    ("Laser", "printer"),
-    ("Jet d'encre", "printer"),
-    ("Inkjet", "printer"),
-    ("Imprimante thermique", "printer"),
-    ("Imprimante multifonction", "multifunction_printer"),
-    ("Multifonction", "multifunction_printer"),
-    ("Copieur", "multifunction_printer"),
-    ("Photocopieur", "multifunction_printer"),
-    ("MFP", "multifunction_printer"),
-    ("Switch", "network_switch"),
-    ("Commutateur", "network_switch"),
-    ("Routeur", "router"),
-    ("Router", "router"),
-    ("Pare-feu", "firewall"),
-    ("Firewall", "firewall"),
-    ("Borne Wi-Fi", "wifi_access_point"),
-    ("Borne wifi", "wifi_access_point"),
-    ("Point d'accès", "wifi_access_point"),
-    ("Point d'accès Wi-Fi", "wifi_access_point"),
-    ("Access point", "wifi_access_point"),
-    ("Wireless", "wifi_access_point"),
-    ("Téléphone IP", "ip_phone"),
-    ("Téléphone fixe", "ip_phone"),
-    ("Poste fixe", "ip_phone"),
-    ("IP phone", "ip_phone"),
-    ("VoIP", "ip_phone"),
-    ("Smartphone", "smartphone"),
-    ("Téléphone mobile", "smartphone"),
-    ("Mobile", "smartphone"),
-    ("Vidéoprojecteur", "projector"),
-    ("NAS", "nas"),
-    ("Stockage", "nas"),
-];
-
+/// PrinterType, NetworkEquipmentType, PhoneType, PeripheralType) are read by the shared
+/// classifier ([`crate::classify`]), after [`CHASSIS_TYPES`]: one vocabulary for every reader.
 /// GLPI item types (the `itemtype` of agent inventories, the "Type d'élément" column of global
 /// CSV exports) whose items need no type to be mapped.
 pub const ITEMTYPE_CATEGORIES: &[(&str, &str)] = &[
@@ -242,7 +181,7 @@ pub(crate) fn network_type_target(t: &str) -> Option<Target> {
     Some(match match_key(t).as_str() {
         "storage" => Target::Category("nas"),
         "phone" => Target::Category("ip_phone"),
-        "power" => Target::NoCategory("power equipment (UPS, PDU): no reference category"),
+        "power" => Target::Category("ups"),
         "video" => Target::NoCategory("video equipment: no reference category"),
         "kvm" => Target::NoCategory("KVM switch: no reference category"),
         "computer" => Target::NoCategory(
@@ -317,7 +256,7 @@ pub(crate) fn chassis_target(chassis: &str) -> Option<Target> {
 }
 
 pub(crate) fn type_name_category(t: &str) -> Option<&'static str> {
-    table_lookup(CHASSIS_TYPES, t).or_else(|| table_lookup(TYPE_NAMES, t))
+    table_lookup(CHASSIS_TYPES, t)
 }
 
 pub(crate) fn itemtype_category(itemtype: &str) -> Option<&'static str> {

@@ -36,7 +36,7 @@ pub use output::{describe, TRACE_COLUMNS};
 pub use mapping::{
     UserMapping, CHASSIS_TYPES, CHASSIS_WITHOUT_CATEGORY, GONE_STATUSES, ITEMTYPE_CATEGORIES,
     MULTIFUNCTION_COUNTERS, MULTIFUNCTION_PREFIXES, MULTIFUNCTION_WORDS, NETWORK_WORDS,
-    STOCK_STATUSES, TYPE_NAMES, VIRTUAL_MACHINE_WORDS,
+    STOCK_STATUSES, VIRTUAL_MACHINE_WORDS,
 };
 
 use crate::dataset::Dataset;
@@ -413,9 +413,21 @@ impl<'d> GlpiImporter<'d> {
         let mut d = decision;
         if d.status == ItemStatus::Mapped {
             let cat = d.category.clone().unwrap_or_default();
-            match self.ds.find_category(&cat) {
-                Some(c) => d.category = Some(self.ds.category(c).id.clone().into()),
-                None => {
+            // The shared classifier: a built-in category is refined by what the model says
+            // (ports, size, rugged) and answered by the dataset (its own figures, a parent's,
+            // or not available); a user's mapping is taken as written.
+            let model = (!d.code.starts_with("user_mapping"))
+                .then_some(draft.model.as_deref())
+                .flatten();
+            match self.ds.classify(&cat, model) {
+                Ok(c) => {
+                    let id = self.ds.category(c.category).id.clone();
+                    if id != cat || c.rule.contains('+') {
+                        d.detail.push_str(&format!("; {}", c.rule));
+                    }
+                    d.category = Some(id.into());
+                }
+                Err(_) => {
                     d = Decision::not_counted(
                         ItemStatus::Unmapped,
                         "no_category",

@@ -32,6 +32,9 @@ pub enum Field {
     Country,
     Department,
     Label,
+    /// The model as written ("Latitude 5420", "Aruba 2930F-48G"): evidence of the class when
+    /// the type is vague, and of qualifiers (ports, screen size).
+    Model,
 }
 
 /// Strong names: two columns with strong names for one field is an error.
@@ -259,9 +262,6 @@ const ALIASES: &[(Field, &[&str], &[&str])] = &[
         &[
             "nom",
             "name",
-            "modele",
-            "model",
-            "reference",
             "remarque",
             "remarques",
             "commentaire",
@@ -271,10 +271,25 @@ const ALIASES: &[(Field, &[&str], &[&str])] = &[
             "comment",
         ],
     ),
+    (
+        Field::Model,
+        &[
+            "model",
+            "modele",
+            "reference",
+            "reference modele",
+            "modele de materiel",
+            "marque et modele",
+            "marque modele",
+            "product",
+            "produit",
+        ],
+        &["ref", "version"],
+    ),
 ];
 
 impl Field {
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 14] = [
         Field::Category,
         Field::Quantity,
         Field::Condition,
@@ -288,6 +303,7 @@ impl Field {
         Field::Country,
         Field::Department,
         Field::Label,
+        Field::Model,
     ];
 
     /// Canonical column name (English, unit in the name).
@@ -306,6 +322,7 @@ impl Field {
             Field::Country => "country",
             Field::Department => "department",
             Field::Label => "label",
+            Field::Model => "model",
         }
     }
 
@@ -325,6 +342,7 @@ impl Field {
             Field::Country => "pays",
             Field::Department => "service",
             Field::Label => "libelle",
+            Field::Model => "modele",
         }
     }
 

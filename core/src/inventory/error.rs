@@ -110,7 +110,7 @@ pub enum RowError {
         suggestion: Option<String>,
     },
 
-    #[error("condition: unknown condition {value:?}; expected new (neuf), refurbished (reconditionné) or reused (réemploi)")]
+    #[error("condition: unknown condition {value:?}; expected new (neuf), refurbished (reconditionné), reused (réemploi) or repaired (réparé)")]
     UnknownCondition { value: String },
 
     #[error("acquisition_year: {year} is after the reporting year {reporting_year}; the device is not in service yet")]
@@ -122,6 +122,9 @@ pub enum RowError {
         dataset: String,
         available: String,
     },
+
+    #[error("category: dataset {dataset} has no figure for {category}; it cannot be compared (inventories count it as not available)")]
+    NoFigures { category: String, dataset: String },
 
     #[error("country: dataset {dataset} has no electricity factor for {zone}")]
     NoElectricityFactor { zone: String, dataset: String },
@@ -176,6 +179,7 @@ impl RowError {
             RowError::UnknownCondition { .. } => "unknown_condition",
             RowError::AcquisitionInFuture { .. } => "acquisition_in_future",
             RowError::NoRefurbishmentData { .. } => "no_refurbishment_data",
+            RowError::NoFigures { .. } => "no_figures",
             RowError::NoElectricityFactor { .. } => "no_electricity_factor",
             RowError::FieldCount { .. } => "field_count",
             RowError::InvalidText { .. } => "invalid_text",
@@ -196,7 +200,9 @@ impl RowError {
             | RowError::InvalidText { field, .. }
             | RowError::TooLong { field, .. }
             | RowError::DuplicateField { field, .. } => Some(*field),
-            RowError::UnknownCategory { .. } | RowError::Unmapped { .. } => Some(Field::Category),
+            RowError::UnknownCategory { .. }
+            | RowError::Unmapped { .. }
+            | RowError::NoFigures { .. } => Some(Field::Category),
             RowError::UnknownCountry { .. } | RowError::NoElectricityFactor { .. } => {
                 Some(Field::Country)
             }

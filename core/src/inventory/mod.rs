@@ -26,6 +26,11 @@ pub enum Condition {
     Refurbished,
     /// Reused as is (second-hand, or moved from another service): carries transport and end of life.
     Reused,
+    /// Kept and repaired (battery, storage, screen): carries the repair parts and its use, no
+    /// transport and no new manufacturing. The repair parts default to the dataset's
+    /// refurbishment figure (operations and replaced parts), an upper proxy; a buyer's own
+    /// replaced-parts figure wins in offers.
+    Repaired,
 }
 
 impl Condition {
@@ -34,6 +39,7 @@ impl Condition {
             Condition::New => "new",
             Condition::Refurbished => "refurbished",
             Condition::Reused => "reused",
+            Condition::Repaired => "repaired",
         }
     }
 
@@ -58,6 +64,8 @@ impl Condition {
             "reused" | "reuse" | "reemploi" | "reemploye" | "reemployee" | "occasion"
             | "d occasion" | "seconde main" | "second hand" | "secondhand" | "used"
             | "reutilise" | "reutilisation" | "don" => Condition::Reused,
+            "repaired" | "repair" | "kept and repaired" | "repare" | "reparee" | "reparation"
+            | "conserve et repare" | "garde et repare" | "prolonge" => Condition::Repaired,
             _ => return None,
         })
     }
@@ -67,6 +75,8 @@ impl Condition {
             (Condition::New, crate::Lang::Fr) => "neuf",
             (Condition::Refurbished, crate::Lang::Fr) => "reconditionné",
             (Condition::Reused, crate::Lang::Fr) => "réemploi",
+            (Condition::Repaired, crate::Lang::Fr) => "conservé et réparé",
+            (Condition::Repaired, crate::Lang::En) => "kept and repaired",
             (Condition::New, crate::Lang::En) => "new",
             (Condition::Refurbished, crate::Lang::En) => "refurbished",
             (Condition::Reused, crate::Lang::En) => "reused",
@@ -102,6 +112,8 @@ pub struct EquipmentLine {
     pub department: Option<String>,
     /// Free description.
     pub label: Option<String>,
+    /// The model as written, evidence of the class when the category is vague.
+    pub model: Option<String>,
 }
 
 impl EquipmentLine {
@@ -121,6 +133,7 @@ impl EquipmentLine {
             country: None,
             department: None,
             label: None,
+            model: None,
         }
     }
 }

@@ -230,7 +230,7 @@ pub fn fill_line<'a>(
     line.days_per_year = None;
     line.power = None;
     line.energy_per_year = None;
-    let (mut country, mut department, mut label) = (false, false, false);
+    let (mut country, mut department, mut label, mut model) = (false, false, false, false);
     for (field, value) in cells {
         if value.is_empty() {
             continue;
@@ -326,18 +326,25 @@ pub fn fill_line<'a>(
                 set_text(&mut line.label, text_ref(field, &value, &mut buf)?);
                 label = true;
             }
+            Field::Model => {
+                let mut buf = String::new();
+                set_text(&mut line.model, text_ref(field, &value, &mut buf)?);
+                model = true;
+            }
         }
     }
     for (set, slot) in [
         (country, &mut line.country),
         (department, &mut line.department),
         (label, &mut line.label),
+        (model, &mut line.model),
     ] {
         if !set {
             *slot = None;
         }
     }
-    if line.category.is_empty() {
+    // A blank type is fine when the model says what the device is (the classifier reads it).
+    if line.category.is_empty() && line.model.is_none() {
         return Err(RowError::Missing {
             field: Field::Category,
         });

@@ -1,0 +1,325 @@
+//! What a line is: the device type as people write it ("Écran 24 pouces", "Copieur
+//! multifonction A3", "VPI", "Matériel" with model "Aruba 2930F-48G") read into a class of the
+//! [`vocabulary`] and a category of the dataset, with the rule that decided — in one place,
+//! used by the CSV and JSON readers, GLPI import, scenarios and every other reader.
+//!
+//! The steps, first that answers wins:
+//! 1. the whole text is a name of the vocabulary (an ambiguous word is read by its stated rule,
+//!    with a warning naming the assumption);
+//! 2. the whole text is a name of the dataset's own categories (a user dataset's names);
+//! 3. the longest group of words that is a name ("Imprimante" in "Imprimante laser couleur");
+//! 4. the model series ("Latitude" is a laptop), in the model column or the type itself.
+//!
+//! Qualifiers (size, A3, laser, rugged, rack, ports) then refine the class where the
+//! vocabulary has a finer class; a finer class the dataset has no figure for falls back to its
+//! parent, and a class with no figure at all is evaluated as *not available*.
+
+pub mod models;
+pub mod qualifiers;
+pub mod vocabulary;
+
+use crate::dataset::{CategoryRef, Dataset};
+use crate::names::{match_key, normalize};
+use qualifiers::Qualifiers;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use vocabulary::{Class, AMBIGUOUS, CLASSES, VAGUE};
+
+/// Why a line got its category (JSON `mapping_rule`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classification {
+    /// The dataset category the line is evaluated with.
+    pub category: CategoryRef,
+    /// The vocabulary class read (before any fallback to a parent class), if any.
+    pub class: Option<&'static str>,
+    /// How it was decided, in words ("head noun “imprimante” + laser → laser_printer").
+    pub rule: String,
+    /// The assumption made for an ambiguous word, said to the user as a warning.
+    pub assumption: Option<&'static str>,
+}
+
+/// What a vocabulary name stands for.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Class(usize),
+    Ambiguous(usize),
+    Vague,
+}
+
+/// The vocabulary's names by matching key, built once.
+fn index() -> &'static HashMap<String, Entry> {
+    static INDEX: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = HashMap::new();
+        for key in VAGUE.iter().map(|v| match_key(v)) {
+            map.insert(key, Entry::Vague);
+        }
+        for (i, c) in CLASSES.iter().enumerate() {
+            let names = [c.id, c.label_fr, c.label_en].into_iter();
+            for name in names.chain(c.phrases.iter().copied()) {
+                map.entry(match_key(name)).or_insert(Entry::Class(i));
+            }
+        }
+        // Ambiguous words override: their reading is a stated rule, with a warning.
+        for (i, (word, _, _)) in AMBIGUOUS.iter().enumerate() {
+            map.insert(match_key(word), Entry::Ambiguous(i));
+        }
+        map
+    })
+}
+
+fn class_index(id: &str) -> Option<usize> {
+    CLASSES.iter().position(|c| c.id == id)
+}
+
+/// The finer class qualifiers point to, from a class; with the qualifier that decided.
+fn refine(class: &'static Class, q: &Qualifiers) -> Option<(&'static str, String)> {
+    let size = q.size_in;
+    let to = match class.id {
+        "monitor" | "tv" if q.interactive && size.is_some_and(|s| s >= 50.0) => {
+            return refine_interactive(size).or(Some(("interactive_display", "interactive".into())))
+        }
+        "monitor" if size.is_some_and(|s| s >= 40.0) => {
+            ("signage_display", format!("{} in ≥ 40 in", num(size)))
+        }
+        "interactive_display" => return refine_interactive(size),
+        "printer" if q.laser => ("laser_printer", "laser".into()),
+        "multifunction_printer" | "printer" | "laser_printer" if q.paper == Some("A3") => {
+            ("copier_a3", "A3".into())
+        }
+        "laptop" if q.rugged => ("rugged_laptop", "rugged".into()),
+        "tablet" if q.rugged => ("rugged_tablet", "rugged".into()),
+        "network_switch" => match (q.rack, q.desktop_form, q.ports) {
+            (true, _, _) => ("network_switch_rack", "rack".into()),
+            (_, true, _) => ("network_switch_desktop", "desktop form".into()),
+            (_, _, Some(n)) if n >= 24 => ("network_switch_rack", format!("{n} ports ≥ 24")),
+            (_, _, Some(n)) => ("network_switch_desktop", format!("{n} ports ≤ 20")),
+            _ => return None,
+        },
+        "firewall" if q.desktop_form => ("firewall_desktop", "desktop form".into()),
+        _ => return None,
+    };
+    Some(to)
+}
+
+fn refine_interactive(size: Option<f64>) -> Option<(&'static str, String)> {
+    match size {
+        Some(s) if s <= 65.0 => Some((
+            "interactive_display_small",
+            format!("{} in ≤ 65 in", num(size)),
+        )),
+        Some(s) if s >= 70.0 => Some((
+            "interactive_display_large",
+            format!("{} in ≥ 70 in", num(size)),
+        )),
+        _ => None,
+    }
+}
+
+fn num(x: Option<f64>) -> crate::decimal::Num {
+    crate::decimal::Num(x.map_or(0.0, |s| (s * 10.0).round() / 10.0))
+}
+
+/// The longest group of consecutive words of `words` that is a known name: (entry, the words).
+fn longest_name<'w>(
+    words: &[&'w str],
+    vocabulary: &HashMap<String, Entry>,
+    ds: &Dataset,
+) -> Option<(Result<Entry, CategoryRef>, String)> {
+    for len in (1..=words.len().min(6)).rev() {
+        for start in 0..=words.len() - len {
+            let group = words[start..start + len].join(" ");
+            let key = match_key(&group);
+            if key.len() < 2 || key.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            if let Some(e) = vocabulary.get(&key) {
+                if !matches!(e, Entry::Vague) {
+                    return Some((Ok(*e), group));
+                }
+            } else if let Some(c) = ds.find_category_name(&group) {
+                return Some((Err(c), group));
+            }
+        }
+    }
+    None
+}
+
+/// Reads a device type (and its model, when given) into a dataset category. `Err` carries a
+/// plausible "did you mean", or `None` when nothing is close enough to be worth saying.
+pub fn classify(
+    ds: &Dataset,
+    text: &str,
+    model: Option<&str>,
+) -> Result<Classification, Option<String>> {
+    let vocabulary = index();
+    let model = model.map(str::trim).filter(|m| !m.is_empty());
+    let key = match_key(text);
+    let mut qualifiers = Qualifiers::read(text);
+    if let Some(m) = model {
+        qualifiers.add(m);
+    }
+
+    // 1-3: the type column.
+    let mut found: Option<(usize, String, Option<&'static str>)> = None;
+    let mut vague = key.is_empty();
+    match vocabulary.get(&key) {
+        Some(Entry::Class(i)) => found = Some((*i, format!("name “{}”", text.trim()), None)),
+        Some(Entry::Ambiguous(a)) => {
+            let (word, id, why) = AMBIGUOUS[*a];
+            found = class_index(id).map(|i| (i, format!("ambiguous word “{word}”"), Some(why)));
+        }
+        Some(Entry::Vague) => vague = true,
+        None => {
+            if let Some(c) = ds.find_category_name(text) {
+                return Ok(Classification {
+                    category: c,
+                    class: None,
+                    rule: format!("name “{}” of the dataset", text.trim()),
+                    assumption: None,
+                });
+            }
+            let norm = normalize(text);
+            let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+            match longest_name(&words, vocabulary, ds) {
+                Some((Ok(Entry::Class(i)), group)) => {
+                    found = Some((i, format!("head noun “{group}”"), None))
+                }
+                Some((Ok(Entry::Ambiguous(a)), group)) => {
+                    // A near miss of a whole name is a typo to point out, not a text to read
+                    // by one ambiguous word ("ordinateur portabel" is no "ordinateur").
+                    if let Some(s) = typo_of_phrase(&key) {
+                        return Err(Some(s));
+                    }
+                    let (_, id, why) = AMBIGUOUS[a];
+                    found = class_index(id)
+                        .map(|i| (i, format!("ambiguous word “{group}”"), Some(why)));
+                }
+                Some((Err(c), group)) => {
+                    return Ok(Classification {
+                        category: c,
+                        class: None,
+                        rule: format!("head noun “{group}” (a name of the dataset)"),
+                        assumption: None,
+                    })
+                }
+                Some((Ok(Entry::Vague), _)) | None => {}
+            }
+        }
+    }
+
+    // 4: the model series, when the type says too little or only by an assumption.
+    if found
+        .as_ref()
+        .is_none_or(|(_, _, assumption)| assumption.is_some())
+    {
+        let by_model = model
+            .and_then(|m| models::series_class(&normalize(m)).map(|s| (s, m)))
+            .or_else(|| models::series_class(&normalize(text)).map(|s| (s, text)));
+        if let Some(((id, pattern), written)) = by_model {
+            if let Some(i) = class_index(id) {
+                found = Some((
+                    i,
+                    format!("model series “{pattern}” in “{}”", written.trim()),
+                    None,
+                ));
+            }
+        }
+    }
+    let Some((i, mut rule, assumption)) = found else {
+        return Err(if vague { None } else { suggest(ds, text) });
+    };
+
+    // Qualifiers refine; a model's screen size counts for displays.
+    let mut class = &CLASSES[i];
+    if qualifiers.size_in.is_none() && matches!(class.group, "display") {
+        qualifiers.size_in = model.and_then(qualifiers::inches_in_model);
+    }
+    while let Some((finer, why)) = refine(class, &qualifiers) {
+        match vocabulary::class_by_id(finer) {
+            Some(c) if c.id != class.id => {
+                rule.push_str(&format!(" + {why}"));
+                class = c;
+            }
+            _ => break,
+        }
+    }
+    rule.push_str(&format!(" → {}", class.id));
+    let (category, via) = ds.class_target(class.id);
+    match via {
+        Target::Own => {}
+        Target::Parent(p) => {
+            rule.push_str(&format!(" (no figure of its own in this dataset: {p}'s)"))
+        }
+        Target::NotAvailable => rule.push_str(" (no figure in this dataset: not available)"),
+    }
+    let described = qualifiers.describe();
+    if !described.is_empty() {
+        rule.push_str(&format!("; qualifiers: {described}"));
+    }
+    Ok(Classification {
+        category,
+        class: Some(class.id),
+        rule,
+        assumption,
+    })
+}
+
+/// How a vocabulary class is answered by a dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The dataset has a category for the class.
+    Own,
+    /// The nearest ancestor the dataset has (a rugged laptop → laptop).
+    Parent(&'static str),
+    /// No figure: a category without factors, evaluated as not available.
+    NotAvailable,
+}
+
+/// A "did you mean" only for what looks like a typo of a name (one or two letters off), never
+/// a guess from a shared fragment ("scanner" is not "SAN").
+pub(crate) fn suggest(ds: &Dataset, text: &str) -> Option<String> {
+    if text.len() > 80 {
+        return None;
+    }
+    let key = match_key(text);
+    typo_of_phrase(&key).or_else(|| ds.typo_of_category_name(text, typo_budget(&key)))
+}
+
+/// Edits a typo may take: one in a short name, two in a long one.
+fn typo_budget(key: &str) -> usize {
+    if key.len() >= 10 {
+        2
+    } else {
+        1
+    }
+}
+
+/// The vocabulary name a matching key is a typo of, as "name (class)".
+fn typo_of_phrase(key: &str) -> Option<String> {
+    if key.len() < 4 || key.len() > 80 {
+        return None;
+    }
+    let budget = typo_budget(key);
+    let mut best: Option<(usize, String)> = None;
+    let names = CLASSES.iter().flat_map(|c| {
+        [c.label_fr, c.label_en]
+            .into_iter()
+            .chain(c.phrases.iter().copied())
+            .map(move |n| (n, c.id))
+    });
+    for (name, id) in names {
+        let k = match_key(name);
+        if k.len() < 4 || k == key {
+            continue;
+        }
+        let d = strsim::damerau_levenshtein(key, &k);
+        if d <= budget && best.as_ref().is_none_or(|(b, _)| d < *b) {
+            best = Some((d, format!("{name} ({id})")));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+#[cfg(test)]
+mod tests;
