@@ -400,11 +400,12 @@ pub fn factors(
 ) -> Result<u8, String> {
     let io = |e: io::Error| e.to_string();
     let Some(name) = category else {
+        let classes = ds.classes();
         if json {
             writeln!(
                 out,
                 "{}",
-                serde_json::to_string_pretty(ds.categories()).unwrap_or_default()
+                serde_json::to_string_pretty(&classes).unwrap_or_default()
             )
             .map_err(io)?;
             return Ok(0);
@@ -414,20 +415,27 @@ pub fn factors(
             "{} v{} — {} {}",
             ds.id(),
             ds.version(),
-            ds.categories().len(),
-            t(lang, "catégories", "categories")
+            classes.len(),
+            t(lang, "classes", "classes")
         )
         .map_err(io)?;
-        for c in ds.categories() {
+        for c in &classes {
             let label = if lang == Lang::Fr {
                 &c.label_fr
             } else {
                 &c.label_en
             };
-            let proxy = if c.is_proxy { " [proxy]" } else { "" };
+            let coverage = match (c.coverage, lang) {
+                ("direct", _) => String::new(),
+                ("proxy", _) => " [proxy]".into(),
+                ("parent", Lang::Fr) => format!(" [chiffres de {}]", c.evaluated_as),
+                ("parent", Lang::En) => format!(" [{}'s figures]", c.evaluated_as),
+                (_, Lang::Fr) => " [non disponible]".into(),
+                (_, Lang::En) => " [not available]".into(),
+            };
             writeln!(
                 out,
-                "  {:<24} {label}{proxy} — {}",
+                "  {:<26} {label}{coverage} — {}",
                 c.id,
                 c.aliases.join(", ")
             )

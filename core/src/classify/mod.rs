@@ -265,6 +265,68 @@ pub fn classify(
     })
 }
 
+/// A class as a dataset answers it, for listings (`empreinte factors`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ClassInfo {
+    pub id: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub group: String,
+    /// Names that read as this class: the vocabulary's and the dataset's own aliases.
+    pub aliases: Vec<String>,
+    /// `direct`, `proxy`, `parent` (figures of `evaluated_as`) or `not_available`.
+    pub coverage: &'static str,
+    /// The dataset category its lines are evaluated with.
+    pub evaluated_as: String,
+}
+
+/// Every class of the vocabulary, then every category of the dataset outside it, with how the
+/// dataset answers for each.
+pub fn classes(ds: &Dataset) -> Vec<ClassInfo> {
+    let mut out: Vec<ClassInfo> = CLASSES
+        .iter()
+        .map(|c| {
+            let (cat, target) = ds.class_target(c.id);
+            let category = ds.category(cat);
+            let mut aliases: Vec<String> = c.phrases.iter().map(|p| p.to_string()).collect();
+            if target == Target::Own {
+                for a in &category.aliases {
+                    if !aliases.iter().any(|x| match_key(x) == match_key(a)) {
+                        aliases.push(a.clone());
+                    }
+                }
+            }
+            ClassInfo {
+                id: c.id.into(),
+                label_fr: c.label_fr.into(),
+                label_en: c.label_en.into(),
+                group: c.group.into(),
+                aliases,
+                coverage: match target {
+                    Target::Own => category.coverage.id(),
+                    Target::Parent(_) => "parent",
+                    Target::NotAvailable => "not_available",
+                },
+                evaluated_as: category.id.clone(),
+            }
+        })
+        .collect();
+    for c in ds.categories() {
+        if vocabulary::class_by_id(&c.id).is_none() && !out.iter().any(|i| i.evaluated_as == c.id) {
+            out.push(ClassInfo {
+                id: c.id.clone(),
+                label_fr: c.label_fr.clone(),
+                label_en: c.label_en.clone(),
+                group: c.group.clone(),
+                aliases: c.aliases.clone(),
+                coverage: c.coverage.id(),
+                evaluated_as: c.id.clone(),
+            });
+        }
+    }
+    out
+}
+
 /// How a vocabulary class is answered by a dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {

@@ -353,6 +353,12 @@ impl Dataset {
             })
     }
 
+    /// Every class a commune may own, with how this dataset answers for it (its own figures,
+    /// a proxy, a parent class's, or not available) and the names that read as it.
+    pub fn classes(&self) -> Vec<crate::classify::ClassInfo> {
+        crate::classify::classes(self)
+    }
+
     /// The category answering for a vocabulary class, and how.
     pub fn class_target(&self, class_id: &str) -> (CategoryRef, crate::classify::Target) {
         crate::classify::vocabulary::CLASSES
