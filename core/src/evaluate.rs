@@ -397,6 +397,7 @@ impl<'d> Evaluation<'d> {
                 label: line.label.clone(),
                 category_written: line.category.clone(),
                 model: line.model.clone(),
+                class: self.classifications[self.last_classification as usize].class,
                 mapping_rule: self.classifications[self.last_classification as usize]
                     .rule
                     .clone(),

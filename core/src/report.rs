@@ -190,6 +190,9 @@ pub struct LineReport {
     /// The type as the inventory wrote it ("Écran 24 pouces"): its qualifiers are kept here.
     pub category_written: String,
     pub model: Option<String>,
+    /// The class read from what the line wrote, before any fallback (`None`: a name of the
+    /// dataset's own).
+    pub class: Option<&'static str>,
     /// Why the line got its category ([`crate::classify::Classification::rule`]).
     pub mapping_rule: String,
     pub indicators: Vec<Indicator>,
@@ -200,11 +203,12 @@ impl Serialize for LineReport {
         let f = &self.footprint;
         let mut table = ImpactTable::new(&self.indicators);
         table.add_line(f);
-        let mut st = s.serialize_struct("LineReport", 17)?;
+        let mut st = s.serialize_struct("LineReport", 18)?;
         st.serialize_field("line", &f.line)?;
         st.serialize_field("category", &self.category)?;
         st.serialize_field("category_written", &self.category_written)?;
         st.serialize_field("model", &self.model)?;
+        st.serialize_field("class", &self.class)?;
         st.serialize_field("mapping_rule", &self.mapping_rule)?;
         st.serialize_field("quantity", &f.quantity)?;
         st.serialize_field("condition", &f.condition)?;

@@ -68,6 +68,18 @@ fn index() -> &'static HashMap<String, Entry> {
     })
 }
 
+/// Whether class `finer` is a strict refinement of class `of` (through its parents).
+fn descends(finer: usize, of: usize) -> bool {
+    let mut parent = CLASSES[finer].parent;
+    while let Some(p) = parent {
+        if p == CLASSES[of].id {
+            return true;
+        }
+        parent = vocabulary::class_by_id(p).and_then(|c| c.parent);
+    }
+    false
+}
+
 fn class_index(id: &str) -> Option<usize> {
     CLASSES.iter().position(|c| c.id == id)
 }
@@ -171,7 +183,11 @@ pub fn classify(
         }
         Some(Entry::Vague) => vague = true,
         None => {
-            if let Some(c) = ds.find_category_name(text) {
+            let own = ds.find_category_name(text);
+            if let Some(i) = own.and_then(|c| class_index(&ds.category(c).id)) {
+                // A dataset's name for a class of the vocabulary: refined like any other.
+                found = Some((i, format!("name “{}” of the dataset", text.trim()), None));
+            } else if let Some(c) = own {
                 return Ok(Classification {
                     category: c,
                     class: None,
@@ -181,7 +197,7 @@ pub fn classify(
             }
             let norm = normalize(text);
             let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
-            match longest_name(&words, vocabulary, ds) {
+            match longest_name(&words, vocabulary, ds).filter(|_| found.is_none()) {
                 Some((Ok(Entry::Class(i)), group)) => {
                     found = Some((i, format!("head noun “{group}”"), None))
                 }
@@ -194,6 +210,14 @@ pub fn classify(
                     let (_, id, why) = AMBIGUOUS[a];
                     found = class_index(id)
                         .map(|i| (i, format!("ambiguous word “{group}”"), Some(why)));
+                }
+                Some((Err(c), group)) if class_index(&ds.category(c).id).is_some() => {
+                    let i = class_index(&ds.category(c).id).unwrap_or_default();
+                    found = Some((
+                        i,
+                        format!("head noun “{group}” (a name of the dataset)"),
+                        None,
+                    ));
                 }
                 Some((Err(c), group)) => {
                     return Ok(Classification {
@@ -226,9 +250,17 @@ pub fn classify(
             }
         }
     }
-    let Some((i, mut rule, assumption)) = found else {
+    let Some((mut i, mut rule, assumption)) = found else {
         return Err(if vague { None } else { suggest(ds, text) });
     };
+    // A model naming a finer class of the one read ("Photocopieur" + "bizhub C250i": an A3
+    // copier) refines it.
+    if let Some((id, pattern)) = model.and_then(|m| models::series_class(&normalize(m))) {
+        if let Some(j) = class_index(id).filter(|j| descends(*j, i)) {
+            rule.push_str(&format!(" + model series “{pattern}”"));
+            i = j;
+        }
+    }
 
     // Qualifiers refine; a model's screen size counts for displays.
     let mut class = &CLASSES[i];
