@@ -3,6 +3,7 @@ readers of the public sources, and the generation context (see generate.py)."""
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import io
 import json
@@ -300,6 +301,7 @@ class Ctx:
         self.refurb = read_csv(os.path.join(CURATED, "refurbishment.csv"))
         self.elec_fr = read_csv(os.path.join(CURATED, "electricity_fr.csv"))
         self.indmap = read_csv(os.path.join(CURATED, "indicator_map.csv"))
+        self.iot_archetypes = {r["id"]: r for r in read_csv(os.path.join(BOA_DIR, "archetypes", "iot_device.csv"))}
 
     # whole-life embodied climate total (excl. use) of an ADEME device
     def ademe_total(self, key):
@@ -327,7 +329,115 @@ class Ctx:
         if k in ("pcf_p10", "pcf_p90"):
             vals = self.sel_vals[fig["ref"]][0]["nonuse"]
             return quantile(vals, Decimal("0.1") if k == "pcf_p10" else Decimal("0.9"))
+        if k == "expr":
+            return self.eval_expr(fig["ref"])[0]
         raise ValueError(f"unknown range figure kind {k}")
+
+    # ------------------------------------------------------------------ figure expressions
+    # A small arithmetic language for derived figures in the curated tables (range_figures.csv
+    # kind "expr", proxies.csv embodied_scale): numbers, + - * / **, parentheses and the
+    # functions below, each reading one public figure and recording where it was read.
+
+    def _pcf_stat(self, sel, p):
+        vals, lines = self.sel_vals[sel]
+        v = quantile(vals["nonuse"], p)
+        return v, lines["nonuse"]
+
+    def _pcf_cite(self, fn, sel, v, lines):
+        n = len(lines)
+        where = (f"boavizta-data-us.csv lines {line_list(lines)}" if n <= 40
+                 else f"the {n} rows of selection {sel} ({self.selections[sel]['note']})")
+        return f"boavizta-efd-2023: {fn}({sel}) = {fmt_short(v)} over {where}"
+
+    def expr_functions(self):
+        def pcf(p, fn):
+            def f(sel):
+                v, lines = self._pcf_stat(sel, Decimal(p))
+                return v, self._pcf_cite(fn, sel, v, lines)
+            return f
+
+        def pcf_screen_median(sel):
+            rows = self.sel_rows[sel]
+            v = median([D(r["screen_size"]) for r in rows])
+            return v, (f"boavizta-efd-2023: median screen_size of selection {sel} = {fmt_short(v)} in "
+                       f"(boavizta-data-us.csv lines {line_list([r['_line'] for r in rows])})")
+
+        def ademe_total(key):
+            v = self.ademe_total(key)
+            base = ademe_rule_base(self.devices[key])
+            return v, f"ademe-acv-numerique-2.2.0: {base} . carbone (fabrication + distribution + fin de vie) = {fmt_short(v)}"
+
+        def ademe_screen_in(key):
+            m = re.search(r"\((\d+(?:[.,]\d+)?) inches\)", self.devices[key]["config"])
+            if not m:
+                raise ValueError(f"no screen size in the ADEME description of {key}")
+            v = D(m.group(1))
+            return v, f"ademe-acv-numerique-2.2.0: {key} description 'average dimension ({m.group(1)} inches)'"
+
+        def boa_yml(path):
+            node = self.fy
+            for part in path.split("."):
+                node = node[part]
+            v = D(node)
+            if path.split(".")[0] in ("case", "motherboard", "power_supply", "assembly", "cpu", "ram", "ssd", "hdd"):
+                # server component factors: UBA Texte 94/2021, as compiled in BoaviztAPI's factors.yml
+                # (named without the "source-id: " form: no row of the ADEME set takes it as source_id)
+                return v, f"boaviztapi-2.5.0: data/factors.yml {path} = {fmt_short(v)} (UBA Texte 94/2021)"
+            return v, f"boaviztapi-2.5.0: data/factors.yml {path} = {fmt_short(v)}"
+
+        def boa_archetype(rel, row_id, column, which):
+            rows = read_csv(os.path.join(BOA_DIR, "archetypes", rel))
+            cell = next(r for r in rows if r["id"] == row_id)[column]
+            parts = cell.split(";")
+            v = D(parts[{"default": 0, "min": 1, "max": 2}[which]])
+            return v, f"boaviztapi-2.5.0: data/archetypes/{rel} {row_id} {column} '{cell}' ({which}) = {fmt_short(v)}"
+
+        def iot_archetype(arch_id):
+            a = self.iot_archetypes[arch_id]
+            total, parts = ZERO, []
+            for col, level in sorted(a.items()):
+                if not col.endswith(".hsl_level") or not level:
+                    continue
+                block = col.split(".")[0].lower()
+                f = self.fy["IoT"][block][level]
+                v = D(f["manufacture"]["gwp"]) + D(f["eol"]["gwp"])
+                total += v
+                parts.append(f"{block} {level}")
+            return total, (f"boaviztapi-2.5.0: data/archetypes/iot_device.csv {arch_id} ({', '.join(parts)}) with "
+                           f"data/factors.yml IoT blocks, gwp manufacture + eol = {fmt_short(total)} (Pirson & Bol 2021, "
+                           "adapted by Tide)")
+
+        return {"pcf_p10": pcf("0.1", "P10"), "pcf_median": pcf("0.5", "median"), "pcf_p90": pcf("0.9", "P90"),
+                "pcf_screen_median": pcf_screen_median, "ademe_total": ademe_total, "ademe_screen_in": ademe_screen_in,
+                "boa_yml": boa_yml, "boa_archetype": boa_archetype, "iot_archetype": iot_archetype}
+
+    def eval_expr(self, text):
+        """Value (Decimal) of a figure expression and the citations of the figures it read."""
+        funcs = self.expr_functions()
+        cites = []
+
+        def ev(n):
+            if isinstance(n, ast.Expression):
+                return ev(n.body)
+            if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and not isinstance(n.value, bool):
+                return D(repr(n.value))
+            if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub):
+                return -ev(n.operand)
+            if isinstance(n, ast.BinOp):
+                a, b = ev(n.left), ev(n.right)
+                ops = {ast.Add: lambda: a + b, ast.Sub: lambda: a - b, ast.Mult: lambda: a * b,
+                       ast.Div: lambda: a / b, ast.Pow: lambda: a ** b}
+                if type(n.op) in ops:
+                    return ops[type(n.op)]()
+            if (isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in funcs and not n.keywords
+                    and all(isinstance(x, ast.Constant) and isinstance(x.value, str) for x in n.args)):
+                v, cite = funcs[n.func.id](*[x.value for x in n.args])
+                if cite not in cites:
+                    cites.append(cite)
+                return v
+            raise ValueError(f"figure expression {text!r}: unsupported {ast.dump(n)}")
+
+        return ev(ast.parse(text, mode="eval")), cites
 
     def climate_range(self, category, own_total):
         """Multipliers (lo, hi) applied to every phase of the central value, and the note text.
@@ -353,6 +463,16 @@ class Ctx:
                 f"this phase (this set's own total {fmt_short(own_total)} kgCO2e): " + "; ".join(parts)
                 + f" -> x{fmt_short(lo, 3)} to x{fmt_short(hi, 3)}")
         return lo, hi, note
+
+    def range_citations(self, category):
+        """Where the derived (expression) range figures of a class were read, for source_row."""
+        cites = []
+        for f in self.range_figs:
+            if f["category"] == category and f["kind"] == "expr":
+                for c in self.eval_expr(f["ref"])[1]:
+                    if c not in cites:
+                        cites.append(c)
+        return cites
 
     def lifetime_range(self, category, default):
         rows = [r for r in self.lifetimes if r["category"] == category]

@@ -152,12 +152,31 @@ def build_ademe(ctx):
                 else:
                     embodied.append(make_factor(cat, phase, ind, v, v, v, water_quality(phase),
                                                 "ademe-acv-numerique-2.2.0", rules, desc + " " + water_note(phase)))
+        elif ek == "ademe_scaled":
+            # An ADEME class scaled by a factor read from public figures (a PCF ratio, a screen area ratio).
+            dev = ctx.devices[eref]
+            k, k_cites = ctx.eval_expr(p["embodied_scale"])
+            own_total = ctx.ademe_total(eref) * k
+            lo, hi, rnote = ctx.climate_range(cat, own_total)
+            scale = f"x {fmt_short(k)} ({'; '.join(k_cites)})"
+            desc = f"Proxy: ADEME '{dev['label_fr']}' {fmt_short(ctx.ademe_total(eref))} kgCO2e x {fmt_short(k)} (see categories.csv proxy_note)."
+            for (phase, ind), (v0, rule, _n) in sorted(dev["factors"].items()):
+                v = v0 * k
+                if ind == "climate_change":
+                    embodied.append(make_factor(cat, phase, ind, v, v * lo, v * hi, "proxy", "ademe-acv-numerique-2.2.0",
+                                                f"{rule} {scale}", desc + " " + rnote))
+                # ADEME's water ('eau', undefined, experimental) is not scaled by a climate ratio: not available.
         elif ek == "pcf_median":
             vals, lines = ctx.sel_vals[eref]
             sel = ctx.selections[eref]
             phase_keys = [("manufacturing", "manufacturing"), ("distribution", "distribution"), ("end_of_life", "end_of_life")]
             if not vals["manufacturing"]:  # PCFs without a phase split: whole non-use share
                 phase_keys = [("manufacturing", "nonuse")]
+            # Classes with range figures of their own (range_figures.csv) widen P10/P90 with them.
+            wide = any(f["category"] == cat for f in ctx.range_figs)
+            if wide:
+                own_total = sum(median(vals[key]) for _, key in phase_keys if vals[key])
+                wlo, whi, wnote = ctx.climate_range(cat, own_total)
             for phase, key in phase_keys:
                 vs = vals[key]
                 if not vs:
@@ -165,11 +184,16 @@ def build_ademe(ctx):
                 med, p10, p90 = median(vs), quantile(vs, Decimal("0.1")), quantile(vs, Decimal("0.9"))
                 what = ("gwp_total x (1 - gwp_use_ratio), i.e. manufacturing + transport + end of life, "
                         "not split by the PCFs" if key == "nonuse" else f"gwp_total x {phase} ratio")
+                lo_v, hi_v = min(p10, med), max(p90, med)
+                rng = "low/high = P10/P90 of the same rows (linear interpolation)"
+                if wide:
+                    lo_v, hi_v = min(lo_v, med * wlo), max(hi_v, med * whi)
+                    rng += ", widened by the class's other figures: " + wnote
                 embodied.append(make_factor(
-                    cat, phase, "climate_change", med, min(p10, med), max(p90, med), "proxy", "boavizta-efd-2023",
+                    cat, phase, "climate_change", med, lo_v, hi_v, "proxy", "boavizta-efd-2023",
                     f"boavizta-data-us.csv lines {line_list(lines[key])} ({sel['note']})",
-                    f"Proxy: median over {len(vs)} manufacturer PCFs of {what}; low/high = P10/P90 of the same rows "
-                    f"(linear interpolation). PCFs are mostly PAIA-based; Boavizta advises against precise use."))
+                    f"Proxy: median over {len(vs)} manufacturer PCFs of {what}; {rng}. "
+                    f"PCFs are mostly PAIA-based; Boavizta advises against precise use."))
         else:
             raise ValueError(ek)
 
@@ -187,6 +211,14 @@ def build_ademe(ctx):
             power = median(tec) * k
             plo, phi = quantile(tec, Decimal("0.1")) * k, quantile(tec, Decimal("0.9")) * k
             hours = Decimal(24)
+        elif uk == "pcf_tec_hours":
+            # Yearly energy of the PCFs (TEC) over the hours of use of an ADEME class, 365 days.
+            sel_id, dev_key = uref.split("|")
+            tec = ctx.sel_vals[sel_id][0]["tec"]
+            hours = ctx.devices[dev_key]["hours"]
+            k = Decimal(1000) / (hours * DAYS_PER_YEAR)
+            power = median(tec) * k
+            plo, phi = quantile(tec, Decimal("0.1")) * k, quantile(tec, Decimal("0.9")) * k
         elif uk == "ademe_sum":
             keys = uref.split("+")
             devs = [ctx.devices[k] for k in keys]
@@ -203,6 +235,12 @@ def build_ademe(ctx):
             tec_lines = ctx.sel_vals[uref][1]["tec"]
             usage_row += (f" (boavizta-data-us.csv lines {line_list(tec_lines)}): power = median yearly_tec x 1000 / 8760 h, "
                           "on 24 h/day (annual-average power); low/high from P10/P90")
+        elif uk == "pcf_tec_hours":
+            sel_id, dev_key = uref.split("|")
+            tec_lines = ctx.sel_vals[sel_id][1]["tec"]
+            usage_row += (f" (boavizta-data-us.csv lines {line_list(tec_lines)}): power = median yearly_tec x 1000 / "
+                          f"({fmt(hours)} h/day x 365 days), the hours of {ademe_rule_base(ctx.devices[dev_key])}; "
+                          "low/high from P10/P90")
         elif uk == "ademe_sum":
             usage_row += ": power = (70 W x 6 h + 50 W x 4 h) / 6 h, keeping ADEME's annual kWh of both devices"
         categories.append({
@@ -215,6 +253,18 @@ def build_ademe(ctx):
             "source_row": f"usage: {usage_row}; lifetime (default = first listed): {lt_cites}",
         })
 
+    # Derived range figures (range_figures.csv kind "expr") cite where they were read.
+    for f in embodied:
+        if f["indicator"] == "climate_change":
+            cites = []
+            for c in ctx.range_citations(f["category"]):
+                head, _, where = c.partition(" over ")
+                if c in f["source_row"]:
+                    continue
+                # a selection's line list is cited once per row
+                cites.append(head if where and where in f["source_row"] + " ".join(cites) else c)
+            if cites:
+                f["source_row"] += "; range figures: " + "; ".join(cites)
     embodied += folded_phase_rows(embodied)
     refurb = build_refurbishment(ctx, categories, embodied)
     return categories, embodied, refurb
@@ -301,7 +351,7 @@ def build_refurbishment(ctx, categories, embodied, report=None):
         s = D(rc["spread_factor"]).sqrt()
         refurb_annual = (manu + dist + E["end_of_life"]) / L2 + U
         avoided = ONE - refurb_annual / N
-        checks[cat] = (N, refurb_annual, avoided)
+        checks[cat] = (N, refurb_annual, avoided, "study")
         common = (f"Derived (cut-off): new annual N = embodied {fmt_short(sum(E.values()))} / {fmt(L)} y + use "
                   f"{fmt_short(kwh)} kWh x {fmt(elec)} (FR {elec_year}) = {fmt_short(N)} kgCO2e/yr; {how}; "
                   f"second life L2 = {fmt(L2)} y (this set's lifetime of the class: an assumption, the study's durations "
@@ -315,12 +365,142 @@ def build_refurbishment(ctx, categories, embodied, report=None):
                             "ademe-reconditionnes-2022", rc["source_row"], common, prefix="refurbishment")
             r["second_life_years"] = fmt(L2)
             rows.append(r)
+    rows += extrapolated_refurbishment(ctx, cats, emb, rows, elec, checks)
     if report is not None:
         report.update(checks)
     # smartphone check required by the brief: ~87 % avoided
     sm = checks.get("smartphone")
     if sm and not (Decimal("0.85") <= sm[2] <= Decimal("0.90")):
         raise ValueError(f"smartphone refurbishment check failed: {sm[2]}")
+    # the study's ranges across criteria (tablet 46-80 %, laptop and desktop 43-97 %)
+    for cat, (lo_pct, hi_pct) in {"tablet": ("0.46", "0.80"), "laptop": ("0.43", "0.97"),
+                                  "desktop": ("0.43", "0.97")}.items():
+        if cat in checks and not (D(lo_pct) <= checks[cat][2] <= D(hi_pct)):
+            raise ValueError(f"{cat} refurbishment check failed: {checks[cat][2]}")
+    for cat, (n, r, _av, *_rest) in checks.items():
+        if not r < n:
+            raise ValueError(f"refurbished {cat} is not below new per year of service: {r} >= {n}")
+    return rows
+
+
+MEASURED_FAMILIES = ("smartphone", "tablet", "laptop", "desktop")
+EXTRAPOLATION_NOTE = (
+    "Proxy (cut-off): refurbishment operations + replaced parts = the laptop's burden ratio (refurbishment "
+    "manufacturing / new manufacturing, as derived in this set from ADEME's 2022 refurbished-products study) x this "
+    "class's new manufacturing; low/high = the lowest (smartphone) and highest (tablet) ratios of the four families "
+    "the study measured. This is the same extrapolation as the study's annex, which extends laptop figures to boxes, "
+    "servers and consoles; nothing in the study covers monitors, printers, projectors or network gear. Second life = "
+    "this set's lifetime of the class. A refurbisher's own replaced-parts figure is better.")
+FOLDED_REFURB_NOTE = (
+    " This class's figure lumps transport and end of life with manufacturing: the ratio applies to the whole figure, "
+    "second-life transport is not available separately, and the end of life (included, 0 in embodied.csv) is not "
+    "counted again.")
+
+
+def burden_ratios(emb, rows):
+    """Refurbishment manufacturing / new manufacturing of the families ADEME's study measured."""
+    made = {r["category"]: D(r["value"]) for r in rows if r["phase"] == "manufacturing"}
+    return {cat: made[cat] / D(emb[(cat, "manufacturing", "climate_change")]["value"])
+            for cat in MEASURED_FAMILIES if cat in made}
+
+
+def is_folded(row):
+    return row is None or row["note"].startswith("Included in ")
+
+
+def extrapolated_refurbishment(ctx, cats, emb, measured_rows, elec, checks):
+    """Refurbished second life of every other class: the laptop's burden ratio, the four families' spread."""
+    b = burden_ratios(emb, measured_rows)
+    b_lap, b_lo, b_hi = b["laptop"], min(b.values()), max(b.values())
+    lo_cat = min(b, key=b.get)
+    hi_cat = max(b, key=b.get)
+    rows = []
+    for cat in sorted(cats):
+        if cat in b or (cat, "manufacturing", "climate_change") not in emb:
+            continue
+        c = cats[cat]
+        L = D(c["lifetime_years"])
+        kwh = D(c["power_w"]) * D(c["hours_per_day"]) * D(c["days_per_year"]) / 1000
+        U = kwh * elec
+        m_row = emb[(cat, "manufacturing", "climate_change")]
+        d_row = emb.get((cat, "distribution", "climate_change"))
+        e_row = emb.get((cat, "end_of_life", "climate_change"))
+        M = D(m_row["value"])
+        T = ZERO if is_folded(d_row) else D(d_row["value"])
+        E = ZERO if e_row is None else D(e_row["value"])
+        folded = is_folded(d_row)
+        manu = b_lap * M
+        src = (f"burden ratios from refurbishment.csv (this set): laptop {fmt_short(b_lap)} (low {lo_cat} "
+               f"{fmt_short(b_lo)}, high {hi_cat} {fmt_short(b_hi)}) x {m_row['factor_id']} {fmt_short(M)}")
+        note = EXTRAPOLATION_NOTE + (FOLDED_REFURB_NOTE if folded else "")
+        r = make_factor(cat, "manufacturing", "climate_change", manu, b_lo * M, b_hi * M, "proxy",
+                        "ademe-reconditionnes-2022", src, note, prefix="refurbishment")
+        r["second_life_years"] = fmt(L)
+        rows.append(r)
+        if not folded:
+            r = make_factor(cat, "distribution", "climate_change", T, D(d_row["low"]), D(d_row["high"]), "proxy",
+                            "ademe-reconditionnes-2022",
+                            f"transport = the new device's, {d_row['factor_id']} ({d_row['source_id']})", note,
+                            prefix="refurbishment")
+            r["second_life_years"] = fmt(L)
+            rows.append(r)
+        N = (M + T + E) / L + U
+        R = (manu + T + E) / L + U
+        checks[cat] = (N, R, ONE - R / N, "proxy" + (", no transport" if folded else ""))
+    return rows
+
+
+BOA_REFURB_NOTE = (
+    "Proxy (cut-off): BoaviztAPI has no refurbishment data. The second life carries the share of the whole embodied "
+    "figure that the default set (ademe-negaoctet-2022) gives a refurbished device of the same class (refurbishment + "
+    "replaced parts + transport + end of life, over the new device's manufacturing + transport + end of life; from "
+    "ADEME's 2022 refurbished-products study for smartphones, tablets, laptops and desktops, extrapolated from the "
+    "laptop for the other classes), applied to Boavizta's embedded climate figure (whole life except use, not split by "
+    "phase). Both sets rest on NegaOctet, so the relative burden transfers; the absolute figures do not. Climate "
+    "change only: the other criteria of a refurbished device are not available. low/high: the same share's low/high.")
+
+
+def boavizta_refurbishment(a_emb, a_ref, b_cat, b_emb, b_elec, report=None):
+    """Refurbished second life of the Boavizta set: the default set's second-life share of the whole
+    embodied climate figure, class by class, applied to Boavizta's single embodied figure."""
+    a_e = {(r["category"], r["phase"]): r for r in a_emb if r["indicator"] == "climate_change"}
+    a_r = {}
+    for r in a_ref:
+        a_r.setdefault(r["category"], []).append(r)
+    fr = max((r for r in b_elec if r["zone"] == "FR" and r["indicator"] == "climate_change"),
+             key=lambda r: int(r["year"] or 0))
+    elec = D(fr["value"])
+    cats = {c["category"]: c for c in b_cat}
+    rows, checks = [], {}
+    for b in sorted((r for r in b_emb if r["indicator"] == "climate_change" and r["phase"] == "manufacturing"),
+                    key=lambda r: r["category"]):
+        cat = b["category"]
+        if cat not in a_r:
+            raise ValueError(f"no refurbishment of {cat} in the default set to transfer")
+        total = sum(D(a_e[(cat, ph)]["value"]) for ph in PHASE_ORDER)
+        eol = D(a_e[(cat, "end_of_life")]["value"])
+        share = (sum(D(r["value"]) for r in a_r[cat]) + eol) / total
+        s_lo = (sum(D(r["low"]) for r in a_r[cat]) + eol) / total
+        s_hi = (sum(D(r["high"]) for r in a_r[cat]) + eol) / total
+        B = D(b["value"])
+        c = cats[cat]
+        L = D(c["lifetime_years"])
+        r = make_factor(cat, "manufacturing", "climate_change", share * B, s_lo * B, s_hi * B, "proxy",
+                        "ademe-reconditionnes-2022",
+                        (f"ademe-acv-numerique-2.2.0: second-life share {fmt_short(share)} (low {fmt_short(s_lo)}, high "
+                         f"{fmt_short(s_hi)}) = ademe-negaoctet-2022 refurbishment.csv {cat} rows + end of life "
+                         f"{fmt_short(eol)}, over the new {cat} {fmt_short(total)} kgCO2e; x {b['source_row']} "
+                         f"{fmt_short(B)}"),
+                        BOA_REFURB_NOTE, prefix="refurbishment")
+        r["second_life_years"] = fmt(L)
+        rows.append(r)
+        U = D(c["power_w"]) * D(c["hours_per_day"]) * D(c["days_per_year"]) / 1000 * elec
+        N, R = B / L + U, share * B / L + U
+        if not R < N:
+            raise ValueError(f"Boavizta refurbished {cat} is not below new per year of service")
+        checks[cat] = (N, R, ONE - R / N, f"proxy (FR {fr['year']} {fmt(elec)})")
+    if report is not None:
+        report.update(checks)
     return rows
 
 
@@ -601,8 +781,11 @@ ADEME_META = {
     "title": "ADEME digital LCA data (NegaOctet 2022, publicodes-acv-numerique v2.2.0) - default set for French communes",
     "description": ("Embodied climate impacts (manufacturing, distribution, end of life) and experimental water of digital "
                     "equipment from ADEME's model (NegaOctet 2022 study for ADEME, Base Empreinte updates), use profiles and "
-                    "lifetimes of the model, proxies for classes ADEME lacks (flagged is_proxy), refurbished second life "
-                    "derived from ADEME's 2022 refurbished-products study, and electricity factors: France from ADEME Base "
+                    "lifetimes of the model, flagged proxies (is_proxy) for the classes ADEME lacks that a commune owns "
+                    "(manufacturer PCF statistics calibrated on ADEME classes where a ratio is known, nearest ADEME "
+                    "classes, BoaviztAPI bottom-up figures), refurbished second life for every class (derived from "
+                    "ADEME's 2022 refurbished-products study for smartphones, tablets, laptops and desktops; the laptop's "
+                    "refurbishment burden ratio extrapolated to the other classes, flagged proxy), and electricity factors: France from ADEME Base "
                     "Empreinte (average consumption mix, 2022-2025), other countries from Scarlat et al. 2022 / Ember 2020 "
                     "and ADEME Base IMPACTS 2011 (read from BoaviztAPI data). See reference-data/README.md."),
 }
@@ -611,8 +794,11 @@ BOA_META = {
     "title": "BoaviztAPI 2.5.0 data: multi-criteria embodied impacts of terminals and a generic server, electricity by country",
     "description": ("Embedded (whole life except use, not split by phase) impacts of BoaviztAPI 2.5.0 terminal archetypes and "
                     "its generic SERVER fallback, all criteria mapped to empreinte indicators; usage defaults from its "
-                    "archetypes; electricity factors of every country in its factors.yml. Figures originate from ADEME Base "
-                    "IMPACTS (NegaOctet export), Scarlat et al. 2022, Ember 2020 and WRI 2020. See reference-data/README.md."),
+                    "archetypes; electricity factors of every country in its factors.yml; refurbished second life (climate "
+                    "change only, flagged proxy): the default set's second-life share of the embodied figure, class by "
+                    "class, applied to Boavizta's embedded figure. Figures originate from ADEME Base IMPACTS (NegaOctet "
+                    "export), Scarlat et al. 2022, Ember 2020, WRI 2020 and ADEME's 2022 refurbished-products study. "
+                    "See reference-data/README.md."),
 }
 ADEME_USAGE = ("Default set. ADEME model figures: MIT transcription, NegaOctet/Base Empreinte reuse terms not checked - "
                "fine for computing and publishing results with attribution to ADEME; check ADEME's terms before "
@@ -649,23 +835,26 @@ def build_all():
     add_service_tables(files, "ademe-negaoctet-2022", network_rows())
     b_cat, b_emb = build_boavizta(ctx)
     b_elec = electricity_rows(ctx, ctx.zones, replace_fr_climate=False)
-    files.update(dataset_files(ctx, "boavizta-2.5", b_cat, b_emb, [], b_elec, ctx.zones,
+    b_ref = boavizta_refurbishment(a_emb, a_ref, b_cat, b_emb, b_elec)
+    files.update(dataset_files(ctx, "boavizta-2.5", b_cat, b_emb, b_ref, b_elec, ctx.zones,
                                BOA_META, False, BOA_USAGE, BOA_LICENSES))
     # Hosting tables (servers, cloud, PUE): tools/generate_hosting.py, SCHEMA.md "Hosting tables".
     generate_hosting.extend(files, "ademe-negaoctet-2022", generate_hosting.sites(), ctx.sources)
     boa_hosting = generate_hosting.build(BOA_DIR, BOA_OVR, ctx.fy, ctx.servers, ctx.zones)
     boa_hosting.update(generate_hosting.sites())
     generate_hosting.extend(files, "boavizta-2.5", boa_hosting, ctx.sources)
-    return ctx, files, a_cat, a_emb
+    b_rep = {}
+    boavizta_refurbishment(a_emb, a_ref, b_cat, b_emb, b_elec, report=b_rep)
+    return ctx, files, a_cat, a_emb, b_rep
 
 
-def refurbishment_report(ctx, a_cat, a_emb):
-    rep = {}
-    build_refurbishment(ctx, a_cat, a_emb, report=rep)
-    lines = []
-    for cat, (n, r, av) in rep.items():
-        lines.append(f"  {cat}: new {float(n):.2f} kgCO2e/yr, refurbished {float(r):.2f} kgCO2e/yr, "
-                     f"avoided {float(av) * 100:.1f} % ({float(n - r):.2f} kg/yr)")
+def refurbishment_report(ctx, a_cat, a_emb, rep=None):
+    if rep is None:
+        rep = {}
+        build_refurbishment(ctx, a_cat, a_emb, report=rep)
+    lines = [f"  {'class':<26} {'new':>9} {'refurb.':>9} {'avoided':>8}  (kgCO2e per year of service)"]
+    for cat, (n, r, av, how) in rep.items():
+        lines.append(f"  {cat:<26} {float(n):>9.2f} {float(r):>9.2f} {float(av) * 100:>7.1f} %  {how}")
     return "\n".join(lines)
 
 
@@ -677,7 +866,7 @@ def main(argv=None):
     if not os.path.isdir(SRC):
         print(f"shared sources not found at {SRC} (set EMPREINTE_SHARED)", file=sys.stderr)
         return 2
-    ctx, files, a_cat, a_emb = build_all()
+    ctx, files, a_cat, a_emb, b_rep = build_all()
     changed = []
     for rel, content in sorted(files.items()):
         path = os.path.join(REFDATA, rel)
@@ -705,6 +894,8 @@ def main(argv=None):
             print(f"{'written' if rel in changed else 'same   '} {rel}" + (f" ({n} rows)" if rel.endswith('.csv') else ""))
         print("refurbishment check (per year of use, ADEME set, latest French electricity factor):")
         print(refurbishment_report(ctx, a_cat, a_emb))
+        print("refurbishment check, boavizta-2.5 (per year of use, its own use profiles, its latest French factor):")
+        print(refurbishment_report(ctx, a_cat, a_emb, b_rep))
     return 0
 
 
