@@ -73,6 +73,8 @@ pub struct LineOut<'a> {
     department: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    model: Option<&'a str>,
 }
 
 impl<'a> LineOut<'a> {
@@ -92,6 +94,7 @@ impl<'a> LineOut<'a> {
             country: l.country.as_deref(),
             department: l.department.as_deref(),
             label: l.label.as_deref(),
+            model: l.model.as_deref(),
         }
     }
 }

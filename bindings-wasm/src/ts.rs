@@ -18,7 +18,7 @@ export type IndicatorId =
 export type PhaseId = "manufacturing" | "distribution" | "use" | "end_of_life";
 
 /** Device condition at acquisition. */
-export type ConditionId = "new" | "refurbished" | "reused";
+export type ConditionId = "new" | "refurbished" | "reused" | "repaired";
 
 /** A number with its range. */
 export interface Range { low: number; central: number; high: number; }
@@ -47,6 +47,7 @@ export type ImpactTable = { [I in IndicatorId]?: PhaseTable };
  * ("1,5", "15/03/2021" are read as a spreadsheet would). Unknown keys are ignored (with a warning).
  */
 export interface InventoryLine {
+  /** The device type as written ("Écran 24 pouces", "VPI"); may be empty when `model` says it. */
   category: string;
   quantity?: number | string;
   condition?: ConditionId | string;
@@ -60,6 +61,8 @@ export interface InventoryLine {
   country?: string;
   department?: string;
   label?: string;
+  /** The model ("Latitude 5420", "Aruba 2930F-48G"): evidence of the class and its qualifiers. */
+  model?: string;
   [column: string]: unknown;
 }
 
@@ -133,6 +136,8 @@ export interface Category {
   hours_per_day: number;
   days_per_year: number;
   is_proxy: boolean;
+  /** `not_available`: a class of the vocabulary the dataset has no figure for (its numbers are null). */
+  coverage: "direct" | "proxy" | "not_available";
   proxy_note: string;
   source_id: string;
   source_row: string;
@@ -178,6 +183,9 @@ export interface Counts {
   rows_read: number;
   rows_evaluated: number;
   rows_rejected: number;
+  /** Rows evaluated whose class the dataset has no figure for (counted, not rejected). */
+  rows_not_available: number;
+  devices_not_available: number;
   blank_rows: number;
   devices: number;
 }
@@ -198,18 +206,26 @@ export interface GroupFootprint {
 export interface LineReport {
   line: number;
   category: string;
+  /** The type as the inventory wrote it ("Écran 24 pouces"). */
+  category_written: string;
+  model: string | null;
+  /** The class read before any fallback to a parent class; null for a dataset's own name. */
+  class: string | null;
+  /** Why the line got its category, in words. */
+  mapping_rule: string;
   quantity: number;
   condition: ConditionId;
   department: string | null;
   label: string | null;
   country: string;
   electricity_year: number | null;
-  /** Period the embodied impacts are spread over (years, central). */
-  period_years: number;
+  /** Period the embodied impacts are spread over (years, central); null when the class has no figure. */
+  period_years: number | null;
   /** Share of the embodied impacts carried in the reporting year. */
   embodied_share: number;
   stage: "amortising" | "past_period" | "unknown";
-  electricity_kwh: number;
+  /** null when not available (a class without figures and no measured energy). */
+  electricity_kwh: number | null;
   impacts: ImpactTable;
 }
 

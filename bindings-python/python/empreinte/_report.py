@@ -74,7 +74,8 @@ class Report:
 
     @property
     def counts(self) -> Dict[str, int]:
-        """``rows_read``, ``rows_evaluated``, ``rows_rejected``, ``blank_rows``, ``devices``."""
+        """``rows_read``, ``rows_evaluated``, ``rows_rejected``, ``rows_not_available`` (evaluated,
+        class without figures), ``devices_not_available``, ``blank_rows``, ``devices``."""
         counts: Dict[str, int] = dict(self._data["counts"])
         return counts
 
