@@ -174,14 +174,25 @@ fn bad_offers() {
     )
     .unwrap_err();
     assert_eq!(e.code(), "unknown_category");
+    // The test fixture models refurbishment for laptops only.
+    let mini = common::mini();
     let e = compare_offers(
-        ds,
+        &mini,
         &[offer("x", "monitor", Condition::Refurbished, None)],
         2025,
         Allocation::CutOff,
     )
     .unwrap_err();
     assert_eq!(e.code(), "no_refurbishment_data");
+    // A class without figures is counted in inventories, but there is nothing to compare.
+    let e = compare_offers(
+        ds,
+        &[offer("x", "Onduleur", Condition::New, None)],
+        2025,
+        Allocation::CutOff,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "no_figures");
 }
 
 proptest! {
@@ -219,4 +230,92 @@ proptest! {
         };
         prop_assert!(emb(1) <= emb(0));
     }
+}
+
+/// Every class the default dataset has figures for can be bought refurbished, and under
+/// cut-off allocation the refurbished device is lower per year of service than a new one.
+#[test]
+fn refurbished_is_lower_than_new_for_every_class_with_figures() {
+    let ds = Dataset::embedded_default();
+    for cat in ds.categories() {
+        if cat.coverage == empreinte::dataset::Coverage::NotAvailable {
+            continue;
+        }
+        let c = compare_offers(
+            ds,
+            &[
+                offer("neuf", &cat.id, Condition::New, None),
+                offer("reconditionné", &cat.id, Condition::Refurbished, None),
+            ],
+            2025,
+            Allocation::CutOff,
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", cat.id));
+        let (new, refurb) = (&c.offers[0], &c.offers[1]);
+        assert!(
+            refurb.climate_change_kgco2e_per_year < new.climate_change_kgco2e_per_year,
+            "{}: refurbished {} >= new {}",
+            cat.id,
+            refurb.climate_change_kgco2e_per_year,
+            new.climate_change_kgco2e_per_year
+        );
+    }
+}
+
+/// Keeping the device and repairing it: no new manufacturing, no transport; the repair parts
+/// (the dataset's refurbishment figure stands in for them) and the use. A buyer's own repair
+/// parts win over that stand-in.
+#[test]
+fn kept_and_repaired_carries_its_parts_and_use_only() {
+    let ds = Dataset::embedded_default();
+    let c = compare_offers(
+        ds,
+        &[
+            offer("neuf", "laptop", Condition::New, None),
+            offer("reconditionné", "laptop", Condition::Refurbished, None),
+            offer(
+                "conservé et réparé",
+                "laptop",
+                Condition::Repaired,
+                Some(3.0),
+            ),
+        ],
+        2025,
+        Allocation::CutOff,
+    )
+    .unwrap();
+    let cc = empreinte::Indicator::ClimateChange as usize;
+    let phase = |i: usize, p: empreinte::Phase| c.offers[i].per_year[cc][p.index()].unwrap();
+    use empreinte::Phase::{Distribution, EndOfLife, Manufacturing, Use};
+    // No transport: the device does not move.
+    assert_eq!(phase(2, Distribution).central, 0.0);
+    // Repair parts = the refurbishment manufacturing figure over the 3 extra years.
+    let laptop = ds.find_category("laptop").unwrap();
+    let parts = ds
+        .refurbishment_factor(laptop, Manufacturing, empreinte::Indicator::ClimateChange)
+        .map(|f| ds.factor(f).value.central)
+        .unwrap();
+    assert!((phase(2, Manufacturing).central - parts / 3.0).abs() < 1e-9);
+    // Same use and end of life per year as any laptop over 3 years.
+    assert_eq!(phase(2, Use).central, phase(0, Use).central);
+    assert!(phase(2, EndOfLife).central > 0.0);
+    assert!(
+        c.offers[2].climate_change_kgco2e_per_year < c.offers[0].climate_change_kgco2e_per_year
+    );
+
+    // The buyer's own parts: a battery of 5 kg CO2e (2-8).
+    let mut repaired = offer("batterie neuve", "laptop", Condition::Repaired, Some(2.0));
+    repaired.replaced_parts = vec![ReplacedPart {
+        name: "batterie".into(),
+        climate_kgco2e: Range::new(2.0, 5.0, 8.0),
+    }];
+    let c = compare_offers(
+        ds,
+        &[offer("neuf", "laptop", Condition::New, None), repaired],
+        2025,
+        Allocation::CutOff,
+    )
+    .unwrap();
+    let m = c.offers[1].per_year[cc][Manufacturing.index()].unwrap();
+    assert_eq!((m.low, m.central, m.high), (1.0, 2.5, 4.0));
 }
