@@ -213,7 +213,7 @@ fn all_assets_glpi9_windows_1252() {
             (
                 "IMP-COMPTA",
                 Mapped,
-                Some("printer"),
+                Some("laser_printer"),
                 Some(2019),
                 PurchaseDate,
                 Some("Mairie"),
@@ -222,7 +222,7 @@ fn all_assets_glpi9_windows_1252() {
             (
                 "COPIEUR-RDC",
                 Mapped,
-                Some("multifunction_printer"),
+                Some("copier_a3"),
                 Some(2020),
                 PurchaseDate,
                 Some("Mairie"),
@@ -240,7 +240,7 @@ fn all_assets_glpi9_windows_1252() {
             (
                 "SW-MAIRIE-CORE",
                 Mapped,
-                Some("network_switch"),
+                Some("network_switch_rack"),
                 Some(2016),
                 PurchaseDate,
                 Some("Mairie"),
