@@ -21,7 +21,7 @@ pub mod vocabulary;
 use crate::dataset::{CategoryRef, Dataset};
 use crate::names::{match_key, normalize};
 use qualifiers::Qualifiers;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 use vocabulary::{Class, AMBIGUOUS, CLASSES, VAGUE};
 
@@ -50,7 +50,7 @@ enum Entry {
 fn index() -> &'static HashMap<String, Entry> {
     static INDEX: OnceLock<HashMap<String, Entry>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for key in VAGUE.iter().map(|v| match_key(v)) {
             map.insert(key, Entry::Vague);
         }
@@ -407,7 +407,7 @@ fn typo_of_phrase(key: &str) -> Option<String> {
         if k.len() < 4 || k == key {
             continue;
         }
-        let d = strsim::damerau_levenshtein(key, &k);
+        let d = crate::names::edit_distance(key, &k);
         if d <= budget && best.as_ref().is_none_or(|(b, _)| d < *b) {
             best = Some((d, format!("{name} ({id})")));
         }

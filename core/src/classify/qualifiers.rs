@@ -147,7 +147,9 @@ fn port_count(token: &str) -> Option<u32> {
 /// A screen size written in the text: a number followed by `"`, `''`, `”`, "pouces", "po",
 /// "inch", "in", or "cm" (converted); between 5 and 120 inches.
 fn inches_written(text: &str) -> Option<f64> {
-    let lower = text.to_lowercase();
+    // ASCII lower case is enough for digits and units (and keeps Unicode's case tables out of
+    // the WebAssembly module).
+    let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -172,7 +174,8 @@ fn inches_written(text: &str) -> Option<f64> {
             || rest == "po"
             || rest == "in";
         let unit_cm = rest.starts_with("cm");
-        if let Ok(n) = number.parse::<f64>() {
+        // The crate's one float parser (std's would add its own tables to the wasm module).
+        if let Some(n) = crate::decimal::parse_f64(&number) {
             let inches = if unit_inches {
                 Some(n)
             } else if unit_cm {
@@ -199,7 +202,7 @@ pub fn inches_in_model(model: &str) -> Option<f64> {
             .take_while(char::is_ascii_digit)
             .collect();
         if digits.len() >= 2 && letters <= 4 {
-            let n: f64 = digits[..2].parse().ok()?;
+            let n = f64::from(digits[..2].parse::<u32>().ok()?);
             if (17.0..=98.0).contains(&n) {
                 return Some(n);
             }

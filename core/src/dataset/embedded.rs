@@ -40,11 +40,40 @@ fn load(files: DatasetFiles<'static>, id: &str) -> Dataset {
     }
 }
 
+/// The default set's files, prepared by `build.rs` (its notes left out without the `notes`
+/// feature).
+macro_rules! default_files {
+    () => {
+        DatasetFiles {
+            datapackage: include_str!("../../data/ademe-negaoctet-2022/datapackage.json"),
+            sources: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/ademe-negaoctet-2022/sources.csv"
+            )),
+            zones: include_str!("../../data/ademe-negaoctet-2022/zones.csv"),
+            categories: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/ademe-negaoctet-2022/categories.csv"
+            )),
+            embodied: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/ademe-negaoctet-2022/embodied.csv"
+            )),
+            refurbishment: Some(include_str!(concat!(
+                env!("OUT_DIR"),
+                "/ademe-negaoctet-2022/refurbishment.csv"
+            ))),
+            electricity: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/ademe-negaoctet-2022/electricity.csv"
+            )),
+        }
+    };
+}
+
 pub(crate) fn default_dataset() -> &'static Dataset {
     static CELL: OnceLock<Dataset> = OnceLock::new();
-    CELL.get_or_init(|| {
-        with_service_tables(load(embedded_files!("ademe-negaoctet-2022"), DEFAULT_ID))
-    })
+    CELL.get_or_init(|| with_service_tables(load(default_files!(), DEFAULT_ID)))
 }
 
 /// The network table (digital services) and the hosting sites (PUE by kind of site).
