@@ -264,7 +264,8 @@ pub fn classify(
 
     // Qualifiers refine; a model's screen size counts for displays.
     let mut class = &CLASSES[i];
-    if qualifiers.size_in.is_none() && matches!(class.group, "display") {
+    let screen = ["monitor", "tv", "signage_display", "interactive_display"];
+    if qualifiers.size_in.is_none() && screen.contains(&class.id) {
         qualifiers.size_in = model.and_then(qualifiers::inches_in_model);
     }
     while let Some((finer, why)) = refine(class, &qualifiers) {

@@ -8,6 +8,14 @@
 
 /// (pattern, class id).
 pub const MODEL_SERIES: &[(&str, &str)] = &[
+    // Docks before the laptop series whose name they carry ("ThinkPad USB-C Dock").
+    ("wd1#", "docking_station"),
+    ("wd2#", "docking_station"),
+    ("thinkpad dock", "docking_station"),
+    ("thinkpad usb c dock", "docking_station"),
+    ("thunderbolt dock", "docking_station"),
+    ("usb c dock", "docking_station"),
+    ("dock", "docking_station"),
     // Rugged and special laptops before the general series ("Latitude 5430 Rugged" is a
     // laptop whose "rugged" qualifier refines it).
     ("toughbook", "rugged_laptop"),
@@ -63,6 +71,8 @@ pub const MODEL_SERIES: &[(&str, &str)] = &[
     ("taskalfa", "copier_a3"),
     ("altalink", "copier_a3"),
     ("aficio", "copier_a3"),
+    ("im c#", "copier_a3"),
+    ("mp c#", "copier_a3"),
     ("workcentre", "multifunction_printer"),
     ("versalink", "multifunction_printer"),
     ("officejet", "multifunction_printer"),
@@ -177,10 +187,6 @@ pub const MODEL_SERIES: &[(&str, &str)] = &[
     ("blackwire", "headset"),
     ("voyager", "headset"),
     ("epos", "headset"),
-    ("wd1#", "docking_station"),
-    ("wd2#", "docking_station"),
-    ("thinkpad dock", "docking_station"),
-    ("usb c dock", "docking_station"),
     ("elmo", "document_camera"),
     ("ipevo", "document_camera"),
 ];
@@ -279,6 +285,11 @@ mod tests {
         assert_eq!(class_of("Yealink W60P"), Some("dect_phone"));
         assert_eq!(class_of("Logitech Rally Bar"), Some("videoconference_kit"));
         assert_eq!(class_of("Dell WD19S"), Some("docking_station"));
+        assert_eq!(
+            class_of("Lenovo ThinkPad USB-C Dock Gen 2"),
+            Some("docking_station")
+        );
+        assert_eq!(class_of("Ricoh IM C3000"), Some("copier_a3"));
         assert_eq!(class_of("Dell PowerEdge R650"), Some("server"));
         assert_eq!(
             class_of("Promethean ActivPanel Titanium 75"),

@@ -58,6 +58,8 @@ fn words_of_schools_and_offices() {
     assert_eq!(class("Chromebook"), "chromebook");
     assert_eq!(class("Écran d'affichage dynamique"), "signage_display");
     assert_eq!(class("ENI"), "interactive_display");
+    assert_eq!(class("Borne de prêt"), "kiosk");
+    assert_eq!(class("Automate de prêt"), "kiosk");
 }
 
 #[test]
@@ -99,6 +101,18 @@ fn the_model_decides_when_the_type_is_vague() {
         "smartphone"
     );
     assert_eq!(class_with_model("Écran", Some("Dell P2422H")), "monitor");
+    assert_eq!(
+        class_with_model("", Some("Lenovo ThinkPad USB-C Dock Gen 2")),
+        "docking_station"
+    );
+    assert_eq!(
+        class_with_model("Copieur multifonction", Some("Ricoh IM C3000")),
+        "copier_a3"
+    );
+    // A projector's model number is no screen size.
+    let ds = Dataset::embedded_default();
+    let vpi = ds.classify("VPI", Some("Epson EB-695Wi")).unwrap();
+    assert!(!vpi.rule.contains("qualifiers"), "{}", vpi.rule);
     assert!(class_with_model("Matériel", Some("XZ-12")).starts_with("unknown (None"));
 }
 

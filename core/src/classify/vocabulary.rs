@@ -735,6 +735,13 @@ pub const CLASSES: &[Class] = &[
             "borne multimédia",
             "borne de consultation",
             "borne numérique",
+            "borne de prêt",
+            "automate de prêt",
+            "borne de retour",
+            "automate de retour",
+            "self-service kiosk",
+            "borne de paiement",
+            "borne de commande",
         ],
     ),
     class(
