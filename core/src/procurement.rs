@@ -221,12 +221,14 @@ pub fn compare_offers(
             }));
         }
         let second_life_data = ds.second_life_years(f.category).is_some();
-        if matches!(
+        // A repaired device with the buyer's own parts needs no refurbishment figure.
+        let parts_given =
+            device.condition == Condition::Repaired && !offer.replaced_parts.is_empty();
+        let needs_second_life = matches!(
             device.condition,
             Condition::Refurbished | Condition::Repaired
-        ) && !second_life_data
-            && !(device.condition == Condition::Repaired && !offer.replaced_parts.is_empty())
-        {
+        );
+        if needs_second_life && !second_life_data && !parts_given {
             return Err(fail(RowError::NoRefurbishmentData {
                 category: class.id.clone(),
                 dataset: ds.id().to_string(),

@@ -133,8 +133,8 @@ fn num(x: Option<f64>) -> crate::decimal::Num {
 }
 
 /// The longest group of consecutive words of `words` that is a known name: (entry, the words).
-fn longest_name<'w>(
-    words: &[&'w str],
+fn longest_name(
+    words: &[&str],
     vocabulary: &HashMap<String, Entry>,
     ds: &Dataset,
 ) -> Option<(Result<Entry, CategoryRef>, String)> {
