@@ -397,12 +397,15 @@ fn typo_of_phrase(key: &str) -> Option<String> {
     }
     let budget = typo_budget(key);
     let mut best: Option<(usize, String)> = None;
-    let names = CLASSES.iter().flat_map(|c| {
-        [c.label_fr, c.label_en]
-            .into_iter()
-            .chain(c.phrases.iter().copied())
-            .map(move |n| (n, c.id))
-    });
+    let names = CLASSES
+        .iter()
+        .flat_map(|c| {
+            [c.label_fr, c.label_en]
+                .into_iter()
+                .chain(c.phrases.iter().copied())
+                .map(move |n| (n, c.id))
+        })
+        .chain(AMBIGUOUS.iter().map(|(word, id, _)| (*word, *id)));
     for (name, id) in names {
         let k = match_key(name);
         if k.len() < 4 || k == key {

@@ -71,7 +71,7 @@ pub const CLASSES: &[Class] = &[
         "terminal",
         "Chromebook",
         "Chromebook",
-        &["Chromebook"],
+        &["PC Chromebook", "Chromebook"],
     ),
     class(
         "rugged_laptop",
@@ -274,6 +274,8 @@ pub const CLASSES: &[Class] = &[
         "Téléviseur / grand écran",
         "TV / large display",
         &[
+            "large display",
+            "TVs",
             "télévision",
             "téléviseur",
             "TV",
@@ -325,7 +327,7 @@ pub const CLASSES: &[Class] = &[
         "display",
         "Écran numérique interactif (jusqu'à 65 pouces)",
         "Interactive display (up to 65 in)",
-        &[],
+        &["petit ENI"],
     ),
     class(
         "interactive_display_large",
@@ -333,7 +335,7 @@ pub const CLASSES: &[Class] = &[
         "display",
         "Écran numérique interactif (70 pouces et plus)",
         "Interactive display (70 in and more)",
-        &[],
+        &["grand ENI"],
     ),
     class(
         "projector",
@@ -528,6 +530,7 @@ pub const CLASSES: &[Class] = &[
         "Pare-feu de bureau (petit UTM)",
         "Desktop firewall (small UTM)",
         &[
+            "small firewall",
             "pare-feu de bureau",
             "petit pare-feu",
             "desktop firewall",
@@ -562,6 +565,7 @@ pub const CLASSES: &[Class] = &[
         "Box internet",
         "Internet box",
         &[
+            "boxes",
             "box",
             "box internet",
             "box ADSL",

@@ -40,16 +40,16 @@ fn load(files: DatasetFiles<'static>, id: &str) -> Dataset {
     }
 }
 
-/// The default set's files, prepared by `build.rs` (its notes left out without the `notes`
-/// feature).
+/// The default set's files, compacted by `build.rs` (`compact.rs`: derivable cells blank,
+/// notes left out without the `notes` feature).
 macro_rules! default_files {
     () => {
         DatasetFiles {
-            datapackage: include_str!("../../data/ademe-negaoctet-2022/datapackage.json"),
-            sources: include_str!(concat!(
+            datapackage: include_str!(concat!(
                 env!("OUT_DIR"),
-                "/ademe-negaoctet-2022/sources.csv"
+                "/ademe-negaoctet-2022/datapackage.json"
             )),
+            sources: include_str!("../../data/ademe-negaoctet-2022/sources.csv"),
             zones: include_str!("../../data/ademe-negaoctet-2022/zones.csv"),
             categories: include_str!(concat!(
                 env!("OUT_DIR"),

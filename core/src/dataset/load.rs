@@ -380,7 +380,21 @@ impl Builder {
         sources: &HashMap<&str, ()>,
         known_sources: &dyn Fn() -> String,
     ) -> Result<(Option<FactorRef>, Indicator), DatasetError> {
-        let id = row.required("factor_id")?.to_string();
+        // A blank id is the one the row's keys make (`compact.rs` leaves it out).
+        let id = match row.text("factor_id") {
+            "" => {
+                let keys = match table {
+                    FactorTable::Embodied => [row.text("category"), phase.id()].join("."),
+                    FactorTable::Refurbishment => {
+                        [row.text("category"), "refurbishment", phase.id()].join(".")
+                    }
+                    FactorTable::Electricity => [row.text("zone"), row.text("year")].join("."),
+                    FactorTable::Network => return Err(row.invalid("factor_id", "a factor id")),
+                };
+                format!("{keys}.{}", row.text("indicator"))
+            }
+            id => id.to_string(),
+        };
         if let Some(first) = self.factor_ids.get(&id) {
             return Err(DatasetError::Duplicate {
                 file: row_file(row, "factor_id"),
@@ -394,8 +408,12 @@ impl Builder {
             let ids: Vec<&str> = Indicator::ALL.iter().map(|i| i.id()).collect();
             row.invalid("indicator", &format!("one of {}", ids.join(", ")))
         })?;
-        let unit = row.text("unit");
         let expected = format!("{}{unit_suffix}", indicator.unit());
+        // A blank unit is the indicator's.
+        let unit = match row.text("unit") {
+            "" => expected.as_str(),
+            u => u,
+        };
         if unit != expected {
             return Err(DatasetError::UnitMismatch {
                 file: row_file(row, "unit"),
@@ -407,8 +425,12 @@ impl Builder {
             });
         }
         let value = row.number("value")?;
-        let low = row.number("low")?;
-        let high = row.number("high")?;
+        // A blank bound is the value itself (no published range).
+        let bound = |column: &str| match row.text(column) {
+            "" => Ok(value),
+            _ => row.number(column),
+        };
+        let (low, high) = (bound("low")?, bound("high")?);
         let range = row.range(row_file(row, "value"), &id, (low, value, high))?;
         let quality = row.quality()?;
         let source_id = row.required("source_id")?;

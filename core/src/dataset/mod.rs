@@ -8,6 +8,11 @@
 // failed load, so their size does not matter.
 #![allow(clippy::result_large_err)]
 
+// Used by `build.rs` (by path) for the embedded default set; here only by its tests.
+#[cfg(test)]
+mod compact;
+#[cfg(test)]
+mod compact_tests;
 mod embedded;
 mod error;
 mod hosting_tables;
