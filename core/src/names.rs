@@ -106,27 +106,24 @@ pub fn match_key(text: &str) -> String {
 /// generic code in the WebAssembly module.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    // Three rows: i - 2, i - 1 and i.
-    let mut rows = [
-        vec![0usize; b.len() + 1],
-        (0..=b.len()).collect::<Vec<_>>(),
-        vec![0usize; b.len() + 1],
-    ];
+    // Rows i - 2, i - 1 and i of the table.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
     for i in 1..=a.len() {
-        rows[2][0] = i;
+        row[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[1][j] + 1)
-                .min(rows[2][j - 1] + 1)
-                .min(rows[1][j - 1] + cost);
+            let mut d = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[0][j - 2] + 1);
+                d = d.min(before[j - 2] + 1);
             }
-            rows[2][j] = d;
+            row[j] = d;
         }
-        rows.rotate_left(1);
+        std::mem::swap(&mut before, &mut last);
+        std::mem::swap(&mut last, &mut row);
     }
-    rows[1][b.len()]
+    last[b.len()]
 }
 
 /// Longest text "did you mean" is computed for (the longest alias is under 30 characters).

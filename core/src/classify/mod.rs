@@ -21,8 +21,6 @@ pub mod vocabulary;
 use crate::dataset::{CategoryRef, Dataset};
 use crate::names::{match_key, normalize};
 use qualifiers::Qualifiers;
-use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
 use vocabulary::{Class, AMBIGUOUS, CLASSES, VAGUE};
 
 /// Why a line got its category (JSON `mapping_rule`).
@@ -39,33 +37,40 @@ pub struct Classification {
 }
 
 /// What a vocabulary name stands for.
-#[derive(Debug, Clone, Copy)]
-enum Entry {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entry {
     Class(usize),
     Ambiguous(usize),
     Vague,
 }
 
-/// The vocabulary's names by matching key, built once.
-fn index() -> &'static HashMap<String, Entry> {
-    static INDEX: OnceLock<HashMap<String, Entry>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut map = HashMap::default();
-        for key in VAGUE.iter().map(|v| match_key(v)) {
-            map.insert(key, Entry::Vague);
+/// The vocabulary's names by matching key, sorted for binary search (a dataset keeps one, built
+/// when it is loaded). An ambiguous word overrides a class's phrase; a vague word too.
+pub(crate) fn index() -> Vec<(String, Entry)> {
+    // (key, priority, entry): the lowest priority of a key wins, the first written among equals.
+    let mut all: Vec<(String, u8, Entry)> = Vec::new();
+    for (i, (word, _, _)) in AMBIGUOUS.iter().enumerate() {
+        all.push((match_key(word), 0, Entry::Ambiguous(i)));
+    }
+    for v in VAGUE {
+        all.push((match_key(v), 1, Entry::Vague));
+    }
+    for (i, c) in CLASSES.iter().enumerate() {
+        let names = [c.id, c.label_fr, c.label_en].into_iter();
+        for name in names.chain(c.phrases.iter().copied()) {
+            all.push((match_key(name), 2, Entry::Class(i)));
         }
-        for (i, c) in CLASSES.iter().enumerate() {
-            let names = [c.id, c.label_fr, c.label_en].into_iter();
-            for name in names.chain(c.phrases.iter().copied()) {
-                map.entry(match_key(name)).or_insert(Entry::Class(i));
-            }
-        }
-        // Ambiguous words override: their reading is a stated rule, with a warning.
-        for (i, (word, _, _)) in AMBIGUOUS.iter().enumerate() {
-            map.insert(match_key(word), Entry::Ambiguous(i));
-        }
-        map
-    })
+    }
+    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    all.dedup_by(|later, first| later.0 == first.0);
+    all.into_iter().map(|(k, _, e)| (k, e)).collect()
+}
+
+fn lookup(index: &[(String, Entry)], key: &str) -> Option<Entry> {
+    index
+        .binary_search_by(|(k, _)| k.as_str().cmp(key))
+        .ok()
+        .map(|i| index[i].1)
 }
 
 /// Whether class `finer` is a strict refinement of class `of` (through its parents).
@@ -135,7 +140,7 @@ fn num(x: Option<f64>) -> crate::decimal::Num {
 /// The longest group of consecutive words of `words` that is a known name: (entry, the words).
 fn longest_name(
     words: &[&str],
-    vocabulary: &HashMap<String, Entry>,
+    vocabulary: &[(String, Entry)],
     ds: &Dataset,
 ) -> Option<(Result<Entry, CategoryRef>, String)> {
     for len in (1..=words.len().min(6)).rev() {
@@ -145,9 +150,9 @@ fn longest_name(
             if key.len() < 2 || key.bytes().all(|b| b.is_ascii_digit()) {
                 continue;
             }
-            if let Some(e) = vocabulary.get(&key) {
-                if !matches!(e, Entry::Vague) {
-                    return Some((Ok(*e), group));
+            if let Some(e) = lookup(vocabulary, &key) {
+                if e != Entry::Vague {
+                    return Some((Ok(e), group));
                 }
             } else if let Some(c) = ds.find_category_name(&group) {
                 return Some((Err(c), group));
@@ -157,6 +162,11 @@ fn longest_name(
     None
 }
 
+/// `what “text”suffix`, for the mapping rule.
+fn said(what: &str, text: &str, suffix: &str) -> String {
+    [what, " “", text, "”", suffix].concat()
+}
+
 /// Reads a device type (and its model, when given) into a dataset category. `Err` carries a
 /// plausible "did you mean", or `None` when nothing is close enough to be worth saying.
 pub fn classify(
@@ -164,7 +174,7 @@ pub fn classify(
     text: &str,
     model: Option<&str>,
 ) -> Result<Classification, Option<String>> {
-    let vocabulary = index();
+    let vocabulary = ds.vocabulary_index();
     let model = model.map(str::trim).filter(|m| !m.is_empty());
     let key = match_key(text);
     let mut qualifiers = Qualifiers::read(text);
@@ -175,23 +185,23 @@ pub fn classify(
     // 1-3: the type column.
     let mut found: Option<(usize, String, Option<&'static str>)> = None;
     let mut vague = key.is_empty();
-    match vocabulary.get(&key) {
-        Some(Entry::Class(i)) => found = Some((*i, format!("name “{}”", text.trim()), None)),
+    match lookup(vocabulary, &key) {
+        Some(Entry::Class(i)) => found = Some((i, said("name", text.trim(), ""), None)),
         Some(Entry::Ambiguous(a)) => {
-            let (word, id, why) = AMBIGUOUS[*a];
-            found = class_index(id).map(|i| (i, format!("ambiguous word “{word}”"), Some(why)));
+            let (word, id, why) = AMBIGUOUS[a];
+            found = class_index(id).map(|i| (i, said("ambiguous word", word, ""), Some(why)));
         }
         Some(Entry::Vague) => vague = true,
         None => {
             let own = ds.find_category_name(text);
             if let Some(i) = own.and_then(|c| class_index(&ds.category(c).id)) {
                 // A dataset's name for a class of the vocabulary: refined like any other.
-                found = Some((i, format!("name “{}” of the dataset", text.trim()), None));
+                found = Some((i, said("name", text.trim(), " of the dataset"), None));
             } else if let Some(c) = own {
                 return Ok(Classification {
                     category: c,
                     class: None,
-                    rule: format!("name “{}” of the dataset", text.trim()),
+                    rule: said("name", text.trim(), " of the dataset"),
                     assumption: None,
                 });
             }
@@ -199,7 +209,7 @@ pub fn classify(
             let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
             match longest_name(&words, vocabulary, ds).filter(|_| found.is_none()) {
                 Some((Ok(Entry::Class(i)), group)) => {
-                    found = Some((i, format!("head noun “{group}”"), None))
+                    found = Some((i, said("head noun", &group, ""), None))
                 }
                 Some((Ok(Entry::Ambiguous(a)), group)) => {
                     // A near miss of a whole name is a typo to point out, not a text to read
@@ -208,14 +218,14 @@ pub fn classify(
                         return Err(Some(s));
                     }
                     let (_, id, why) = AMBIGUOUS[a];
-                    found = class_index(id)
-                        .map(|i| (i, format!("ambiguous word “{group}”"), Some(why)));
+                    found =
+                        class_index(id).map(|i| (i, said("ambiguous word", &group, ""), Some(why)));
                 }
                 Some((Err(c), group)) if class_index(&ds.category(c).id).is_some() => {
                     let i = class_index(&ds.category(c).id).unwrap_or_default();
                     found = Some((
                         i,
-                        format!("head noun “{group}” (a name of the dataset)"),
+                        said("head noun", &group, " (a name of the dataset)"),
                         None,
                     ));
                 }
@@ -223,7 +233,7 @@ pub fn classify(
                     return Ok(Classification {
                         category: c,
                         class: None,
-                        rule: format!("head noun “{group}” (a name of the dataset)"),
+                        rule: said("head noun", &group, " (a name of the dataset)"),
                         assumption: None,
                     })
                 }
@@ -244,7 +254,13 @@ pub fn classify(
             if let Some(i) = class_index(id) {
                 found = Some((
                     i,
-                    format!("model series “{pattern}” in “{}”", written.trim()),
+                    [
+                        &said("model series", pattern, " in"),
+                        " “",
+                        written.trim(),
+                        "”",
+                    ]
+                    .concat(),
                     None,
                 ));
             }
@@ -257,7 +273,7 @@ pub fn classify(
     // copier) refines it.
     if let Some((id, pattern)) = model.and_then(|m| models::series_class(&normalize(m))) {
         if let Some(j) = class_index(id).filter(|j| descends(*j, i)) {
-            rule.push_str(&format!(" + model series “{pattern}”"));
+            rule.push_str(&said(" + model series", pattern, ""));
             i = j;
         }
     }
@@ -271,24 +287,27 @@ pub fn classify(
     while let Some((finer, why)) = refine(class, &qualifiers) {
         match vocabulary::class_by_id(finer) {
             Some(c) if c.id != class.id => {
-                rule.push_str(&format!(" + {why}"));
+                rule.push_str(" + ");
+                rule.push_str(&why);
                 class = c;
             }
             _ => break,
         }
     }
-    rule.push_str(&format!(" → {}", class.id));
+    rule.push_str(" → ");
+    rule.push_str(class.id);
     let (category, via) = ds.class_target(class.id);
     match via {
         Target::Own => {}
         Target::Parent(p) => {
-            rule.push_str(&format!(" (no figure of its own in this dataset: {p}'s)"))
+            rule.push_str(&[" (no figure of its own in this dataset: ", p, "'s)"].concat())
         }
         Target::NotAvailable => rule.push_str(" (no figure in this dataset: not available)"),
     }
     let described = qualifiers.describe();
     if !described.is_empty() {
-        rule.push_str(&format!("; qualifiers: {described}"));
+        rule.push_str("; qualifiers: ");
+        rule.push_str(&described);
     }
     Ok(Classification {
         category,

@@ -6,7 +6,7 @@
 //! punctuation as spaces). A word ending in `#` is a series prefix followed by a number: "eb#"
 //! matches "eb695wi" and "EB-695Wi" (read "eb 695wi"), see [`word_matches`].
 
-/// (pattern, class id).
+/// (pattern, class id); patterns are written in lower case, as normalized text is.
 pub const MODEL_SERIES: &[(&str, &str)] = &[
     // Docks before the laptop series whose name they carry ("ThinkPad USB-C Dock").
     ("wd1#", "docking_station"),
@@ -220,13 +220,10 @@ fn word_matches(pattern: &str, words: &[&str], i: usize) -> usize {
 pub fn series_class(normalized: &str) -> Option<(&'static str, &'static str)> {
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     MODEL_SERIES.iter().find_map(|(pattern, class)| {
-        let parts: Vec<&str> = pattern.split(' ').collect();
-        let pattern_lower = parts.iter().map(|p| p.to_ascii_lowercase());
-        let parts: Vec<String> = pattern_lower.collect();
         (0..words.len())
             .any(|start| {
                 let mut at = start;
-                parts.iter().all(|p| {
+                pattern.split(' ').all(|p| {
                     let took = word_matches(p, &words, at);
                     at += took;
                     took > 0
@@ -243,6 +240,13 @@ mod tests {
 
     fn class_of(model: &str) -> Option<&'static str> {
         series_class(&normalize(model)).map(|(c, _)| c)
+    }
+
+    #[test]
+    fn patterns_are_lower_case() {
+        for (p, _) in MODEL_SERIES {
+            assert_eq!(*p, p.to_ascii_lowercase());
+        }
     }
 
     #[test]

@@ -309,6 +309,7 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
         indicators,
         default_zone: ZoneRef(default_zone as u32),
         class_targets: Vec::new(),
+        vocabulary: Vec::new(),
         hosting: None,
         services: Default::default(),
     };

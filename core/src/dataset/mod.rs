@@ -221,6 +221,8 @@ pub struct Dataset {
     pub(crate) default_zone: ZoneRef,
     /// Per class of [`crate::classify::vocabulary::CLASSES`], the category answering for it.
     pub(crate) class_targets: Vec<(CategoryRef, crate::classify::Target)>,
+    /// The vocabulary's names, sorted by matching key (`classify::index`).
+    pub(crate) vocabulary: Vec<(String, crate::classify::Entry)>,
     /// Optional hosting tables (hosting_*.csv).
     pub(crate) hosting: Option<Box<hosting_tables::HostingTables>>,
     /// Optional service tables (network.csv).
@@ -422,6 +424,11 @@ impl Dataset {
             targets.push(target);
         }
         self.class_targets = targets;
+        self.vocabulary = crate::classify::index();
+    }
+
+    pub(crate) fn vocabulary_index(&self) -> &[(String, crate::classify::Entry)] {
+        &self.vocabulary
     }
 
     /// Resolves a zone by ISO code, alpha-3 code or name (French or English).
