@@ -17,6 +17,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_debug_implementations)]
 
+pub mod csv_safe;
 pub mod dataset;
 mod decimal;
 pub mod estimate;
