@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The REEN review in a real browser: builds the CLI, writes the review (HTML) and the JSON report
 # of the same inventories, renders the HTML in Debian's headless Chromium (playwright-core),
-# prints it to PDF and checks every figure against the JSON. Installs Chromium (apt-get) and
+# prints it to PDF and checks every figure against the JSON; then checks that a review of hostile
+# input renders inert (hostile.mjs). Installs Chromium (apt-get) and
 # the npm packages (tests/report-pdf/node_modules, from package-lock.json) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,10 @@ node "$DIR/check.mjs" "$OUT/montclair.html" "$OUT/montclair.json" "$OUT/montclai
 "$BIN" report tests/glpi/csv --year 2025 --inhabitants 12000 --lang en --mapping tests/glpi/mapping/mapping-commune.csv -o "$OUT/glpi.html" || [ $? -eq 1 ]
 "$BIN" evaluate tests/glpi/csv --year 2025 --inhabitants 12000 --mapping tests/glpi/mapping/mapping-commune.csv --format json > "$OUT/glpi.json" || [ $? -eq 1 ]
 node "$DIR/check.mjs" "$OUT/glpi.html" "$OUT/glpi.json" "$OUT/glpi.pdf"
+
+# 3. Hostile input (tests/hostile/catalog.json) in the inventory, the dataset and a GLPI export:
+#    the review renders inert (no dialog, script, request or element from input; CSP in force).
+node "$DIR/hostile.mjs" "$BIN" "$OUT"
 
 if command -v pdftoppm >/dev/null; then
   pdftoppm -r 60 -png -f 1 -l 1 "$OUT/montclair.pdf" "$OUT/montclair-page"

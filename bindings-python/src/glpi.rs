@@ -31,9 +31,15 @@ impl PyGlpiImport {
         })
     }
 
-    /// The mapped items as an empreinte inventory CSV, as `empreinte import glpi` writes it.
+    /// The mapped items as an empreinte inventory CSV, as `empreinte import glpi` writes it
+    /// (text that a spreadsheet would run as a formula starts with an apostrophe).
     fn to_csv(&self) -> String {
         self.inner.to_csv()
+    }
+
+    /// The same CSV without those apostrophes: parsed straight back into records and frames.
+    fn to_plain_csv(&self) -> String {
+        self.inner.to_plain_csv()
     }
 
     /// The items not counted (excluded, unmapped, invalid) with their reason, as CSV.

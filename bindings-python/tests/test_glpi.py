@@ -65,3 +65,21 @@ def test_glpi_errors(tmp_path: pathlib.Path) -> None:
         empreinte.import_glpi(EXPORT, department_from="building")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         empreinte.import_glpi([42])  # type: ignore[list-item]
+
+
+def test_csv_is_safe_in_a_spreadsheet_and_records_keep_the_text() -> None:
+    """A GLPI name that a spreadsheet would run as a formula gets an apostrophe in the CSV
+    (issue 20); records, frames and evaluation see the name as it was."""
+    import csv
+    import io
+
+    names = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)"]
+    rows = "".join(f'"{n.replace(chr(34), chr(34) * 2)}";"Entité racine > {n.replace(chr(34), chr(34) * 2)}";'
+                   f'"Dell Inc.";"SN{i}";"Laptop";"Latitude"\n' for i, n in enumerate(names))
+    export = ('"Nom";"Entité";"Fabricant";"Numéro de série";"Type";"Modèle"\n' + rows).encode()
+    imp = empreinte.import_glpi({"=export.csv": export})
+    cells = [c for row in csv.reader(io.StringIO(imp.to_csv())) for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells), cells
+    assert {r["department"] for r in imp.to_records()} == set(names)
+    assert set(imp.to_pandas()["department"]) == set(names)
+    assert {g["key"] for g in empreinte.evaluate(imp.to_csv()).to_dict()["by_department"]} == set(names)

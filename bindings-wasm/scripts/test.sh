@@ -8,6 +8,19 @@ ROOT="$(cd "$HERE/.." && pwd)"
 (cd "$HERE" && npm ci --no-audit --no-fund)
 "$HERE/scripts/build.sh"
 
+# pkg/panic-test: the default module for Node with the test-only export `__panicForTest` (cargo
+# feature `panic-test`), built with the published modules' flags, for tests/panic.test.mjs.
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+(cd "$ROOT" && cargo build -p empreinte-wasm --target wasm32-unknown-unknown --release \
+  --no-default-features --features panic-test \
+  --config 'profile.release.lto=true' \
+  --config 'profile.release.opt-level="z"' \
+  --config 'profile.release.codegen-units=1' \
+  --config 'profile.release.panic="abort"')
+wasm-bindgen --target nodejs --out-dir "$HERE/pkg/panic-test" \
+  "$TARGET_DIR/wasm32-unknown-unknown/release/empreinte_wasm.wasm"
+echo '{"type":"commonjs"}' > "$HERE/pkg/panic-test/package.json"
+
 if [ ! -x /usr/bin/chromium ]; then
   apt-get update -q
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null

@@ -126,8 +126,20 @@ impl JsError {
     pub fn internal(detail: impl std::fmt::Display) -> JsError {
         JsError::new(
             "InternalError",
-            "internal",
+            "internal_error",
             format!("empreinte could not convert a result to JavaScript: {detail}"),
+        )
+    }
+
+    /// A Rust panic (a defect): its message and place (`crate::panic`).
+    pub fn panic(message: &str, place: &str) -> JsError {
+        JsError::new(
+            "InternalError",
+            "internal_error",
+            format!(
+                "internal error in empreinte (a bug, please report it): {message}{place}; \
+                 import the module again before using it further"
+            ),
         )
     }
 }

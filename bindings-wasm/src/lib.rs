@@ -20,6 +20,7 @@ mod glpi;
 #[cfg(feature = "full")]
 mod hosting;
 mod json;
+mod panic;
 #[cfg(feature = "full")]
 mod planning;
 mod registry;

@@ -298,6 +298,8 @@ export interface Dataset {
  * - `InputError`: an argument does not have its declared shape (`invalid_input`, `unknown_service`),
  *   or needs the full module (`full_module_only`: network or hosting tables given to the default
  *   module's `Dataset.fromFiles`; import from `empreinte/full`).
+ * - `InternalError` (`internal_error`): a defect of empreinte (a Rust panic, with its message, and its
+ *   place in `empreinte/full`); import the module again before using it further.
  * `line` (1-based, header = 1), `field` and `file` say where the input is at fault.
  */
 export interface EmpreinteError extends Error {

@@ -63,7 +63,12 @@ before(async () => {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('request', (r) => requested.push(r.url()));
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`); });
+  // blob: URLs of the page's origin are its own downloads, not network requests.
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith(`blob:${base.slice(0, -1)}`)) problems.push(`request: ${u}`);
+  });
+  page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
   await page.goto(`${base}index.html`);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
 });
@@ -229,5 +234,65 @@ test('dashboard: GLPI agent inventories, one then several, items not counted lis
   await page.waitForSelector('#message[hidden]', { state: 'attached' });
   assert.equal(await shownTotal(), csvTotal);
   assert.equal(await page.isVisible('#glpi'), false);
+  assert.deepEqual(problems, []);
+});
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows of cells. */
+function parseCsv(text) {
+  const rows = [];
+  let row = []; let cell = ''; let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+test('dashboard: hostile GLPI names stay text, the CSV download is safe in a spreadsheet', async () => {
+  const cat = JSON.parse(readFileSync(join(ROOT, 'tests/hostile/catalog.json'), 'utf8'));
+  const names = [...cat.formula, ...cat.markup, ...cat.bidi];
+  const q = (s) => `"${s.replaceAll('"', '""')}"`;
+  // Odd rows have a type nobody maps: listed, with their names, under "items not counted".
+  const rows = names.map((h, i) => [h, `Entité racine > ${h}`, 'Dell Inc.', `-SN${i}`, i % 2 ? 'Grille-pain' : 'Laptop', h]
+    .map(q).join(';'));
+  const buffer = Buffer.from(`"Nom";"Entité";"Fabricant";"Numéro de série";"Type";"Modèle"\n${rows.join('\n')}\n`);
+  const scripts = await page.locator('script').count();
+  await page.click('#lang-fr');
+  await page.setInputFiles('#file', { name: '=hostile-glpi.csv', mimeType: 'text/csv', buffer });
+  await page.waitForSelector('#source-name:has-text("hostile-glpi.csv")');
+  assert.equal(await page.isVisible('#glpi'), true);
+
+  // Input is shown as text: no element, handler or script from it; the departments are the
+  // names as written (the CSV's apostrophes are taken off by the core's reader).
+  const dom = await page.evaluate(() => ({
+    injected: document.querySelectorAll('img, iframe, object, embed, meta[http-equiv="refresh"], body style, body link').length,
+    handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on'))).length,
+    departments: [...document.querySelectorAll('#chart-department tbody th')].map((th) => th.textContent),
+    left: document.querySelector('#glpi-items').textContent,
+  }));
+  assert.deepEqual({ injected: dom.injected, handlers: dom.handlers }, { injected: 0, handlers: 0 });
+  assert.equal(await page.locator('script').count(), scripts);
+  assert.ok(dom.left.includes("<script>alert('script')</script>"), dom.left);
+  assert.ok(dom.departments.some((d) => d.startsWith('=HYPERLINK')), dom.departments.join(' | '));
+  assert.ok(!dom.departments.some((d) => d.startsWith("'")), dom.departments.join(' | '));
+
+  // The download: no cell a spreadsheet would run as a formula; numbers stay numbers.
+  const csv = await page.evaluate(async () => (await fetch(document.querySelector('#glpi-csv').href)).text());
+  const [header, ...cells] = parseCsv(csv);
+  assert.equal(header.slice(0, 7).join(','), 'category,quantity,condition,acquisition_year,hours_per_day,department,label');
+  const numeric = new Set(['quantity', 'acquisition_year', 'hours_per_day']);
+  for (const row of cells) {
+    row.forEach((cell, k) => {
+      if (numeric.has(header[k])) assert.ok(cell === '' || Number.isFinite(Number(cell)), `${header[k]}: ${cell}`);
+      else assert.ok(!/^[=+\-@\t\r]/.test(cell), `${header[k]}: ${JSON.stringify(cell)} could run as a formula`);
+    });
+  }
+  const label = header.indexOf('label');
+  assert.ok(cells.some((r) => r[label].startsWith("'=HYPERLINK")), csv);
+  assert.ok(cells.every((r) => r[header.indexOf('glpi_source')].startsWith("'=hostile-glpi.csv")), csv);
   assert.deepEqual(problems, []);
 });

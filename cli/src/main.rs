@@ -1,6 +1,7 @@
 //! `empreinte`: evaluate an inventory, browse the reference datasets.
 //! Thin: parsing arguments and printing; every figure comes from the `empreinte` crate.
 
+mod csv_out;
 mod glpi_cmd;
 mod hosting_cmd;
 mod planning_cmd;
@@ -243,7 +244,7 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
     let written = match args.format {
         Format::Table => render::report_table(&report, &name, args.lang.into(), out),
         Format::Json => writeln!(out, "{}", report.to_json()),
-        Format::Csv => render::report_csv(&report, out),
+        Format::Csv => csv_out::report(&report, out),
     };
     written.map_err(|e| format!("cannot write the output: {e}"))?;
     if report.counts.rows_rejected > 0 {

@@ -183,39 +183,10 @@ pub fn compare(args: &CompareArgs, out: &mut impl Write) -> Result<u8, String> {
             serde_json::to_string_pretty(&c).unwrap_or_default()
         )
         .map_err(w)?,
-        Format::Csv => compare_csv(&c, out).map_err(w)?,
+        Format::Csv => crate::csv_out::compare(&c, out).map_err(w)?,
         Format::Table => compare_table(&c, args.lang.into(), out).map_err(w)?,
     }
     Ok(0)
-}
-
-fn compare_csv(c: &Comparison, out: &mut impl Write) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "offer",
-        "indicator",
-        "phase",
-        "unit",
-        "low_per_year",
-        "central_per_year",
-        "high_per_year",
-    ])?;
-    for o in &c.offers {
-        for ind in &o.indicators {
-            let row = &o.per_year[*ind as usize];
-            for (phase, v) in Phase::ALL
-                .iter()
-                .map(|p| (p.id(), row[p.index()]))
-                .chain([("total", row[4])])
-            {
-                let (lo, mid, hi) = v.map_or(Default::default(), |r| {
-                    (r.low.to_string(), r.central.to_string(), r.high.to_string())
-                });
-                w.write_record([o.name.as_str(), ind.id(), phase, ind.unit(), &lo, &mid, &hi])?;
-            }
-        }
-    }
-    w.flush()
 }
 
 fn compare_table(c: &Comparison, lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
@@ -422,7 +393,8 @@ pub fn scenario(args: &ScenarioArgs, out: &mut impl Write) -> Result<u8, String>
             serde_json::to_string_pretty(&results).unwrap_or_default()
         )
         .map_err(w)?,
-        Format::Csv | Format::Table => {
+        Format::Csv => crate::csv_out::scenario(r, out).map_err(w)?,
+        Format::Table => {
             let mut rows = vec![vec![
                 t(lang, "Indicateur (par an)", "Indicator (per year)").to_string(),
                 t(lang, "Aujourd'hui", "Baseline").to_string(),
@@ -536,32 +508,7 @@ pub fn trajectory(args: &TrajectoryArgs, out: &mut impl Write) -> Result<u8, Str
             .map_or(0.0, |e| e.range.central)
     };
     if args.format == Format::Csv {
-        let mut wr = csv::Writer::from_writer(out);
-        wr.write_record([
-            "series",
-            "year",
-            "devices",
-            "purchases",
-            "refurbished_purchases",
-            "electricity_kwh",
-            "climate_change_kgco2e",
-        ])
-        .map_err(|e| e.to_string())?;
-        for s in &series {
-            for p in &s.years {
-                wr.write_record([
-                    s.name.clone(),
-                    p.year.to_string(),
-                    p.devices.to_string(),
-                    p.purchases.to_string(),
-                    p.refurbished_purchases.to_string(),
-                    p.electricity_kwh.to_string(),
-                    climate(p).to_string(),
-                ])
-                .map_err(|e| e.to_string())?;
-            }
-        }
-        wr.flush().map_err(w)?;
+        crate::csv_out::trajectory(&series, climate, out).map_err(w)?;
         return Ok(0);
     }
     writeln!(

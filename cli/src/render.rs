@@ -1,4 +1,4 @@
-//! Human-readable tables (French by default) and CSV output.
+//! Human-readable tables (French by default); CSV is in `csv_out`.
 
 use empreinte::report::GroupFootprint;
 use empreinte::{Availability, Dataset, Estimate, Indicator, Lang, Phase, Report};
@@ -302,61 +302,6 @@ pub fn print_rows(rows: &[Vec<String>], out: &mut impl Write) -> io::Result<()> 
         }
     }
     Ok(())
-}
-
-/// Long-format CSV: one row per scope, key, indicator and phase.
-pub fn report_csv(r: &Report, out: &mut impl Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "scope",
-        "key",
-        "indicator",
-        "phase",
-        "unit",
-        "status",
-        "low",
-        "central",
-        "high",
-        "devices",
-    ])?;
-    let mut group = |scope: &str, g: &GroupFootprint| -> io::Result<()> {
-        for ind in g.impacts.indicators() {
-            let phases = Phase::ALL.iter().map(|p| (p.id(), g.impacts.get(*ind, *p)));
-            for (phase, e) in phases.chain(std::iter::once(("total", g.impacts.total(*ind)))) {
-                let e = e.copied().unwrap_or_default();
-                let (lo, c, hi) = match e.value() {
-                    Some(v) => (v.low.to_string(), v.central.to_string(), v.high.to_string()),
-                    None => Default::default(),
-                };
-                let status = match e.availability() {
-                    Availability::Available => "available",
-                    Availability::Partial => "partial",
-                    Availability::NotAvailable => "not_available",
-                };
-                w.write_record([
-                    scope,
-                    g.key.as_deref().unwrap_or(""),
-                    ind.id(),
-                    phase,
-                    ind.unit(),
-                    status,
-                    &lo,
-                    &c,
-                    &hi,
-                    &g.devices.to_string(),
-                ])?;
-            }
-        }
-        Ok(())
-    };
-    group("total", &r.totals)?;
-    for g in &r.by_category {
-        group("category", g)?;
-    }
-    for g in &r.by_department {
-        group("department", g)?;
-    }
-    w.flush()
 }
 
 pub fn datasets(json: bool, out: &mut impl Write) -> io::Result<()> {

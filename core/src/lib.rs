@@ -18,6 +18,7 @@
 #![warn(missing_debug_implementations)]
 
 pub mod classify;
+pub mod csv_safe;
 pub mod dataset;
 mod decimal;
 pub mod estimate;

@@ -198,11 +198,19 @@ pub struct LineReport {
     pub indicators: Vec<Indicator>,
 }
 
+impl LineReport {
+    /// The line's impacts by indicator and phase, with the total (its JSON `impacts`).
+    pub fn impacts(&self) -> ImpactTable {
+        let mut table = ImpactTable::new(&self.indicators);
+        table.add_line(&self.footprint);
+        table
+    }
+}
+
 impl Serialize for LineReport {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = &self.footprint;
-        let mut table = ImpactTable::new(&self.indicators);
-        table.add_line(f);
+        let table = self.impacts();
         let mut st = s.serialize_struct("LineReport", 18)?;
         st.serialize_field("line", &f.line)?;
         st.serialize_field("category", &self.category)?;

@@ -61,22 +61,28 @@ class GlpiImport:
 
     def to_csv(self) -> str:
         """The mapped items as an empreinte inventory CSV (what ``empreinte import glpi``
-        writes): review it, edit it, evaluate it."""
+        writes): review it, edit it, evaluate it. Safe to open in a spreadsheet: a text cell
+        starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets an apostrophe
+        first (empreinte's CSV reader takes it off)."""
         return self._native.to_csv()
 
     def not_counted_csv(self) -> str:
-        """The items not counted, one per row, with the reason (``--unmapped``)."""
+        """The items not counted, one per row, with the reason (``--unmapped``); text cells
+        neutralised as in :meth:`to_csv`."""
         return self._native.not_counted_csv()
 
     def to_records(self) -> List[Dict[str, str]]:
-        """The inventory of :meth:`to_csv` as a list of dicts (values as text)."""
-        return list(csv.DictReader(io.StringIO(self.to_csv())))
+        """The inventory of :meth:`to_csv` as a list of dicts (values as text, as the items
+        have them: without the apostrophes of :meth:`to_csv`)."""
+        return list(csv.DictReader(io.StringIO(self._native.to_plain_csv())))
 
     def to_pandas(self) -> pd.DataFrame:
         """The inventory of :meth:`to_csv` as a DataFrame (needs pandas); evaluate it with
         :func:`empreinte.evaluate`."""
         pandas = pandas_or_none(True)
-        frame: pd.DataFrame = pandas.read_csv(io.StringIO(self.to_csv()), dtype={"department": "string"})
+        frame: pd.DataFrame = pandas.read_csv(
+            io.StringIO(self._native.to_plain_csv()), dtype={"department": "string"}
+        )
         return frame
 
     def evaluate(

@@ -2,6 +2,7 @@
 //! of items not counted, and a direct evaluation.
 
 use super::{GlpiImport, GlpiItem, ItemStatus};
+use crate::csv_safe::{self, Cell::Number, Cell::Text};
 use crate::dataset::Dataset;
 use crate::inventory::{Field, RejectedRow, RowError, Warning};
 use crate::options::EvaluationOptions;
@@ -11,10 +12,20 @@ use crate::report::Report;
 /// knows them and ignores them quietly).
 pub use crate::inventory::TRACE_COLUMNS;
 
-fn csv_string(rows: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>) -> String {
-    let mut w = csv::WriterBuilder::new()
+/// CSV text with CRLF line ends; text cells neutralised for spreadsheets ([`crate::csv_safe`])
+/// unless `plain`.
+fn csv_string(
+    plain: bool,
+    rows: impl FnOnce(&mut csv_safe::Writer<Vec<u8>>) -> csv::Result<()>,
+) -> String {
+    let inner = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
+    let mut w = if plain {
+        csv_safe::Writer::plain(inner)
+    } else {
+        csv_safe::Writer::new(inner)
+    };
     let ok = rows(&mut w).and_then(|_| w.flush().map_err(csv::Error::from));
     debug_assert!(ok.is_ok());
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -23,9 +34,22 @@ fn csv_string(rows: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>) -
 impl GlpiImport {
     /// The mapped items as an inventory CSV with the canonical English headers (`category`,
     /// `quantity`, `condition`, `acquisition_year`, `hours_per_day`, `department`, `label`),
-    /// followed by the [`TRACE_COLUMNS`]. Comma-separated, UTF-8.
+    /// followed by the [`TRACE_COLUMNS`]. Comma-separated, UTF-8. Text cells that a spreadsheet
+    /// would run as formulas (a computer named `=HYPERLINK(...)`) start with an apostrophe
+    /// ([`crate::csv_safe`]); empreinte's CSV reader drops it, so the file evaluates the same as
+    /// the import.
     pub fn to_csv(&self) -> String {
-        csv_string(|w| {
+        self.inventory_csv(false)
+    }
+
+    /// [`GlpiImport::to_csv`] without the apostrophes: for a program that parses it straight
+    /// back (the Python package's records and DataFrame), never for a file a person opens.
+    pub fn to_plain_csv(&self) -> String {
+        self.inventory_csv(true)
+    }
+
+    fn inventory_csv(&self, plain: bool) -> String {
+        csv_string(plain, |w| {
             let fields = [
                 Field::Category,
                 Field::Quantity,
@@ -37,35 +61,36 @@ impl GlpiImport {
             ];
             let mut header: Vec<&str> = fields.iter().map(|f| f.name()).collect();
             header.extend(TRACE_COLUMNS);
-            w.write_record(&header)?;
+            w.header(&header)?;
             for item in self.items.iter().filter(|i| i.status == ItemStatus::Mapped) {
                 let year = item
                     .acquisition_year
                     .map(|y| y.to_string())
                     .unwrap_or_default();
-                w.write_record([
-                    item.category.as_deref().unwrap_or(""),
-                    &item.quantity.max(1).to_string(),
-                    "new",
-                    &year,
-                    if item.in_stock { "0" } else { "" },
-                    item.department.as_deref().unwrap_or(""),
-                    &item.label(),
-                    item.year_source.id(),
-                    &item.itemtype,
-                    item.serial.as_deref().unwrap_or(""),
-                    &item.source,
-                    &item.detail,
+                w.row(&[
+                    Text(item.category.as_deref().unwrap_or("")),
+                    Number(&item.quantity.max(1).to_string()),
+                    Text("new"),
+                    Number(&year),
+                    Number(if item.in_stock { "0" } else { "" }),
+                    Text(item.department.as_deref().unwrap_or("")),
+                    Text(&item.label()),
+                    Text(item.year_source.id()),
+                    Text(&item.itemtype),
+                    Text(item.serial.as_deref().unwrap_or("")),
+                    Text(&item.source),
+                    Text(&item.detail),
                 ])?;
             }
             Ok(())
         })
     }
 
-    /// The items not counted (excluded, unmapped, invalid), one per row, with the reason.
+    /// The items not counted (excluded, unmapped, invalid), one per row, with the reason; text
+    /// cells neutralised for spreadsheets as in [`GlpiImport::to_csv`].
     pub fn not_counted_csv(&self) -> String {
-        csv_string(|w| {
-            w.write_record([
+        csv_string(false, |w| {
+            w.header(&[
                 "status",
                 "code",
                 "reason",
@@ -78,17 +103,17 @@ impl GlpiImport {
                 "glpi_source",
             ])?;
             for item in self.not_counted() {
-                w.write_record([
-                    item.status.id(),
-                    item.code,
-                    &item.detail,
-                    &item.itemtype,
-                    item.name.as_deref().unwrap_or(""),
-                    item.manufacturer.as_deref().unwrap_or(""),
-                    item.model.as_deref().unwrap_or(""),
-                    item.serial.as_deref().unwrap_or(""),
-                    item.department.as_deref().unwrap_or(""),
-                    &item.source,
+                w.row(&[
+                    Text(item.status.id()),
+                    Text(item.code),
+                    Text(&item.detail),
+                    Text(&item.itemtype),
+                    Text(item.name.as_deref().unwrap_or("")),
+                    Text(item.manufacturer.as_deref().unwrap_or("")),
+                    Text(item.model.as_deref().unwrap_or("")),
+                    Text(item.serial.as_deref().unwrap_or("")),
+                    Text(item.department.as_deref().unwrap_or("")),
+                    Text(&item.source),
                 ])?;
             }
             Ok(())

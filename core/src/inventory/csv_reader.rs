@@ -221,7 +221,8 @@ impl CsvInventory {
                     max: MAX_TEXT_LEN,
                 });
             }
-            cells[*field as usize] = Some(text);
+            // `'=...` is a neutralised formula (ours, or a spreadsheet's text marker), not data.
+            cells[*field as usize] = Some(crate::csv_safe::unescape(text));
         }
         fill_line(
             out,

@@ -1,10 +1,14 @@
-//! The review as one self-contained HTML page: inline CSS, inline SVG charts, print styles.
+//! The review as one self-contained HTML page: inline CSS, inline SVG charts, print styles; no
+//! script, and a Content-Security-Policy that forbids any, so text from input stays inert.
 
 use super::doc::{fig_value, Block, Chart, Doc, Fig, Inline, Table};
 use super::format::t;
 use crate::indicator::Lang;
 use std::fmt::Write;
 
+/// Text for HTML content and quoted attributes: the five markup characters as entities, and
+/// no bidi embedding, override or isolate control (U+202A–U+202E, U+2066–U+2069): one in a
+/// department or a file name would reorder the text around it (a "Trojan Source" display).
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -13,11 +17,35 @@ pub(crate) fn escape(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if is_bidi_control(c) => {}
             _ => out.push(c),
         }
     }
     out
 }
+
+/// Bidi embeddings, overrides and isolates: they reorder what follows them until their end.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A URL that may become a link: absolute `http`/`https` without spaces or control characters.
+/// Anything else (`javascript:`, `data:`, `vbscript:`, relative) from a dataset's sources is
+/// shown as text, never followed.
+pub(crate) fn link_url(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let scheme = |p: &str| u.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let clean = !u
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c));
+    ((scheme("https://") || scheme("http://")) && clean && u.len() > 8).then_some(u)
+}
+
+/// Only what the page needs: its inline style. No script, no fetch of any kind (images,
+/// fonts, frames, forms), no `<base>`: whatever text an input smuggles in stays inert.
+const CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 const CSS: &str = r#"
 :root { --ink: #1d2733; --muted: #5a6675; --line: #d5dbe2; --accent: #2a6f97; --note: #fff6e0; }
@@ -79,9 +107,20 @@ fn inline(items: &[Inline]) -> String {
                 let _ = write!(s, "<strong>{}</strong>", escape(x));
             }
             Inline::Fig(f) => s.push_str(&fig_html(f)),
-            Inline::Link { text, url } => {
-                let _ = write!(s, "<a href=\"{}\">{}</a>", escape(url), escape(text));
-            }
+            Inline::Link { text, url } => match link_url(url) {
+                Some(u) => {
+                    let _ = write!(
+                        s,
+                        "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                        escape(u),
+                        escape(text)
+                    );
+                }
+                None if url.trim().is_empty() => s.push_str(&escape(text)),
+                None => {
+                    let _ = write!(s, "{} ({})", escape(text), escape(url));
+                }
+            },
         }
     }
     s
@@ -179,7 +218,7 @@ pub(crate) fn render(doc: &Doc, lang: Lang) -> String {
     let mut s = String::with_capacity(64 * 1024);
     let _ = write!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"empreinte {}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n</header>\n<main>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"empreinte {}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n</header>\n<main>\n",
         match lang {
             Lang::Fr => "fr",
             Lang::En => "en",

@@ -1,19 +1,22 @@
 //! The review as Markdown: the same content, charts as tables with text bars.
 
 use super::doc::{Block, Doc, Inline, Table};
+use super::html::{is_bidi_control, link_url};
 use std::fmt::Write;
 
-/// Escapes what Markdown tables and inline syntax would read as markup.
+/// Escapes what Markdown tables and inline syntax would read as markup (links, emphasis, code,
+/// HTML), and drops bidi controls (as the HTML does).
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '|' => out.push_str("\\|"),
-            '*' | '_' | '`' | '<' | '>' => {
+            '*' | '_' | '`' | '<' | '>' | '[' | ']' | '\\' => {
                 out.push('\\');
                 out.push(c);
             }
             '\n' | '\r' => out.push(' '),
+            c if is_bidi_control(c) => {}
             _ => out.push(c),
         }
     }
@@ -29,14 +32,20 @@ fn inline(items: &[Inline]) -> String {
                 let _ = write!(s, "**{}**", escape(x));
             }
             Inline::Fig(f) => s.push_str(&escape(&f.text)),
-            Inline::Link { text, url } => {
-                let _ = write!(
-                    s,
-                    "[{}]({})",
-                    escape(text),
-                    url.replace(' ', "%20").replace(')', "%29")
-                );
-            }
+            Inline::Link { text, url } => match link_url(url) {
+                Some(u) => {
+                    let _ = write!(
+                        s,
+                        "[{}](<{}>)",
+                        escape(text),
+                        u.replace('<', "%3C").replace('>', "%3E")
+                    );
+                }
+                None if url.trim().is_empty() => s.push_str(&escape(text)),
+                None => {
+                    let _ = write!(s, "{} ({})", escape(text), escape(url));
+                }
+            },
         }
     }
     s
