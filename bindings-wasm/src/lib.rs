@@ -24,12 +24,14 @@ mod panic;
 #[cfg(feature = "full")]
 mod planning;
 mod registry;
+#[cfg(feature = "full")]
 mod scenarios;
 #[cfg(feature = "full")]
 mod services;
 mod ts;
 #[cfg(feature = "full")]
 mod ts_full;
+#[cfg(feature = "full")]
 mod ts_scenarios;
 
 use convert::LineOut;

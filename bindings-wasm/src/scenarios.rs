@@ -1,4 +1,5 @@
-//! Scenarios: levers applied to an inventory (the dashboard's sliders), in both modules.
+//! Scenarios: levers applied to an inventory (the dashboard's sliders), in the full module
+//! (`empreinte/full`): the default module's size budget leaves no room for them.
 
 use crate::error::JsError;
 use crate::json::{read_with, to_js};

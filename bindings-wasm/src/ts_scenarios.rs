@@ -1,4 +1,4 @@
-//! Curated TypeScript declarations of scenarios (in both modules).
+//! Curated TypeScript declarations of scenarios (the full module: `empreinte/full`).
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -60,7 +60,10 @@ test('evaluate CSV text', () => {
   assertCounts(r);
   assert.ok(r.counts.rows_evaluated > 100);
   const c = climate(r);
-  assert.equal(c.status, 'available');
+  // The town owns devices the dataset has no figure for (UPS, docking stations...): counted as
+  // not available, so the total is a lower bound and says so.
+  assert.equal(c.status, 'partial');
+  assert.ok(r.counts.rows_not_available > 0);
   assert.ok(c.low <= c.central && c.central <= c.high);
   assert.ok(r.by_category.length > 3 && r.by_department.length > 1);
   // Plain objects and arrays, not Maps.
@@ -192,20 +195,18 @@ test('the default module and the full one: same numbers, and the split is explai
   const full = await import('empreinte/full');
   // What the default module leaves to the full one.
   const base = await import('empreinte');
-  for (const f of ['compareOffers', 'trajectory', 'serverFootprint', 'cloudFootprint', 'webPage',
+  for (const f of ['compareOffers', 'runScenarios', 'trajectory', 'serverFootprint', 'cloudFootprint', 'webPage',
     'ecoIndex', 'dataTransfer', 'digitalService', 'threeTier', 'importGlpi']) {
     assert.equal(typeof full[f], 'function', f);
     assert.equal(f in base, false, `${f} is in the default module`);
   }
   assert.equal(typeof full.Dataset.fromFiles, 'function');
   assert.equal('fromFiles' in base.Dataset, false);
-  for (const f of ['evaluate', 'readInventory', 'runScenarios', 'datasets', 'glpiFormat']) {
+  for (const f of ['evaluate', 'readInventory', 'datasets', 'glpiFormat']) {
     assert.equal(typeof base[f], 'function', f);
   }
   const csv = communes('ville-montclair.csv');
   assert.deepEqual(full.evaluate(csv, OPTS), evaluate(csv, OPTS));
-  const levers = [{ name: 'x', levers: [{ lever: 'extend_lifetime', years: 2 }] }];
-  assert.deepEqual(full.runScenarios(csv, levers, OPTS), base.runScenarios(csv, levers, OPTS));
   // The full module's embedded dataset has the network table the default module leaves out.
   const dir = `${ROOT}reference-data/ademe-negaoctet-2022/`;
   const read = (f) => readFileSync(dir + f, 'utf8');

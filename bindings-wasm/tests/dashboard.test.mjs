@@ -92,7 +92,9 @@ test('dashboard: upload, totals equal the CLI, scenario, English, bad input, scr
   assert.equal(await page.locator('#chart-phase svg title').count(), 1);
   assert.ok(await page.locator('#totals tbody tr').count() >= 1);
 
-  // Lifetime extension: the inventory is changed and evaluated again; the total falls.
+  // The first figure came from the default module alone.
+  assert.ok(!requested.some((u) => u.includes('empreinte_full')), 'the first figure needs the default module only');
+  // Lifetime extension (the levers live in the full module, loaded now): the total falls.
   await page.fill('#lifetime', '3');
   await page.waitForFunction((t) => Number(document.querySelector('#climate-total').dataset.value) !== t, total);
   const longer = await shownTotal();
@@ -102,12 +104,10 @@ test('dashboard: upload, totals equal the CLI, scenario, English, bad input, scr
   await page.waitForFunction((t) => Number(document.querySelector('#climate-total').dataset.value) !== t, longer);
   assert.ok(await shownTotal() < longer);
 
-  // Everything so far came from the default module; the comparator loads the full one.
-  assert.ok(!requested.some((u) => u.includes('empreinte_full')), 'the full module is loaded on demand only');
+  assert.ok(requested.some((u) => u.endsWith('pkg/empreinte_full_bg.wasm')), 'the levers loaded the full module');
   // New vs refurbished comparator: both figures from the module.
   await page.click('#compare-run');
   await page.waitForSelector('#compare tr[data-condition="refurbished"]');
-  assert.ok(requested.some((u) => u.endsWith('pkg/empreinte_full_bg.wasm')));
   const offers = await page.locator('#compare tbody tr').count();
   assert.equal(offers, 2);
   assert.ok(Number(await page.getAttribute('#compare tr[data-condition="refurbished"]', 'data-value')) <

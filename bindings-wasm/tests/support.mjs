@@ -20,7 +20,7 @@ const b64 = (s) => Buffer.from(s, 'base64');
 export function runsInDefaultModule(v) {
   const kind = v.kind ?? v.api ?? 'evaluate';
   const id = v.dataset ?? 'ademe-negaoctet-2022';
-  return ['evaluate', 'scenario'].includes(kind) && !v.dataset_files
+  return kind === 'evaluate' && !v.dataset_files
     && (id === 'ademe-negaoctet-2022' || !existsSync(`${ROOT}reference-data/${id}/`));
 }
 

@@ -1,7 +1,7 @@
 // empreinte dashboard: every figure comes from the WebAssembly module (evaluation, scenario
 // levers, offer comparison, GLPI import). This file reads files and displays results; it
 // computes nothing.
-import init, { evaluate, runScenarios, glpiFormat, Dataset } from './pkg/empreinte_wasm.js';
+import init, { evaluate, glpiFormat, Dataset } from './pkg/empreinte_wasm.js';
 
 const SAMPLES = [
   { file: 'ville-montclair.csv', fr: 'Montclair (ville, CSV)', en: 'Montclair (town, CSV)' },
@@ -96,6 +96,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   lang: 'fr', dataset: null, categories: new Map(), name: '', input: null,
   base: null, shown: null, glpi: null, csvUrl: null, seq: 0, comparing: false, compareSeq: 0,
+  scenarioSeq: 0,
 };
 const t = (key) => T[state.lang][key];
 
@@ -256,21 +257,29 @@ function asReport(base, result) {
     by_category: result.by_category.map(group), by_department: result.by_department.map(group) };
 }
 
-function applyScenario() {
+/** The sliders' levers, in the full module (`runScenarios`), loaded the first time a lever
+ * moves: the page's first load stays the default module only. */
+async function applyScenario() {
   $('lifetime-out').textContent = $('lifetime').value;
   $('refurb-out').textContent = $('refurb').value;
   if (!state.input) return;
   const years = Number($('lifetime').value);
   const share = Number($('refurb').value);
   if (years === 0 && share === 0) {
+    ++state.scenarioSeq; // a pending scenario is out of date
     render(state.base, false);
     return;
   }
   const levers = [];
   if (share > 0) levers.push({ lever: 'refurbished_share', share: share / 100 });
   if (years > 0) levers.push({ lever: 'extend_lifetime', years });
+  const seq = ++state.scenarioSeq;
   try {
-    const r = runScenarios(state.input, [{ name: 'dashboard', levers }], options(), state.dataset);
+    const { runScenarios, Dataset: FullDataset } = await fullModule();
+    if (seq !== state.scenarioSeq) return; // a newer position of the sliders came meanwhile
+    // The full module's own embedded dataset of the same id (a module's Dataset objects stay in it).
+    const ds = FullDataset.embedded(state.dataset?.info?.id ?? undefined);
+    const r = runScenarios(state.input, [{ name: 'dashboard', levers }], options(), ds);
     render(asReport(r.baseline, r.scenarios[0]), true);
   } catch (e) {
     showMessage(t('error')(e));

@@ -1,12 +1,13 @@
 // Type-checked (tsc --strict, by tests/types.test.mjs) against the curated declarations of both
 // modules: what a TypeScript user writes compiles, and misuse is refused (@ts-expect-error).
 import {
-  evaluate, readInventory, datasets, glpiFormat, runScenarios, Dataset,
+  evaluate, readInventory, datasets, glpiFormat, Dataset,
   type Report, type EvaluationOptions, type Estimate, type InventoryLine, type EmpreinteError,
-  type Scenario,
 } from 'empreinte';
 import * as full from 'empreinte/full';
-import { compareOffers, trajectory, type OfferInput, type Comparison } from 'empreinte/full';
+import {
+  compareOffers, trajectory, runScenarios, type OfferInput, type Comparison, type Scenario,
+} from 'empreinte/full';
 
 const options: EvaluationOptions = { reporting_year: 2025, inhabitants: 1500, keep_lines: true };
 const lines: InventoryLine[] = [
