@@ -40,7 +40,8 @@ def test_million_rows_pandas_and_polars() -> None:
     big_polars = pl.concat([pl.DataFrame(small_columns(), strict=False)] * n)
     assert len(big) == big_polars.height == ROWS
     one = empreinte.evaluate(small, year=2025)
-    assert one.counts == {"rows_read": 8, "rows_evaluated": 7, "rows_rejected": 1, "blank_rows": 0,
+    assert one.counts == {"rows_read": 8, "rows_evaluated": 7, "rows_rejected": 1,
+                          "rows_not_available": 0, "devices_not_available": 0, "blank_rows": 0,
                           "devices": 89}
     for frame in (big, big_polars):
         r = empreinte.evaluate(frame, year=2025)

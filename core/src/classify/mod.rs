@@ -432,7 +432,13 @@ fn typo_of_phrase(key: &str) -> Option<String> {
         }
         let d = crate::names::edit_distance(key, &k);
         if d <= budget && best.as_ref().is_none_or(|(b, _)| d < *b) {
-            best = Some((d, format!("{name} ({id})")));
+            // "laptop" rather than "Laptop (laptop)" when the name is the id.
+            let shown = if k == match_key(id) {
+                id.to_string()
+            } else {
+                [name, " (", id, ")"].concat()
+            };
+            best = Some((d, shown));
         }
     }
     best.map(|(_, s)| s)
