@@ -75,6 +75,8 @@ pub struct LineOut<'a> {
     label: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     model: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pue: Option<f64>,
 }
 
 impl<'a> LineOut<'a> {
@@ -95,6 +97,7 @@ impl<'a> LineOut<'a> {
             department: l.department.as_deref(),
             label: l.label.as_deref(),
             model: l.model.as_deref(),
+            pue: l.pue,
         }
     }
 }

@@ -63,6 +63,8 @@ export interface InventoryLine {
   label?: string;
   /** The model ("Latitude 5420", "Aruba 2930F-48G"): evidence of the class and its qualifiers. */
   model?: string;
+  /** PUE of the room the device runs in (servers and NAS: the dataset's server room by default). */
+  pue?: number | string;
   [column: string]: unknown;
 }
 

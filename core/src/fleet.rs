@@ -371,6 +371,27 @@ pub(crate) fn evaluate_line(
             power.scale(hours * days / 1000.0)
         }
     };
+    // A device in a room (a server in the server room) draws its IT power times the room's
+    // PUE: the same model as the hosting calculator. The line's PUE wins over its class's room.
+    let pue = match line.pue {
+        Some(p) => Some(Range::exact(check(
+            Field::Pue,
+            p,
+            false,
+            1.0,
+            5.0,
+            "a PUE from 1 (IT only) to 5",
+        )?)),
+        None => cat.room.as_ref().map(|r| r.pue),
+    };
+    let kwh_per_device = match pue {
+        Some(p) => Range::new(
+            kwh_per_device.low * p.low,
+            kwh_per_device.central * p.central,
+            kwh_per_device.high * p.high,
+        ),
+        None => kwh_per_device,
+    };
     // A class without figures has no default power or hours: its use is not available
     // unless the line measures or describes it in full.
     let kwh = kwh_per_device.scale(n);

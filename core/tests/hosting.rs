@@ -333,3 +333,67 @@ fn same_input_same_bits() {
     let b = cloud_footprint(boavizta(), &spec, &u).unwrap();
     assert_eq!(a, b);
 }
+
+/// One server, one answer, whichever door: a server line of an inventory runs in the dataset's
+/// server room (PUE 1.8, 1.5–2.1) and gives, per year, what the hosting calculator gives for the
+/// same generic server in the same room: electricity and use with their ranges, and the same
+/// embodied share in its first year.
+#[test]
+fn an_inventory_server_is_the_hosting_calculators_server() {
+    let ds = Dataset::embedded_default();
+    let hosted = server_footprint(ds, &ServerSpec::Generic, &HostingUsage::one_year(2025)).unwrap();
+    let report = empreinte::evaluate_csv(
+        ds,
+        std::io::Cursor::new("category;quantity;acquisition_year\nServeur;1;2025\n"),
+        &empreinte::EvaluationOptions::new(2025),
+    )
+    .unwrap();
+    assert_range(
+        Range::new(
+            report.totals.electricity_kwh,
+            report.totals.electricity_kwh,
+            report.totals.electricity_kwh,
+        ),
+        hosted.electricity_kwh.central,
+        hosted.electricity_kwh.central,
+        hosted.electricity_kwh.central,
+    );
+    let phase = |p| {
+        report
+            .totals
+            .impacts
+            .get(Indicator::ClimateChange, p)
+            .and_then(|e| e.value())
+            .unwrap()
+    };
+    let hosted_use = hosted.impact(Indicator::ClimateChange, Phase::Use).unwrap();
+    assert_range(
+        phase(Phase::Use),
+        hosted_use.low,
+        hosted_use.central,
+        hosted_use.high,
+    );
+    let hosted_made = hosted
+        .impact(Indicator::ClimateChange, Phase::Manufacturing)
+        .unwrap();
+    assert!(close(
+        phase(Phase::Manufacturing).central,
+        hosted_made.central
+    ));
+    // The line's own PUE wins: 1 is the IT power alone (3 504 kWh).
+    let it_only = empreinte::evaluate_csv(
+        ds,
+        std::io::Cursor::new("category;pue\nserver;1\n"),
+        &empreinte::EvaluationOptions::new(2025),
+    )
+    .unwrap();
+    assert!(close(it_only.totals.electricity_kwh, 3504.0));
+    // A PUE below 1 is refused with its field.
+    let bad = empreinte::evaluate_csv(
+        ds,
+        std::io::Cursor::new("category;pue\nserver;0,5\n"),
+        &empreinte::EvaluationOptions::new(2025),
+    )
+    .unwrap();
+    assert_eq!(bad.rejected[0].error.code(), "out_of_range");
+}

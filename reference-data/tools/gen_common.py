@@ -64,7 +64,8 @@ PHASE_ORDER = ["manufacturing", "distribution", "end_of_life"]
 CATEGORY_FIELDS = ["category", "label_fr", "label_en", "aliases", "group",
                    "lifetime_years", "lifetime_low_years", "lifetime_high_years",
                    "power_w", "power_low_w", "power_high_w", "hours_per_day", "days_per_year",
-                   "is_proxy", "proxy_note", "source_id", "source_row"]
+                   "is_proxy", "proxy_note", "source_id", "source_row",
+                   "site", "pue", "pue_low", "pue_high"]
 FACTOR_FIELDS = ["factor_id", "category", "phase", "indicator", "value", "low", "high", "unit",
                  "quality", "source_id", "source_row", "note"]
 REFURB_FIELDS = FACTOR_FIELDS + ["second_life_years"]

@@ -16,6 +16,7 @@ shortest text that round-trips to the same IEEE double), never rounded.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -704,7 +705,7 @@ FIELD_TYPES = {
     "lifetime_years": "number", "lifetime_low_years": "number", "lifetime_high_years": "number",
     "power_w": "number", "power_low_w": "number", "power_high_w": "number", "hours_per_day": "number",
     "days_per_year": "number", "is_proxy": "boolean", "value": "number", "low": "number", "high": "number",
-    "second_life_years": "number", "year": "integer",
+    "second_life_years": "number", "year": "integer", "pue": "number", "pue_low": "number", "pue_high": "number",
 }
 FIELD_DESCR = {
     "power_w": "average power when on (W)", "power_low_w": "low bound of power_w (W)",
@@ -713,6 +714,9 @@ FIELD_DESCR = {
     "low": "low bound, in unit", "high": "high bound, in unit",
     "second_life_years": "default lifetime of the refurbished device (years)",
     "year": "vintage; empty when the source gives a single undated figure",
+    "site": "where devices of the class run by default (a hosting site id); empty: on their user's mains",
+    "pue": "PUE of that site: the class's electricity is its IT power x PUE", "pue_low": "low bound of pue",
+    "pue_high": "high bound of pue",
 }
 
 
@@ -757,7 +761,31 @@ def used_source_ids(*tables):
     return ids
 
 
+# Classes that run in the commune's server room: their electricity is the room's (IT x PUE), the
+# same model as the hosting calculator (`empreinte server`), so that one server gets one answer.
+SERVER_ROOM_CLASSES = ("server", "nas")
+SERVER_ROOM_SITE = "own_server_room"
+
+
+def with_server_room(categories):
+    """Sets the default site and its PUE (from tools/curated/hosting_sites.csv, cited) on the
+    classes that run in a server room; the other classes leave the four columns empty."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "curated", "hosting_sites.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        site = next(r for r in csv.DictReader(f) if r["site"] == SERVER_ROOM_SITE)
+    out = []
+    for c in categories:
+        c = {**c, "site": "", "pue": "", "pue_low": "", "pue_high": ""}
+        if c["category"] in SERVER_ROOM_CLASSES:
+            c.update(site=SERVER_ROOM_SITE, pue=site["pue"], pue_low=site["pue_low"], pue_high=site["pue_high"])
+            c["source_row"] += (f"; site: {SERVER_ROOM_SITE}, PUE {site['pue']} ({site['pue_low']}-{site['pue_high']}) "
+                                f"from hosting_sites.csv, {site['source_id']}: {site['source_row'][:80]}")
+        out.append(c)
+    return out
+
+
 def dataset_files(ctx, name, categories, embodied, refurb, elec, zones, meta, phases_split, usage_note, licenses):
+    categories = with_server_room(categories)
     ids = used_source_ids(categories, embodied, refurb, elec)
     srcs = [ctx.sources[i] for i in sorted(ids) if i in ctx.sources]
     missing = [i for i in ids if i not in ctx.sources and i in {r["source_id"] for t in (categories, embodied, refurb, elec) for r in t}]

@@ -640,6 +640,18 @@ fn parse_categories(t: &Table) -> Result<(Vec<Category>, NameIndex), DatasetErro
             days_per_year: row.number_in("days_per_year", 0.0, 366.0)?,
             is_proxy: row.boolean("is_proxy")?,
             coverage: Coverage::Direct,
+            room: match row.text("site") {
+                "" => None,
+                site => {
+                    let pue = row.number_in("pue", 1.0, 5.0)?;
+                    let low = row.number_in("pue_low", 1.0, pue)?;
+                    let high = row.number_in("pue_high", pue, 5.0)?;
+                    Some(Room {
+                        site: site.into(),
+                        pue: Range::new(low, pue, high),
+                    })
+                }
+            },
             proxy_note: row.text("proxy_note").into(),
             source_id: row.required("source_id")?.into(),
             source_row: row.required("source_row")?.into(),

@@ -104,9 +104,20 @@ pub struct Category {
     pub is_proxy: bool,
     /// Whether the dataset's figures for the class are its own, a proxy, or absent.
     pub coverage: Coverage,
+    /// Where devices of the class run by default when not on their user's mains (a server
+    /// room): the site and its PUE, which multiplies their electricity.
+    pub room: Option<Room>,
     pub proxy_note: String,
     pub source_id: String,
     pub source_row: String,
+}
+
+/// The site a class runs in by default, and its PUE.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Room {
+    /// A hosting site id (`own_server_room`).
+    pub site: String,
+    pub pue: Range,
 }
 
 /// How a dataset answers for a class.
@@ -410,6 +421,7 @@ impl Dataset {
                     days_per_year: f64::NAN,
                     is_proxy: false,
                     coverage: Coverage::NotAvailable,
+                    room: None,
                     proxy_note: String::new(),
                     source_id: String::new(),
                     source_row: String::new(),

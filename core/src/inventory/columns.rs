@@ -35,6 +35,8 @@ pub enum Field {
     /// The model as written ("Latitude 5420", "Aruba 2930F-48G"): evidence of the class when
     /// the type is vague, and of qualifiers (ports, screen size).
     Model,
+    /// PUE of the room the device runs in (servers: the dataset's server room by default).
+    Pue,
 }
 
 /// Strong names: two columns with strong names for one field is an error.
@@ -286,10 +288,20 @@ const ALIASES: &[(Field, &[&str], &[&str])] = &[
         ],
         &["ref", "version"],
     ),
+    (
+        Field::Pue,
+        &[
+            "pue",
+            "pue salle",
+            "pue de la salle",
+            "power usage effectiveness",
+        ],
+        &[],
+    ),
 ];
 
 impl Field {
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 15] = [
         Field::Category,
         Field::Quantity,
         Field::Condition,
@@ -304,6 +316,7 @@ impl Field {
         Field::Department,
         Field::Label,
         Field::Model,
+        Field::Pue,
     ];
 
     /// Canonical column name (English, unit in the name).
@@ -323,6 +336,7 @@ impl Field {
             Field::Department => "department",
             Field::Label => "label",
             Field::Model => "model",
+            Field::Pue => "pue",
         }
     }
 
@@ -343,6 +357,7 @@ impl Field {
             Field::Department => "service",
             Field::Label => "libelle",
             Field::Model => "modele",
+            Field::Pue => "pue",
         }
     }
 

@@ -114,6 +114,8 @@ pub struct EquipmentLine {
     pub label: Option<String>,
     /// The model as written, evidence of the class when the category is vague.
     pub model: Option<String>,
+    /// PUE of the room the device runs in; default: its class's room, if any (servers).
+    pub pue: Option<f64>,
 }
 
 impl EquipmentLine {
@@ -134,6 +136,7 @@ impl EquipmentLine {
             department: None,
             label: None,
             model: None,
+            pue: None,
         }
     }
 }

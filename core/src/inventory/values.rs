@@ -230,6 +230,7 @@ pub fn fill_line<'a>(
     line.days_per_year = None;
     line.power = None;
     line.energy_per_year = None;
+    line.pue = None;
     let (mut country, mut department, mut label, mut model) = (false, false, false, false);
     for (field, value) in cells {
         if value.is_empty() {
@@ -326,6 +327,7 @@ pub fn fill_line<'a>(
                 set_text(&mut line.label, text_ref(field, &value, &mut buf)?);
                 label = true;
             }
+            Field::Pue => line.pue = Some(num_value(field, value, "a PUE, 1 or more")?),
             Field::Model => {
                 let mut buf = String::new();
                 set_text(&mut line.model, text_ref(field, &value, &mut buf)?);
