@@ -160,6 +160,84 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The change since last year, split (fleet, ageing, reference).
+
+mod year_over_year_split {
+    use super::*;
+    use empreinte::year_over_year;
+
+    fn numbered(lines: &[EquipmentLine]) -> Vec<(u64, EquipmentLine)> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i as u64 + 2, l.clone()))
+            .collect()
+    }
+
+    fn split(
+        now: &[EquipmentLine],
+        then: &[EquipmentLine],
+        now_year: i32,
+        previous_year: i32,
+    ) -> (Report, Report, empreinte::YearOverYear) {
+        let current = run(now, now_year);
+        let previous = run(then, previous_year);
+        let yoy = year_over_year(ds(), &current, &previous, &numbered(then)).unwrap();
+        (current, previous, yoy)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// An unchanged inventory (every device already in service both years): the fleet part
+        /// of the change is zero, every indicator, phase and bound, whatever the two years.
+        #[test]
+        fn unchanged_inventory_has_no_fleet_effect(
+            lines in prop::collection::vec(arb_line(), 1..25), now_year in 2025i32..2040, previous_year in 2025i32..2040,
+        ) {
+            let (_, _, yoy) = split(&lines, &lines, now_year, previous_year);
+            for ind in yoy.fleet_effect.indicators() {
+                for p in Phase::ALL {
+                    let e = yoy.fleet_effect.get(*ind, p).unwrap();
+                    if e.value().is_some() {
+                        prop_assert_eq!((e.range.low, e.range.central, e.range.high), (0.0, 0.0, 0.0), "{} {}", ind, p);
+                    }
+                }
+            }
+            prop_assert!(yoy.central(Indicator::ClimateChange).is_none_or(|[fleet, ..]| fleet == 0.0));
+        }
+
+        /// Fleet + ageing + reference = total, exactly, for any two inventories and years; and
+        /// the total is this year's figure minus last year's (to rounding).
+        #[test]
+        fn the_parts_add_up_to_the_whole_change(
+            now in prop::collection::vec(arb_line(), 0..20), then in prop::collection::vec(arb_line(), 0..20),
+            now_year in 2025i32..2040, previous_year in 2025i32..2040,
+        ) {
+            let (current, previous, yoy) = split(&now, &then, now_year, previous_year);
+            for ind in yoy.total_change.indicators() {
+                for p in Phase::ALL {
+                    let part = |t: &empreinte::ImpactTable| *t.get(*ind, p).unwrap();
+                    let (f, a, r, t) = (part(&yoy.fleet_effect), part(&yoy.ageing_effect), part(&yoy.reference_effect), part(&yoy.total_change));
+                    if t.value().is_none() {
+                        continue;
+                    }
+                    prop_assert_eq!(t.range.central, f.range.central + a.range.central + r.range.central, "{} {}", ind, p);
+                    prop_assert!(t.range.low <= t.range.central && t.range.central <= t.range.high);
+                    let (x, y) = (current.totals.impacts.get(*ind, p).unwrap(), previous.totals.impacts.get(*ind, p).unwrap());
+                    let whole = x.range.central - y.range.central;
+                    let scale = x.range.central.abs().max(y.range.central.abs()).max(1e-300);
+                    prop_assert!((t.range.central - whole).abs() <= 1e-9 * scale, "{} {}: {} vs {}", ind, p, t.range.central, whole);
+                }
+                if let Some([f, a, r, t]) = yoy.central(*ind).filter(|_| *ind == Indicator::ClimateChange) {
+                    prop_assert_eq!(t, f + a + r);
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Through the CSV reader, the streaming Evaluation, scenarios and trajectories.
 
 mod through_csv {

@@ -569,6 +569,7 @@ def electricity_rows(ctx, zones, replace_fr_climate):
                 "indicator": "climate_change", "value": fmt(v), "low": fmt(v), "high": fmt(v),
                 "unit": "kgCO2e/kWh", "quality": "primary", "source_id": r["source_id"],
                 "source_row": r["source_row"], "note": r["note"] + ". No published range.",
+                "method": r["method"], "method_fr": r["method_fr"],
             })
     return rows
 
@@ -713,6 +714,8 @@ FIELD_DESCR = {
     "low": "low bound, in unit", "high": "high bound, in unit",
     "second_life_years": "default lifetime of the refurbished device (years)",
     "year": "vintage; empty when the source gives a single undated figure",
+    "method": "how the source made the figure, when it says (single year, multi-year smoothing); a change between two vintages is a method break",
+    "method_fr": "method, in French",
 }
 
 
