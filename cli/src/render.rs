@@ -202,6 +202,73 @@ pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) ->
         }
     }
 
+    if let Some(y) = &r.year_over_year {
+        writeln!(
+            out,
+            "\n{} {} → {} :",
+            t(
+                lang,
+                "Écart depuis l'an dernier, expliqué",
+                "Change since last year, explained"
+            ),
+            y.previous_year,
+            y.reporting_year
+        )?;
+        let mut rows = vec![vec![
+            t(lang, "Part (par an)", "Part (per year)").to_string(),
+            format!("{} (kgCO2e)", t(lang, "Climat", "Climate")),
+            t(lang, "Fourchette", "Range").to_string(),
+        ]];
+        for (label, table) in [
+            (
+                t(
+                    lang,
+                    "Parc (achats, retraits…)",
+                    "Fleet (purchases, disposals…)",
+                ),
+                &y.fleet_effect,
+            ),
+            (t(lang, "Âge du parc", "Age of the fleet"), &y.ageing_effect),
+            (
+                t(
+                    lang,
+                    "Référence (facteurs, méthodes)",
+                    "Reference (factors, methods)",
+                ),
+                &y.reference_effect,
+            ),
+            (t(lang, "Total", "Total"), &y.total_change),
+        ] {
+            let e = table.total(climate).copied().unwrap_or_default();
+            let signed = match e.value() {
+                Some(v) if v.central > 0.0 => format!("+{}", cell(&e, lang)),
+                _ => cell(&e, lang),
+            };
+            rows.push(vec![label.to_string(), signed, range(&e, lang)]);
+        }
+        print_rows(&rows, out)?;
+        for m in &y.method_breaks {
+            let method = |v: &empreinte::year_over_year::FactorVintage| match lang {
+                Lang::Fr if !v.method_fr.is_empty() => v.method_fr.clone(),
+                _ => v.method.clone(),
+            };
+            let year = |v: Option<i32>| v.map_or("-".to_string(), |y| y.to_string());
+            writeln!(
+                out,
+                "{} {} {} : {} {} ({}) → {} {} ({})",
+                t(lang, "Rupture de méthode", "Method break"),
+                m.zone,
+                m.indicator.label(lang),
+                year(m.previous.year),
+                number(m.previous.value, lang),
+                method(&m.previous),
+                year(m.current.year),
+                number(m.current.value, lang),
+                method(&m.current),
+            )?;
+        }
+    }
+
     if let Some(mc) = &r.monte_carlo {
         writeln!(
             out,

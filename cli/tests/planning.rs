@@ -124,3 +124,109 @@ fn trajectory_series() {
     assert_eq!(code, Some(1));
     assert!(err.contains("horizon_before_start"), "{err}");
 }
+
+/// `evaluate --previous`: the change since last year, split (fleet, age, reference), in JSON,
+/// CSV and the table; the 2023 → 2024 method break of French electricity named.
+#[test]
+fn evaluate_with_last_years_inventory_splits_the_change() {
+    let dir = std::env::temp_dir().join(format!("empreinte-yoy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let inv = dir.join("parc.csv");
+    std::fs::write(
+        &inv,
+        "category;quantity;acquisition_year;lifetime_years\nlaptop;10;2022;6\ndesktop;4;2021;8\n",
+    )
+    .unwrap();
+    let inv = inv.display().to_string();
+    let (code, json, err) = run(&[
+        "evaluate",
+        &inv,
+        "--year",
+        "2024",
+        "--previous",
+        &inv,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let y = &v["year_over_year"];
+    assert_eq!(y["previous_year"], 2023);
+    let c = |part: &str| {
+        y[part]["climate_change"]["total"]["central"]
+            .as_f64()
+            .unwrap()
+    };
+    assert_eq!(c("fleet_effect"), 0.0);
+    assert_eq!(c("ageing_effect"), 0.0);
+    assert!(c("reference_effect") < 0.0);
+    assert_eq!(c("reference_effect"), c("total_change"));
+    assert_eq!(
+        y["method_breaks"][0]["previous"]["method"],
+        "single-year figure"
+    );
+    assert_eq!(
+        y["method_breaks"][0]["current"]["method"],
+        "four-year smoothed average"
+    );
+    // Without --previous, no such object.
+    let (_, json, _) = run(&["evaluate", &inv, "--year", "2024", "--format", "json"]);
+    assert!(!json.contains("year_over_year"));
+    // CSV rows of scope year_over_year; the table names the break.
+    let (_, csv, _) = run(&[
+        "evaluate",
+        &inv,
+        "--year",
+        "2024",
+        "--previous",
+        &inv,
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        csv.contains("year_over_year,fleet_effect,climate_change,total,kgCO2e,available,0,0,0,")
+    );
+    assert!(csv.contains("year_over_year,reference_effect,climate_change,use,"));
+    let (_, table, _) = run(&["evaluate", &inv, "--year", "2024", "--previous", &inv]);
+    assert!(table.contains("Rupture de méthode FR"), "{table}");
+    assert!(table.contains("valeur d'une seule année"));
+    // Another year for last year's inventory; --previous-year needs --previous.
+    let (code, json, _) = run(&[
+        "evaluate",
+        &inv,
+        "--year",
+        "2025",
+        "--previous",
+        &inv,
+        "--previous-year",
+        "2022",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["year_over_year"]["previous_year"], 2022);
+    let (code, _, _) = run(&["evaluate", &inv, "--previous-year", "2022"]);
+    assert_eq!(code, Some(2));
+    // The review shows the split and the break, in English too.
+    let (code, md, err) = run(&[
+        "report",
+        &inv,
+        "--year",
+        "2024",
+        "--previous",
+        &inv,
+        "--format",
+        "md",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(md.contains("What explains the change"));
+    assert!(md.contains("**Method break**: the electricity factor (FR, climate change) of 2023"));
+    // A missing previous file: a clear error, no panic.
+    let (code, _, err) = run(&["evaluate", &inv, "--previous", "/nonexistent/x.csv"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("x.csv"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
