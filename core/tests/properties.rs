@@ -243,8 +243,8 @@ mod year_over_year_split {
 mod through_csv {
     use super::*;
     use empreinte::{
-        evaluate_bytes, evaluate_csv, read_inventory, run_scenarios, trajectory, Evaluation, Lever,
-        Scenario,
+        evaluate_bytes, evaluate_csv, read_inventory, run_scenarios, trajectory, Baseline,
+        Evaluation, Lever, Scenario,
     };
     use std::io::Cursor;
 
@@ -650,15 +650,21 @@ mod through_csv {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]
 
-        /// A fleet that needs no renewal within the horizon: each year of the trajectory is the
+        /// A fleet that needs no renewal within the horizon (lines kept 12 years, renewed at
+        /// their own lifetime; or every class at 12 years): each year of the trajectory is the
         /// evaluation of the same lines for that year, to the last digit.
         #[test]
         fn trajectory_years_equal_the_evaluation_of_each_year(
-            rows in prop::collection::vec(arb_row(), 1..10), start in 2024i32..2030, span in 0i32..5,
+            rows in prop::collection::vec(arb_row(), 1..10), start in 2024i32..2030, span in 0i32..5, user in any::<bool>(),
         ) {
             let rows: Vec<Row> = rows.into_iter().map(|mut r| { r.acquisition_year = Some(start); r.lifetime = Some(12.0); r }).collect();
             let inv = read_inventory(to_csv(&rows, 0, 0).into_bytes()).unwrap();
-            let series = trajectory(ds(), &inv.lines, &[], start, start + span, &EvaluationOptions::new(start)).unwrap();
+            let rule = if user {
+                Baseline::Lifetimes(ds().categories().iter().map(|c| (c.id.clone(), 12.0)).collect())
+            } else {
+                Baseline::DatasetLifetime
+            };
+            let series = trajectory(ds(), &inv.lines, &[], start, start + span, &EvaluationOptions::new(start), &rule).unwrap();
             prop_assert_eq!(series.len(), 1);
             prop_assert_eq!(series[0].years.len(), span as usize + 1);
             for p in &series[0].years {
@@ -672,9 +678,10 @@ mod through_csv {
 
         /// Whatever the renewals, a trajectory's first year is the inventory evaluated as it is.
         #[test]
-        fn trajectory_first_year_is_the_evaluation(rows in prop::collection::vec(arb_row(), 1..10), start in 2024i32..2030) {
+        fn trajectory_first_year_is_the_evaluation(rows in prop::collection::vec(arb_row(), 1..10), start in 2024i32..2030, rule in 0usize..3) {
+            let baseline = [Baseline::Practice, Baseline::DatasetLifetime, Baseline::Lifetimes(vec![("laptop".into(), 9.0)])][rule].clone();
             let inv = read_inventory(to_csv(&rows, 1, 2).into_bytes()).unwrap();
-            let series = trajectory(ds(), &inv.lines, &[], start, start + 3, &EvaluationOptions::new(start)).unwrap();
+            let series = trajectory(ds(), &inv.lines, &[], start, start + 3, &EvaluationOptions::new(start), &baseline).unwrap();
             let r = evaluate_lines(ds(), &inv.lines.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>(), &EvaluationOptions::new(start)).unwrap();
             prop_assert_eq!(serde_json::to_value(&series[0].years[0].impacts).unwrap(), serde_json::to_value(&r.totals.impacts).unwrap());
         }
