@@ -33,6 +33,13 @@ pub struct ReportArgs {
     /// Name of the commune or body, for the title.
     #[arg(long)]
     commune: Option<String>,
+    /// Last year of the trajectory at today's practice (default: the reporting year + 5).
+    #[arg(long)]
+    horizon: Option<i32>,
+    /// How the trajectory renews devices: `practice`, `dataset-lifetime`, or lifetimes by class
+    /// (`laptop=7,desktop=8`), as `empreinte trajectory --baseline`.
+    #[arg(long, default_value = "practice")]
+    baseline: String,
     /// Embedded dataset id, or a folder holding a dataset.
     #[arg(long, default_value = "ademe-negaoctet-2022")]
     dataset: String,
@@ -131,9 +138,21 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
         )?),
         None => None,
     };
+    let baseline = crate::planning_cmd::parse_baseline(&args.baseline)?;
+    let trajectory = empreinte::trajectory(
+        &ds,
+        &lines,
+        &[],
+        args.year,
+        args.horizon.unwrap_or(args.year + 5),
+        &options,
+        &baseline,
+    )
+    .map_err(|e| format!("{e} [{}]", e.code()))?;
     let input = ReviewInput {
         report: &report,
         previous: previous.as_ref(),
+        trajectory: Some(&trajectory),
         levers: &levers,
         left_out: &left_out,
         commune: args.commune.as_deref(),

@@ -356,3 +356,60 @@ fn the_change_is_explained_and_the_method_break_named() {
     assert!(!md.contains("Ce qui explique l'écart"));
     assert!(md.contains("Évolution depuis l'an dernier"));
 }
+
+/// The trajectory at today's practice, with the renewal rule said, in both languages; without
+/// a trajectory, no section.
+#[test]
+fn the_trajectory_section_says_its_renewal_rule() {
+    let report = evaluate("village-saint-aubin.csv", 2025);
+    let lines = lines("village-saint-aubin.csv");
+    let ds = Dataset::embedded_default();
+    let opts = EvaluationOptions::new(2025);
+    for (rule, fr, en) in [
+        (
+            empreinte::Baseline::Practice,
+            "Renouvellement selon la pratique de la collectivité",
+            "Renewal at the body's practice",
+        ),
+        (
+            empreinte::Baseline::DatasetLifetime,
+            "Renouvellement à la durée de vie de chaque ligne",
+            "Renewal at each inventory line's lifetime",
+        ),
+        (
+            empreinte::Baseline::Lifetimes(vec![("laptop".into(), 8.0)]),
+            "durées fixées par l'utilisateur",
+            "lifetimes set by the user",
+        ),
+    ] {
+        let series = empreinte::trajectory(ds, &lines, &[], 2025, 2030, &opts, &rule).unwrap();
+        for lang in [Lang::Fr, Lang::En] {
+            let input = ReviewInput {
+                trajectory: Some(&series),
+                lang,
+                ..ReviewInput::new(&report)
+            };
+            let md = to_markdown(&input);
+            let html = to_html(&input);
+            let (title, sentence) = match lang {
+                Lang::Fr => ("## Trajectoire à pratique constante", fr),
+                Lang::En => ("## Trajectory at today's practice", en),
+            };
+            assert!(md.contains(title), "{lang:?}");
+            assert!(md.contains(sentence), "{lang:?} {rule:?}");
+            assert!(html.contains("id=\"trajectory\""));
+            // Each year's figure, exactly.
+            for p in &series[0].years {
+                let v = p
+                    .impacts
+                    .total(empreinte::Indicator::ClimateChange)
+                    .unwrap()
+                    .range
+                    .central;
+                assert!(html.contains(&format!("data-value=\"{v}\"")), "{}", p.year);
+            }
+        }
+    }
+    let md = to_markdown(&ReviewInput::new(&report));
+    assert!(!md.contains("Trajectoire à pratique constante"));
+}

@@ -183,6 +183,7 @@ pub(crate) fn build(input: &ReviewInput<'_>) -> Doc {
     state_of_play(&mut b, r, lang);
     sections::national(&mut b, r, lang);
     sections::change(&mut b, input);
+    super::outlook::trajectory(&mut b, input);
     sections::levers(&mut b, input);
     sections::method(&mut b, r, lang);
     sections::sources(&mut b, r, lang);
