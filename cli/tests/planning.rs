@@ -125,6 +125,79 @@ fn trajectory_series() {
     assert!(err.contains("horizon_before_start"), "{err}");
 }
 
+/// `trajectory --baseline`: the rule in JSON and in the table; the rule of before on demand;
+/// lifetimes by class; bad rules refused with the field's code.
+#[test]
+fn trajectory_baseline_rules() {
+    let json = |rule: &str| {
+        let (code, out, err) = run(&[
+            "trajectory",
+            &town(),
+            "--from",
+            "2025",
+            "--to",
+            "2027",
+            "--baseline",
+            rule,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, Some(0), "{err}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()
+    };
+    let climate = |v: &serde_json::Value, i: usize| {
+        v[0]["years"][i]["impacts"]["climate_change"]["total"]["central"]
+            .as_f64()
+            .unwrap()
+    };
+    let practice = json("practice");
+    assert_eq!(practice[0]["renewal"]["rule"], "practice");
+    let before = json("dataset-lifetime");
+    assert_eq!(before[0]["renewal"]["rule"], "dataset_lifetime");
+    // The year-two jump of before, and none at today's practice.
+    assert_eq!(climate(&before, 1), 76680.36197888554);
+    assert!(climate(&practice, 1) < climate(&practice, 0));
+    let mine = json("PC portable=9, écrans=10");
+    let classes = mine[0]["renewal"]["classes"].as_array().unwrap();
+    let laptop = classes.iter().find(|c| c["category"] == "laptop").unwrap();
+    assert_eq!(
+        (laptop["lifetime_years"].as_f64(), laptop["source"].as_str()),
+        (Some(9.0), Some("user"))
+    );
+    let (code, table, _) = run(&["trajectory", &town(), "--from", "2025", "--to", "2027"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        table.contains("Renouvellement : la pratique de l'inventaire"),
+        "{table}"
+    );
+    assert!(table.contains("En retard"));
+    for (rule, says) in [
+        ("portabel=6", "unknown_category"),
+        ("laptop=0", "out_of_range"),
+        ("laptop=sept", "not a number"),
+        ("habitude", "write practice, dataset-lifetime"),
+    ] {
+        let (code, _, err) = run(&["trajectory", &town(), "--baseline", rule]);
+        assert_eq!(code, Some(1), "{rule}");
+        assert!(err.contains(says), "{rule}: {err}");
+    }
+    // The review shows the trajectory and its rule.
+    let (code, md, err) = run(&[
+        "report",
+        &town(),
+        "--format",
+        "md",
+        "--horizon",
+        "2028",
+        "--baseline",
+        "dataset-lifetime",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(md.contains("## Trajectoire à pratique constante"));
+    assert!(md.contains("Renouvellement à la durée de vie de chaque ligne"));
+    assert!(md.contains("| 2028 |"));
+}
+
 /// `evaluate --previous`: the change since last year, split (fleet, age, reference), in JSON,
 /// CSV and the table; the 2023 → 2024 method break of French electricity named.
 #[test]
