@@ -362,7 +362,7 @@ pub fn review(
             ds,
             &mut report,
             p,
-            previous_year.unwrap_or(opts.reporting_year - 1),
+            previous_year.unwrap_or(opts.reporting_year.saturating_sub(1)),
             mapping,
         )?),
         None => None,
@@ -377,7 +377,7 @@ pub fn review(
                     lines,
                     &[],
                     start,
-                    horizon.unwrap_or(start + 5),
+                    horizon.unwrap_or(start.saturating_add(5)),
                     opts,
                     &baseline,
                 )
@@ -447,7 +447,7 @@ pub fn evaluate_with_previous(
         ds,
         &mut report,
         previous,
-        previous_year.unwrap_or(opts.reporting_year - 1),
+        previous_year.unwrap_or(opts.reporting_year.saturating_sub(1)),
         mapping,
     )?;
     Ok(PyReport { inner: report })

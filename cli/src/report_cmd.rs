@@ -133,7 +133,7 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
             &ds,
             &mut report,
             p,
-            args.previous_year.unwrap_or(args.year - 1),
+            args.previous_year.unwrap_or(args.year.saturating_sub(1)),
             args.mapping.as_deref(),
         )?),
         None => None,
@@ -144,7 +144,7 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
         &lines,
         &[],
         args.year,
-        args.horizon.unwrap_or(args.year + 5),
+        args.horizon.unwrap_or(args.year.saturating_add(5)),
         &options,
         &baseline,
     )

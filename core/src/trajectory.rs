@@ -224,6 +224,11 @@ struct Cohort {
     backlog: bool,
 }
 
+/// `to − from` in years, without overflow whatever the years given.
+fn years_between(from: i32, to: i32) -> f64 {
+    f64::from(to) - f64::from(from)
+}
+
 /// The class of a line as the evaluation reads it (type and model).
 fn class_of(ds: &Dataset, line: &EquipmentLine) -> Option<CategoryRef> {
     ds.classify(&line.category, line.model.as_deref())
@@ -315,7 +320,7 @@ fn class_facts(ds: &Dataset, lines: &[(u64, EquipmentLine)], start: i32) -> Vec<
         f.devices += q;
         if let Some(a) = l.acquisition_year.filter(|a| *a <= start) {
             f.dated += q;
-            f.age_sum += q as f64 * f64::from(start - a);
+            f.age_sum += q as f64 * (f64::from(start) - f64::from(a));
         }
         if let Some(t) = l
             .lifetime
@@ -380,7 +385,7 @@ impl<'d> FleetSimulation<'d> {
                 }
                 let class = class_of(ds, &line);
                 let backlog = match (line.acquisition_year, class.and_then(|k| plan[k.0 as usize])) {
-                    (Some(a), Some(p)) => a <= start && f64::from(start + 1 - a) >= p.lifetime,
+                    (Some(a), Some(p)) => a <= start && years_between(a, start) + 1.0 >= p.lifetime,
                     _ => false,
                 };
                 Cohort { line_no, line, class, reduced: false, backlog }
@@ -405,7 +410,7 @@ impl<'d> FleetSimulation<'d> {
             .filter(|i| {
                 let c = &self.cohorts[*i];
                 match (c.line.acquisition_year, plan_of(c)) {
-                    (Some(a), Some(p)) => a < year_now && f64::from(year_now - a) >= p.lifetime,
+                    (Some(a), Some(p)) => a < year_now && years_between(a, year_now) >= p.lifetime,
                     _ => false,
                 }
             })
@@ -468,7 +473,7 @@ impl<'d> FleetSimulation<'d> {
                 .filter(|i| {
                     let l = &self.cohorts[*i].line;
                     match (l.acquisition_year, lifetime_of(ds, l)) {
-                        (Some(a), Some(t)) => a < year_now && (year_now - a) as f64 >= t,
+                        (Some(a), Some(t)) => a < year_now && years_between(a, year_now) >= t,
                         _ => false,
                     }
                 })
@@ -635,7 +640,7 @@ fn plan(
                 } else {
                     lifetime_of(ds, l)? + extra
                 };
-                (f64::from(start + 1 - a) >= due_at).then_some(u64::from(l.quantity))
+                (years_between(a, start) + 1.0 >= due_at).then_some(u64::from(l.quantity))
             })
             .sum();
         let backlog_per_year = planned.then(|| (backlog as f64 / lifetime).ceil() as u64);
@@ -703,9 +708,10 @@ pub fn trajectory(
     if horizon < start {
         return Err(TrajectoryError::HorizonBeforeStart { start, horizon });
     }
-    if horizon - start >= MAX_TRAJECTORY_YEARS {
+    let span = i64::from(horizon) - i64::from(start);
+    if span >= i64::from(MAX_TRAJECTORY_YEARS) {
         return Err(TrajectoryError::TooLong {
-            years: horizon - start + 1,
+            years: i32::try_from(span + 1).unwrap_or(i32::MAX),
         });
     }
     for s in scenarios {

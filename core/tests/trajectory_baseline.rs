@@ -322,3 +322,47 @@ fn the_baseline_reads_from_json() {
     let b: Baseline = serde_json::from_str("\"dataset_lifetime\"").unwrap();
     assert_eq!(b, Baseline::DatasetLifetime);
 }
+
+/// Extreme years and odd inventories: typed errors or results, never a panic.
+#[test]
+fn no_panic_at_the_edges_of_the_years() {
+    let opts = EvaluationOptions::new(2025);
+    let lines = town("village-saint-aubin.csv");
+    for (start, horizon) in [
+        (i32::MIN, i32::MAX),
+        (i32::MAX - 1, i32::MAX),
+        (i32::MIN, i32::MIN),
+    ] {
+        for rule in [Baseline::Practice, Baseline::DatasetLifetime] {
+            let _ = trajectory(ds(), &lines, &[], start, horizon, &opts, &rule);
+        }
+    }
+    let e = trajectory(
+        ds(),
+        &lines,
+        &[],
+        i32::MIN,
+        i32::MAX,
+        &opts,
+        &Baseline::Practice,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "out_of_range");
+    let mut odd = EquipmentLine::new("laptop", 3);
+    odd.acquisition_year = Some(i32::MIN);
+    let mut future = EquipmentLine::new("laptop", 2);
+    future.acquisition_year = Some(i32::MAX);
+    let lines = vec![
+        (2, odd),
+        (3, future),
+        (4, EquipmentLine::new("onduleur", 1)),
+    ];
+    for rule in [
+        Baseline::Practice,
+        Baseline::DatasetLifetime,
+        Baseline::Lifetimes(vec![("laptop".into(), 0.5)]),
+    ] {
+        let s = trajectory(ds(), &lines, &[], 2025, 2030, &opts, &rule).unwrap();
+        assert_eq!(s[0].years.len(), 6);
+    }
+}

@@ -238,3 +238,14 @@ fn the_sample_town_unchanged_from_2024_to_2025_changes_only_by_age_and_reference
         "2024 and 2025 are both smoothed"
     );
 }
+
+#[test]
+fn no_panic_at_the_edges_of_the_years() {
+    for (year, previous_year) in [(i32::MAX, i32::MIN), (i32::MIN, i32::MAX), (2025, 2025)] {
+        let (_, _, yoy) = split(STEADY, STEADY, year, previous_year);
+        assert_eq!(
+            (yoy.reporting_year, yoy.previous_year),
+            (year, previous_year)
+        );
+    }
+}
