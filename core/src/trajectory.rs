@@ -16,8 +16,8 @@
 //!   `⌈B / L⌉` a year, oldest first — not all the year after the inventory. A renewed device is
 //!   kept `L` years (its embodied impacts are spread over `L`).
 //! - **dataset_lifetime**: each device at its own lifetime (the line's, else the dataset's); all
-//!   devices due are renewed the same year (the rule before 0.x: a fleet kept past the dataset's
-//!   lifetimes is renewed at once the year after the inventory).
+//!   devices due are renewed the same year (the rule of the first versions: a fleet kept past
+//!   the dataset's lifetimes is renewed at once the year after the inventory).
 //! - **lifetimes** given by class: those classes at the user's lifetimes, renewed as under
 //!   *practice* (the backlog spread); the other classes at their practice.
 //!
@@ -290,8 +290,9 @@ pub struct FleetSimulation<'d> {
     ds: &'d Dataset,
     policy: Policy,
     cohorts: Vec<Cohort>,
-    /// Per category (dataset order): the capped plan, or `None` (renewed at each line's
-    /// lifetime, uncapped: the `dataset_lifetime` rule, or a class without figures).
+    /// Per category (dataset order): the class's lifetime and backlog rate, or `None` (renewed
+    /// at each line's lifetime, all at once: the `dataset_lifetime` rule; or, for a class
+    /// without figures, never).
     plan: Vec<Option<ClassPlan>>,
     /// The rule and each class's lifetime, as reported.
     pub renewal: Renewal,
@@ -309,10 +310,15 @@ struct ClassFacts {
     stated: Option<(f64, f64)>,
 }
 
-fn class_facts(ds: &Dataset, lines: &[(u64, EquipmentLine)], start: i32) -> Vec<ClassFacts> {
-    let mut facts = vec![ClassFacts::default(); ds.categories().len()];
-    for (_, l) in lines {
-        let Some(c) = class_of(ds, l) else {
+fn class_facts(
+    n_categories: usize,
+    lines: &[(u64, EquipmentLine)],
+    classes: &[Option<CategoryRef>],
+    start: i32,
+) -> Vec<ClassFacts> {
+    let mut facts = vec![ClassFacts::default(); n_categories];
+    for ((_, l), c) in lines.iter().zip(classes) {
+        let Some(c) = c else {
             continue;
         };
         let f = &mut facts[c.0 as usize];
@@ -320,7 +326,7 @@ fn class_facts(ds: &Dataset, lines: &[(u64, EquipmentLine)], start: i32) -> Vec<
         f.devices += q;
         if let Some(a) = l.acquisition_year.filter(|a| *a <= start) {
             f.dated += q;
-            f.age_sum += q as f64 * (f64::from(start) - f64::from(a));
+            f.age_sum += q as f64 * years_between(a, start);
         }
         if let Some(t) = l
             .lifetime
@@ -586,10 +592,14 @@ fn plan(
     baseline: &Baseline,
     policy: &Policy,
 ) -> (Vec<Option<ClassPlan>>, Renewal) {
-    let facts = class_facts(ds, lines, start);
-    let mut plans = vec![None; ds.categories().len()];
-    let mut classes = Vec::new();
+    let n = ds.categories().len();
+    // Each line classified once, as the evaluation reads it.
+    let line_classes: Vec<Option<CategoryRef>> =
+        lines.iter().map(|(_, l)| class_of(ds, l)).collect();
+    let facts = class_facts(n, lines, &line_classes, start);
     let planned = !matches!(baseline, Baseline::DatasetLifetime);
+    // Per class: (lifetime, a scenario's extension, the report row without its backlog).
+    let mut rows: Vec<Option<(f64, f64, ClassRenewal)>> = vec![None; n];
     for (i, cat) in ds.categories().iter().enumerate() {
         let f = facts[i];
         let me = CategoryRef(i as u32);
@@ -630,39 +640,56 @@ fn plan(
             .map(|(e, _)| e)
             .sum();
         let lifetime = (base + extra).min(crate::fleet::MAX_YEARS);
-        let backlog: u64 = lines
-            .iter()
-            .filter(|(_, l)| class_of(ds, l) == Some(me))
-            .filter_map(|(_, l)| {
-                let a = l.acquisition_year.filter(|a| *a <= start)?;
-                let due_at = if planned {
-                    lifetime
-                } else {
-                    lifetime_of(ds, l)? + extra
-                };
-                (years_between(a, start) + 1.0 >= due_at).then_some(u64::from(l.quantity))
-            })
-            .sum();
-        let backlog_per_year = planned.then(|| (backlog as f64 / lifetime).ceil() as u64);
-        if let Some(backlog_per_year) = backlog_per_year {
+        rows[i] = Some((
+            lifetime,
+            extra,
+            ClassRenewal {
+                category: cat.id.clone(),
+                devices: f.devices,
+                dated_devices: f.dated,
+                mean_age_years: mean,
+                practice_years: practice,
+                dataset_lifetime_years: range,
+                bounds_years: [low, high],
+                lifetime_years: lifetime,
+                source,
+                backlog: 0,
+                backlog_per_year: None,
+            },
+        ));
+    }
+    // The backlog: dated devices already due the year after the start.
+    for ((_, l), c) in lines.iter().zip(&line_classes) {
+        let Some((lifetime, extra, row)) = c.and_then(|c| rows[c.0 as usize].as_mut()) else {
+            continue;
+        };
+        let Some(a) = l.acquisition_year.filter(|a| *a <= start) else {
+            continue;
+        };
+        let due_at = if planned {
+            Some(*lifetime)
+        } else {
+            lifetime_of(ds, l).map(|t| t + *extra)
+        };
+        if due_at.is_some_and(|t| years_between(a, start) + 1.0 >= t) {
+            row.backlog += u64::from(l.quantity);
+        }
+    }
+    let mut plans = vec![None; n];
+    let mut classes = Vec::new();
+    for (i, r) in rows.into_iter().enumerate() {
+        let Some((lifetime, _, mut row)) = r else {
+            continue;
+        };
+        if planned {
+            let backlog_per_year = (row.backlog as f64 / lifetime).ceil() as u64;
+            row.backlog_per_year = Some(backlog_per_year);
             plans[i] = Some(ClassPlan {
                 lifetime,
                 backlog_per_year,
             });
         }
-        classes.push(ClassRenewal {
-            category: cat.id.clone(),
-            devices: f.devices,
-            dated_devices: f.dated,
-            mean_age_years: mean,
-            practice_years: practice,
-            dataset_lifetime_years: range,
-            bounds_years: [low, high],
-            lifetime_years: lifetime,
-            source,
-            backlog,
-            backlog_per_year,
-        });
+        classes.push(row);
     }
     (
         plans,
