@@ -32,7 +32,16 @@ from . import _empreinte
 from ._empreinte import Dataset
 from ._frames import frame_columns
 from ._glpi import GlpiImport, import_glpi
-from ._inputs import DatasetLike, Inventory, MappingFile, dataset_of, is_text, mapping_of, options_of
+from ._inputs import (
+    DatasetLike,
+    Inventory,
+    MappingFile,
+    dataset_of,
+    is_text,
+    mapping_of,
+    options_of,
+    source_of,
+)
 from ._planning import compare, review, scenario, trajectory
 from ._report import MC_STATS, PHASES, Report
 from ._results import Comparison, HostingFootprint, ScenarioResults, ServiceResult, Trajectory
