@@ -22,11 +22,13 @@ fi
 cargo build -p empreinte-cli --locked
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/empreinte"
 
-# 1. A sample commune, with last year's inventory, in French. Exit 1 (some rows rejected) is fine.
+# 1. A sample commune, with last year's inventory, in French (the change since then split into
+#    fleet, age and reference: `evaluate --previous` writes the same `year_over_year` object).
+#    Exit 1 (some rows rejected) is fine.
 INV=examples/communes/ville-montclair.csv
 COMMON=(--inhabitants 60000 --agents 900 --pupils 5200)
 "$BIN" report "$INV" --previous "$INV" --year 2025 "${COMMON[@]}" --commune "Ville de Montclair" -o "$OUT/montclair.html" || [ $? -eq 1 ]
-"$BIN" evaluate "$INV" --year 2025 "${COMMON[@]}" --format json > "$OUT/montclair.json" || [ $? -eq 1 ]
+"$BIN" evaluate "$INV" --year 2025 --previous "$INV" "${COMMON[@]}" --format json > "$OUT/montclair.json" || [ $? -eq 1 ]
 "$BIN" evaluate "$INV" --year 2024 "${COMMON[@]}" --format json > "$OUT/montclair-2024.json" || [ $? -eq 1 ]
 node "$DIR/check.mjs" "$OUT/montclair.html" "$OUT/montclair.json" "$OUT/montclair-2024.json" "$OUT/montclair.pdf"
 

@@ -170,7 +170,10 @@ pub fn trajectory(py: Python<'_>, e: &TrajectoryError) -> PyErr {
     match e {
         TrajectoryError::Scenario(e) => scenario(py, e),
         TrajectoryError::Options(e) => options(py, e),
-        TrajectoryError::HorizonBeforeStart { .. } | TrajectoryError::TooLong { .. } => {
+        TrajectoryError::HorizonBeforeStart { .. }
+        | TrajectoryError::TooLong { .. }
+        | TrajectoryError::UnknownCategory { .. }
+        | TrajectoryError::LifetimeOutOfRange { .. } => {
             simple(py, "TrajectoryError", &e.to_string(), e.code(), e.field())
         }
     }

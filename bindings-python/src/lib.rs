@@ -431,6 +431,7 @@ fn _empreinte(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(planning::run_scenarios, m)?)?;
     m.add_function(wrap_pyfunction!(planning::trajectory, m)?)?;
     m.add_function(wrap_pyfunction!(planning::review, m)?)?;
+    m.add_function(wrap_pyfunction!(planning::evaluate_with_previous, m)?)?;
     m.add_function(wrap_pyfunction!(hosting::server, m)?)?;
     m.add_function(wrap_pyfunction!(hosting::cloud, m)?)?;
     m.add_function(wrap_pyfunction!(services::page, m)?)?;

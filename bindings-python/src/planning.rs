@@ -8,7 +8,8 @@ use crate::{errors, to_json, PyDataset, PyOptions, PyReport};
 use empreinte::inventory::ColumnResolver;
 use empreinte::review::{ReviewFormat, ReviewInput};
 use empreinte::{
-    Allocation, CompareError, Lang, Offer, Range, RejectedRow, ReplacedPart, Scenario, Warning,
+    Allocation, Baseline, CompareError, Lang, Offer, Range, RejectedRow, ReplacedPart, Scenario,
+    Warning,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMapping, PyTuple};
@@ -195,6 +196,23 @@ fn scenarios_of(py: Python<'_>, given: &Bound<'_, PyAny>) -> PyResult<Vec<Scenar
     })
 }
 
+/// The trajectory's renewal rule: `"practice"`, `"dataset_lifetime"` or
+/// `{"lifetimes": {category: years}}`, read by the core's reader.
+fn baseline_of(py: Python<'_>, given: Option<&Bound<'_, PyAny>>) -> PyResult<Baseline> {
+    let Some(given) = given else {
+        return Ok(Baseline::default());
+    };
+    pyvalue::read(given).map_err(|e| {
+        errors::shape(
+            py,
+            "TrajectoryError",
+            "baseline (expected \"practice\", \"dataset_lifetime\" or {\"lifetimes\": {category: years}})",
+            Some("baseline"),
+            e,
+        )
+    })
+}
+
 /// What was read but not evaluated, next to a result.
 #[derive(Serialize)]
 struct ReadNotes<'a> {
@@ -247,7 +265,7 @@ pub fn run_scenarios(
 
 /// The fleet year by year: JSON `{"series": [...], "rejected": [...], ...}`.
 #[pyfunction]
-#[pyo3(signature = (dataset, source, scenarios, start, horizon, options, mapping = None))]
+#[pyo3(signature = (dataset, source, scenarios, start, horizon, options, mapping = None, baseline = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn trajectory(
     py: Python<'_>,
@@ -258,15 +276,19 @@ pub fn trajectory(
     horizon: i32,
     options: &PyOptions,
     mapping: Option<(String, Vec<u8>)>,
+    baseline: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let scenarios = scenarios_of(py, scenarios)?;
+    let baseline = baseline_of(py, baseline)?;
     let ds = dataset.ds();
     let loaded = source::load(py, ds, source, mapping)?;
     let opts = &options.inner;
     let lines = &loaded.inventory.lines;
     let series = py
         .detach(|| {
-            errors::catch(|| empreinte::trajectory(ds, lines, &scenarios, start, horizon, opts))
+            errors::catch(|| {
+                empreinte::trajectory(ds, lines, &scenarios, start, horizon, opts, &baseline)
+            })
         })
         .map_err(|m| errors::internal(py, &m))?
         .map_err(|e| errors::trajectory(py, &e))?;
@@ -286,7 +308,7 @@ pub fn trajectory(
 /// year's report, last year's (`previous`, evaluated for the year before), the standard levers
 /// quantified on the inventory, and the GLPI items left out.
 #[pyfunction]
-#[pyo3(signature = (dataset, source, previous, options, format = "html", lang = "fr", commune = None, mapping = None))]
+#[pyo3(signature = (dataset, source, previous, options, format = "html", lang = "fr", commune = None, mapping = None, previous_year = None, horizon = None, baseline = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn review(
     py: Python<'_>,
@@ -298,7 +320,11 @@ pub fn review(
     lang: &str,
     commune: Option<String>,
     mapping: Option<(String, Vec<u8>)>,
+    previous_year: Option<i32>,
+    horizon: Option<i32>,
+    baseline: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
+    let baseline = baseline_of(py, baseline)?;
     let format = match format {
         "html" => ReviewFormat::Html,
         "md" | "markdown" => ReviewFormat::Markdown,
@@ -324,27 +350,46 @@ pub fn review(
     let ds = dataset.ds();
     let opts = &options.inner;
     let loaded = source::load(py, ds, source, mapping.clone())?;
-    let report = loaded.evaluate(py, ds, opts)?;
+    let mut report = loaded.evaluate(py, ds, opts)?;
     let levers = errors::catch(|| {
         empreinte::review::standard_levers(ds, &loaded.inventory.lines, opts, lang)
     })
     .map_err(|m| errors::internal(py, &m))?
     .map_err(|e| errors::scenario(py, &e))?;
     let previous = match previous {
-        Some(p) => {
-            let prev_options = empreinte::EvaluationOptions {
-                reporting_year: opts.reporting_year - 1,
-                ..opts.clone()
-            };
-            let prev = source::load(py, ds, p, mapping)?;
-            Some(prev.evaluate(py, ds, &prev_options)?)
-        }
+        Some(p) => Some(with_previous(
+            py,
+            ds,
+            &mut report,
+            p,
+            previous_year.unwrap_or(opts.reporting_year.saturating_sub(1)),
+            mapping,
+        )?),
         None => None,
     };
+    let start = opts.reporting_year;
+    let lines = &loaded.inventory.lines;
+    let trajectory = py
+        .detach(|| {
+            errors::catch(|| {
+                empreinte::trajectory(
+                    ds,
+                    lines,
+                    &[],
+                    start,
+                    horizon.unwrap_or(start.saturating_add(5)),
+                    opts,
+                    &baseline,
+                )
+            })
+        })
+        .map_err(|m| errors::internal(py, &m))?
+        .map_err(|e| errors::trajectory(py, &e))?;
     let left_out = loaded.left_out();
     let input = ReviewInput {
         report: &report,
         previous: previous.as_ref(),
+        trajectory: Some(&trajectory),
         levers: &levers,
         left_out: &left_out,
         commune: commune.as_deref(),
@@ -352,4 +397,58 @@ pub fn review(
     };
     errors::catch(|| empreinte::review::render(&input, format))
         .map_err(|m| errors::internal(py, &m))
+}
+
+/// Evaluates last year's inventory (`previous`) for `previous_year` with this year's options and
+/// sets the split of the change (`report.year_over_year`); returns last year's report.
+fn with_previous(
+    py: Python<'_>,
+    ds: &empreinte::Dataset,
+    report: &mut empreinte::Report,
+    previous: &Bound<'_, PyTuple>,
+    previous_year: i32,
+    mapping: Option<(String, Vec<u8>)>,
+) -> PyResult<empreinte::Report> {
+    let options = empreinte::EvaluationOptions {
+        reporting_year: previous_year,
+        keep_lines: false,
+        monte_carlo: None,
+        ..report.options.clone()
+    };
+    let prev = source::load(py, ds, previous, mapping)?;
+    let last = prev.evaluate(py, ds, &options)?;
+    let split =
+        errors::catch(|| empreinte::year_over_year(ds, report, &last, &prev.inventory.lines))
+            .map_err(|m| errors::internal(py, &m))?
+            .map_err(|e| errors::options(py, &e))?;
+    report.year_over_year = Some(split);
+    Ok(last)
+}
+
+/// This year's inventory evaluated, with the change since last year's split (fleet, age,
+/// reference): a report whose JSON has `year_over_year`.
+#[pyfunction]
+#[pyo3(signature = (dataset, source, previous, options, previous_year = None, mapping = None))]
+pub fn evaluate_with_previous(
+    py: Python<'_>,
+    dataset: &PyDataset,
+    source: &Bound<'_, PyTuple>,
+    previous: &Bound<'_, PyTuple>,
+    options: &PyOptions,
+    previous_year: Option<i32>,
+    mapping: Option<(String, Vec<u8>)>,
+) -> PyResult<PyReport> {
+    let ds = dataset.ds();
+    let opts = &options.inner;
+    let loaded = source::load(py, ds, source, mapping.clone())?;
+    let mut report = loaded.evaluate(py, ds, opts)?;
+    with_previous(
+        py,
+        ds,
+        &mut report,
+        previous,
+        previous_year.unwrap_or(opts.reporting_year.saturating_sub(1)),
+        mapping,
+    )?;
+    Ok(PyReport { inner: report })
 }

@@ -135,7 +135,8 @@ def run(case: Dict[str, Any]) -> Dict[str, Any]:
     if kind == "trajectory":
         t = empreinte.trajectory(inventory_of(i["inventory"]), start=i.get("start", 2025),
                                  horizon=i.get("horizon", 2030), scenarios=i.get("scenarios") or [],
-                                 dataset=dataset_of(case), options={"reporting_year": 2025, **(options or {})})
+                                 dataset=dataset_of(case), options={"reporting_year": 2025, **(options or {})},
+                                 baseline=i.get("baseline", "practice"))
         return {"series": t.series}
     if kind == "server":
         f = empreinte.server(dataset=dataset_of(case), **server_kwargs(i.get("spec")),

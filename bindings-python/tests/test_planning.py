@@ -141,6 +141,59 @@ def test_trajectory_errors() -> None:
         empreinte.trajectory(FLEET, scenarios=[{"name": "x", "levers": [{"lever": "reduce_fleet", "share": 2}]}])
 
 
+def test_trajectory_baseline_rules(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "parc.csv"
+    path.write_text(FLEET, encoding="utf-8")
+    practice = empreinte.trajectory(path, start=2025, horizon=2030)
+    assert practice.renewal["rule"] == "practice"
+    assert all(c["source"] in ("practice", "practice_raised_to_low", "practice_lowered_to_high", "dataset")
+               for c in practice.renewal["classes"])
+    before = empreinte.trajectory(path, start=2025, horizon=2030, baseline="dataset_lifetime")
+    assert before.series == cli_any("trajectory", str(path), "--from", "2025", "--to", "2030",
+                                    "--baseline", "dataset-lifetime")
+    assert before.renewal["rule"] == "dataset_lifetime"
+    mine = empreinte.trajectory(path, start=2025, horizon=2030, baseline={"lifetimes": {"PC portable": 9}})
+    assert mine.series == cli_any("trajectory", str(path), "--from", "2025", "--to", "2030",
+                                  "--baseline", "PC portable=9")
+    laptop = next(c for c in mine.renewal["classes"] if c["category"] == "laptop")
+    assert (laptop["lifetime_years"], laptop["source"]) == (9.0, "user")
+    # The first year is the evaluation, whatever the rule.
+    first = empreinte.evaluate(path, year=2025).totals
+    for t in (practice, before, mine):
+        assert t.series[0]["years"][0]["impacts"] == first
+    for bad, code in (({"lifetimes": {"portabel": 6}}, "unknown_category"),
+                      ({"lifetimes": {"laptop": 0}}, "out_of_range"),
+                      ("pratique", "invalid_input"), ({"laptop": 7}, "invalid_input")):
+        with pytest.raises(empreinte.TrajectoryError) as info:
+            empreinte.trajectory(path, baseline=bad)
+        assert (info.value.code, info.value.field) == (code, "baseline"), str(info.value)
+
+
+def test_evaluate_with_last_years_inventory_splits_the_change(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "parc.csv"
+    path.write_text("category;quantity;acquisition_year;lifetime_years\nlaptop;10;2022;6\ndesktop;4;2021;8\n",
+                    encoding="utf-8")
+    r = empreinte.evaluate(path, year=2024, previous=path)
+    split = r.year_over_year
+    assert split is not None and split["previous_year"] == 2023
+    total = lambda part: split[part]["climate_change"]["total"]["central"]  # noqa: E731
+    assert total("fleet_effect") == 0.0 and total("ageing_effect") == 0.0
+    assert total("reference_effect") == total("total_change") < 0
+    assert split["method_breaks"][0]["previous"]["method"] == "single-year figure"
+    assert split["method_breaks"][0]["current"]["method"] == "four-year smoothed average"
+    assert r.to_dict() == cli_any("evaluate", str(path), "--year", "2024", "--previous", str(path))
+    assert empreinte.evaluate(path, year=2024).year_over_year is None
+    # Another year, and inventories as text or records too.
+    text = path.read_text(encoding="utf-8")
+    r = empreinte.evaluate(text, year=2025, previous=text, previous_year=2022)
+    assert r.year_over_year["previous_year"] == 2022
+    with pytest.raises(TypeError):
+        empreinte.evaluate(path, previous_year=2022)
+    md = empreinte.review(path, path, year=2024, format="md", lang="en")
+    assert "What explains the change" in md and "Method break" in md
+    assert "Trajectory at today's practice" in md
+
+
 def test_review_equals_cli(tmp_path: pathlib.Path) -> None:
     cli = tmp_path / "cli.md"
     import subprocess

@@ -5,7 +5,9 @@ use crate::json::{read_with, to_js};
 use crate::read;
 use empreinte::inventory::read_json;
 use empreinte::json::{list, Object, ShapeError};
-use empreinte::{Allocation, EvaluationOptions, InventoryItem, Offer, ReplacedPart, Scenario};
+use empreinte::{
+    Allocation, Baseline, EvaluationOptions, InventoryItem, Offer, ReplacedPart, Scenario,
+};
 use wasm_bindgen::prelude::*;
 
 /// One offer as JS gives it: `device` is an inventory line object (any column alias).
@@ -89,17 +91,18 @@ pub fn compare_offers(
     Ok(to_js(&c)?)
 }
 
-/// `{from, to, scenarios?, options?}`.
+/// `{from, to, scenarios?, options?, baseline?}`.
 struct TrajectoryIn {
     from: i32,
     to: i32,
     scenarios: Vec<Scenario>,
     options: Option<EvaluationOptions>,
+    baseline: Baseline,
 }
 
 impl TrajectoryIn {
     fn from_json(v: &serde_json::Value) -> Result<TrajectoryIn, ShapeError> {
-        let o = Object::new(v, &["from", "to", "scenarios", "options"])?;
+        let o = Object::new(v, &["from", "to", "scenarios", "options", "baseline"])?;
         Ok(TrajectoryIn {
             from: o.i32("from")?.ok_or_else(|| ShapeError::missing("from"))?,
             to: o.i32("to")?.ok_or_else(|| ShapeError::missing("to"))?,
@@ -107,12 +110,14 @@ impl TrajectoryIn {
                 .list("scenarios", Scenario::from_json)?
                 .unwrap_or_default(),
             options: o.read("options", EvaluationOptions::from_json)?,
+            baseline: o.read("baseline", Baseline::from_json)?.unwrap_or_default(),
         })
     }
 }
 
 /// The fleet year by year from `from` to `to`, renewed like for like (`baseline`) and under
-/// each scenario. Declared in `ts_full.rs`.
+/// each scenario, at the renewal rule `baseline` (default: the inventory's practice). Declared
+/// in `ts_full.rs`.
 #[wasm_bindgen(skip_typescript)]
 pub fn trajectory(
     inventory: JsValue,
@@ -124,7 +129,15 @@ pub fn trajectory(
         .ok_or_else(|| JsError::shape("trajectory request", "missing field `from`"))?;
     let inv = read(&inventory)?;
     let options = t.options.unwrap_or_else(|| EvaluationOptions::new(t.from));
-    let series = empreinte::trajectory(&ds, &inv.lines, &t.scenarios, t.from, t.to, &options)
-        .map_err(JsError::from)?;
+    let series = empreinte::trajectory(
+        &ds,
+        &inv.lines,
+        &t.scenarios,
+        t.from,
+        t.to,
+        &options,
+        &t.baseline,
+    )
+    .map_err(JsError::from)?;
     Ok(to_js(&series)?)
 }

@@ -160,6 +160,9 @@ export interface Factor {
   source_id: string;
   source_row: string;
   note: string;
+  /** How the source made the figure, where the dataset says (electricity: "single-year figure", "four-year smoothed average"); "" when not stated. */
+  method: string;
+  method_fr: string;
 }
 
 export interface Zone { code: string; alpha3: string; name_fr: string; name_en: string; aliases: string[]; }
@@ -266,6 +269,30 @@ export interface Report {
   provenance: Provenance;
   /** With `options.monte_carlo`: the drawn totals (mean, p5, p50, p95), per indicator. */
   monte_carlo?: { draws: number; seed: number; [key: string]: unknown } | null;
+  /** With last year's inventory (CLI `--previous`, Python `previous=`): the change split. */
+  year_over_year?: YearOverYear;
+}
+
+/** An electricity factor of one vintage and its stated method. */
+export interface FactorVintage {
+  factor_id: string; year: number | null; value: number; unit: string; source_id: string;
+  method: string; method_fr: string;
+}
+
+/**
+ * The change since last year: `fleet_effect` (this year's inventory − last year's, both this
+ * year), `ageing_effect` (last year's devices one year older), `reference_effect` (other
+ * factors, methods, dataset or options); `total_change` is their sum.
+ */
+export interface YearOverYear {
+  previous_year: number;
+  reporting_year: number;
+  fleet_effect: ImpactTable;
+  ageing_effect: ImpactTable;
+  reference_effect: ImpactTable;
+  total_change: ImpactTable;
+  method_breaks: { zone: string; indicator: IndicatorId; previous: FactorVintage; current: FactorVintage }[];
+  dataset_change?: { previous_id: string; previous_version: string; id: string; version: string };
 }
 
 /** An inventory read without evaluating it (see `readInventory`). */

@@ -56,13 +56,49 @@ export function compareOffers(offers: OfferInput[], options?: CompareOptions, da
 
 // ---- trajectory ----------------------------------------------------------------------------
 
+/**
+ * How devices are renewed: `practice` (default; each class at the lifetime its devices in
+ * service show, 2 × mean age + 1, bounded by the dataset's range widened to the lines'
+ * lifetimes; devices already due renewed over the following years), `dataset_lifetime` (each
+ * device at its own or the dataset's lifetime, all due devices at once), or lifetimes by class
+ * (any name the dataset knows; the other classes at their practice).
+ */
+export type Baseline = "practice" | "dataset_lifetime" | { lifetimes: { [category: string]: number } };
+
 export interface TrajectoryRequest {
   from: number;
   to: number;
   scenarios?: Scenario[];
   /** Default: `{ reporting_year: from }`. */
   options?: EvaluationOptions;
+  /** Default: `"practice"`. */
+  baseline?: Baseline;
 }
+
+/** How one class is renewed in a series. */
+export interface ClassRenewal {
+  category: string;
+  devices: number;
+  /** Devices with an acquisition year (the others are kept as they are). */
+  dated_devices: number;
+  /** Mean age of the dated devices at the start (years). */
+  mean_age_years: number | null;
+  /** 2 × mean age + 1, before bounds. */
+  practice_years: number | null;
+  dataset_lifetime_years: Range;
+  /** The dataset's range widened to the lifetimes the class's lines state. */
+  bounds_years: [number, number];
+  /** The lifetime the series renews the class at (a scenario's extension included). */
+  lifetime_years: number;
+  source: "practice" | "practice_raised_to_low" | "practice_lowered_to_high" | "dataset" | "user";
+  /** Devices already due the year after the start. */
+  backlog: number;
+  /** Of the backlog, renewed a year (null: all at once, `dataset_lifetime`). */
+  backlog_per_year: number | null;
+}
+
+/** The renewal rule a series used. */
+export interface Renewal { rule: "practice" | "dataset_lifetime" | "lifetimes"; classes: ClassRenewal[]; }
 
 export interface YearPoint {
   year: number;
@@ -73,9 +109,13 @@ export interface YearPoint {
   impacts: ImpactTable;
 }
 
-export interface TrajectorySeries { name: string; levers: Lever[]; years: YearPoint[]; warnings: Warning[]; }
+export interface TrajectorySeries { name: string; levers: Lever[]; renewal: Renewal; years: YearPoint[]; warnings: Warning[]; }
 
-/** The fleet year by year, renewed like for like (`baseline`) and under each scenario. */
+/**
+ * The fleet year by year, renewed like for like (`baseline`) and under each scenario, at the
+ * renewal rule `request.baseline`. Throws `ScenarioError` (`unknown_category`, `out_of_range`,
+ * `field` = `baseline`) for bad lifetimes by class.
+ */
 export function trajectory(inventory: Inventory, request: TrajectoryRequest, dataset?: Dataset): TrajectorySeries[];
 
 

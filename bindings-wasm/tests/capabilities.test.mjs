@@ -112,6 +112,26 @@ test('trajectory: year by year, baseline and scenarios', () => {
   assertThrows(() => trajectory(CSV, { from: 2025 }), 'InputError', 'invalid_input');
 });
 
+test('trajectory: the renewal rule (baseline) is the core\'s, and said in each series', () => {
+  const practice = trajectory(CSV, { from: 2025, to: 2030 });
+  assert.equal(practice[0].renewal.rule, 'practice');
+  assert.ok(practice[0].renewal.classes.every((c) => c.lifetime_years > 0 && c.bounds_years.length === 2));
+  const before = trajectory(CSV, { from: 2025, to: 2030, baseline: 'dataset_lifetime' });
+  assert.equal(before[0].renewal.rule, 'dataset_lifetime');
+  assert.ok(before[0].renewal.classes.every((c) => c.backlog_per_year === null));
+  const mine = trajectory(CSV, { from: 2025, to: 2030, baseline: { lifetimes: { 'PC portable': 9 } } });
+  const laptop = mine[0].renewal.classes.find((c) => c.category === 'laptop');
+  assert.deepEqual([laptop.lifetime_years, laptop.source], [9, 'user']);
+  for (const t of [practice, before, mine]) {
+    assert.deepEqual(t[0].years[0].impacts, evaluate(CSV, { reporting_year: 2025 }).totals.impacts);
+  }
+  assertThrows(() => trajectory(CSV, { from: 2025, to: 2030, baseline: { lifetimes: { portabel: 6 } } }),
+    'ScenarioError', 'unknown_category', { field: 'baseline' });
+  assertThrows(() => trajectory(CSV, { from: 2025, to: 2030, baseline: { lifetimes: { laptop: 0 } } }),
+    'ScenarioError', 'out_of_range', { field: 'baseline' });
+  assertThrows(() => trajectory(CSV, { from: 2025, to: 2030, baseline: 'pratique' }), 'InputError', 'invalid_input');
+});
+
 test('Monte Carlo: seeded draws in the report', () => {
   const opts = { reporting_year: 2024, monte_carlo: { draws: 200, seed: 42 } };
   const a = evaluate(CSV, opts);

@@ -107,7 +107,7 @@ export function runner(api, { full }) {
       case 'scenario': return api.runScenarios(inventory(i.inventory), i.scenarios ?? [], v.options ?? {}, ds);
       case 'trajectory':
         return { series: api.trajectory(inventory(i.inventory), { from: i.start ?? 2025, to: i.horizon ?? 2030,
-          scenarios: i.scenarios ?? [], options: v.options ?? {} }, ds) };
+          scenarios: i.scenarios ?? [], options: v.options ?? {}, ...(i.baseline ? { baseline: i.baseline } : {}) }, ds) };
       case 'server': return api.serverFootprint(i.spec === 'generic' || !i.spec ? { generic: true } : i.spec, usage(i.usage), ds);
       case 'cloud':
         return api.cloudFootprint({ provider: i.provider, instance_type: i.instance_type, region: i.region }, usage(i.usage), ds);

@@ -65,11 +65,11 @@ pub fn report(r: &Report, out: &mut impl Write) -> io::Result<()> {
     w.header(&header)?;
     let mut table = |scope: &str,
                      key: Cell<'_>,
-                     devices: u64,
+                     devices: Option<u64>,
                      t: &ImpactTable,
                      line: Option<&LineReport>|
      -> io::Result<()> {
-        let devices = devices.to_string();
+        let devices = devices.map_or(String::new(), |d| d.to_string());
         for ind in t.indicators() {
             for (phase, e) in phases(t, *ind) {
                 let [lo, c, hi] = bounds(e.value());
@@ -103,20 +103,31 @@ pub fn report(r: &Report, out: &mut impl Write) -> io::Result<()> {
     table(
         "total",
         group(&r.totals),
-        r.totals.devices,
+        Some(r.totals.devices),
         &r.totals.impacts,
         None,
     )?;
     for g in &r.by_category {
-        table("category", group(g), g.devices, &g.impacts, None)?;
+        table("category", group(g), Some(g.devices), &g.impacts, None)?;
     }
     for g in &r.by_department {
-        table("department", group(g), g.devices, &g.impacts, None)?;
+        table("department", group(g), Some(g.devices), &g.impacts, None)?;
     }
     for l in r.lines.iter().flatten() {
         let n = l.footprint.line.to_string();
         let q = u64::from(l.footprint.quantity);
-        table("line", Number(&n), q, &l.impacts(), Some(l))?;
+        table("line", Number(&n), Some(q), &l.impacts(), Some(l))?;
+    }
+    // With `--previous`: the change since last year, split (`devices` empty).
+    if let Some(y) = &r.year_over_year {
+        for (key, t) in [
+            ("fleet_effect", &y.fleet_effect),
+            ("ageing_effect", &y.ageing_effect),
+            ("reference_effect", &y.reference_effect),
+            ("total_change", &y.total_change),
+        ] {
+            table("year_over_year", Text(key), None, t, None)?;
+        }
     }
     w.flush()
 }

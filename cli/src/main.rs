@@ -114,6 +114,13 @@ struct EvaluateArgs {
     /// For GLPI input: a CSV of model or type → category (or `ignore`).
     #[arg(long)]
     mapping: Option<PathBuf>,
+    /// Last year's inventory: the change since then, split into what the fleet, its age and
+    /// the reference did (`year_over_year` in JSON).
+    #[arg(long)]
+    previous: Option<PathBuf>,
+    /// The year of `--previous` (default: the year before `--year`).
+    #[arg(long, requires = "previous")]
+    previous_year: Option<i32>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -235,12 +242,21 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
     };
     let name = args.inventory.display().to_string();
     let glpi = glpi_cmd::evaluate_if_glpi(&ds, &args.inventory, &options, args.mapping.as_deref());
-    let report = match glpi {
+    let mut report = match glpi {
         Ok(Some((report, _, _))) => Ok(report),
         Ok(None) => read_and_evaluate(&ds, &args.inventory, &options),
         Err(e) => Err(e),
     }
     .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
+    if let Some(previous) = &args.previous {
+        report_cmd::compare_with_previous(
+            &ds,
+            &mut report,
+            previous,
+            args.previous_year.unwrap_or(args.year.saturating_sub(1)),
+            args.mapping.as_deref(),
+        )?;
+    }
     let written = match args.format {
         Format::Table => render::report_table(&report, &name, args.lang.into(), out),
         Format::Json => writeln!(out, "{}", report.to_json()),

@@ -83,6 +83,12 @@ pub struct TrajectoryArgs {
     from: i32,
     #[arg(long, default_value_t = 2035)]
     to: i32,
+    /// How devices are renewed: `practice` (each class at the lifetime its devices in service
+    /// show, bounded by the dataset's range, the backlog spread), `dataset-lifetime` (each device
+    /// at its own or the dataset's lifetime, all due devices at once), or lifetimes by class
+    /// (`laptop=7,desktop=8`; the other classes at their practice).
+    #[arg(long, default_value = "practice")]
+    baseline: String,
     #[arg(long, default_value = "ademe-negaoctet-2022")]
     dataset: String,
     #[command(flatten)]
@@ -477,11 +483,40 @@ pub fn scenario(args: &ScenarioArgs, out: &mut impl Write) -> Result<u8, String>
     Ok(if inv.rejected.is_empty() { 0 } else { 1 })
 }
 
+/// `practice`, `dataset-lifetime`, or `CATEGORY=YEARS,...`.
+pub(crate) fn parse_baseline(spec: &str) -> Result<empreinte::Baseline, String> {
+    match spec.trim() {
+        "practice" | "pratique" => return Ok(empreinte::Baseline::Practice),
+        "dataset-lifetime" | "dataset_lifetime" => return Ok(empreinte::Baseline::DatasetLifetime),
+        _ => {}
+    }
+    let mut lifetimes = Vec::new();
+    for pair in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (cat, years) = pair.split_once('=').ok_or_else(|| {
+            format!("--baseline {spec:?}: write practice, dataset-lifetime, or CATEGORY=YEARS,... (laptop=7,desktop=8)")
+        })?;
+        let years = empreinte::inventory::parse_number(years.trim()).ok_or_else(|| {
+            format!(
+                "--baseline {spec:?}: {:?} is not a number of years",
+                years.trim()
+            )
+        })?;
+        lifetimes.push((cat.trim().to_string(), years));
+    }
+    if lifetimes.is_empty() {
+        return Err(format!(
+            "--baseline {spec:?}: write practice, dataset-lifetime, or CATEGORY=YEARS,..."
+        ));
+    }
+    Ok(empreinte::Baseline::Lifetimes(lifetimes))
+}
+
 pub fn trajectory(args: &TrajectoryArgs, out: &mut impl Write) -> Result<u8, String> {
     let ds = load_dataset(&args.dataset)?;
     let inv = read(&args.inventory)?;
     let s = scenario_of(&args.levers);
     let scenarios = if s.levers.is_empty() { vec![] } else { vec![s] };
+    let baseline = parse_baseline(&args.baseline)?;
     let series = empreinte::trajectory(
         &ds,
         &inv.lines,
@@ -489,6 +524,7 @@ pub fn trajectory(args: &TrajectoryArgs, out: &mut impl Write) -> Result<u8, Str
         args.from,
         args.to,
         &empreinte::EvaluationOptions::new(args.from),
+        &baseline,
     )
     .map_err(|e| format!("{e} [{}]", e.code()))?;
     let lang: Lang = args.lang.into();
@@ -541,6 +577,7 @@ pub fn trajectory(args: &TrajectoryArgs, out: &mut impl Write) -> Result<u8, Str
         rows.push(row);
     }
     crate::render::print_rows(&rows, out).map_err(w)?;
+    crate::render::renewal(&series[0].renewal, &ds, lang, out).map_err(w)?;
     for s in &series {
         let total: f64 = s.years.iter().map(climate).sum();
         writeln!(

@@ -202,6 +202,73 @@ pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) ->
         }
     }
 
+    if let Some(y) = &r.year_over_year {
+        writeln!(
+            out,
+            "\n{} {} → {} :",
+            t(
+                lang,
+                "Écart depuis l'an dernier, expliqué",
+                "Change since last year, explained"
+            ),
+            y.previous_year,
+            y.reporting_year
+        )?;
+        let mut rows = vec![vec![
+            t(lang, "Part (par an)", "Part (per year)").to_string(),
+            format!("{} (kgCO2e)", t(lang, "Climat", "Climate")),
+            t(lang, "Fourchette", "Range").to_string(),
+        ]];
+        for (label, table) in [
+            (
+                t(
+                    lang,
+                    "Parc (achats, retraits…)",
+                    "Fleet (purchases, disposals…)",
+                ),
+                &y.fleet_effect,
+            ),
+            (t(lang, "Âge du parc", "Age of the fleet"), &y.ageing_effect),
+            (
+                t(
+                    lang,
+                    "Référence (facteurs, méthodes)",
+                    "Reference (factors, methods)",
+                ),
+                &y.reference_effect,
+            ),
+            (t(lang, "Total", "Total"), &y.total_change),
+        ] {
+            let e = table.total(climate).copied().unwrap_or_default();
+            let signed = match e.value() {
+                Some(v) if v.central > 0.0 => format!("+{}", cell(&e, lang)),
+                _ => cell(&e, lang),
+            };
+            rows.push(vec![label.to_string(), signed, range(&e, lang)]);
+        }
+        print_rows(&rows, out)?;
+        for m in &y.method_breaks {
+            let method = |v: &empreinte::year_over_year::FactorVintage| match lang {
+                Lang::Fr if !v.method_fr.is_empty() => v.method_fr.clone(),
+                _ => v.method.clone(),
+            };
+            let year = |v: Option<i32>| v.map_or("-".to_string(), |y| y.to_string());
+            writeln!(
+                out,
+                "{} {} {} : {} {} ({}) → {} {} ({})",
+                t(lang, "Rupture de méthode", "Method break"),
+                m.zone,
+                m.indicator.label(lang),
+                year(m.previous.year),
+                number(m.previous.value, lang),
+                method(&m.previous),
+                year(m.current.year),
+                number(m.current.value, lang),
+                method(&m.current),
+            )?;
+        }
+    }
+
     if let Some(mc) = &r.monte_carlo {
         writeln!(
             out,
@@ -459,4 +526,53 @@ pub fn factors(
         .map_err(io)?;
     }
     Ok(0)
+}
+
+/// How a trajectory renews devices: the rule, then each class's lifetime.
+pub fn renewal(
+    r: &empreinte::trajectory::Renewal,
+    ds: &Dataset,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let rule = match (r.rule, lang) {
+        ("practice", Lang::Fr) => "la pratique de l'inventaire : durée par type = 2 × âge moyen des équipements en service + 1, bornée par la fourchette du jeu de données élargie aux durées que donnent les lignes ; les équipements déjà en fin de vie renouvelés sur les années suivantes (⌈en retard / durée⌉ par an, les plus anciens d'abord), les autres à leur échéance",
+        ("practice", Lang::En) => "the inventory's practice: lifetime per class = 2 × mean age of the devices in service + 1, bounded by the dataset's range widened to the lines' lifetimes; devices already due renewed over the following years (⌈backlog / lifetime⌉ a year, oldest first), the others when due",
+        ("dataset_lifetime", Lang::Fr) => "la durée de vie de chaque ligne, sinon celle du jeu de données ; tous les équipements arrivés en fin de vie renouvelés la même année",
+        ("dataset_lifetime", Lang::En) => "each line's lifetime, else the dataset's; every device due renewed the same year",
+        (_, Lang::Fr) => "les durées données par type, la pratique de l'inventaire pour les autres ; les équipements déjà en fin de vie renouvelés sur les années suivantes",
+        (_, Lang::En) => "the lifetimes given by class, the inventory's practice for the others; devices already due renewed over the following years",
+    };
+    writeln!(out, "\n{} : {rule}", t(lang, "Renouvellement", "Renewal"))?;
+    let mut rows = vec![vec![
+        t(lang, "Type", "Class").to_string(),
+        t(lang, "Équip.", "Devices").to_string(),
+        t(lang, "Âge moyen", "Mean age").to_string(),
+        t(lang, "Durée (ans)", "Lifetime (yr)").to_string(),
+        t(lang, "Origine", "From").to_string(),
+        t(lang, "En retard", "Backlog").to_string(),
+        t(lang, "Dont par an", "Of which a year").to_string(),
+    ]];
+    for c in &r.classes {
+        let label = ds
+            .category_by_id(&c.category)
+            .map(|k| {
+                let cat = ds.category(k);
+                match lang {
+                    Lang::Fr => cat.label_fr.clone(),
+                    Lang::En => cat.label_en.clone(),
+                }
+            })
+            .unwrap_or_else(|| c.category.clone());
+        rows.push(vec![
+            label,
+            c.devices.to_string(),
+            c.mean_age_years.map_or("-".into(), |a| number(a, lang)),
+            number(c.lifetime_years, lang),
+            c.source.to_string(),
+            c.backlog.to_string(),
+            c.backlog_per_year.map_or("-".into(), |m| m.to_string()),
+        ]);
+    }
+    print_rows(&rows, out)
 }

@@ -10,9 +10,13 @@ use std::path::{Path, PathBuf};
 pub struct ReportArgs {
     /// This year's inventory: CSV or JSON, a GLPI agent inventory or CSV export, or a folder of GLPI files.
     inventory: PathBuf,
-    /// Last year's inventory, for the change since then (evaluated for the year before).
+    /// Last year's inventory, for the change since then (evaluated for the year before),
+    /// split into what the fleet, its age and the reference did.
     #[arg(long)]
     previous: Option<PathBuf>,
+    /// The year of `--previous` (default: the year before `--year`).
+    #[arg(long, requires = "previous")]
+    previous_year: Option<i32>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
     format: ReportFormat,
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
@@ -29,6 +33,13 @@ pub struct ReportArgs {
     /// Name of the commune or body, for the title.
     #[arg(long)]
     commune: Option<String>,
+    /// Last year of the trajectory at today's practice (default: the reporting year + 5).
+    #[arg(long)]
+    horizon: Option<i32>,
+    /// How the trajectory renews devices: `practice`, `dataset-lifetime`, or lifetimes by class
+    /// (`laptop=7,desktop=8`), as `empreinte trajectory --baseline`.
+    #[arg(long, default_value = "practice")]
+    baseline: String,
     /// Embedded dataset id, or a folder holding a dataset.
     #[arg(long, default_value = "ademe-negaoctet-2022")]
     dataset: String,
@@ -73,6 +84,29 @@ fn evaluate(
     Ok((report, Vec::new(), inventory.lines))
 }
 
+/// Evaluates last year's inventory for `previous_year` with this year's options, and sets the
+/// split of the change (`report.year_over_year`). Returns last year's report.
+pub(crate) fn compare_with_previous(
+    ds: &Dataset,
+    report: &mut Report,
+    path: &Path,
+    previous_year: i32,
+    mapping: Option<&Path>,
+) -> Result<Report, String> {
+    let options = EvaluationOptions {
+        reporting_year: previous_year,
+        keep_lines: false,
+        monte_carlo: None,
+        ..report.options.clone()
+    };
+    let (previous, _, lines) = evaluate(ds, path, &options, mapping)?;
+    report.year_over_year = Some(
+        empreinte::year_over_year(ds, report, &previous, &lines)
+            .map_err(|e| format!("{e} [{}]", e.code()))?,
+    );
+    Ok(previous)
+}
+
 pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
     let ds = crate::load_dataset(&args.dataset)?;
     let options = EvaluationOptions {
@@ -93,19 +127,32 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
         evaluate(&ds, &args.inventory, &options, args.mapping.as_deref())?;
     let levers = empreinte::review::standard_levers(&ds, &lines, &options, args.lang.into())
         .map_err(|e| format!("{e} [{}]", e.code()))?;
+    let mut report = report;
     let previous = match &args.previous {
-        Some(p) => {
-            let prev_options = EvaluationOptions {
-                reporting_year: args.year - 1,
-                ..options.clone()
-            };
-            Some(evaluate(&ds, p, &prev_options, args.mapping.as_deref())?.0)
-        }
+        Some(p) => Some(compare_with_previous(
+            &ds,
+            &mut report,
+            p,
+            args.previous_year.unwrap_or(args.year.saturating_sub(1)),
+            args.mapping.as_deref(),
+        )?),
         None => None,
     };
+    let baseline = crate::planning_cmd::parse_baseline(&args.baseline)?;
+    let trajectory = empreinte::trajectory(
+        &ds,
+        &lines,
+        &[],
+        args.year,
+        args.horizon.unwrap_or(args.year.saturating_add(5)),
+        &options,
+        &baseline,
+    )
+    .map_err(|e| format!("{e} [{}]", e.code()))?;
     let input = ReviewInput {
         report: &report,
         previous: previous.as_ref(),
+        trajectory: Some(&trajectory),
         levers: &levers,
         left_out: &left_out,
         commune: args.commune.as_deref(),

@@ -34,6 +34,9 @@ pub struct Evaluation<'d> {
     /// The classification of the line computed last.
     last_classification: u32,
     zone_cache: HashMap<String, Result<ZoneRef, Option<String>>>,
+    /// The year whose electricity factors are looked up: the reporting year, except for the
+    /// year-over-year split, which evaluates last year's fleet against this year's reference.
+    electricity_year: i32,
     electricity: Vec<Option<Option<ElectricityLookup>>>,
     electricity_lines: Vec<u64>,
     totals: GroupFootprint,
@@ -110,6 +113,7 @@ impl<'d> Evaluation<'d> {
             cache_key: String::new(),
             last_classification: 0,
             zone_cache: HashMap::default(),
+            electricity_year: options.reporting_year,
             electricity: vec![None; ds.zones().len()],
             electricity_lines: vec![0; ds.zones().len()],
             totals: GroupFootprint::new(None, indicators),
@@ -232,8 +236,7 @@ impl<'d> Evaluation<'d> {
             })?,
         };
         let slot = &mut self.electricity[zone.0 as usize];
-        let lookup =
-            *slot.get_or_insert_with(|| ds.electricity_for(zone, self.options.reporting_year));
+        let lookup = *slot.get_or_insert_with(|| ds.electricity_for(zone, self.electricity_year));
         let electricity = lookup.ok_or_else(|| RowError::NoElectricityFactor {
             zone: ds.zone(zone).code.clone(),
             dataset: ds.id().to_string(),
@@ -434,7 +437,7 @@ impl<'d> Evaluation<'d> {
             s.merge_into(&mut self.by_category[s.category]);
             s.merge_into(&mut self.by_department[s.department]);
         }
-        let year = self.options.reporting_year;
+        let year = self.electricity_year;
         let mut electricity = Vec::new();
         for (z, lookup) in self.electricity.iter().enumerate() {
             let (Some(Some(l)), n) = (lookup, self.electricity_lines[z]) else {
@@ -560,7 +563,16 @@ impl<'d> Evaluation<'d> {
             provenance: Report::provenance_for(ds, &used, electricity),
             monte_carlo,
             options: self.options,
+            year_over_year: None,
         }
+    }
+
+    /// Looks electricity factors up for `year` instead of the reporting year (the reference
+    /// of another year applied to this fleet and its annualisation).
+    pub(crate) fn with_electricity_year(mut self, year: i32) -> Evaluation<'d> {
+        self.electricity_year = year;
+        self.electricity.iter_mut().for_each(|e| *e = None);
+        self
     }
 }
 

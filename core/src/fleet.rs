@@ -284,7 +284,7 @@ pub(crate) fn evaluate_line(
                 reporting_year: year_now,
             })
         }
-        Some(y) => Some((year_now - y) as f64),
+        Some(y) => Some(f64::from(year_now) - f64::from(y)),
         None if opts.annualisation == Annualisation::None => {
             return Err(RowError::Missing {
                 field: Field::AcquisitionYear,

@@ -42,6 +42,7 @@ mod strata;
 pub mod text;
 pub mod trajectory;
 pub mod uncertainty;
+pub mod year_over_year;
 
 pub use dataset::{
     Category, Dataset, DatasetError, DatasetFiles, DatasetInfo, Factor, Quality, Source, Zone,
@@ -69,5 +70,6 @@ pub use report::{Counts, GroupFootprint, ImpactTable, Report};
 pub use review::{LeftOut, Lever as ReviewLever, ReviewFormat, ReviewInput};
 pub use scenario::{run_scenarios, Lever, Scenario, ScenarioError, ScenarioResult};
 pub use services::{ServiceError, ServiceFootprint, Tier};
-pub use trajectory::{trajectory, TrajectoryError, TrajectorySeries, YearPoint};
+pub use trajectory::{trajectory, Baseline, TrajectoryError, TrajectorySeries, YearPoint};
 pub use uncertainty::{MonteCarloOptions, MonteCarloSummary, Stats};
+pub use year_over_year::{year_over_year, MethodBreak, YearOverYear};

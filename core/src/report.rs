@@ -271,6 +271,10 @@ pub struct Report {
     /// Mean and percentiles of Monte Carlo draws, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monte_carlo: Option<crate::uncertainty::MonteCarloSummary>,
+    /// The change since last year, split into what the fleet did and what the reference did,
+    /// when last year's inventory was given ([`crate::year_over_year()`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_over_year: Option<crate::year_over_year::YearOverYear>,
 }
 
 impl Report {

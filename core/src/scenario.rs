@@ -313,7 +313,7 @@ pub fn apply(
                         // its last, partial year would move its embodied impacts into this year.
                         let past = l
                             .acquisition_year
-                            .is_some_and(|a| (year - a) as f64 + 1.0 > base);
+                            .is_some_and(|a| f64::from(year) - f64::from(a) + 1.0 > base);
                         if !past {
                             l.lifetime = Some(Time::new::<year_unit>(base + years));
                         }

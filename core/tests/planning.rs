@@ -5,7 +5,7 @@ use common::*;
 use empreinte::scenario::{evaluate_numbered, split_items};
 use empreinte::trajectory::FleetSimulation;
 use empreinte::{
-    run_scenarios, trajectory, Dataset, EvaluationOptions, Indicator, Lever, Scenario,
+    run_scenarios, trajectory, Baseline, Dataset, EvaluationOptions, Indicator, Lever, Scenario,
 };
 use std::io::Cursor;
 
@@ -203,7 +203,7 @@ fn bad_scenarios() {
         let e = run_scenarios(ds(), &town(), &[scenario(vec![lever])], &opts).unwrap_err();
         assert_eq!(e.code(), code, "{e}");
     }
-    let e = trajectory(ds(), &town(), &[], 2030, 2025, &opts).unwrap_err();
+    let e = trajectory(ds(), &town(), &[], 2030, 2025, &opts, &Baseline::Practice).unwrap_err();
     assert_eq!(e.code(), "horizon_before_start");
 }
 
@@ -221,11 +221,21 @@ fn trajectory_years_equal_the_evaluation_of_each_year() {
             categories: vec![],
         },
     ]);
-    let series = trajectory(ds(), &lines, std::slice::from_ref(&s), 2025, 2035, &opts).unwrap();
+    let series = trajectory(
+        ds(),
+        &lines,
+        std::slice::from_ref(&s),
+        2025,
+        2035,
+        &opts,
+        &Baseline::Practice,
+    )
+    .unwrap();
     assert_eq!(series.len(), 2);
     assert_eq!(series[0].years.len(), 11);
     for (k, levers) in [(0usize, vec![]), (1, s.levers.clone())] {
-        let mut sim = FleetSimulation::new(ds(), &lines, &levers, 2025);
+        let mut sim =
+            FleetSimulation::with_baseline(ds(), &lines, &levers, 2025, &Baseline::Practice);
         for point in &series[k].years {
             if point.year > 2025 {
                 sim.renew(point.year);

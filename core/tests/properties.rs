@@ -160,13 +160,91 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The change since last year, split (fleet, ageing, reference).
+
+mod year_over_year_split {
+    use super::*;
+    use empreinte::year_over_year;
+
+    fn numbered(lines: &[EquipmentLine]) -> Vec<(u64, EquipmentLine)> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i as u64 + 2, l.clone()))
+            .collect()
+    }
+
+    fn split(
+        now: &[EquipmentLine],
+        then: &[EquipmentLine],
+        now_year: i32,
+        previous_year: i32,
+    ) -> (Report, Report, empreinte::YearOverYear) {
+        let current = run(now, now_year);
+        let previous = run(then, previous_year);
+        let yoy = year_over_year(ds(), &current, &previous, &numbered(then)).unwrap();
+        (current, previous, yoy)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// An unchanged inventory (every device already in service both years): the fleet part
+        /// of the change is zero, every indicator, phase and bound, whatever the two years.
+        #[test]
+        fn unchanged_inventory_has_no_fleet_effect(
+            lines in prop::collection::vec(arb_line(), 1..25), now_year in 2025i32..2040, previous_year in 2025i32..2040,
+        ) {
+            let (_, _, yoy) = split(&lines, &lines, now_year, previous_year);
+            for ind in yoy.fleet_effect.indicators() {
+                for p in Phase::ALL {
+                    let e = yoy.fleet_effect.get(*ind, p).unwrap();
+                    if e.value().is_some() {
+                        prop_assert_eq!((e.range.low, e.range.central, e.range.high), (0.0, 0.0, 0.0), "{} {}", ind, p);
+                    }
+                }
+            }
+            prop_assert!(yoy.central(Indicator::ClimateChange).is_none_or(|[fleet, ..]| fleet == 0.0));
+        }
+
+        /// Fleet + ageing + reference = total, exactly, for any two inventories and years; and
+        /// the total is this year's figure minus last year's (to rounding).
+        #[test]
+        fn the_parts_add_up_to_the_whole_change(
+            now in prop::collection::vec(arb_line(), 0..20), then in prop::collection::vec(arb_line(), 0..20),
+            now_year in 2025i32..2040, previous_year in 2025i32..2040,
+        ) {
+            let (current, previous, yoy) = split(&now, &then, now_year, previous_year);
+            for ind in yoy.total_change.indicators() {
+                for p in Phase::ALL {
+                    let part = |t: &empreinte::ImpactTable| *t.get(*ind, p).unwrap();
+                    let (f, a, r, t) = (part(&yoy.fleet_effect), part(&yoy.ageing_effect), part(&yoy.reference_effect), part(&yoy.total_change));
+                    if t.value().is_none() {
+                        continue;
+                    }
+                    prop_assert_eq!(t.range.central, f.range.central + a.range.central + r.range.central, "{} {}", ind, p);
+                    prop_assert!(t.range.low <= t.range.central && t.range.central <= t.range.high);
+                    let (x, y) = (current.totals.impacts.get(*ind, p).unwrap(), previous.totals.impacts.get(*ind, p).unwrap());
+                    let whole = x.range.central - y.range.central;
+                    let scale = x.range.central.abs().max(y.range.central.abs()).max(1e-300);
+                    prop_assert!((t.range.central - whole).abs() <= 1e-9 * scale, "{} {}: {} vs {}", ind, p, t.range.central, whole);
+                }
+                if let Some([f, a, r, t]) = yoy.central(*ind).filter(|_| *ind == Indicator::ClimateChange) {
+                    prop_assert_eq!(t, f + a + r);
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Through the CSV reader, the streaming Evaluation, scenarios and trajectories.
 
 mod through_csv {
     use super::*;
     use empreinte::{
-        evaluate_bytes, evaluate_csv, read_inventory, run_scenarios, trajectory, Evaluation, Lever,
-        Scenario,
+        evaluate_bytes, evaluate_csv, read_inventory, run_scenarios, trajectory, Baseline,
+        Evaluation, Lever, Scenario,
     };
     use std::io::Cursor;
 
@@ -572,15 +650,21 @@ mod through_csv {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]
 
-        /// A fleet that needs no renewal within the horizon: each year of the trajectory is the
+        /// A fleet that needs no renewal within the horizon (lines kept 12 years, renewed at
+        /// their own lifetime; or every class at 12 years): each year of the trajectory is the
         /// evaluation of the same lines for that year, to the last digit.
         #[test]
         fn trajectory_years_equal_the_evaluation_of_each_year(
-            rows in prop::collection::vec(arb_row(), 1..10), start in 2024i32..2030, span in 0i32..5,
+            rows in prop::collection::vec(arb_row(), 1..10), start in 2024i32..2030, span in 0i32..5, user in any::<bool>(),
         ) {
             let rows: Vec<Row> = rows.into_iter().map(|mut r| { r.acquisition_year = Some(start); r.lifetime = Some(12.0); r }).collect();
             let inv = read_inventory(to_csv(&rows, 0, 0).into_bytes()).unwrap();
-            let series = trajectory(ds(), &inv.lines, &[], start, start + span, &EvaluationOptions::new(start)).unwrap();
+            let rule = if user {
+                Baseline::Lifetimes(ds().categories().iter().map(|c| (c.id.clone(), 12.0)).collect())
+            } else {
+                Baseline::DatasetLifetime
+            };
+            let series = trajectory(ds(), &inv.lines, &[], start, start + span, &EvaluationOptions::new(start), &rule).unwrap();
             prop_assert_eq!(series.len(), 1);
             prop_assert_eq!(series[0].years.len(), span as usize + 1);
             for p in &series[0].years {
@@ -594,9 +678,10 @@ mod through_csv {
 
         /// Whatever the renewals, a trajectory's first year is the inventory evaluated as it is.
         #[test]
-        fn trajectory_first_year_is_the_evaluation(rows in prop::collection::vec(arb_row(), 1..10), start in 2024i32..2030) {
+        fn trajectory_first_year_is_the_evaluation(rows in prop::collection::vec(arb_row(), 1..10), start in 2024i32..2030, rule in 0usize..3) {
+            let baseline = [Baseline::Practice, Baseline::DatasetLifetime, Baseline::Lifetimes(vec![("laptop".into(), 9.0)])][rule].clone();
             let inv = read_inventory(to_csv(&rows, 1, 2).into_bytes()).unwrap();
-            let series = trajectory(ds(), &inv.lines, &[], start, start + 3, &EvaluationOptions::new(start)).unwrap();
+            let series = trajectory(ds(), &inv.lines, &[], start, start + 3, &EvaluationOptions::new(start), &baseline).unwrap();
             let r = evaluate_lines(ds(), &inv.lines.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>(), &EvaluationOptions::new(start)).unwrap();
             prop_assert_eq!(serde_json::to_value(&series[0].years[0].impacts).unwrap(), serde_json::to_value(&r.totals.impacts).unwrap());
         }

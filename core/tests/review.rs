@@ -51,10 +51,28 @@ fn json_number(doc: &Value, ptr: &str) -> f64 {
         .unwrap_or_else(|| panic!("{ptr} is not a number of the JSON report"))
 }
 
+fn lines(file: &str) -> Vec<(u64, empreinte::EquipmentLine)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/communes")
+        .join(file);
+    empreinte::read_inventory(std::fs::read(path).unwrap())
+        .unwrap()
+        .lines
+}
+
 #[test]
 fn html_figures_equal_the_json_report() {
-    let report = evaluate("ville-montclair.csv", 2025);
+    let mut report = evaluate("ville-montclair.csv", 2025);
     let previous = evaluate("ville-montclair.csv", 2024);
+    report.year_over_year = Some(
+        empreinte::year_over_year(
+            Dataset::embedded_default(),
+            &report,
+            &previous,
+            &lines("ville-montclair.csv"),
+        )
+        .unwrap(),
+    );
     let json: Value = serde_json::from_str(&report.to_json()).unwrap();
     let prev_json: Value = serde_json::from_str(&previous.to_json()).unwrap();
     let input = ReviewInput {
@@ -83,6 +101,10 @@ fn html_figures_equal_the_json_report() {
         "/by_category/0/impacts/climate_change/total/high",
         "/by_department/0/devices",
         "/counts/devices",
+        "/year_over_year/fleet_effect/climate_change/total/central",
+        "/year_over_year/ageing_effect/climate_change/total/central",
+        "/year_over_year/reference_effect/climate_change/total/low",
+        "/year_over_year/total_change/climate_change/total/central",
     ] {
         assert!(
             figs.iter().any(|(p, _, _)| p.as_deref() == Some(key)),
@@ -237,4 +259,157 @@ fn different_datasets_are_flagged() {
         ..ReviewInput::new(&a)
     });
     assert!(html.contains("pas le même jeu de données"));
+}
+
+/// The change since last year, split, in both languages and both formats: 2023 → 2024 with
+/// the same inventory is all reference, and the method break of French electricity is named.
+#[test]
+fn the_change_is_explained_and_the_method_break_named() {
+    let csv =
+        "category;quantity;acquisition_year;lifetime_years\nlaptop;10;2022;6\ndesktop;4;2021;8\n";
+    let ds = Dataset::embedded_default();
+    let eval = |y: i32| {
+        evaluate_csv(
+            ds,
+            std::io::Cursor::new(csv.as_bytes().to_vec()),
+            &EvaluationOptions::new(y),
+        )
+        .unwrap()
+    };
+    let (mut report, previous) = (eval(2024), eval(2023));
+    let lines = empreinte::read_inventory(csv.as_bytes().to_vec())
+        .unwrap()
+        .lines;
+    report.year_over_year =
+        Some(empreinte::year_over_year(ds, &report, &previous, &lines).unwrap());
+    let json: Value = serde_json::from_str(&report.to_json()).unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let input = ReviewInput {
+            previous: Some(&previous),
+            lang,
+            ..ReviewInput::new(&report)
+        };
+        let html = to_html(&input);
+        let md = to_markdown(&input);
+        let figs = figures(&html);
+        for key in [
+            "/year_over_year/fleet_effect/climate_change/total/central",
+            "/year_over_year/reference_effect/climate_change/total/central",
+            "/year_over_year/method_breaks/0/previous/value",
+            "/year_over_year/method_breaks/0/current/value",
+        ] {
+            let shown: Vec<f64> = figs
+                .iter()
+                .filter(|(p, _, prev)| p.as_deref() == Some(key) && prev.is_none())
+                .map(|(_, v, _)| *v)
+                .collect();
+            assert!(!shown.is_empty(), "{key} not shown ({lang:?})");
+            assert!(shown.iter().all(|v| *v == json_number(&json, key)), "{key}");
+        }
+        assert_eq!(
+            json_number(
+                &json,
+                "/year_over_year/fleet_effect/climate_change/total/central"
+            ),
+            0.0
+        );
+        assert_eq!(
+            json_number(&json, "/year_over_year/method_breaks/0/previous/value"),
+            0.058
+        );
+        match lang {
+            Lang::Fr => {
+                for s in [
+                    "Ce qui explique l'écart",
+                    "Rupture de méthode",
+                    "valeur d'une seule année",
+                    "moyenne lissée sur quatre ans",
+                    "Le parc : ce que la collectivité a fait",
+                ] {
+                    assert!(
+                        html.contains(&s.replace('\'', "&#39;")) || html.contains(s),
+                        "{s}"
+                    );
+                    assert!(md.contains(s), "{s}");
+                }
+            }
+            Lang::En => {
+                for s in [
+                    "What explains the change",
+                    "Method break",
+                    "single-year figure",
+                    "four-year smoothed average",
+                    "The fleet: what the body did",
+                ] {
+                    assert!(html.contains(s), "{s}");
+                    assert!(md.contains(s), "{s}");
+                }
+            }
+        }
+    }
+    // Without the split (a caller that did not compute it), the section keeps its table.
+    report.year_over_year = None;
+    let md = to_markdown(&ReviewInput {
+        previous: Some(&previous),
+        ..ReviewInput::new(&report)
+    });
+    assert!(!md.contains("Ce qui explique l'écart"));
+    assert!(md.contains("Évolution depuis l'an dernier"));
+}
+
+/// The trajectory at today's practice, with the renewal rule said, in both languages; without
+/// a trajectory, no section.
+#[test]
+fn the_trajectory_section_says_its_renewal_rule() {
+    let report = evaluate("village-saint-aubin.csv", 2025);
+    let lines = lines("village-saint-aubin.csv");
+    let ds = Dataset::embedded_default();
+    let opts = EvaluationOptions::new(2025);
+    for (rule, fr, en) in [
+        (
+            empreinte::Baseline::Practice,
+            "Renouvellement selon la pratique de la collectivité",
+            "Renewal at the body's practice",
+        ),
+        (
+            empreinte::Baseline::DatasetLifetime,
+            "Renouvellement à la durée de vie de chaque ligne",
+            "Renewal at each inventory line's lifetime",
+        ),
+        (
+            empreinte::Baseline::Lifetimes(vec![("laptop".into(), 8.0)]),
+            "durées fixées par l'utilisateur",
+            "lifetimes set by the user",
+        ),
+    ] {
+        let series = empreinte::trajectory(ds, &lines, &[], 2025, 2030, &opts, &rule).unwrap();
+        for lang in [Lang::Fr, Lang::En] {
+            let input = ReviewInput {
+                trajectory: Some(&series),
+                lang,
+                ..ReviewInput::new(&report)
+            };
+            let md = to_markdown(&input);
+            let html = to_html(&input);
+            let (title, sentence) = match lang {
+                Lang::Fr => ("## Trajectoire à pratique constante", fr),
+                Lang::En => ("## Trajectory at today's practice", en),
+            };
+            assert!(md.contains(title), "{lang:?}");
+            assert!(md.contains(sentence), "{lang:?} {rule:?}");
+            assert!(html.contains("id=\"trajectory\""));
+            // Each year's figure, exactly.
+            for p in &series[0].years {
+                let v = p
+                    .impacts
+                    .total(empreinte::Indicator::ClimateChange)
+                    .unwrap()
+                    .range
+                    .central;
+                assert!(html.contains(&format!("data-value=\"{v}\"")), "{}", p.year);
+            }
+        }
+    }
+    let md = to_markdown(&ReviewInput::new(&report));
+    assert!(!md.contains("Trajectoire à pratique constante"));
 }

@@ -54,6 +54,7 @@ fn expected_of(kind: &str, out: &Value) -> Value {
             "series": out["series"].as_array().unwrap().iter().map(|s| json!({
                 "name": s["name"],
                 "levers": s["levers"],
+                "renewal": s["renewal"],
                 "years": s["years"],
             })).collect::<Vec<_>>(),
         }),

@@ -7,8 +7,9 @@
 3. compares a scenario with the baseline (`empreinte.scenario`): every device kept 2 years
    longer;
 4. saves PNG charts in OUTPUT_DIR: footprint by category and phase, the scenario against
-   the baseline, and the trajectory 2025-2035 (`empreinte.trajectory`: devices renewed at
-   the end of their life, today's practice against the scenario).
+   the baseline, and the trajectory 2025-2035 (`empreinte.trajectory`: each class renewed at
+   the lifetime its devices in service show, the backlog spread; today's practice against the
+   scenario).
 
 Every figure comes from empreinte: this script only picks options and plots.
 """
@@ -174,7 +175,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     chart_scenario(table, out / "scenario_lifetime_plus_2.png",
                    f"{commune['name']} - durée de vie +2 ans vs aujourd'hui ({args.year})")
     chart_trajectory(trajectory, out / "trajectory_2025_2035.png",
-                     f"{commune['name']} - trajectoire 2025-2035 (renouvellement en fin de vie)")
+                     f"{commune['name']} - trajectoire 2025-2035 (renouvellement à la pratique de la commune)")
     for png in sorted(out.glob("*.png")):
         print(f"wrote {png}")
 

@@ -70,7 +70,7 @@ FACTOR_FIELDS = ["factor_id", "category", "phase", "indicator", "value", "low", 
                  "quality", "source_id", "source_row", "note"]
 REFURB_FIELDS = FACTOR_FIELDS + ["second_life_years"]
 ELEC_FIELDS = ["factor_id", "zone", "year", "indicator", "value", "low", "high", "unit",
-               "quality", "source_id", "source_row", "note"]
+               "quality", "source_id", "source_row", "note", "method", "method_fr"]
 SOURCE_FIELDS = ["source_id", "title", "publisher", "year", "url", "licence", "used_for", "note"]
 ZONE_FIELDS = ["zone", "alpha3", "name_fr", "name_en", "aliases"]
 

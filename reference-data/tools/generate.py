@@ -570,6 +570,7 @@ def electricity_rows(ctx, zones, replace_fr_climate):
                 "indicator": "climate_change", "value": fmt(v), "low": fmt(v), "high": fmt(v),
                 "unit": "kgCO2e/kWh", "quality": "primary", "source_id": r["source_id"],
                 "source_row": r["source_row"], "note": r["note"] + ". No published range.",
+                "method": r["method"], "method_fr": r["method_fr"],
             })
     return rows
 
@@ -717,6 +718,8 @@ FIELD_DESCR = {
     "site": "where devices of the class run by default (a hosting site id); empty: on their user's mains",
     "pue": "PUE of that site: the class's electricity is its IT power x PUE", "pue_low": "low bound of pue",
     "pue_high": "high bound of pue",
+    "method": "how the source made the figure, when it says (single year, multi-year smoothing); a change between two vintages is a method break",
+    "method_fr": "method, in French",
 }
 
 

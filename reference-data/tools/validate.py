@@ -44,7 +44,7 @@ COLUMNS = {
     "refurbishment.csv": ["factor_id", "category", "phase", "indicator", "value", "low", "high", "unit", "quality",
                           "source_id", "source_row", "note", "second_life_years"],
     "electricity.csv": ["factor_id", "zone", "year", "indicator", "value", "low", "high", "unit", "quality",
-                        "source_id", "source_row", "note"],
+                        "source_id", "source_row", "note", "method", "method_fr"],
 }
 REQUIRED = {
     "sources.csv": ["source_id", "title", "publisher", "licence", "used_for"],

@@ -78,6 +78,12 @@ try {
     }
   }
   const mustShow = ['/totals/impacts/climate_change/total/central', '/counts/devices'];
+  // With last year's inventory, the change is split: fleet, age, reference, total.
+  if (json.year_over_year) {
+    for (const part of ['fleet_effect', 'ageing_effect', 'reference_effect', 'total_change']) {
+      mustShow.push(`/year_over_year/${part}/climate_change/total/central`);
+    }
+  }
   for (const p of mustShow) {
     if (!figures.some((f) => f.json === p)) failures.push(`${p}: not shown`);
   }

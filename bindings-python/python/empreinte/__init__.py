@@ -32,7 +32,16 @@ from . import _empreinte
 from ._empreinte import Dataset
 from ._frames import frame_columns
 from ._glpi import GlpiImport, import_glpi
-from ._inputs import DatasetLike, Inventory, MappingFile, dataset_of, is_text, mapping_of, options_of
+from ._inputs import (
+    DatasetLike,
+    Inventory,
+    MappingFile,
+    dataset_of,
+    is_text,
+    mapping_of,
+    options_of,
+    source_of,
+)
 from ._planning import compare, review, scenario, trajectory
 from ._report import MC_STATS, PHASES, Report
 from ._results import Comparison, HostingFootprint, ScenarioResults, ServiceResult, Trajectory
@@ -124,6 +133,8 @@ def evaluate(
     options: Optional[Mapping[str, Any]] = None,
     mapping: MappingFile = None,
     as_json: bool = False,
+    previous: Optional[Inventory] = None,
+    previous_year: Optional[int] = None,
 ) -> Report:
     """Evaluates an equipment inventory for one reporting year.
 
@@ -156,6 +167,10 @@ def evaluate(
         mapping: for GLPI input, your own mapping CSV (path, bytes or text).
         as_json: read text or bytes as a JSON inventory whatever its first character (a
             document that is not an inventory raises ``InventoryError``, ``invalid_json``).
+        previous: last year's inventory (any of the inventory forms): the change since then,
+            split into what the fleet, its age and the reference did, is in
+            ``Report.year_over_year`` (as ``empreinte evaluate --previous``).
+        previous_year: the year of ``previous`` (default ``year - 1``).
 
     Returns:
         a :class:`Report`. Rows that cannot be evaluated are listed in ``Report.rejected``;
@@ -190,6 +205,15 @@ def evaluate(
     )
     glpi_mapping = mapping_of(mapping)
     native: _empreinte.NativeReport
+    if previous is not None:
+        if as_json:
+            raise TypeError("previous= reads inventories as evaluate does without as_json")
+        native = _empreinte.evaluate_with_previous(
+            ds, source_of(inventory), source_of(previous), opts, previous_year, glpi_mapping
+        )
+        return Report(native)
+    if previous_year is not None:
+        raise TypeError("previous_year= needs previous= (last year's inventory)")
     if as_json:
         if isinstance(inventory, (bytes, bytearray, memoryview)):
             inventory = bytes(inventory).decode("utf-8")

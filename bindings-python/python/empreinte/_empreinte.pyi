@@ -21,6 +21,7 @@ __all__ = [
     "evaluate_json",
     "evaluate_path",
     "evaluate_records",
+    "evaluate_with_previous",
     "fields",
     "import_glpi",
     "map_columns",
@@ -113,6 +114,14 @@ def evaluate_path(
     mapping: _MappingFile = None,
 ) -> NativeReport: ...
 def evaluate_records(dataset: Dataset, records: Iterable[Any], options: Options) -> NativeReport: ...
+def evaluate_with_previous(
+    dataset: Dataset,
+    source: _Source,
+    previous: _Source,
+    options: Options,
+    previous_year: Optional[int] = None,
+    mapping: _MappingFile = None,
+) -> NativeReport: ...
 def evaluate_columns(
     dataset: Dataset,
     headers: List[str],
@@ -141,6 +150,7 @@ def trajectory(
     horizon: int,
     options: Options,
     mapping: _MappingFile = None,
+    baseline: Any = None,
 ) -> str: ...
 def review(
     dataset: Dataset,
@@ -151,6 +161,9 @@ def review(
     lang: str = "fr",
     commune: Optional[str] = None,
     mapping: _MappingFile = None,
+    previous_year: Optional[int] = None,
+    horizon: Optional[int] = None,
+    baseline: Any = None,
 ) -> str: ...
 def server(dataset: Dataset, server: Any, usage_args: Any) -> str: ...
 def cloud(dataset: Dataset, instance: Any, usage_args: Any) -> str: ...

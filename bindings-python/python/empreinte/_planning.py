@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _empreinte
 from ._inputs import DatasetLike, Inventory, MappingFile, dataset_of, mapping_of, options_of, source_of
@@ -14,6 +14,9 @@ __all__ = ["compare", "review", "scenario", "trajectory"]
 
 Lever = Mapping[str, Any]
 ScenarioSpec = Mapping[str, Any]
+#: The trajectory's renewal rule: ``"practice"``, ``"dataset_lifetime"`` or
+#: ``{"lifetimes": {category: years}}``.
+Baseline = Union[str, Mapping[str, Any]]
 
 
 def compare(
@@ -131,16 +134,26 @@ def trajectory(
     country: Optional[str] = None,
     options: Optional[Mapping[str, Any]] = None,
     mapping: MappingFile = None,
+    baseline: Baseline = "practice",
 ) -> Trajectory:
-    """The fleet year by year from ``start`` to ``horizon``: devices renewed like for like at
-    the end of their lifetime (``baseline``), and under each scenario
-    (``{"name": ..., "levers": [...]}``, levers as :func:`scenario` takes them).
+    """The fleet year by year from ``start`` to ``horizon``: devices renewed like for like
+    (``baseline``), and under each scenario (``{"name": ..., "levers": [...]}``, levers as
+    :func:`scenario` takes them).
+
+    ``baseline`` is the renewal rule of every series: ``"practice"`` (default: each class at
+    the lifetime its devices in service show, 2 × mean age + 1, bounded by the dataset's range
+    widened to the lines' lifetimes; devices already due renewed over the following years, not
+    all at once), ``"dataset_lifetime"`` (each device at its own or the dataset's lifetime, all
+    due devices the same year), or ``{"lifetimes": {"laptop": 7, ...}}`` (those classes at those
+    lifetimes, the others at their practice). ``Trajectory.renewal`` says what each class got.
 
     Options as :func:`evaluate` (``options``, the ``EvaluationOptions`` dict, replaces them;
     its ``reporting_year`` defaults to ``start``).
 
     Raises:
-        TrajectoryError: ``horizon`` before ``start``, or more than 60 years.
+        TrajectoryError: ``horizon`` before ``start``, or more than 60 years; a bad
+            ``baseline`` (``field`` ``baseline``: ``unknown_category``, ``out_of_range``,
+            ``invalid_input``).
         ScenarioError: a bad lever.
 
     >>> t = empreinte.trajectory("category;quantity;acquisition_year\\nlaptop;10;2022\\n",
@@ -155,7 +168,8 @@ def trajectory(
     opts = options_of(options, year=start, annualisation=annualisation,
                       amortisation_years=amortisation_years, country=country)
     data = _empreinte.trajectory(
-        dataset_of(dataset), source_of(inventory), specs, start, horizon, opts, mapping_of(mapping)
+        dataset_of(dataset), source_of(inventory), specs, start, horizon, opts, mapping_of(mapping),
+        baseline
     )
     return Trajectory(json.loads(data))
 
@@ -175,11 +189,17 @@ def review(
     pupils: Optional[float] = None,
     options: Optional[Mapping[str, Any]] = None,
     mapping: MappingFile = None,
+    previous_year: Optional[int] = None,
+    horizon: Optional[int] = None,
+    baseline: Baseline = "practice",
 ) -> str:
     """The yearly review (loi REEN) as a self-contained HTML page or Markdown, as
     ``empreinte report`` writes it: the state of play, the change since ``previous`` (last
-    year's inventory, evaluated for ``year - 1``), the main levers quantified on this
-    inventory, the method, the sources, the rejected rows and the items left out.
+    year's inventory, evaluated for ``previous_year``, default ``year - 1``; split into what the
+    fleet, its age and the reference did, method breaks named), the trajectory at today's
+    practice to ``horizon`` (default ``year + 5``; ``baseline`` as :func:`trajectory`), the main
+    levers quantified on this inventory, the method, the sources, the rejected rows and the
+    items left out.
 
     Args:
         format: ``html`` or ``md``.
@@ -194,5 +214,6 @@ def review(
                       inhabitants=inhabitants, agents=agents, pupils=pupils)
     prev = None if previous is None else source_of(previous)
     return _empreinte.review(
-        dataset_of(dataset), source_of(inventory), prev, opts, format, lang, commune, mapping_of(mapping)
+        dataset_of(dataset), source_of(inventory), prev, opts, format, lang, commune, mapping_of(mapping),
+        previous_year, horizon, baseline
     )

@@ -145,6 +145,18 @@ class Report:
         return mc
 
     @property
+    def year_over_year(self) -> Optional[Dict[str, Any]]:
+        """The change since last year, when evaluated with ``previous=`` (last year's
+        inventory): ``previous_year``, ``reporting_year``, ``fleet_effect`` (what the body did:
+        this year's inventory − last year's, both this year), ``ageing_effect`` (last year's
+        devices one year older), ``reference_effect`` (other factors, methods, dataset or
+        options), ``total_change`` (their sum; each an indicator → phase → range table), and
+        ``method_breaks`` (electricity factors whose stated method changed between the two
+        vintages: ``zone``, ``indicator``, ``previous``, ``current``); else ``None``."""
+        split: Optional[Dict[str, Any]] = self._data.get("year_over_year")
+        return split
+
+    @property
     def lines(self) -> Optional[List[Dict[str, Any]]]:
         """One result per evaluated line, when evaluated with ``lines=True``."""
         lines: Optional[List[Dict[str, Any]]] = self._data.get("lines")

@@ -179,8 +179,10 @@ class ScenarioResults(_Result):
 
 class Trajectory(_Result):
     """The fleet year by year: ``series`` (``baseline``, renewed like for like, then one per
-    scenario), each with ``years``: ``year``, ``devices``, ``purchases``,
-    ``refurbished_purchases``, ``electricity_kwh`` and ``impacts`` (indicator → phase → range)."""
+    scenario), each with ``renewal`` (the rule, ``practice``, ``dataset_lifetime`` or
+    ``lifetimes``, and each class's lifetime) and ``years``: ``year``, ``devices``,
+    ``purchases``, ``refurbished_purchases``, ``electricity_kwh`` and ``impacts`` (indicator →
+    phase → range)."""
 
     __slots__ = ()
 
@@ -188,6 +190,15 @@ class Trajectory(_Result):
     def series(self) -> List[Dict[str, Any]]:
         items: List[Dict[str, Any]] = self._data["series"]
         return items
+
+    @property
+    def renewal(self) -> Dict[str, Any]:
+        """How the baseline renews devices: ``rule`` and ``classes`` (per class: ``category``,
+        ``devices``, ``dated_devices``, ``mean_age_years``, ``practice_years`` (2 × mean age +
+        1), ``dataset_lifetime_years``, ``bounds_years``, ``lifetime_years``, ``source``,
+        ``backlog``, ``backlog_per_year``)."""
+        rule: Dict[str, Any] = self.series[0]["renewal"]
+        return rule
 
     @property
     def rejected(self) -> List[Dict[str, Any]]:

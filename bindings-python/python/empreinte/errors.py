@@ -128,7 +128,10 @@ class ScenarioError(EmpreinteError, ValueError):
 
 class TrajectoryError(EmpreinteError, ValueError):
     """A trajectory that cannot be computed: a horizon before the start year
-    (``horizon_before_start``) or too far away (``out_of_range``); ``field`` is ``horizon``."""
+    (``horizon_before_start``) or too far away (``out_of_range``), ``field`` ``horizon``; a
+    renewal rule (``baseline``) with an unknown category (``unknown_category``), a lifetime out of
+    range (``out_of_range``) or not in the documented shape (``invalid_input``), ``field``
+    ``baseline``."""
 
 
 class HostingError(EmpreinteError, ValueError):

@@ -458,6 +458,8 @@ impl Builder {
             source_id: source_id.into(),
             source_row,
             note: row.text("note").into(),
+            method: row.text("method").into(),
+            method_fr: row.text("method_fr").into(),
         });
         Ok(((quality != Quality::Flagged).then_some(r), indicator))
     }

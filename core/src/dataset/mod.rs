@@ -200,6 +200,13 @@ pub struct Factor {
     pub source_id: String,
     pub source_row: String,
     pub note: String,
+    /// How the source made the figure, where the dataset says (`electricity.csv`'s optional
+    /// `method` column: "single-year figure", "four-year smoothed average"); empty when not
+    /// stated. Two vintages of a zone with different methods are a method break
+    /// ([`crate::year_over_year`]).
+    pub method: String,
+    /// The method in French (`method_fr`), empty when not given.
+    pub method_fr: String,
 }
 
 /// Per indicator, the vintages of one zone: (year, factor), sorted by year, undated last.
@@ -533,6 +540,19 @@ impl Dataset {
         indicator: Indicator,
     ) -> Option<FactorRef> {
         lookup.factors[indicator as usize]
+    }
+
+    /// The vintage of an electricity factor of a zone and indicator (`None`: undated).
+    pub fn electricity_vintage(
+        &self,
+        zone: ZoneRef,
+        indicator: Indicator,
+        factor: FactorRef,
+    ) -> Option<i32> {
+        self.electricity[zone.0 as usize][indicator as usize]
+            .iter()
+            .find(|(_, f)| *f == factor)
+            .and_then(|(y, _)| *y)
     }
 
     /// Factors loaded but never used because their maintainers flag them as wrong.

@@ -148,6 +148,8 @@ impl Dataset {
                 source_id,
                 source_row: row.required("source_row")?.into(),
                 note: row.text("note").into(),
+                method: row.text("method").into(),
+                method_fr: row.text("method_fr").into(),
             });
             let entry = match networks.iter().position(|n| n.id == network) {
                 Some(i) => &mut networks[i],

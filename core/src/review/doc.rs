@@ -183,6 +183,7 @@ pub(crate) fn build(input: &ReviewInput<'_>) -> Doc {
     state_of_play(&mut b, r, lang);
     sections::national(&mut b, r, lang);
     sections::change(&mut b, input);
+    super::outlook::trajectory(&mut b, input);
     sections::levers(&mut b, input);
     sections::method(&mut b, r, lang);
     sections::sources(&mut b, r, lang);
@@ -268,15 +269,53 @@ fn summary(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
                     json: Some(format!("{ptr}/central")),
                     json_previous: Some(format!("{ptr}/central")),
                 })],
-                detail: vec![txt(if then > 0.0 {
-                    format!(
-                        "{}{}",
-                        if now >= then { "+" } else { "" },
-                        percent((now - then) / then, lang)
-                    )
-                } else {
-                    String::new()
-                })],
+                detail: {
+                    let mut d = vec![txt(if then > 0.0 {
+                        format!(
+                            "{}{}",
+                            if now >= then { "+" } else { "" },
+                            percent((now - then) / then, lang)
+                        )
+                    } else {
+                        String::new()
+                    })];
+                    // The split: what the body did, what the calendar and the reference did.
+                    if let Some(y) = &r.year_over_year {
+                        let parts = [
+                            ("fleet_effect", &y.fleet_effect, t(lang, "parc", "fleet")),
+                            ("ageing_effect", &y.ageing_effect, t(lang, "âge", "age")),
+                            (
+                                "reference_effect",
+                                &y.reference_effect,
+                                t(lang, "référence", "reference"),
+                            ),
+                        ];
+                        for (i, (key, table, label)) in parts.into_iter().enumerate() {
+                            let Some(v) = table
+                                .total(Indicator::ClimateChange)
+                                .and_then(Estimate::central)
+                            else {
+                                continue;
+                            };
+                            let (lead, colon) = match (i, lang) {
+                                (0, Lang::Fr) => (" — ", "\u{a0}: "),
+                                (_, Lang::Fr) => (" ; ", "\u{a0}: "),
+                                (0, Lang::En) => (" — ", ": "),
+                                (_, Lang::En) => ("; ", ": "),
+                            };
+                            d.push(txt(format!("{lead}{label}{colon}")));
+                            d.push(Inline::Fig(Fig {
+                                text: signed_mass(v, lang),
+                                value: v,
+                                json: Some(format!(
+                                    "/year_over_year/{key}/{CLIMATE}/total/central"
+                                )),
+                                json_previous: None,
+                            }));
+                        }
+                    }
+                    d
+                },
             });
         }
     }

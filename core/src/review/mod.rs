@@ -4,9 +4,10 @@
 //!
 //! Sections: the state of play (by phase, category, department; per inhabitant, agent, pupil;
 //! national figures, with the caveat that they do not compare one-to-one), the change since
-//! last year (`previous`), the main levers (`levers`, fed with scenario results; nothing is
-//! invented when it is empty), the method, the dataset and its sources, the rejected rows and
-//! the items left out.
+//! last year (`previous`, split into what the fleet, its age and the reference did, with the
+//! method breaks named), the trajectory at today's practice (`trajectory`, with its renewal
+//! rule), the main levers (`levers`, fed with scenario results; nothing is invented when it is
+//! empty), the method, the dataset and its sources, the rejected rows and the items left out.
 //!
 //! In the HTML, every figure computed from the report carries its exact value in `data-value`
 //! and, when it is a number of the JSON report, the JSON pointer of that number in `data-json`
@@ -34,6 +35,7 @@ pub use format::number as format_number;
 mod html;
 mod levers;
 mod markdown;
+mod outlook;
 mod sections;
 
 pub use levers::standard_levers;
@@ -93,8 +95,12 @@ impl From<&crate::glpi::GlpiItem> for LeftOut {
 pub struct ReviewInput<'a> {
     /// This year's evaluation.
     pub report: &'a Report,
-    /// Last year's, for the change since then.
+    /// Last year's, for the change since then; its split (fleet, age, reference) comes from
+    /// `report.year_over_year` ([`crate::year_over_year()`]).
     pub previous: Option<&'a Report>,
+    /// The trajectory at today's practice (its first series, the baseline, is shown with the
+    /// renewal rule it follows), when computed ([`crate::trajectory()`]).
+    pub trajectory: Option<&'a [crate::trajectory::TrajectorySeries]>,
     /// Levers with their scenario results (may be empty).
     pub levers: &'a [Lever],
     /// Items left out on purpose (GLPI exclusions); rejected rows come from the report.
@@ -110,6 +116,7 @@ impl<'a> ReviewInput<'a> {
         ReviewInput {
             report,
             previous: None,
+            trajectory: None,
             levers: &[],
             left_out: &[],
             commune: None,

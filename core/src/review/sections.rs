@@ -181,6 +181,9 @@ pub(super) fn change(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
             ],
         }));
     }
+    if let Some(yoy) = &r.year_over_year {
+        split(b, yoy, r, lang);
+    }
     let delta_fig = |n: f64, p: f64, ptr_now: String, ptr_prev: String| {
         Inline::Fig(Fig {
             text: signed_mass(n - p, lang),
@@ -307,9 +310,209 @@ pub(super) fn change(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
     }));
     b.push(Block::P(vec![txt(t(
         lang,
-        "Un écart reflète les achats et les retraits de l'année, mais aussi le vieillissement du parc : un équipement gardé au-delà de sa durée de vie ne porte plus que sa consommation d'électricité.",
-        "A change reflects the year's purchases and disposals, and also the ageing of the fleet: a device kept past its lifetime only carries its electricity use.",
+        "Un écart par type d'équipement reflète les achats et les retraits de l'année, mais aussi le vieillissement du parc (un équipement gardé au-delà de sa durée de vie ne porte plus que sa consommation d'électricité) et les changements de facteurs de référence.",
+        "A change by kind of device reflects the year's purchases and disposals, and also the ageing of the fleet (a device kept past its lifetime only carries its electricity use) and changes of the reference factors.",
     ))]));
+}
+
+/// What explains the change: the fleet, its age, the reference; the method breaks named.
+fn split(b: &mut Vec<Block>, yoy: &crate::year_over_year::YearOverYear, r: &Report, lang: Lang) {
+    let (py, ny) = (yoy.previous_year, yoy.reporting_year);
+    b.push(Block::Sub(
+        t(lang, "Ce qui explique l'écart", "What explains the change").into(),
+    ));
+    let signed = |e: &crate::estimate::Estimate, ptr: &str| match e.value() {
+        None => vec![super::doc::not_available(lang)],
+        Some(v) => {
+            let mut out = vec![Inline::Fig(Fig {
+                text: signed_mass(v.central, lang),
+                value: v.central,
+                json: Some(format!("{ptr}/central")),
+                json_previous: None,
+            })];
+            if e.availability() == crate::estimate::Availability::Partial {
+                out.push(txt(t(lang, " (partiel)", " (partial)")));
+            }
+            out
+        }
+    };
+    let parts: [(&str, &crate::report::ImpactTable, String, String); 4] = [
+        (
+            "fleet_effect",
+            &yoy.fleet_effect,
+            t(lang, "Le parc : ce que la collectivité a fait", "The fleet: what the body did").into(),
+            match lang {
+                Lang::Fr => format!("achats, retraits, reconditionné, usage : l'inventaire {ny} comparé à celui de {py}, tous deux évalués pour {ny}"),
+                Lang::En => format!("purchases, disposals, refurbished devices, use: the {ny} inventory against the {py} one, both evaluated for {ny}"),
+            },
+        ),
+        (
+            "ageing_effect",
+            &yoy.ageing_effect,
+            t(lang, "L'âge du parc", "The age of the fleet").into(),
+            match lang {
+                Lang::Fr => format!("les équipements de {py} un an plus tard : ceux qui atteignent la fin de leur durée de vie (ou d'amortissement) ne portent plus leur fabrication ; rien n'a été acheté ni retiré"),
+                Lang::En => format!("the {py} devices one year later: those reaching the end of their lifetime (or amortisation) no longer carry their manufacturing; nothing bought or retired"),
+            },
+        ),
+        (
+            "reference_effect",
+            &yoy.reference_effect,
+            t(lang, "La référence : facteurs et méthodes", "The reference: factors and methods").into(),
+            match lang {
+                Lang::Fr => format!("le parc de {py} évalué avec les facteurs de {ny} (électricité de l'année, jeu de données, options) plutôt qu'avec ceux de {py}"),
+                Lang::En => format!("the {py} fleet evaluated with the {ny} factors (the year's electricity, the dataset, the options) instead of the {py} ones"),
+            },
+        ),
+        (
+            "total_change",
+            &yoy.total_change,
+            t(lang, "Écart total", "Total change").into(),
+            match lang {
+                Lang::Fr => format!("{ny} − {py}, la somme des trois parts"),
+                Lang::En => format!("{ny} − {py}, the sum of the three parts"),
+            },
+        ),
+    ];
+    let mut rows = Vec::new();
+    for (key, table, label, what) in &parts {
+        let e = table
+            .total(crate::indicator::Indicator::ClimateChange)
+            .copied()
+            .unwrap_or_default();
+        let ptr = format!("/year_over_year/{key}/{CLIMATE}/total");
+        let label = if *key == "total_change" {
+            vec![Inline::Strong(label.clone())]
+        } else {
+            vec![txt(label.clone())]
+        };
+        rows.push(vec![
+            label,
+            signed(&e, &ptr),
+            range(&e, &ptr, lang, true),
+            vec![txt(what.clone())],
+        ]);
+    }
+    b.push(Block::Table(Table {
+        head: vec![
+            t(lang, "Part de l'écart", "Part of the change").into(),
+            t(lang, "Climat / an", "Climate / year").into(),
+            t(lang, "Fourchette", "Range").into(),
+            t(lang, "Ce que c'est", "What it is").into(),
+        ],
+        numeric: vec![false, true, true, false],
+        rows,
+    }));
+    for (i, m) in yoy.method_breaks.iter().enumerate() {
+        let ptr = format!("/year_over_year/method_breaks/{i}");
+        let fig = |v: f64, at: &str| {
+            Inline::Fig(Fig {
+                text: number(v, lang),
+                value: v,
+                json: Some(format!("{ptr}/{at}/value")),
+                json_previous: None,
+            })
+        };
+        let year = |y: Option<i32>| {
+            y.map_or(t(lang, "non daté", "undated").to_string(), |y| {
+                y.to_string()
+            })
+        };
+        let method = |v: &crate::year_over_year::FactorVintage| match lang {
+            Lang::Fr if !v.method_fr.is_empty() => v.method_fr.clone(),
+            _ => v.method.clone(),
+        };
+        let unit = &m.current.unit;
+        let what = match lang {
+            Lang::Fr => format!(
+                "le facteur de l'électricité ({}, {})",
+                m.zone,
+                m.indicator.label(lang).to_lowercase()
+            ),
+            Lang::En => format!(
+                "the electricity factor ({}, {})",
+                m.zone,
+                m.indicator.label(lang).to_lowercase()
+            ),
+        };
+        let note = vec![
+            Inline::Strong(t(lang, "Rupture de méthode", "Method break").into()),
+            txt(match lang {
+                Lang::Fr => format!("\u{a0}: {what} de {} (", year(m.previous.year)),
+                Lang::En => format!(": {what} of {} (", year(m.previous.year)),
+            }),
+            fig(m.previous.value, "previous"),
+            txt(match lang {
+                Lang::Fr => format!(" {unit}) est une {} ; celui de {} (", method(&m.previous), year(m.current.year)),
+                Lang::En => format!(" {unit}) is a {}; that of {} (", method(&m.previous), year(m.current.year)),
+            }),
+            fig(m.current.value, "current"),
+            txt(match lang {
+                Lang::Fr => format!(" {unit}) une {}. Une part de l'écart dû à la référence vient de ce changement de méthode, pas d'un changement réel de l'électricité consommée ni du parc.", method(&m.current)),
+                Lang::En => format!(" {unit}) a {}. Part of the reference effect comes from this change of method, not from a real change of the electricity used or of the fleet.", method(&m.current)),
+            }),
+        ];
+        b.push(Block::Note(note));
+    }
+    if let Some(d) = &yoy.dataset_change {
+        b.push(Block::Note(vec![txt(match lang {
+            Lang::Fr => format!("Changement de jeu de données ({} {} l'an dernier, {} {} cette année) : il est compté dans la part de la référence.", d.previous_id, d.previous_version, d.id, d.version),
+            Lang::En => format!("Change of dataset ({} {} last year, {} {} this year): it is counted in the reference part.", d.previous_id, d.previous_version, d.id, d.version),
+        })]));
+    }
+    // The other indicators the dataset carries, central values.
+    let others: Vec<crate::indicator::Indicator> = r
+        .totals
+        .impacts
+        .indicators()
+        .iter()
+        .copied()
+        .filter(|i| *i != crate::indicator::Indicator::ClimateChange)
+        .collect();
+    if !others.is_empty() {
+        let rows = others
+            .iter()
+            .map(|ind| {
+                let info = r.indicators.iter().find(|x| x.id == ind.id());
+                let mut row = vec![vec![txt(format!(
+                    "{} ({})",
+                    ind.label(lang),
+                    info.map_or("", |x| x.unit)
+                ))]];
+                for (key, table, ..) in &parts {
+                    let e = table.total(*ind).copied().unwrap_or_default();
+                    let ptr = format!("/year_over_year/{key}/{}/total", ind.id());
+                    row.push(match e.value() {
+                        None => vec![super::doc::not_available(lang)],
+                        Some(v) => {
+                            let mut cell = vec![Inline::Fig(Fig {
+                                text: number(v.central, lang),
+                                value: v.central,
+                                json: Some(format!("{ptr}/central")),
+                                json_previous: None,
+                            })];
+                            if e.availability() == crate::estimate::Availability::Partial {
+                                cell.push(txt(t(lang, " (partiel)", " (partial)")));
+                            }
+                            cell
+                        }
+                    });
+                }
+                row
+            })
+            .collect();
+        b.push(Block::Table(Table {
+            head: vec![
+                t(lang, "Autres indicateurs / an", "Other indicators / year").into(),
+                t(lang, "Parc", "Fleet").into(),
+                t(lang, "Âge", "Age").into(),
+                t(lang, "Référence", "Reference").into(),
+                t(lang, "Total", "Total").into(),
+            ],
+            numeric: vec![false, true, true, true, true],
+            rows,
+        }));
+    }
 }
 
 pub(super) fn levers(b: &mut Vec<Block>, input: &ReviewInput<'_>) {

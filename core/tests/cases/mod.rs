@@ -409,6 +409,10 @@ pub fn run(case: &Value) -> R<Value> {
                 input["start"].as_i64().unwrap_or(2025) as i32,
                 input["horizon"].as_i64().unwrap_or(2030) as i32,
                 &options(case)?,
+                &match &input["baseline"] {
+                    Value::Null => empreinte::Baseline::default(),
+                    v => de::<empreinte::Baseline>(v, "baseline")?,
+                },
             )?;
             Ok(json!({ "series": series }))
         }
