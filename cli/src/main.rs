@@ -114,6 +114,10 @@ struct EvaluateArgs {
     /// For GLPI input: a CSV of model or type → category (or `ignore`).
     #[arg(long)]
     mapping: Option<PathBuf>,
+    /// For an indicator whose manufacturing the dataset does not cover, show the use phase alone
+    /// as its total (marked ‡) instead of "not available".
+    #[arg(long)]
+    use_phase_only_indicators: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -232,6 +236,7 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
             draws,
             seed: args.seed,
         }),
+        use_phase_only_indicators: args.use_phase_only_indicators,
     };
     let name = args.inventory.display().to_string();
     let glpi = glpi_cmd::evaluate_if_glpi(&ds, &args.inventory, &options, args.mapping.as_deref());

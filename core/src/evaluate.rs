@@ -8,7 +8,8 @@ use crate::inventory::{
 };
 use crate::options::EvaluationOptions;
 use crate::report::{
-    indicator_infos, Counts, ElectricityUse, GroupFootprint, LineReport, PerCapita, Report,
+    indicator_infos, total_scopes, Counts, ElectricityUse, GroupFootprint, LineReport, PerCapita,
+    Report, TotalScope,
 };
 use crate::strata::Strata;
 use crate::uncertainty::{Accumulator, MonteCarloOptions, MAX_DRAWS};
@@ -17,6 +18,11 @@ use std::io::Read;
 
 /// Warnings of one kind kept in full; beyond that they are counted.
 const WARNINGS_PER_CODE: usize = 20;
+
+/// How far (in years) an electricity factor's vintage may be from the reporting year before
+/// an `electricity_vintage_far` warning: beyond 5 years a mix has usually changed (France's
+/// climate factor moved from 0.0580 to 0.0461 kgCO2e/kWh between 2023 and 2025).
+pub const MAX_VINTAGE_GAP_YEARS: i32 = 5;
 
 /// An evaluation in progress. Feed it lines with [`Evaluation::add`] (or rejected rows with
 /// [`Evaluation::reject`]), then call [`Evaluation::finish`].
@@ -55,6 +61,8 @@ pub struct Evaluation<'d> {
     /// Lines computed with each kernel: how often each of its factors was used.
     kernel_lines: Vec<u64>,
     scratch: LineFootprint,
+    /// What each indicator's totals hold (dataset indicator order).
+    scopes: Vec<TotalScope>,
 }
 
 impl<'d> Evaluation<'d> {
@@ -138,6 +146,7 @@ impl<'d> Evaluation<'d> {
             kernel_index: HashMap::default(),
             kernel_lines: Vec::new(),
             scratch: empty_footprint(),
+            scopes: total_scopes(ds, &options),
             options,
         })
     }
@@ -402,6 +411,7 @@ impl<'d> Evaluation<'d> {
                     .rule
                     .clone(),
                 indicators: self.ds.indicators().to_vec(),
+                scopes: self.scopes.clone(),
                 footprint: self.scratch.clone(),
             });
         }
@@ -434,6 +444,11 @@ impl<'d> Evaluation<'d> {
             s.merge_into(&mut self.by_category[s.category]);
             s.merge_into(&mut self.by_department[s.department]);
         }
+        // Totals as the dataset covers them (before Monte Carlo reads their availability).
+        self.totals.impacts.apply_scopes(&self.scopes);
+        for g in self.by_category.iter_mut().chain(self.by_department.iter_mut()) {
+            g.impacts.apply_scopes(&self.scopes);
+        }
         let year = self.options.reporting_year;
         let mut electricity = Vec::new();
         for (z, lookup) in self.electricity.iter().enumerate() {
@@ -457,6 +472,43 @@ impl<'d> Evaluation<'d> {
                                 "the {y} figure"
                             ))
                     ),
+                });
+            }
+            // Other indicators: their vintages often differ from climate's (Base IMPACTS 2011).
+            let mut far: Vec<(Option<i32>, Vec<&'static str>)> = Vec::new();
+            for ind in ds.indicators() {
+                if *ind == crate::Indicator::ClimateChange
+                    || ds.electricity_factor(l, *ind).is_none()
+                {
+                    continue;
+                }
+                let y = l.year_of(*ind);
+                if y.is_some_and(|y| (year - y).abs() <= MAX_VINTAGE_GAP_YEARS) {
+                    continue;
+                }
+                match far.iter_mut().find(|(v, _)| *v == y) {
+                    Some((_, ids)) => ids.push(ind.id()),
+                    None => far.push((y, vec![ind.id()])),
+                }
+            }
+            for (y, ids) in far {
+                self.warnings.push(Warning {
+                    line: None,
+                    field: Some("country".into()),
+                    code: "electricity_vintage_far",
+                    message: match y {
+                        Some(y) => format!(
+                            "electricity factors for {zone} in {} date from {y}, {} years from {year} (more than {MAX_VINTAGE_GAP_YEARS}): {}",
+                            ds.id(),
+                            (year - y).abs(),
+                            ids.join(", ")
+                        ),
+                        None => format!(
+                            "electricity factors for {zone} in {} are undated (no vintage to compare with {year}): {}",
+                            ds.id(),
+                            ids.join(", ")
+                        ),
+                    },
                 });
             }
             electricity.push(ElectricityUse {
@@ -520,12 +572,21 @@ impl<'d> Evaluation<'d> {
                     g if g <= n_cat => &self.by_category[g - 1].impacts,
                     g => &self.by_department[g - 1 - n_cat].impacts,
                 };
-                let available = |group: usize, ind: crate::Indicator, p: crate::Phase| {
-                    table(group)
-                        .get(ind, p)
-                        .is_some_and(|e| e.value().is_some())
+                // Phases by index, then the total (index 4): drawn where the figure is.
+                let available = |group: usize, ind: crate::Indicator, k: usize| {
+                    let t = table(group);
+                    match crate::Phase::ALL.get(k) {
+                        Some(p) => t.get(ind, *p),
+                        None => t.total(ind),
+                    }
+                    .is_some_and(|e| e.value().is_some())
                 };
-                Some(acc.run(ds, mc, &available, &cats, &depts))
+                let use_only: Vec<bool> = self
+                    .scopes
+                    .iter()
+                    .map(|s| *s == TotalScope::UsePhaseOnly)
+                    .collect();
+                Some(acc.run(ds, mc, &available, &use_only, &cats, &depts))
             }
             _ => None,
         };
@@ -545,7 +606,7 @@ impl<'d> Evaluation<'d> {
             schema: "empreinte.report/1",
             dataset: ds.info().clone(),
             counts: self.counts,
-            indicators: indicator_infos(ds),
+            indicators: indicator_infos(ds, &self.scopes),
             per_capita,
             totals,
             by_category: self

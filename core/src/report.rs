@@ -2,7 +2,7 @@
 //! per capita; the rejected rows; the counts; the provenance of every factor used.
 
 use crate::dataset::{Dataset, DatasetInfo, Quality, Source};
-use crate::estimate::{Estimate, Range};
+use crate::estimate::{Estimate, Range, Scope};
 use crate::fleet::{LineFootprint, TOTAL};
 use crate::indicator::{Indicator, Phase};
 use crate::inventory::{RejectedRow, Warning};
@@ -34,7 +34,12 @@ impl ImpactTable {
             let (mut any, mut missing) = (false, false);
             for p in Phase::ALL {
                 let v = row[p.index()];
-                cells[p.index()].push(v);
+                if line.is_included(*ind, p) {
+                    // Counted in manufacturing, known: not a separate figure.
+                    cells[p.index()].n_included += 1;
+                } else {
+                    cells[p.index()].push(v);
+                }
                 match v {
                     Some(v) => {
                         total = total + v;
@@ -71,6 +76,26 @@ impl ImpactTable {
         Some(&self.cells[slot][TOTAL])
     }
 
+    /// Applies what the dataset covers to the totals: an indicator it does not cover in every
+    /// phase has its total not available, or its use phase alone when asked for (`scopes`, one
+    /// per indicator of the table, from [`total_scopes`]).
+    pub(crate) fn apply_scopes(&mut self, scopes: &[TotalScope]) {
+        for (cells, scope) in self.cells.iter_mut().zip(scopes) {
+            cells[TOTAL] = match scope {
+                TotalScope::AllPhases => continue,
+                TotalScope::NotAvailable => Estimate {
+                    n_missing: cells[TOTAL].n_missing,
+                    scope: Scope::NotCovered,
+                    ..Estimate::default()
+                },
+                TotalScope::UsePhaseOnly => Estimate {
+                    scope: Scope::UsePhaseOnly,
+                    ..cells[Phase::Use.index()]
+                },
+            };
+        }
+    }
+
     /// Divides every figure (per inhabitant, per agent...).
     pub fn per(&self, divisor: f64) -> ImpactTable {
         ImpactTable {
@@ -103,6 +128,49 @@ impl Serialize for ImpactTable {
         }
         m.end()
     }
+}
+
+/// What an indicator's totals hold, given the phases the dataset covers for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TotalScope {
+    /// The dataset covers every phase: the total is the whole-life figure.
+    AllPhases,
+    /// The dataset does not cover the manufacturing, and the use phase was asked for
+    /// (`use_phase_only_indicators`): the total is the use phase alone, labelled so.
+    UsePhaseOnly,
+    /// The dataset does not cover every phase: the total is not available.
+    NotAvailable,
+}
+
+impl TotalScope {
+    /// Stable id (`all_phases`, `use_phase_only`, `not_available`).
+    pub fn id(self) -> &'static str {
+        match self {
+            TotalScope::AllPhases => "all_phases",
+            TotalScope::UsePhaseOnly => "use_phase_only",
+            TotalScope::NotAvailable => "not_available",
+        }
+    }
+}
+
+/// The scope of each indicator's total, in the dataset's indicator order.
+pub fn total_scopes(ds: &Dataset, options: &EvaluationOptions) -> Vec<TotalScope> {
+    ds.indicators()
+        .iter()
+        .map(|i| {
+            if ds.covers_all_phases(*i) {
+                TotalScope::AllPhases
+            } else if options.use_phase_only_indicators
+                && !ds.covers(*i, Phase::Manufacturing)
+                && ds.covers(*i, Phase::Use)
+            {
+                TotalScope::UsePhaseOnly
+            } else {
+                TotalScope::NotAvailable
+            }
+        })
+        .collect()
 }
 
 /// Aggregates for one group of lines (all, one category, one department).
@@ -196,6 +264,8 @@ pub struct LineReport {
     /// Why the line got its category ([`crate::classify::Classification::rule`]).
     pub mapping_rule: String,
     pub indicators: Vec<Indicator>,
+    /// What each indicator's total holds ([`total_scopes`]).
+    pub scopes: Vec<TotalScope>,
 }
 
 impl LineReport {
@@ -203,6 +273,7 @@ impl LineReport {
     pub fn impacts(&self) -> ImpactTable {
         let mut table = ImpactTable::new(&self.indicators);
         table.add_line(&self.footprint);
+        table.apply_scopes(&self.scopes);
         table
     }
 }
@@ -241,13 +312,17 @@ pub struct PerCapita {
     pub per_pupil: Option<ImpactTable>,
 }
 
-/// Indicator metadata as reported.
+/// Indicator metadata as reported, with what the dataset covers of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorInfo {
     pub id: &'static str,
     pub unit: &'static str,
     pub label_fr: &'static str,
     pub label_en: &'static str,
+    /// The phases the dataset covers for this indicator.
+    pub phases_covered: Vec<Phase>,
+    /// What its totals hold: `all_phases`, `use_phase_only` (asked for), `not_available`.
+    pub total: TotalScope,
 }
 
 /// The result of evaluating an inventory against a dataset.
@@ -274,12 +349,14 @@ pub struct Report {
 }
 
 impl Report {
-    /// The central total of climate change (kg CO2e): the headline figure.
-    pub fn climate_change_kgco2e(&self) -> f64 {
+    /// The central total of climate change (kg CO2e): the headline figure; `None` when not
+    /// available (no evaluated line has a figure), never a zero in its place. Partial when
+    /// some lines lack a figure: see the totals' status.
+    pub fn climate_change_kgco2e(&self) -> Option<f64> {
         self.totals
             .impacts
             .total(Indicator::ClimateChange)
-            .map_or(0.0, |e| e.range.central)
+            .and_then(Estimate::central)
     }
 
     /// The whole report as JSON.
@@ -320,14 +397,17 @@ impl Report {
     }
 }
 
-pub(crate) fn indicator_infos(ds: &Dataset) -> Vec<IndicatorInfo> {
+pub(crate) fn indicator_infos(ds: &Dataset, scopes: &[TotalScope]) -> Vec<IndicatorInfo> {
     ds.indicators()
         .iter()
-        .map(|i| IndicatorInfo {
+        .zip(scopes)
+        .map(|(i, total)| IndicatorInfo {
             id: i.id(),
             unit: i.unit(),
             label_fr: i.label_fr(),
             label_en: i.label_en(),
+            phases_covered: ds.phases_covered(*i),
+            total: *total,
         })
         .collect()
 }

@@ -452,7 +452,7 @@ fn three_tier_generic_service() {
         .is_some());
     // multi-criteria where the dataset has the factor, partial where a tier lacks it
     assert!(f
-        .get(Indicator::WaterConsumption, Phase::Manufacturing)
+        .get(Indicator::WaterAdeme, Phase::Manufacturing)
         .is_some());
     let ex = three_tier::evaluate(
         ds,

@@ -60,11 +60,12 @@ pub(crate) fn from_dir(dir: &Path) -> Result<Dataset, DatasetError> {
 }
 
 pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetError> {
-    let info = parse_package(files.datapackage)?;
+    let (info, declared) = parse_package(files.datapackage)?;
     let mut b = Builder {
         factors: Vec::new(),
         factor_ids: HashMap::new(),
     };
+    let phases_split = info.phases_split;
 
     let sources_t = Table::parse("sources.csv", files.sources)?;
     let sources = parse_sources(&sources_t)?;
@@ -122,10 +123,15 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
     let mut seen = HashMap::new();
     for row in emb_t.rows() {
         let cat = lookup_category(&row)?;
-        let phase = parse_phase(
-            &row,
-            &[Phase::Manufacturing, Phase::Distribution, Phase::EndOfLife],
-        )?;
+        let phase = if phases_split {
+            parse_phase(
+                &row,
+                &[Phase::Manufacturing, Phase::Distribution, Phase::EndOfLife],
+            )?
+        } else {
+            // One embodied figure, kept under manufacturing: it includes the other phases.
+            parse_phase(&row, &[Phase::Manufacturing])?
+        };
         let f = b.factor(
             &row,
             FactorTable::Embodied,
@@ -139,6 +145,9 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
             format!("{}/{}/{}", categories[cat].id, phase, f.1)
         })?;
         if let Some(r) = f.0 {
+            if !phases_split {
+                b.factors[r.0 as usize].includes = vec![Phase::Distribution, Phase::EndOfLife];
+            }
             embodied[cat][embodied_slot(phase).unwrap_or(0)][f.1 as usize] = Some(r);
         }
     }
@@ -284,16 +293,65 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
         });
     }
 
+    // What the rows cover: an embodied phase with a factor (or included in a lumped
+    // manufacturing figure), use with an electricity factor. Flagged rows cover nothing.
+    let mut coverage = [0u8; N_IND];
+    let mut has_rows = [false; N_IND];
+    for f in &b.factors {
+        has_rows[f.indicator as usize] = true;
+        if f.quality == Quality::Flagged || f.table == FactorTable::Refurbishment {
+            continue;
+        }
+        let bits = &mut coverage[f.indicator as usize];
+        *bits |= 1 << f.phase.index();
+        for p in &f.includes {
+            *bits |= 1 << p.index();
+        }
+    }
+    let mut carried = coverage.map(|c| c != 0);
+    if let Some(declared) = declared {
+        for ind in Indicator::ALL {
+            let i = ind as usize;
+            let key = || format!("empreinte.indicators.{}", ind.id());
+            match declared[i] {
+                None if has_rows[i] => {
+                    return Err(DatasetError::Coverage {
+                        key: key(),
+                        message: "the tables have rows for this indicator; declare the phases they cover"
+                            .into(),
+                    })
+                }
+                None => {}
+                Some(bits) if bits != coverage[i] => {
+                    let list = |b: u8| {
+                        let ids: Vec<&str> = Phase::ALL
+                            .iter()
+                            .filter(|p| b & (1 << p.index()) != 0)
+                            .map(|p| p.id())
+                            .collect();
+                        format!("[{}]", ids.join(", "))
+                    };
+                    return Err(DatasetError::Coverage {
+                        key: format!("{}.phases", key()),
+                        message: format!(
+                            "declares {}, but the rows cover {} (a phase is covered by a factor that is not flagged, or by a manufacturing figure that includes it)",
+                            list(bits),
+                            list(coverage[i])
+                        ),
+                    });
+                }
+                // Declared, even with no phase covered (an indicator the source did not assess).
+                Some(_) => carried[i] = true,
+            }
+        }
+    }
+    // Reporting order: the indicators covered in every phase first.
     let mut indicators: Vec<Indicator> = Indicator::ALL
         .iter()
         .copied()
-        .filter(|ind| {
-            b.factors
-                .iter()
-                .any(|f| f.indicator == *ind && f.quality != Quality::Flagged)
-        })
+        .filter(|ind| carried[*ind as usize])
         .collect();
-    indicators.dedup();
+    crate::sort::sort_by_key(&mut indicators, |i| coverage[*i as usize] != 0b1111);
 
     let mut ds = Dataset {
         info,
@@ -307,6 +365,7 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
         refurbishment,
         electricity,
         indicators,
+        coverage,
         default_zone: ZoneRef(default_zone as u32),
         class_targets: Vec::new(),
         vocabulary: Vec::new(),
@@ -445,6 +504,22 @@ impl Builder {
             });
         }
         let source_row = row.required("source_row")?.to_string();
+        let mut includes = Vec::new();
+        for p in row.list("includes") {
+            match Phase::from_id(&p) {
+                Some(p @ (Phase::Distribution | Phase::EndOfLife))
+                    if phase == Phase::Manufacturing && !includes.contains(&p) =>
+                {
+                    includes.push(p)
+                }
+                _ => {
+                    return Err(row.invalid(
+                        "includes",
+                        "on a manufacturing figure only, the phases it includes: distribution, end_of_life (separated by |), or empty",
+                    ))
+                }
+            }
+        }
         self.factor_ids.insert(id.clone(), row.line);
         let r = FactorRef(self.factors.len() as u32);
         self.factors.push(Factor {
@@ -458,12 +533,58 @@ impl Builder {
             source_id: source_id.into(),
             source_row,
             note: row.text("note").into(),
+            includes,
         });
         Ok(((quality != Quality::Flagged).then_some(r), indicator))
     }
 }
 
-fn parse_package(text: &str) -> Result<DatasetInfo, DatasetError> {
+/// Per indicator, the phases `empreinte.indicators` declares it covers (`None`: not declared).
+type Declared = [Option<u8>; N_IND];
+
+/// `empreinte.indicators`: `{"<indicator>": {"phases": ["manufacturing", ...], "note": "..."}}`.
+fn parse_coverage(v: &serde_json::Value) -> Result<Declared, DatasetError> {
+    let fail = |key: String, message: String| DatasetError::Coverage { key, message };
+    let map = v.as_object().ok_or_else(|| {
+        fail(
+            "empreinte.indicators".into(),
+            "expected an object: indicator id -> {\"phases\": [...]}".into(),
+        )
+    })?;
+    let mut out: Declared = [None; N_IND];
+    for (id, entry) in map {
+        let key = format!("empreinte.indicators.{id}");
+        let ind = Indicator::from_id(id)
+            .ok_or_else(|| fail(key.clone(), "unknown indicator id (see SCHEMA.md)".into()))?;
+        let obj = entry
+            .as_object()
+            .ok_or_else(|| fail(key.clone(), "expected {\"phases\": [...]}".into()))?;
+        if let Some(k) = obj.keys().find(|k| *k != "phases" && *k != "note") {
+            return Err(fail(
+                format!("{key}.{k}"),
+                "unknown key; expected `phases` and `note`".into(),
+            ));
+        }
+        let phases = obj
+            .get("phases")
+            .and_then(|p| p.as_array())
+            .ok_or_else(|| fail(format!("{key}.phases"), "expected a list of phases".into()))?;
+        let mut bits = 0u8;
+        for p in phases {
+            let phase = p.as_str().and_then(Phase::from_id).ok_or_else(|| {
+                fail(
+                    format!("{key}.phases"),
+                    format!("invalid phase {p}; expected manufacturing, distribution, use or end_of_life"),
+                )
+            })?;
+            bits |= 1 << phase.index();
+        }
+        out[ind as usize] = Some(bits);
+    }
+    Ok(out)
+}
+
+fn parse_package(text: &str) -> Result<(DatasetInfo, Option<Declared>), DatasetError> {
     let pkg = |m: String| DatasetError::Package { message: m };
     let v: serde_json::Value =
         serde_json::from_str(text).map_err(|e| pkg(format!("invalid JSON: {e}")))?;
@@ -514,7 +635,11 @@ fn parse_package(text: &str) -> Result<DatasetInfo, DatasetError> {
             return Err(pkg(format!("`resources` does not declare `{required}`")));
         }
     }
-    Ok(DatasetInfo {
+    let declared = ext
+        .get("indicators")
+        .map(parse_coverage)
+        .transpose()?;
+    let info = DatasetInfo {
         title: s("title").unwrap_or_else(|| id.clone()),
         description: s("description").unwrap_or_default(),
         id,
@@ -534,7 +659,8 @@ fn parse_package(text: &str) -> Result<DatasetInfo, DatasetError> {
             .and_then(|x| x.as_str())
             .unwrap_or_default()
             .to_string(),
-    })
+    };
+    Ok((info, declared))
 }
 
 fn parse_sources(t: &Table) -> Result<Vec<Source>, DatasetError> {
