@@ -243,7 +243,12 @@ fn compare_table(c: &Comparison, lang: Lang, out: &mut impl Write) -> std::io::R
         let label = format!("{} (kgCO2e/{})", p.label(lang), t(lang, "an", "yr"));
         row(&label, &|o| {
             if o.included[cc] & (1 << p.index()) != 0 {
-                return t(lang, "incl. (dans la fabrication)", "incl. (in manufacturing)").into();
+                return t(
+                    lang,
+                    "incl. (dans la fabrication)",
+                    "incl. (in manufacturing)",
+                )
+                .into();
             }
             o.per_year[cc][p.index()].map_or(na.into(), |v| number(v.central, lang))
         });

@@ -446,7 +446,11 @@ impl<'d> Evaluation<'d> {
         }
         // Totals as the dataset covers them (before Monte Carlo reads their availability).
         self.totals.impacts.apply_scopes(&self.scopes);
-        for g in self.by_category.iter_mut().chain(self.by_department.iter_mut()) {
+        for g in self
+            .by_category
+            .iter_mut()
+            .chain(self.by_department.iter_mut())
+        {
             g.impacts.apply_scopes(&self.scopes);
         }
         let year = self.options.reporting_year;

@@ -4,10 +4,10 @@
 //! Each offer is one device evaluated by the fleet model with no acquisition year, which is
 //! exactly its footprint per year of service: embodied / lifetime + one year of use.
 
+use crate::dataset::N_IND;
 use crate::dataset::{Dataset, DatasetInfo};
 use crate::estimate::Range;
 use crate::evaluate::Evaluation;
-use crate::dataset::N_IND;
 use crate::fleet::{LineImpacts, TOTAL};
 use crate::indicator::{Indicator, Phase};
 use crate::inventory::{Condition, EquipmentLine, RowError};

@@ -129,16 +129,25 @@ fn water_never_sums_two_quantities() {
     // Water consumed: the use phase only, kWh x WRI's m3/kWh for France.
     let laptop = ds.category(ds.category_by_id("laptop").unwrap());
     let kwh = laptop.default_energy_kwh_per_year();
-    let fr = ds.electricity_for(ds.find_zone("FR").unwrap(), 2025).unwrap();
-    let wri = ds.factor(ds.electricity_factor(&fr, wc).unwrap()).value.central;
+    let fr = ds
+        .electricity_for(ds.find_zone("FR").unwrap(), 2025)
+        .unwrap();
+    let wri = ds
+        .factor(ds.electricity_factor(&fr, wc).unwrap())
+        .value
+        .central;
     assert_eq!(t.get(wc, Phase::Use).unwrap().central(), Some(kwh * wri));
     assert_eq!(t.get(wc, Phase::Manufacturing).unwrap().value(), None);
     assert_eq!(t.total(wc).unwrap().value(), None, "never use + ADEME eau");
     // ADEME's device water: its own indicator, manufacturing = eau / lifetime, no use phase.
     let eau = ds
         .factor(
-            ds.embodied_factor(ds.category_by_id("laptop").unwrap(), Phase::Manufacturing, wa)
-                .unwrap(),
+            ds.embodied_factor(
+                ds.category_by_id("laptop").unwrap(),
+                Phase::Manufacturing,
+                wa,
+            )
+            .unwrap(),
         )
         .value
         .central;
@@ -274,12 +283,20 @@ fn a_lumped_figure_shows_distribution_and_end_of_life_as_included() {
 
     let mut o = EvaluationOptions::new(2025);
     o.keep_lines = true;
-    let r = run(ds, "category;quantity;acquisition_year\nserver;2;2023\n", &o);
+    let r = run(
+        ds,
+        "category;quantity;acquisition_year\nserver;2;2023\n",
+        &o,
+    );
     let t = &r.totals.impacts;
     let cc = Indicator::ClimateChange;
     for p in [Phase::Distribution, Phase::EndOfLife] {
         let e = t.get(cc, p).unwrap();
-        assert_eq!(e.availability(), Availability::IncludedInManufacturing, "{p}");
+        assert_eq!(
+            e.availability(),
+            Availability::IncludedInManufacturing,
+            "{p}"
+        );
         assert_eq!(e.value(), None, "{p}: not available separately");
         assert_eq!(e.n_included, 1);
     }
@@ -289,7 +306,10 @@ fn a_lumped_figure_shows_distribution_and_end_of_life_as_included() {
     let parts = t.get(cc, Phase::Manufacturing).unwrap().range.central
         + t.get(cc, Phase::Use).unwrap().range.central;
     assert_eq!(total.range.central, parts);
-    assert_eq!(total.range.central, 2.0 * 748.0 / 5.0 + t.get(cc, Phase::Use).unwrap().range.central);
+    assert_eq!(
+        total.range.central,
+        2.0 * 748.0 / 5.0 + t.get(cc, Phase::Use).unwrap().range.central
+    );
     let j = json(&r);
     let d = &j["totals"]["impacts"]["climate_change"]["distribution"];
     assert_eq!(d["status"], "included_in_manufacturing");
@@ -328,7 +348,11 @@ fn a_second_life_of_a_lumped_class_has_no_zero_transport_or_end_of_life() {
         Availability::Available
     );
     for p in [Phase::Distribution, Phase::EndOfLife] {
-        assert_eq!(t.get(cc, p).unwrap().availability(), Availability::NotAvailable, "{p}");
+        assert_eq!(
+            t.get(cc, p).unwrap().availability(),
+            Availability::NotAvailable,
+            "{p}"
+        );
     }
     assert_eq!(t.total(cc).unwrap().availability(), Availability::Partial);
 }
@@ -344,13 +368,19 @@ fn the_boavizta_lump_is_included_and_its_land_use_has_no_use_phase() {
         &EvaluationOptions::new(2025),
     );
     let t = &r.totals.impacts;
-    for ind in [Indicator::ClimateChange, Indicator::ResourceUseMineralsMetals] {
+    for ind in [
+        Indicator::ClimateChange,
+        Indicator::ResourceUseMineralsMetals,
+    ] {
         assert!(ds.covers_all_phases(ind), "{ind}");
         assert_eq!(
             t.get(ind, Phase::Distribution).unwrap().availability(),
             Availability::IncludedInManufacturing
         );
-        assert_eq!(t.total(ind).unwrap().availability(), Availability::Available);
+        assert_eq!(
+            t.total(ind).unwrap().availability(),
+            Availability::Available
+        );
     }
     // Land use: embodied only (Base IMPACTS electricity land use is not assessed).
     assert!(!ds.covers(Indicator::LandUse, Phase::Use));
@@ -403,7 +433,9 @@ fn non_climate_electricity_far_from_the_year_is_warned_about() {
             && m.contains("FR")),
         "{w:?}"
     );
-    assert!(w.iter().any(|m| m.contains("2016") && m.contains("primary_energy")));
+    assert!(w
+        .iter()
+        .any(|m| m.contains("2016") && m.contains("primary_energy")));
     // WRI 2020 is 5 years from 2025: not "far".
     assert!(!w.iter().any(|m| m.contains("water_consumption")), "{w:?}");
     // Climate's vintage is the year's own: its own warning (electricity_vintage) is silent.
@@ -411,7 +443,9 @@ fn non_climate_electricity_far_from_the_year_is_warned_about() {
     // In 2014, Base IMPACTS 2011 is 3 years away: no warning for it; WRI 2020 is 6 years after.
     let w = warnings(2014);
     assert!(!w.iter().any(|m| m.contains("2011")), "{w:?}");
-    assert!(w.iter().any(|m| m.contains("2020") && m.contains("water_consumption")));
+    assert!(w
+        .iter()
+        .any(|m| m.contains("2020") && m.contains("water_consumption")));
     assert_eq!(empreinte::MAX_VINTAGE_GAP_YEARS, 5);
 }
 
@@ -463,7 +497,11 @@ fn a_declaration_that_does_not_match_the_rows_is_refused() {
     // An unknown phase.
     let e = default_files(|f, t| {
         if f == "datapackage.json" {
-            t.replacen("\"land_use\": {\n        \"phases\": []", "\"land_use\": {\n        \"phases\": [\"fabrication\"]", 1)
+            t.replacen(
+                "\"land_use\": {\n        \"phases\": []",
+                "\"land_use\": {\n        \"phases\": [\"fabrication\"]",
+                1,
+            )
         } else {
             t
         }
@@ -506,7 +544,10 @@ fn without_a_declaration_the_rows_say_what_is_covered() {
         }
     })
     .unwrap();
-    assert_eq!(ds.phases_covered(Indicator::PrimaryEnergy), vec![Phase::Use]);
+    assert_eq!(
+        ds.phases_covered(Indicator::PrimaryEnergy),
+        vec![Phase::Use]
+    );
     // Undeclared, an indicator with no row is not carried.
     assert!(!ds.indicators().contains(&Indicator::LandUse));
 }

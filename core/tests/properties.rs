@@ -538,7 +538,10 @@ mod through_csv {
                 }
             }
             // Not available (only classes without figures) is None on both sides, never a zero.
-            prop_assert_eq!(s.change_kgco2e.is_some(), base.climate_change_kgco2e().is_some());
+            prop_assert_eq!(
+                s.change_kgco2e.is_some(),
+                base.climate_change_kgco2e().is_some()
+            );
             if let (Some(change), Some(base_kg)) = (s.change_kgco2e, base.climate_change_kgco2e()) {
                 prop_assert!(
                     change <= 1e-9 * base_kg.abs().max(1.0),

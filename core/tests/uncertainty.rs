@@ -80,8 +80,16 @@ fn percentiles_are_ordered_within_the_bounds() {
     // set, so its total is not drawn; its use phase is.
     let adpe = Indicator::ResourceUseMineralsMetals;
     assert!(mc.totals.total(adpe).is_none(), "ADPe total not covered");
-    let slot = mc.totals.indicators.iter().position(|i| *i == adpe).unwrap();
-    assert!(mc.totals.cells[slot][Phase::Use.index()].is_some(), "use phase has ADPe");
+    let slot = mc
+        .totals
+        .indicators
+        .iter()
+        .position(|i| *i == adpe)
+        .unwrap();
+    assert!(
+        mc.totals.cells[slot][Phase::Use.index()].is_some(),
+        "use phase has ADPe"
+    );
 }
 
 /// Asked for, the use phase alone of an indicator whose manufacturing is not covered is drawn
@@ -89,12 +97,25 @@ fn percentiles_are_ordered_within_the_bounds() {
 #[test]
 fn use_phase_only_totals_draw_the_use_phase() {
     let mut o = EvaluationOptions::new(2025);
-    o.monte_carlo = Some(MonteCarloOptions { draws: 500, seed: 3 });
+    o.monte_carlo = Some(MonteCarloOptions {
+        draws: 500,
+        seed: 3,
+    });
     o.use_phase_only_indicators = true;
-    let r = evaluate_csv(Dataset::embedded_default(), Cursor::new(FLEET.to_string()), &o).unwrap();
+    let r = evaluate_csv(
+        Dataset::embedded_default(),
+        Cursor::new(FLEET.to_string()),
+        &o,
+    )
+    .unwrap();
     let mc = r.monte_carlo.as_ref().unwrap();
     let adpe = Indicator::ResourceUseMineralsMetals;
-    let slot = mc.totals.indicators.iter().position(|i| *i == adpe).unwrap();
+    let slot = mc
+        .totals
+        .indicators
+        .iter()
+        .position(|i| *i == adpe)
+        .unwrap();
     let total = mc.totals.total(adpe).unwrap();
     let use_phase = mc.totals.cells[slot][Phase::Use.index()].unwrap();
     assert_eq!(total, use_phase);

@@ -132,7 +132,9 @@ impl DatasetError {
             | DatasetError::UnitMismatch { file, .. }
             | DatasetError::RangeOrder { file, .. } => Some(file),
             DatasetError::Io { path, .. } => Some(path),
-            DatasetError::Package { .. } | DatasetError::Coverage { .. } => Some("datapackage.json"),
+            DatasetError::Package { .. } | DatasetError::Coverage { .. } => {
+                Some("datapackage.json")
+            }
             _ => None,
         }
     }

@@ -317,8 +317,9 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
                 None if has_rows[i] => {
                     return Err(DatasetError::Coverage {
                         key: key(),
-                        message: "the tables have rows for this indicator; declare the phases they cover"
-                            .into(),
+                        message:
+                            "the tables have rows for this indicator; declare the phases they cover"
+                                .into(),
                     })
                 }
                 None => {}
@@ -635,10 +636,7 @@ fn parse_package(text: &str) -> Result<(DatasetInfo, Option<Declared>), DatasetE
             return Err(pkg(format!("`resources` does not declare `{required}`")));
         }
     }
-    let declared = ext
-        .get("indicators")
-        .map(parse_coverage)
-        .transpose()?;
+    let declared = ext.get("indicators").map(parse_coverage).transpose()?;
     let info = DatasetInfo {
         title: s("title").unwrap_or_else(|| id.clone()),
         description: s("description").unwrap_or_default(),

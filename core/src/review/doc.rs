@@ -268,9 +268,9 @@ fn summary(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
             cards.push(Card {
                 label: label.into(),
                 value: est(&climate(table), &p, lang, mass),
-                detail: vec![txt(n.map_or(String::new(), |n| {
-                    format!("{} {who}", count(n, lang))
-                }))],
+                detail: vec![txt(
+                    n.map_or(String::new(), |n| format!("{} {who}", count(n, lang)))
+                )],
             });
         }
     }
@@ -542,7 +542,12 @@ fn other_indicators(b: &mut Vec<Block>, r: &Report, lang: Lang) {
         if !whole {
             label.push(txt(" †"));
         }
-        rows.push(vec![label, vec![txt(phases(info))], value, range(&e, &ptr, lang, false)]);
+        rows.push(vec![
+            label,
+            vec![txt(phases(info))],
+            value,
+            range(&e, &ptr, lang, false),
+        ]);
     }
     b.push(Block::Table(Table {
         head: vec![
