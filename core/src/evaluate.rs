@@ -8,8 +8,8 @@ use crate::inventory::{
 };
 use crate::options::EvaluationOptions;
 use crate::report::{
-    indicator_infos, total_scopes, Counts, ElectricityUse, GroupFootprint, LineReport, PerCapita,
-    Report, TotalScope,
+    indicator_infos, Counts, ElectricityUse, GroupFootprint, LineReport, PerCapita, Report, Scopes,
+    TotalScope,
 };
 use crate::strata::Strata;
 use crate::uncertainty::{Accumulator, MonteCarloOptions, MAX_DRAWS};
@@ -62,7 +62,7 @@ pub struct Evaluation<'d> {
     kernel_lines: Vec<u64>,
     scratch: LineFootprint,
     /// What each indicator's totals hold (dataset indicator order).
-    scopes: Vec<TotalScope>,
+    scopes: Scopes,
 }
 
 impl<'d> Evaluation<'d> {
@@ -146,7 +146,7 @@ impl<'d> Evaluation<'d> {
             kernel_index: HashMap::default(),
             kernel_lines: Vec::new(),
             scratch: empty_footprint(),
-            scopes: total_scopes(ds, &options),
+            scopes: Scopes::new(ds, &options),
             options,
         })
     }
@@ -411,7 +411,7 @@ impl<'d> Evaluation<'d> {
                     .rule
                     .clone(),
                 indicators: self.ds.indicators().to_vec(),
-                scopes: self.scopes.clone(),
+                scopes: self.scopes,
                 footprint: self.scratch.clone(),
             });
         }
@@ -445,13 +445,13 @@ impl<'d> Evaluation<'d> {
             s.merge_into(&mut self.by_department[s.department]);
         }
         // Totals as the dataset covers them (before Monte Carlo reads their availability).
-        self.totals.impacts.apply_scopes(&self.scopes);
+        self.totals.impacts.apply_scopes(self.scopes);
         for g in self
             .by_category
             .iter_mut()
             .chain(self.by_department.iter_mut())
         {
-            g.impacts.apply_scopes(&self.scopes);
+            g.impacts.apply_scopes(self.scopes);
         }
         let year = self.options.reporting_year;
         let mut electricity = Vec::new();
@@ -478,42 +478,8 @@ impl<'d> Evaluation<'d> {
                     ),
                 });
             }
-            // Other indicators: their vintages often differ from climate's (Base IMPACTS 2011).
-            let mut far: Vec<(Option<i32>, Vec<&'static str>)> = Vec::new();
-            for ind in ds.indicators() {
-                if *ind == crate::Indicator::ClimateChange
-                    || ds.electricity_factor(l, *ind).is_none()
-                {
-                    continue;
-                }
-                let y = l.year_of(*ind);
-                if y.is_some_and(|y| (year - y).abs() <= MAX_VINTAGE_GAP_YEARS) {
-                    continue;
-                }
-                match far.iter_mut().find(|(v, _)| *v == y) {
-                    Some((_, ids)) => ids.push(ind.id()),
-                    None => far.push((y, vec![ind.id()])),
-                }
-            }
-            for (y, ids) in far {
-                self.warnings.push(Warning {
-                    line: None,
-                    field: Some("country".into()),
-                    code: "electricity_vintage_far",
-                    message: match y {
-                        Some(y) => format!(
-                            "electricity factors for {zone} in {} date from {y}, {} years from {year} (more than {MAX_VINTAGE_GAP_YEARS}): {}",
-                            ds.id(),
-                            (year - y).abs(),
-                            ids.join(", ")
-                        ),
-                        None => format!(
-                            "electricity factors for {zone} in {} are undated (no vintage to compare with {year}): {}",
-                            ds.id(),
-                            ids.join(", ")
-                        ),
-                    },
-                });
+            if let Some(w) = far_vintages(ds, l, zone, year) {
+                self.warnings.push(w);
             }
             electricity.push(ElectricityUse {
                 zone: zone.clone(),
@@ -585,11 +551,8 @@ impl<'d> Evaluation<'d> {
                     }
                     .is_some_and(|e| e.value().is_some())
                 };
-                let use_only: Vec<bool> = self
-                    .scopes
-                    .iter()
-                    .map(|s| *s == TotalScope::UsePhaseOnly)
-                    .collect();
+                let scopes = self.scopes;
+                let use_only = |i: crate::Indicator| scopes.of(i) == TotalScope::UsePhaseOnly;
                 Some(acc.run(ds, mc, &available, &use_only, &cats, &depts))
             }
             _ => None,
@@ -610,7 +573,7 @@ impl<'d> Evaluation<'d> {
             schema: "empreinte.report/1",
             dataset: ds.info().clone(),
             counts: self.counts,
-            indicators: indicator_infos(ds, &self.scopes),
+            indicators: indicator_infos(ds, self.scopes),
             per_capita,
             totals,
             by_category: self
@@ -627,6 +590,38 @@ impl<'d> Evaluation<'d> {
             options: self.options,
         }
     }
+}
+
+/// The `electricity_vintage_far` warning of a zone: its non-climate factors (their vintages
+/// often differ from climate's: Base IMPACTS 2011) more than [`MAX_VINTAGE_GAP_YEARS`] from the
+/// reporting year, or undated.
+#[inline(never)]
+fn far_vintages(ds: &Dataset, l: &ElectricityLookup, zone: &str, year: i32) -> Option<Warning> {
+    let mut far = String::new();
+    for ind in ds.indicators() {
+        let y = l.year_of(*ind);
+        if *ind == crate::Indicator::ClimateChange
+            || ds.electricity_factor(l, *ind).is_none()
+            || y.is_some_and(|y| (year - y).abs() <= MAX_VINTAGE_GAP_YEARS)
+        {
+            continue;
+        }
+        if !far.is_empty() {
+            far.push_str(", ");
+        }
+        far.push_str(ind.id());
+        far.push(' ');
+        far.push_str(&y.map_or("undated".to_string(), |y| y.to_string()));
+    }
+    (!far.is_empty()).then(|| Warning {
+        line: None,
+        field: Some("country".into()),
+        code: "electricity_vintage_far",
+        message: format!(
+            "electricity factors for {zone} in {} more than {MAX_VINTAGE_GAP_YEARS} years from {year} (or undated): {far}",
+            ds.id()
+        ),
+    })
 }
 
 /// Evaluates in-memory lines (line numbers are their 1-based positions).

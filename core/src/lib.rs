@@ -66,7 +66,7 @@ pub use options::{Annualisation, EvaluationOptions, DEFAULT_AMORTISATION_YEARS};
 pub use procurement::{
     compare_offers, Allocation, CompareError, Comparison, Offer, OfferResult, ReplacedPart,
 };
-pub use report::{Counts, GroupFootprint, ImpactTable, Report, TotalScope};
+pub use report::{Counts, GroupFootprint, ImpactTable, Report, Scopes, TotalScope};
 pub use review::{LeftOut, Lever as ReviewLever, ReviewFormat, ReviewInput};
 pub use scenario::{run_scenarios, Lever, Scenario, ScenarioError, ScenarioResult};
 pub use services::{ServiceError, ServiceFootprint, Tier};

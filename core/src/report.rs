@@ -77,11 +77,10 @@ impl ImpactTable {
     }
 
     /// Applies what the dataset covers to the totals: an indicator it does not cover in every
-    /// phase has its total not available, or its use phase alone when asked for (`scopes`, one
-    /// per indicator of the table, from [`total_scopes`]).
-    pub(crate) fn apply_scopes(&mut self, scopes: &[TotalScope]) {
-        for (cells, scope) in self.cells.iter_mut().zip(scopes) {
-            cells[TOTAL] = match scope {
+    /// phase has its total not available, or its use phase alone when asked for ([`Scopes`]).
+    pub(crate) fn apply_scopes(&mut self, scopes: Scopes) {
+        for (cells, ind) in self.cells.iter_mut().zip(&self.indicators) {
+            cells[TOTAL] = match scopes.of(*ind) {
                 TotalScope::AllPhases => continue,
                 TotalScope::NotAvailable => Estimate {
                     n_missing: cells[TOTAL].n_missing,
@@ -154,23 +153,46 @@ impl TotalScope {
     }
 }
 
-/// The scope of each indicator's total, in the dataset's indicator order.
-pub fn total_scopes(ds: &Dataset, options: &EvaluationOptions) -> Vec<TotalScope> {
-    ds.indicators()
-        .iter()
-        .map(|i| {
+/// What each indicator's totals hold, one bit per indicator (`Indicator as usize`): the total
+/// is not available (not covered in every phase), or the use phase alone (asked for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scopes {
+    not_covered: u32,
+    use_only: u32,
+}
+
+impl Scopes {
+    /// The scopes of a dataset's indicators under these options.
+    pub fn new(ds: &Dataset, options: &EvaluationOptions) -> Scopes {
+        let mut s = Scopes::default();
+        for i in ds.indicators() {
+            let bit = 1u32 << (*i as u32);
             if ds.covers_all_phases(*i) {
-                TotalScope::AllPhases
-            } else if options.use_phase_only_indicators
+                continue;
+            }
+            if options.use_phase_only_indicators
                 && !ds.covers(*i, Phase::Manufacturing)
                 && ds.covers(*i, Phase::Use)
             {
-                TotalScope::UsePhaseOnly
+                s.use_only |= bit;
             } else {
-                TotalScope::NotAvailable
+                s.not_covered |= bit;
             }
-        })
-        .collect()
+        }
+        s
+    }
+
+    /// What the totals of `indicator` hold.
+    pub fn of(self, indicator: Indicator) -> TotalScope {
+        let bit = 1u32 << (indicator as u32);
+        if self.not_covered & bit != 0 {
+            TotalScope::NotAvailable
+        } else if self.use_only & bit != 0 {
+            TotalScope::UsePhaseOnly
+        } else {
+            TotalScope::AllPhases
+        }
+    }
 }
 
 /// Aggregates for one group of lines (all, one category, one department).
@@ -264,8 +286,8 @@ pub struct LineReport {
     /// Why the line got its category ([`crate::classify::Classification::rule`]).
     pub mapping_rule: String,
     pub indicators: Vec<Indicator>,
-    /// What each indicator's total holds ([`total_scopes`]).
-    pub scopes: Vec<TotalScope>,
+    /// What each indicator's total holds.
+    pub scopes: Scopes,
 }
 
 impl LineReport {
@@ -273,7 +295,7 @@ impl LineReport {
     pub fn impacts(&self) -> ImpactTable {
         let mut table = ImpactTable::new(&self.indicators);
         table.add_line(&self.footprint);
-        table.apply_scopes(&self.scopes);
+        table.apply_scopes(self.scopes);
         table
     }
 }
@@ -397,17 +419,17 @@ impl Report {
     }
 }
 
-pub(crate) fn indicator_infos(ds: &Dataset, scopes: &[TotalScope]) -> Vec<IndicatorInfo> {
-    ds.indicators()
-        .iter()
-        .zip(scopes)
-        .map(|(i, total)| IndicatorInfo {
+pub(crate) fn indicator_infos(ds: &Dataset, scopes: Scopes) -> Vec<IndicatorInfo> {
+    let mut out = Vec::with_capacity(ds.indicators().len());
+    for i in ds.indicators() {
+        out.push(IndicatorInfo {
             id: i.id(),
             unit: i.unit(),
             label_fr: i.label_fr(),
             label_en: i.label_en(),
             phases_covered: ds.phases_covered(*i),
-            total: *total,
-        })
-        .collect()
+            total: scopes.of(*i),
+        });
+    }
+    out
 }

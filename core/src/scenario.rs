@@ -10,7 +10,7 @@ use crate::evaluate::Evaluation;
 use crate::inventory::{Condition, EquipmentLine, InventoryItem, RejectedRow, RowError};
 use crate::json::{deserialize_with_reader, variant, Object, ShapeError};
 use crate::options::EvaluationOptions;
-use crate::report::{GroupFootprint, ImpactTable, Report, TotalScope};
+use crate::report::{GroupFootprint, ImpactTable, Report, Scopes};
 use serde::Serialize;
 use serde_json::Value;
 use uom::si::f64::Time;
@@ -419,7 +419,7 @@ fn change(a: &ImpactTable, b: &ImpactTable) -> ImpactTable {
 
 fn deltas(
     ds: &Dataset,
-    scopes: &[TotalScope],
+    scopes: Scopes,
     base: &[GroupFootprint],
     scen: &[GroupFootprint],
 ) -> Vec<Delta> {
@@ -496,7 +496,7 @@ pub fn run_scenarios(
         validate(ds, s)?;
     }
     let baseline = evaluate_numbered(ds, lines, &[], options).map_err(ScenarioError::Options)?;
-    let scopes: Vec<TotalScope> = baseline.indicators.iter().map(|i| i.total).collect();
+    let scopes = Scopes::new(ds, options);
     let mut results = Vec::new();
     for s in scenarios {
         let r = evaluate_numbered(
@@ -519,8 +519,8 @@ pub fn run_scenarios(
             levers: s.levers.clone(),
             reporting_year: options.reporting_year,
             totals,
-            by_category: deltas(ds, &scopes, &baseline.by_category, &r.by_category),
-            by_department: deltas(ds, &scopes, &baseline.by_department, &r.by_department),
+            by_category: deltas(ds, scopes, &baseline.by_category, &r.by_category),
+            by_department: deltas(ds, scopes, &baseline.by_department, &r.by_department),
             change_kgco2e: c,
             change_percent: c.zip(b.filter(|b| *b != 0.0)).map(|(c, b)| c / b * 100.0),
         });

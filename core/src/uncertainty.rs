@@ -140,7 +140,7 @@ impl Accumulator {
         ds: &Dataset,
         opts: MonteCarloOptions,
         available: &dyn Fn(usize, Indicator, usize) -> bool,
-        use_only: &[bool],
+        use_only: &dyn Fn(Indicator) -> bool,
         categories: &[(Option<String>, usize)],
         departments: &[(Option<String>, usize)],
     ) -> MonteCarloSummary {
@@ -217,7 +217,7 @@ impl Accumulator {
                         }
                     }
                     // A total given as the use phase alone (asked for) draws the use phase alone.
-                    cell[4].push(if use_only.get(i) == Some(&true) {
+                    cell[4].push(if use_only(inds[i]) {
                         s[2]
                     } else {
                         s[0] + s[1] + s[2] + s[3]

@@ -80,6 +80,7 @@ class Options:
         lines: bool = False,
         monte_carlo: Optional[int] = None,
         seed: int = 1,
+        use_phase_only_indicators: bool = False,
     ) -> Options: ...
     @staticmethod
     def from_dict(options: Any) -> Options:
@@ -90,7 +91,7 @@ class Options:
 class NativeReport:
     def json(self, pretty: bool = True) -> str: ...
     @property
-    def climate_change_kgco2e(self) -> float: ...
+    def climate_change_kgco2e(self) -> Optional[float]: ...
     @property
     def rows_read(self) -> int: ...
 

@@ -146,7 +146,8 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
         })?;
         if let Some(r) = f.0 {
             if !phases_split {
-                b.factors[r.0 as usize].includes = vec![Phase::Distribution, Phase::EndOfLife];
+                b.factors[r.0 as usize].includes =
+                    (1 << Phase::Distribution.index()) | (1 << Phase::EndOfLife.index());
             }
             embodied[cat][embodied_slot(phase).unwrap_or(0)][f.1 as usize] = Some(r);
         }
@@ -293,66 +294,7 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
         });
     }
 
-    // What the rows cover: an embodied phase with a factor (or included in a lumped
-    // manufacturing figure), use with an electricity factor. Flagged rows cover nothing.
-    let mut coverage = [0u8; N_IND];
-    let mut has_rows = [false; N_IND];
-    for f in &b.factors {
-        has_rows[f.indicator as usize] = true;
-        if f.quality == Quality::Flagged || f.table == FactorTable::Refurbishment {
-            continue;
-        }
-        let bits = &mut coverage[f.indicator as usize];
-        *bits |= 1 << f.phase.index();
-        for p in &f.includes {
-            *bits |= 1 << p.index();
-        }
-    }
-    let mut carried = coverage.map(|c| c != 0);
-    if let Some(declared) = declared {
-        for ind in Indicator::ALL {
-            let i = ind as usize;
-            let key = || format!("empreinte.indicators.{}", ind.id());
-            match declared[i] {
-                None if has_rows[i] => {
-                    return Err(DatasetError::Coverage {
-                        key: key(),
-                        message:
-                            "the tables have rows for this indicator; declare the phases they cover"
-                                .into(),
-                    })
-                }
-                None => {}
-                Some(bits) if bits != coverage[i] => {
-                    let list = |b: u8| {
-                        let ids: Vec<&str> = Phase::ALL
-                            .iter()
-                            .filter(|p| b & (1 << p.index()) != 0)
-                            .map(|p| p.id())
-                            .collect();
-                        format!("[{}]", ids.join(", "))
-                    };
-                    return Err(DatasetError::Coverage {
-                        key: format!("{}.phases", key()),
-                        message: format!(
-                            "declares {}, but the rows cover {} (a phase is covered by a factor that is not flagged, or by a manufacturing figure that includes it)",
-                            list(bits),
-                            list(coverage[i])
-                        ),
-                    });
-                }
-                // Declared, even with no phase covered (an indicator the source did not assess).
-                Some(_) => carried[i] = true,
-            }
-        }
-    }
-    // Reporting order: the indicators covered in every phase first.
-    let mut indicators: Vec<Indicator> = Indicator::ALL
-        .iter()
-        .copied()
-        .filter(|ind| carried[*ind as usize])
-        .collect();
-    crate::sort::sort_by_key(&mut indicators, |i| coverage[*i as usize] != 0b1111);
+    let (coverage, indicators) = coverage_of(&b.factors, declared)?;
 
     let mut ds = Dataset {
         info,
@@ -505,13 +447,13 @@ impl Builder {
             });
         }
         let source_row = row.required("source_row")?.to_string();
-        let mut includes = Vec::new();
-        for p in row.list("includes") {
-            match Phase::from_id(&p) {
+        let mut includes = 0u8;
+        for p in row.text("includes").split('|').filter(|p| !p.is_empty()) {
+            match Phase::from_id(p.trim()) {
                 Some(p @ (Phase::Distribution | Phase::EndOfLife))
-                    if phase == Phase::Manufacturing && !includes.contains(&p) =>
+                    if phase == Phase::Manufacturing =>
                 {
-                    includes.push(p)
+                    includes |= 1 << p.index()
                 }
                 _ => {
                     return Err(row.invalid(
@@ -540,47 +482,114 @@ impl Builder {
     }
 }
 
+/// What the rows cover, per indicator (one bit per phase): an embodied phase with a factor (or
+/// included in a lumped manufacturing figure), use with an electricity factor; flagged rows
+/// cover nothing. Checked against the declaration, when there is one; with the indicators the
+/// dataset carries, those covered in every phase first.
+#[inline(never)]
+fn coverage_of(
+    factors: &[Factor],
+    declared: Option<Declared>,
+) -> Result<([u8; N_IND], Vec<Indicator>), DatasetError> {
+    let mut coverage = [0u8; N_IND];
+    for f in factors {
+        if f.quality == Quality::Flagged || f.table == FactorTable::Refurbishment {
+            continue;
+        }
+        coverage[f.indicator as usize] |= (1 << f.phase.index()) | f.includes;
+    }
+    let mut carried = coverage.map(|c| c != 0);
+    if let Some(declared) = declared {
+        for ind in Indicator::ALL {
+            let i = ind as usize;
+            // Not declared reads as no phase: an indicator with rows must be declared.
+            let bits = declared[i].unwrap_or(0);
+            if bits != coverage[i] {
+                return Err(DatasetError::Coverage {
+                    key: ["empreinte.indicators.", ind.id(), ".phases"].concat(),
+                    message: [
+                        "declares ",
+                        &phase_list(bits),
+                        ", but the rows cover ",
+                        &phase_list(coverage[i]),
+                        " (a phase is covered by a factor that is not flagged, or by a manufacturing figure that includes it)",
+                    ]
+                    .concat(),
+                });
+            }
+            // Declared, even with no phase covered (an indicator the source did not assess).
+            carried[i] |= declared[i].is_some();
+        }
+    }
+    // Reporting order: the indicators covered in every phase first.
+    let mut indicators: Vec<Indicator> = Vec::with_capacity(N_IND);
+    for whole in [true, false] {
+        for ind in Indicator::ALL {
+            if carried[ind as usize] && (coverage[ind as usize] == 0b1111) == whole {
+                indicators.push(ind);
+            }
+        }
+    }
+    Ok((coverage, indicators))
+}
+
+/// Phases as a list for messages: `[manufacturing, use]`.
+fn phase_list(bits: u8) -> String {
+    let mut s = String::from("[");
+    for p in Phase::ALL {
+        if bits & (1 << p.index()) != 0 {
+            if s.len() > 1 {
+                s.push_str(", ");
+            }
+            s.push_str(p.id());
+        }
+    }
+    s.push(']');
+    s
+}
+
 /// Per indicator, the phases `empreinte.indicators` declares it covers (`None`: not declared).
 type Declared = [Option<u8>; N_IND];
 
 /// `empreinte.indicators`: `{"<indicator>": {"phases": ["manufacturing", ...], "note": "..."}}`.
+#[inline(never)]
 fn parse_coverage(v: &serde_json::Value) -> Result<Declared, DatasetError> {
-    let fail = |key: String, message: String| DatasetError::Coverage { key, message };
-    let map = v.as_object().ok_or_else(|| {
-        fail(
-            "empreinte.indicators".into(),
-            "expected an object: indicator id -> {\"phases\": [...]}".into(),
-        )
-    })?;
     let mut out: Declared = [None; N_IND];
+    let Some(map) = v.as_object() else {
+        return Err(DatasetError::Coverage {
+            key: "empreinte.indicators".into(),
+            message: "expected an object: indicator id -> {\"phases\": [...]}".into(),
+        });
+    };
     for (id, entry) in map {
-        let key = format!("empreinte.indicators.{id}");
-        let ind = Indicator::from_id(id)
-            .ok_or_else(|| fail(key.clone(), "unknown indicator id (see SCHEMA.md)".into()))?;
-        let obj = entry
+        // Every phase a known one, every key `phases` or `note`.
+        let keys_ok = entry
             .as_object()
-            .ok_or_else(|| fail(key.clone(), "expected {\"phases\": [...]}".into()))?;
-        if let Some(k) = obj.keys().find(|k| *k != "phases" && *k != "note") {
-            return Err(fail(
-                format!("{key}.{k}"),
-                "unknown key; expected `phases` and `note`".into(),
-            ));
-        }
-        let phases = obj
+            .is_some_and(|o| o.keys().all(|k| k == "phases" || k == "note"));
+        let phases = entry
             .get("phases")
             .and_then(|p| p.as_array())
-            .ok_or_else(|| fail(format!("{key}.phases"), "expected a list of phases".into()))?;
-        let mut bits = 0u8;
-        for p in phases {
-            let phase = p.as_str().and_then(Phase::from_id).ok_or_else(|| {
-                fail(
-                    format!("{key}.phases"),
-                    format!("invalid phase {p}; expected manufacturing, distribution, use or end_of_life"),
-                )
-            })?;
-            bits |= 1 << phase.index();
+            .filter(|_| keys_ok)
+            .and_then(|a| {
+                a.iter().try_fold(0u8, |bits, p| {
+                    p.as_str()
+                        .and_then(Phase::from_id)
+                        .map(|p| bits | (1 << p.index()))
+                })
+            });
+        match (Indicator::from_id(id), phases) {
+            (Some(ind), Some(bits)) => out[ind as usize] = Some(bits),
+            (ind, _) => {
+                return Err(DatasetError::Coverage {
+                    key: ["empreinte.indicators.", id].concat(),
+                    message: if ind.is_none() {
+                        "unknown indicator id (see SCHEMA.md)".into()
+                    } else {
+                        "expected {\"phases\": [...], \"note\": \"...\"}, phases among manufacturing, distribution, use, end_of_life".into()
+                    },
+                })
+            }
         }
-        out[ind as usize] = Some(bits);
     }
     Ok(out)
 }

@@ -189,16 +189,41 @@ pub struct Factor {
     pub source_id: String,
     pub source_row: String,
     pub note: String,
-    /// For a lumped manufacturing figure, the other phases it includes (`distribution`,
-    /// `end_of_life`): they are known, counted in it, and not available separately.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub includes: Vec<Phase>,
+    /// For a lumped manufacturing figure, the other phases it includes (one bit per
+    /// [`Phase::index`]): they are known, counted in it, and not available separately. Written
+    /// as in the CSV (`distribution|end_of_life`), absent when none.
+    #[serde(
+        serialize_with = "serialize_includes",
+        skip_serializing_if = "no_phase"
+    )]
+    pub(crate) includes: u8,
+}
+
+fn no_phase(bits: &u8) -> bool {
+    *bits == 0
+}
+
+/// `includes` as the CSV writes it.
+fn serialize_includes<S: serde::Serializer>(bits: &u8, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match *bits {
+        0b0010 => "distribution",
+        0b1000 => "end_of_life",
+        _ => "distribution|end_of_life",
+    })
 }
 
 impl Factor {
     /// Whether this (manufacturing) figure includes `phase`.
     pub fn includes(&self, phase: Phase) -> bool {
-        self.includes.contains(&phase)
+        self.includes & (1 << phase.index()) != 0
+    }
+
+    /// The phases this (manufacturing) figure includes, in life-cycle order.
+    pub fn included_phases(&self) -> Vec<Phase> {
+        Phase::ALL
+            .into_iter()
+            .filter(|p| self.includes(*p))
+            .collect()
     }
 }
 

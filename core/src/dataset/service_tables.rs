@@ -148,7 +148,7 @@ impl Dataset {
                 source_id,
                 source_row: row.required("source_row")?.into(),
                 note: row.text("note").into(),
-                includes: Vec::new(),
+                includes: 0,
             });
             let entry = match networks.iter().position(|n| n.id == network) {
                 Some(i) => &mut networks[i],

@@ -482,9 +482,7 @@ pub(crate) fn assemble(
                     used.push(ds.factor(f).id.clone());
                     generic = true;
                     // The generic server's figure may be one lump (phases included in it).
-                    for p in &ds.factor(f).includes {
-                        included[ind as usize] |= 1 << p.index();
-                    }
+                    included[ind as usize] |= ds.factor(f).includes;
                     mul(ds.factor(f).value, fallback_share)
                 }),
         };
