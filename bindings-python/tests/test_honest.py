@@ -6,8 +6,6 @@ manufacturing"."""
 
 from __future__ import annotations
 
-import math
-
 import empreinte
 from conftest import MONTCLAIR, cli_json
 
@@ -65,7 +63,7 @@ def test_the_headline_and_groups_are_none_when_not_available() -> None:
     rows = r.by_category(as_frame=False)
     assert rows[0]["total"] is None and rows[0]["status"] == "not_available"
     frame = r.by_category(as_frame=True)
-    assert math.isnan(frame["total"].iloc[0])
+    assert frame["total"].isna().iloc[0]
 
 
 def test_a_lumped_figure_reads_included_in_manufacturing() -> None:
