@@ -449,6 +449,7 @@ fn non_climate_electricity_far_from_the_year_is_warned_about() {
     assert_eq!(empreinte::MAX_VINTAGE_GAP_YEARS, 5);
 }
 
+#[allow(clippy::result_large_err)] // a test helper; DatasetError is built once per failed load
 fn default_files(edit: impl Fn(&str, String) -> String) -> Result<Dataset, DatasetError> {
     let dir = common::repo_root().join("core/data/ademe-negaoctet-2022");
     let read = |f: &str| edit(f, std::fs::read_to_string(dir.join(f)).unwrap());

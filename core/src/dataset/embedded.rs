@@ -4,6 +4,7 @@
 use super::{Dataset, DatasetError, DatasetFiles};
 use std::sync::OnceLock;
 
+#[cfg(feature = "boavizta")]
 macro_rules! embedded_files {
     ($dir:literal) => {
         DatasetFiles {
