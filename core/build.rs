@@ -1,7 +1,7 @@
 //! Prepares the embedded default dataset in `OUT_DIR`: a compact copy of
 //! `data/ademe-negaoctet-2022/` (`src/dataset/compact.rs`: derivable cells left blank, and the
 //! free-text notes too without the `notes` feature) and a `datapackage.json` with only what the
-//! loader reads. Figures, sources and the rows they cite are whole either way: results are the
+//! loader reads (without `notes`, the indicators' coverage notes are left out as well). Figures, sources and the rows they cite are whole either way: results are the
 //! same to the last digit (tested in `dataset::compact`).
 
 #[path = "src/dataset/compact.rs"]
@@ -54,6 +54,19 @@ fn main() {
     ] {
         if let Some(v) = package.get(key) {
             lean.insert(key.into(), v.clone());
+        }
+    }
+    // The notes on what each indicator covers explain; the loader reads only the phases.
+    if !keep_notes {
+        if let Some(serde_json::Value::Object(indicators)) = lean
+            .get_mut("empreinte")
+            .and_then(|e| e.get_mut("indicators"))
+        {
+            for entry in indicators.values_mut() {
+                if let serde_json::Value::Object(o) = entry {
+                    o.remove("note");
+                }
+            }
         }
     }
     lean.insert("resources".into(), resources.into());

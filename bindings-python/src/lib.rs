@@ -149,7 +149,7 @@ pub(crate) struct PyOptions {
 #[pymethods]
 impl PyOptions {
     #[new]
-    #[pyo3(signature = (year = 2025, annualisation = "physical_lifetime", amortisation_years = None, country = None, inhabitants = None, agents = None, pupils = None, lines = false, monte_carlo = None, seed = 1))]
+    #[pyo3(signature = (year = 2025, annualisation = "physical_lifetime", amortisation_years = None, country = None, inhabitants = None, agents = None, pupils = None, lines = false, monte_carlo = None, seed = 1, use_phase_only_indicators = false))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -163,6 +163,7 @@ impl PyOptions {
         lines: bool,
         monte_carlo: Option<u32>,
         seed: u64,
+        use_phase_only_indicators: bool,
     ) -> PyResult<PyOptions> {
         let annualisation = match Annualisation::parse(annualisation) {
             Some(Annualisation::Accounting { default_years }) => Annualisation::Accounting {
@@ -187,6 +188,7 @@ impl PyOptions {
                 pupils,
                 keep_lines: lines,
                 monte_carlo: monte_carlo.map(|draws| MonteCarloOptions { draws, seed }),
+                use_phase_only_indicators,
             },
         })
     }
@@ -237,8 +239,9 @@ impl PyReport {
         }
     }
 
+    /// `None` when not available, never 0 in its place.
     #[getter]
-    fn climate_change_kgco2e(&self) -> f64 {
+    fn climate_change_kgco2e(&self) -> Option<f64> {
         self.inner.climate_change_kgco2e()
     }
 

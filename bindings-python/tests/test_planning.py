@@ -89,7 +89,7 @@ def test_scenario_equals_cli(tmp_path: pathlib.Path) -> None:
     assert same.scenarios == expected
     assert r.baseline.totals == empreinte.evaluate(path).totals
     frame = r.to_pandas()
-    assert list(frame.columns) == ["name", "indicator", "phase", "baseline", "scenario", "change"]
+    assert list(frame.columns) == ["name", "indicator", "phase", "status", "baseline", "scenario", "change"]
     # Every input form gives the same result.
     for inventory in (FLEET, FLEET.encode("cp1252"), pd.read_csv(path, sep=";"),
                       pd.read_csv(path, sep=";").to_dict("records")):

@@ -8,7 +8,7 @@ const TS_TYPES: &'static str = r#"
 /** Stable ids of impact indicators (a dataset carries some of them). */
 export type IndicatorId =
   | "climate_change" | "resource_use_minerals_metals" | "primary_energy" | "water_consumption"
-  | "water_use" | "resource_use_fossils" | "acidification" | "particulate_matter"
+  | "water_ademe" | "water_use" | "resource_use_fossils" | "acidification" | "particulate_matter"
   | "ionising_radiation" | "ozone_depletion" | "photochemical_ozone_formation"
   | "human_toxicity_cancer" | "human_toxicity_non_cancer" | "eutrophication_freshwater"
   | "eutrophication_marine" | "eutrophication_terrestrial" | "ecotoxicity_freshwater"
@@ -25,14 +25,20 @@ export interface Range { low: number; central: number; high: number; }
 
 /**
  * An aggregated figure. `not_available`: the dataset has no factor (no numbers, never a
- * silent zero). `partial`: a lower bound, `missing_contributions` lacked a factor.
+ * silent zero); a total with `not_covered` is of an indicator the dataset does not cover in
+ * every phase. `partial`: a lower bound, `missing_contributions` lacked a factor.
+ * `included_in_manufacturing`: the phase is inside a lumped manufacturing figure (no number of
+ * its own; `included_contributions` counts them). `use_phase_only`: the use phase alone, asked
+ * for with `use_phase_only_indicators`.
  */
 export interface Estimate {
-  status: "available" | "partial" | "not_available";
+  status: "available" | "partial" | "not_available" | "included_in_manufacturing" | "use_phase_only";
   low?: number;
   central?: number;
   high?: number;
   missing_contributions?: number;
+  included_contributions?: number;
+  not_covered?: true;
 }
 
 /** Per phase and total, for one indicator. */
@@ -92,6 +98,11 @@ export interface EvaluationOptions {
   keep_lines?: boolean;
   /** Draw the dataset's factors `draws` times (seeded): mean and percentiles in `Report.monte_carlo`. */
   monte_carlo?: { draws: number; seed: number } | null;
+  /**
+   * For an indicator whose manufacturing the dataset does not cover, give its use phase alone
+   * as its total (`use_phase_only`); default false: that total is `not_available`.
+   */
+  use_phase_only_indicators?: boolean;
 }
 
 /** Mean and percentiles of a drawn figure. */
@@ -163,6 +174,8 @@ export interface Factor {
   /** How the source made the figure, where the dataset says (electricity: "single-year figure", "four-year smoothed average"); "" when not stated. */
   method: string;
   method_fr: string;
+  /** A lumped manufacturing figure: the phases it includes (absent otherwise). */
+  includes?: ("distribution" | "end_of_life")[];
 }
 
 export interface Zone { code: string; alpha3: string; name_fr: string; name_en: string; aliases: string[]; }
@@ -234,7 +247,17 @@ export interface LineReport {
   impacts: ImpactTable;
 }
 
-export interface IndicatorInfo { id: IndicatorId; unit: string; label_fr: string; label_en: string; }
+/** An indicator of the report, with what the dataset covers of it (fully covered ones first). */
+export interface IndicatorInfo {
+  id: IndicatorId;
+  unit: string;
+  label_fr: string;
+  label_en: string;
+  /** The phases the dataset covers for this indicator. */
+  phases_covered: PhaseId[];
+  /** What its totals hold. */
+  total: "all_phases" | "use_phase_only" | "not_available";
+}
 
 export interface Provenance {
   electricity: {

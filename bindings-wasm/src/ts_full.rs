@@ -28,11 +28,15 @@ export interface OfferResult {
   condition: ConditionId;
   lifetime_years: number;
   electricity_kwh_per_year: number;
-  /** Per indicator, per year of service: each phase, `embodied` and `total` (`null`: not available). */
-  per_year: { [I in IndicatorId]?: { [P in PhaseId | "embodied" | "total"]: Range | null } & { unit: string } };
-  climate_change_kgco2e_per_year: number;
-  /** Against the first offer (negative = less). */
-  difference_kgco2e_per_year: number;
+  /**
+   * Per indicator, per year of service: each phase, `embodied` and `total` (`null`: not
+   * available; `"included_in_manufacturing"`: a phase inside a lumped manufacturing figure).
+   */
+  per_year: { [I in IndicatorId]?: { [P in PhaseId | "embodied" | "total"]: Range | null | "included_in_manufacturing" } & { unit: string } };
+  /** null: not available (never 0). */
+  climate_change_kgco2e_per_year: number | null;
+  /** Against the first offer (negative = less); null when either figure is not available. */
+  difference_kgco2e_per_year: number | null;
   difference_percent: number | null;
   break_even: {
     first_offer_lifetime_to_match_years: number | null;
@@ -168,8 +172,11 @@ export interface HostingFootprint {
   site: string | null;
   electricity_kwh: Range;
   zone: string;
-  /** Per indicator: each phase and the total (`null`: not available), and the unit. */
-  impacts: { [I in IndicatorId]?: { [P in PhaseId | "total"]: Range | null } & { unit: string } };
+  /**
+   * Per indicator: each phase and the total (`null`: not available; `"included_in_manufacturing"`:
+   * inside the server's lumped manufacturing figure), and the unit.
+   */
+  impacts: { [I in IndicatorId]?: { [P in PhaseId | "total"]: Range | null | "included_in_manufacturing" } & { unit: string } };
   factors_used: string[];
   warnings: string[];
 }

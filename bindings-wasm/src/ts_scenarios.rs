@@ -23,8 +23,8 @@ export interface ScenarioResult {
   totals: Delta;
   by_category: Delta[];
   by_department: Delta[];
-  /** Climate change, central, kgCO2e per year: scenario − baseline, and in percent. */
-  change_kgco2e: number;
+  /** Climate change, central, kgCO2e per year: scenario − baseline (null: not available), and in percent. */
+  change_kgco2e: number | null;
   change_percent: number | null;
 }
 

@@ -10,8 +10,8 @@ use empreinte::csv_safe::{
 use empreinte::report::LineReport;
 use empreinte::scenario::Delta;
 use empreinte::{
-    Availability, Comparison, Estimate, GroupFootprint, ImpactTable, Phase, Range, Report,
-    ScenarioResult, TrajectorySeries,
+    Comparison, Estimate, GroupFootprint, ImpactTable, Phase, Range, Report, ScenarioResult,
+    TrajectorySeries,
 };
 use std::io::{self, Write};
 
@@ -21,24 +21,27 @@ fn bounds(v: Option<Range>) -> [String; 3] {
     })
 }
 
+/// `available`, `partial`, `not_available`, `included_in_manufacturing` or `use_phase_only`;
+/// the figures of a cell without a number are empty.
 fn status(e: &Estimate) -> &'static str {
-    match e.availability() {
-        Availability::Available => "available",
-        Availability::Partial => "partial",
-        Availability::NotAvailable => "not_available",
-    }
+    e.availability().id()
 }
 
-/// The four phases then the total of one indicator of a table.
+/// The four phases then the total of one indicator of a table (not available where the table
+/// lacks the indicator, never a zero).
 fn phases<'a>(
     t: &'a ImpactTable,
     ind: empreinte::Indicator,
 ) -> impl Iterator<Item = (&'static str, Estimate)> + 'a {
+    let missing = Estimate {
+        scope: empreinte::Scope::NotCovered,
+        ..Estimate::default()
+    };
     Phase::ALL
         .iter()
         .map(move |p| (p.id(), t.get(ind, *p)))
         .chain(std::iter::once(("total", t.total(ind))))
-        .map(|(id, e)| (id, e.copied().unwrap_or_default()))
+        .map(move |(id, e)| (id, e.copied().unwrap_or(missing)))
 }
 
 /// `evaluate --format csv`: one row per scope (total, category, department; line with
@@ -144,6 +147,7 @@ pub fn compare(c: &Comparison, out: &mut impl Write) -> io::Result<()> {
         "indicator",
         "phase",
         "unit",
+        "status",
         "low_per_year",
         "central_per_year",
         "high_per_year",
@@ -151,17 +155,27 @@ pub fn compare(c: &Comparison, out: &mut impl Write) -> io::Result<()> {
     for o in &c.offers {
         for ind in &o.indicators {
             let row = &o.per_year[*ind as usize];
-            for (phase, v) in Phase::ALL
+            for (phase, v, included) in Phase::ALL
                 .iter()
-                .map(|p| (p.id(), row[p.index()]))
-                .chain([("total", row[4])])
+                .map(|p| {
+                    let included = o.included[*ind as usize] & (1 << p.index()) != 0;
+                    (p.id(), row[p.index()], included)
+                })
+                .chain([("total", row[4], false)])
             {
-                let [lo, mid, hi] = bounds(v);
+                // Empty figures: not available, or included in manufacturing (the status says).
+                let status = match (v, included) {
+                    (_, true) => "included_in_manufacturing",
+                    (Some(_), false) => "available",
+                    (None, false) => "not_available",
+                };
+                let [lo, mid, hi] = bounds(v.filter(|_| !included));
                 w.row(&[
                     Text(&o.name),
                     Text(ind.id()),
                     Text(phase),
                     Text(ind.unit()),
+                    Text(status),
                     Number(&lo),
                     Number(&mid),
                     Number(&hi),
@@ -230,10 +244,11 @@ pub fn scenario(r: &ScenarioResult, out: &mut impl Write) -> io::Result<()> {
     w.flush()
 }
 
-/// `trajectory --format csv`: one row per series and year.
+/// `trajectory --format csv`: one row per series and year; the climate figure is empty and its
+/// status says `not_available` when the year has none.
 pub fn trajectory(
     series: &[TrajectorySeries],
-    climate: impl Fn(&empreinte::YearPoint) -> f64,
+    climate: impl Fn(&empreinte::YearPoint) -> Option<Estimate>,
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut w = Writer::from_writer(out);
@@ -245,19 +260,23 @@ pub fn trajectory(
         "refurbished_purchases",
         "electricity_kwh",
         "climate_change_kgco2e",
+        "climate_change_status",
     ])?;
     for s in series {
         for p in &s.years {
+            let e = climate(p);
             let figures = [
                 p.year.to_string(),
                 p.devices.to_string(),
                 p.purchases.to_string(),
                 p.refurbished_purchases.to_string(),
                 p.electricity_kwh.to_string(),
-                climate(p).to_string(),
+                e.and_then(|e| e.central())
+                    .map_or(String::new(), |v| v.to_string()),
             ];
             let mut row = vec![Text(&s.name)];
             row.extend(figures.iter().map(|v| Number(v)));
+            row.push(Text(e.as_ref().map_or("not_available", status)));
             w.row(&row)?;
         }
     }

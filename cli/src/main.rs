@@ -121,6 +121,10 @@ struct EvaluateArgs {
     /// The year of `--previous` (default: the year before `--year`).
     #[arg(long, requires = "previous")]
     previous_year: Option<i32>,
+    /// For an indicator whose manufacturing the dataset does not cover, show the use phase alone
+    /// as its total (marked ‡) instead of "not available".
+    #[arg(long)]
+    use_phase_only_indicators: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -239,6 +243,7 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
             draws,
             seed: args.seed,
         }),
+        use_phase_only_indicators: args.use_phase_only_indicators,
     };
     let name = args.inventory.display().to_string();
     let glpi = glpi_cmd::evaluate_if_glpi(&ds, &args.inventory, &options, args.mapping.as_deref());

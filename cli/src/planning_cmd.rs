@@ -244,10 +244,19 @@ fn compare_table(c: &Comparison, lang: Lang, out: &mut impl Write) -> std::io::R
         number(o.lifetime_years, lang)
     });
     let cc = Indicator::ClimateChange as usize;
+    let na = crate::render::not_available(lang);
     for p in Phase::ALL {
         let label = format!("{} (kgCO2e/{})", p.label(lang), t(lang, "an", "yr"));
         row(&label, &|o| {
-            o.per_year[cc][p.index()].map_or("n.d.".into(), |v| number(v.central, lang))
+            if o.included[cc] & (1 << p.index()) != 0 {
+                return t(
+                    lang,
+                    "incl. (dans la fabrication)",
+                    "incl. (in manufacturing)",
+                )
+                .into();
+            }
+            o.per_year[cc][p.index()].map_or(na.into(), |v| number(v.central, lang))
         });
     }
     let total = format!(
@@ -256,7 +265,7 @@ fn compare_table(c: &Comparison, lang: Lang, out: &mut impl Write) -> std::io::R
         t(lang, "an", "yr")
     );
     row(&total, &|o| {
-        o.per_year[cc][4].map_or("n.d.".into(), |v| {
+        o.per_year[cc][4].map_or(na.into(), |v| {
             format!(
                 "{} [{} – {}]",
                 number(v.central, lang),
@@ -267,13 +276,12 @@ fn compare_table(c: &Comparison, lang: Lang, out: &mut impl Write) -> std::io::R
     });
     row(
         t(lang, "Écart avec la 1re offre", "Against the first offer"),
-        &|o| match o.difference_percent {
-            None => "—".into(),
-            Some(p) => format!(
-                "{} kg ({} %)",
-                number(o.difference_kgco2e_per_year, lang),
-                number(p, lang)
-            ),
+        &|o| match (o.difference_kgco2e_per_year, o.difference_percent) {
+            (Some(d), Some(p)) => format!("{} kg ({} %)", number(d, lang), number(p, lang)),
+            (Some(d), None) => format!("{} kg", number(d, lang)),
+            // The first offer itself, or a figure not available on either side.
+            (None, _) if std::ptr::eq(o, &c.offers[0]) => "—".into(),
+            (None, _) => na.into(),
         },
     );
     row(
@@ -316,7 +324,7 @@ fn compare_table(c: &Comparison, lang: Lang, out: &mut impl Write) -> std::io::R
                 t(lang, "an", "yr")
             );
             row(&label, &|o| {
-                o.per_year[*ind as usize][4].map_or("n.d.".into(), |v| number(v.central, lang))
+                o.per_year[*ind as usize][4].map_or(na.into(), |v| number(v.central, lang))
             });
         }
     }
@@ -367,7 +375,8 @@ fn read(path: &PathBuf) -> Result<empreinte::ReadInventory, String> {
     empreinte::read_inventory(bytes).map_err(|e| format!("{}: {e} [{}]", path.display(), e.code()))
 }
 
-fn climate(d: &Delta, which: u8) -> f64 {
+/// The climate total of a delta's baseline (0), scenario (1) or change (2); `None`: not available.
+fn climate(d: &Delta, which: u8) -> Option<f64> {
     let table = match which {
         0 => &d.baseline,
         1 => &d.scenario,
@@ -375,7 +384,7 @@ fn climate(d: &Delta, which: u8) -> f64 {
     };
     table
         .total(Indicator::ClimateChange)
-        .map_or(0.0, |e| e.range.central)
+        .and_then(empreinte::Estimate::central)
 }
 
 pub fn scenario(args: &ScenarioArgs, out: &mut impl Write) -> Result<u8, String> {
@@ -407,11 +416,11 @@ pub fn scenario(args: &ScenarioArgs, out: &mut impl Write) -> Result<u8, String>
                 r.name.clone(),
                 t(lang, "Écart", "Change").to_string(),
             ]];
+            let na = crate::render::not_available(lang);
             for ind in r.totals.change.indicators() {
                 let get = |tb: &empreinte::ImpactTable| {
                     tb.total(*ind)
-                        .and_then(|e| e.central())
-                        .map_or("n.d.".into(), |v| number(v, lang))
+                        .map_or(na.into(), |e| crate::render::cell(e, lang))
                 };
                 rows.push(vec![
                     format!("{} ({})", ind.label(lang), ind.unit()),
@@ -434,8 +443,8 @@ pub fn scenario(args: &ScenarioArgs, out: &mut impl Write) -> Result<u8, String>
                 out,
                 "\n{} : {} kgCO2e ({} %)\n",
                 t(lang, "Écart climat", "Climate change"),
-                number(r.change_kgco2e, lang),
-                r.change_percent.map_or("—".into(), |p| number(p, lang))
+                r.change_kgco2e.map_or(na.into(), |c| number(c, lang)),
+                r.change_percent.map_or(na.into(), |p| number(p, lang))
             )
             .map_err(w)?;
             for (title, groups) in [
@@ -449,7 +458,10 @@ pub fn scenario(args: &ScenarioArgs, out: &mut impl Write) -> Result<u8, String>
                     t(lang, "Écart (kgCO2e)", "Change (kgCO2e)").into(),
                 ]];
                 let mut sorted: Vec<&Delta> = groups.iter().collect();
-                sorted.sort_by(|a, b| climate(a, 2).total_cmp(&climate(b, 2)));
+                // Largest reduction first; changes not available last.
+                let key = |d: &Delta| climate(d, 2).unwrap_or(f64::INFINITY);
+                sorted.sort_by(|a, b| key(a).total_cmp(&key(b)));
+                let show = |v: Option<f64>| v.map_or(na.into(), |v| number(v, lang));
                 for d in sorted {
                     let key = match (
                         &d.key,
@@ -470,9 +482,9 @@ pub fn scenario(args: &ScenarioArgs, out: &mut impl Write) -> Result<u8, String>
                     };
                     rows.push(vec![
                         key,
-                        number(climate(d, 0), lang),
-                        number(climate(d, 1), lang),
-                        number(climate(d, 2), lang),
+                        show(climate(d, 0)),
+                        show(climate(d, 1)),
+                        show(climate(d, 2)),
                     ]);
                 }
                 crate::render::print_rows(&rows, out).map_err(w)?;
@@ -538,15 +550,13 @@ pub fn trajectory(args: &TrajectoryArgs, out: &mut impl Write) -> Result<u8, Str
         .map_err(w)?;
         return Ok(0);
     }
-    let climate = |p: &empreinte::YearPoint| {
-        p.impacts
-            .total(Indicator::ClimateChange)
-            .map_or(0.0, |e| e.range.central)
-    };
+    let estimate = |p: &empreinte::YearPoint| p.impacts.total(Indicator::ClimateChange).copied();
     if args.format == Format::Csv {
-        crate::csv_out::trajectory(&series, climate, out).map_err(w)?;
+        crate::csv_out::trajectory(&series, estimate, out).map_err(w)?;
         return Ok(0);
     }
+    let na = crate::render::not_available(lang);
+    let climate = |p: &empreinte::YearPoint| estimate(p).and_then(|e| e.central());
     writeln!(
         out,
         "{} {}–{} ({} kgCO2e/{})\n",
@@ -571,7 +581,7 @@ pub fn trajectory(args: &TrajectoryArgs, out: &mut impl Write) -> Result<u8, Str
     for (i, p) in series[0].years.iter().enumerate() {
         let mut row = vec![p.year.to_string()];
         for s in &series {
-            row.push(number(climate(&s.years[i]), lang));
+            row.push(estimate(&s.years[i]).map_or(na.into(), |e| crate::render::cell(&e, lang)));
             row.push(s.years[i].purchases.to_string());
         }
         rows.push(row);
@@ -579,13 +589,14 @@ pub fn trajectory(args: &TrajectoryArgs, out: &mut impl Write) -> Result<u8, Str
     crate::render::print_rows(&rows, out).map_err(w)?;
     crate::render::renewal(&series[0].renewal, &ds, lang, out).map_err(w)?;
     for s in &series {
-        let total: f64 = s.years.iter().map(climate).sum();
+        // A year without a figure makes the sum not available, never a smaller number.
+        let total: Option<f64> = s.years.iter().map(climate).sum();
         writeln!(
             out,
             "{} « {} » : {} kgCO2e",
             t(lang, "Cumul", "Cumulated"),
             s.name,
-            number(total, lang)
+            total.map_or(na.into(), |v| number(v, lang))
         )
         .map_err(w)?;
     }

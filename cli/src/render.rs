@@ -10,14 +10,31 @@ pub fn number(v: f64, lang: Lang) -> String {
     empreinte::review::format_number(v, lang)
 }
 
-fn cell(e: &Estimate, lang: Lang) -> String {
+/// "n.d." / "n/a": not available, never a zero.
+pub fn not_available(lang: Lang) -> &'static str {
+    t(lang, "n.d.", "n/a")
+}
+
+/// An estimate's central value for a table: `*` partial, `‡` the use phase alone (asked for),
+/// "incl." included in manufacturing, "n.d." / "n/a" not available.
+pub fn cell(e: &Estimate, lang: Lang) -> String {
+    let n = || number(e.range.central, lang);
     match e.availability() {
-        Availability::NotAvailable => match lang {
-            Lang::Fr => "n.d.".into(),
-            Lang::En => "n/a".into(),
-        },
-        Availability::Partial => format!("{}*", number(e.range.central, lang)),
-        Availability::Available => number(e.range.central, lang),
+        Availability::NotAvailable => not_available(lang).into(),
+        Availability::IncludedInManufacturing => "incl.".into(),
+        Availability::Partial => format!("{}*", n()),
+        Availability::UsePhaseOnly if e.n_missing > 0 => format!("{}*‡", n()),
+        Availability::UsePhaseOnly => format!("{}‡", n()),
+        Availability::Available => n(),
+    }
+}
+
+/// A share of a whole for a table: "n.d." when either is not available.
+fn share(e: &Estimate, whole: Option<f64>, lang: Lang) -> String {
+    match (e.central(), whole) {
+        (Some(v), Some(w)) if w > 0.0 => format!("{} %", number(v / w * 100.0, lang)),
+        (Some(_), Some(_)) => String::new(),
+        _ => not_available(lang).into(),
     }
 }
 
@@ -87,18 +104,33 @@ pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) ->
             ])
             .collect();
     let mut rows = vec![headers];
-    for ind in r.totals.impacts.indicators() {
-        let mut row = vec![format!("{} ({})", ind.label(lang), ind.unit())];
+    // The indicators the dataset covers in every phase lead; the others follow, marked †.
+    let mut incomplete = false;
+    for (info, ind) in r.indicators.iter().zip(r.totals.impacts.indicators()) {
+        let whole = info.phases_covered.len() == Phase::ALL.len();
+        if !whole && !incomplete {
+            incomplete = true;
+            rows.push(vec![t(
+                lang,
+                "† Non couverts dans toutes les phases par le référentiel :",
+                "† Not covered in every phase by the dataset:",
+            )
+            .into()]);
+        }
+        let mark = if whole { "" } else { " †" };
+        let mut row = vec![format!("{} ({}){mark}", ind.label(lang), ind.unit())];
         for p in Phase::ALL {
-            row.push(
+            row.push(if info.phases_covered.contains(&p) {
                 r.totals
                     .impacts
                     .get(*ind, p)
-                    .map_or(String::new(), |e| cell(e, lang)),
-            );
+                    .map_or(not_available(lang).into(), |e| cell(e, lang))
+            } else {
+                "n.c.".into()
+            });
         }
         let total = r.totals.impacts.total(*ind);
-        row.push(total.map_or(String::new(), |e| cell(e, lang)));
+        row.push(total.map_or(not_available(lang).into(), |e| cell(e, lang)));
         row.push(total.map_or(String::new(), |e| range(e, lang)));
         rows.push(row);
     }
@@ -111,13 +143,25 @@ pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) ->
     )?;
     writeln!(
         out,
-        "{}\n",
+        "{}",
         t(
             lang,
-            "n.d. : non disponible dans le référentiel · * : partiel (certaines lignes sans facteur)",
-            "n/a: not available in the dataset · *: partial (some lines lack a factor)"
+            "n.d. : non disponible dans le référentiel · * : partiel (certaines lignes sans facteur) · incl. : inclus dans la fabrication (la source donne un seul chiffre)",
+            "n/a: not available in the dataset · *: partial (some lines lack a factor) · incl.: included in manufacturing (the source gives one figure)"
         )
     )?;
+    if incomplete {
+        writeln!(
+            out,
+            "{}",
+            t(
+                lang,
+                "† n.c. : phase non couverte par le référentiel ; le total n'est pas disponible (--use-phase-only-indicators : la phase d'utilisation seule, ‡)",
+                "† n.c.: phase not covered by the dataset; the total is not available (--use-phase-only-indicators: the use phase alone, ‡)"
+            )
+        )?;
+    }
+    writeln!(out)?;
 
     let climate = Indicator::ClimateChange;
     let group_rows =
@@ -129,28 +173,26 @@ pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) ->
                 t(lang, "Part", "Share").to_string(),
                 t(lang, "Fourchette", "Range").to_string(),
             ]];
-            let whole = r
-                .totals
-                .impacts
-                .total(climate)
-                .map_or(0.0, |e| e.range.central);
-            let central =
-                |g: &GroupFootprint| g.impacts.total(climate).map_or(0.0, |e| e.range.central);
+            let whole = r.totals.impacts.total(climate).and_then(Estimate::central);
+            // Order only: groups without a figure last.
+            let central = |g: &GroupFootprint| {
+                g.impacts
+                    .total(climate)
+                    .and_then(Estimate::central)
+                    .unwrap_or(f64::NEG_INFINITY)
+            };
             let mut sorted: Vec<&GroupFootprint> = groups.iter().collect();
             sorted.sort_by(|a, b| central(b).total_cmp(&central(a)));
             for g in sorted {
-                let e = g.impacts.total(climate).copied().unwrap_or_default();
-                let share = if whole > 0.0 {
-                    e.range.central / whole * 100.0
-                } else {
-                    0.0
+                let Some(e) = g.impacts.total(climate) else {
+                    continue;
                 };
                 rows.push(vec![
                     label(g),
                     g.devices.to_string(),
-                    cell(&e, lang),
-                    format!("{} %", number(share, lang)),
-                    range(&e, lang),
+                    cell(e, lang),
+                    share(e, whole, lang),
+                    range(e, lang),
                 ]);
             }
             rows

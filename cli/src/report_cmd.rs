@@ -48,6 +48,10 @@ pub struct ReportArgs {
     /// A GLPI mapping CSV (model or type → category), for GLPI input.
     #[arg(long)]
     mapping: Option<PathBuf>,
+    /// For an indicator whose manufacturing the dataset does not cover, give the use phase alone
+    /// as its total, labelled so, instead of "not available".
+    #[arg(long)]
+    use_phase_only_indicators: bool,
     /// Write the document here (default: standard output).
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -121,6 +125,7 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
         inhabitants: args.inhabitants,
         agents: args.agents,
         pupils: args.pupils,
+        use_phase_only_indicators: args.use_phase_only_indicators,
         ..EvaluationOptions::new(args.year)
     };
     let (report, left_out, lines) =

@@ -115,7 +115,10 @@ pub fn page(a: &PageArgs, out: &mut impl Write) -> Result<u8, String> {
             r.score, r.grade, r.ghg_gco2e, r.water_cl
         )),
         PageEstimate::Web(r) => {
-            let shown = fp.total(Indicator::ClimateChange).central().unwrap_or(0.0) * 1000.0;
+            let shown = fp
+                .total(Indicator::ClimateChange)
+                .central()
+                .map_or("n.d.".to_string(), |kg| (kg * 1000.0).to_string());
             w(writeln!(
                 out,
                 "{} — {} gCO2e {}{}{}",

@@ -54,9 +54,9 @@ fn compare_new_and_refurbished_side_by_side() {
     assert!((-90.0..=-85.0).contains(&p), "{p}");
     assert_eq!(v["allocation"], "cut_off");
     let (_, csv, _) = run(&["compare", "--format", "csv", "--offer", "category=laptop"]);
-    assert!(
-        csv.starts_with("offer,indicator,phase,unit,low_per_year,central_per_year,high_per_year")
-    );
+    assert!(csv.starts_with(
+        "offer,indicator,phase,unit,status,low_per_year,central_per_year,high_per_year"
+    ));
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn trajectory_series() {
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(
         rows[0],
-        "series,year,devices,purchases,refurbished_purchases,electricity_kwh,climate_change_kgco2e"
+        "series,year,devices,purchases,refurbished_purchases,electricity_kwh,climate_change_kgco2e,climate_change_status"
     );
     assert_eq!(rows.len(), 1 + 2 * 6);
     let (code, _, err) = run(&["trajectory", &town(), "--from", "2030", "--to", "2025"]);

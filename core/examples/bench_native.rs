@@ -58,7 +58,12 @@ fn evaluate(path: &str, draws: Option<u32>) {
     println!("rows_rejected {}", report.counts.rows_rejected);
     println!("seconds {s:.6}");
     println!("lines_per_s {:.0}", report.counts.rows_read as f64 / s);
-    println!("climate_change_kgco2e {}", report.climate_change_kgco2e());
+    println!(
+        "climate_change_kgco2e {}",
+        report
+            .climate_change_kgco2e()
+            .map_or("n/a".to_string(), |v| v.to_string())
+    );
     if let Some(mc) = report.monte_carlo {
         if let Some(st) = mc.totals.total(Indicator::ClimateChange) {
             println!("monte_carlo_p5_p50_p95 {} {} {}", st.p5, st.p50, st.p95);

@@ -46,7 +46,12 @@ fn main() {
     println!("evaluate_s {eval_s:.4}");
     println!("ratio {:.2}", eval_s / read_s);
     println!("lines_per_s {:.0}", n as f64 / eval_s);
-    println!("climate_change_kgco2e {}", report.climate_change_kgco2e());
+    println!(
+        "climate_change_kgco2e {}",
+        report
+            .climate_change_kgco2e()
+            .map_or("n/a".to_string(), |v| v.to_string())
+    );
     if let Some(draws) = mc {
         options.monte_carlo = Some(MonteCarloOptions { draws, seed: 1 });
         let t = Instant::now();

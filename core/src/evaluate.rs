@@ -8,7 +8,8 @@ use crate::inventory::{
 };
 use crate::options::EvaluationOptions;
 use crate::report::{
-    indicator_infos, Counts, ElectricityUse, GroupFootprint, LineReport, PerCapita, Report,
+    indicator_infos, Counts, ElectricityUse, GroupFootprint, LineReport, PerCapita, Report, Scopes,
+    TotalScope,
 };
 use crate::strata::Strata;
 use crate::uncertainty::{Accumulator, MonteCarloOptions, MAX_DRAWS};
@@ -17,6 +18,11 @@ use std::io::Read;
 
 /// Warnings of one kind kept in full; beyond that they are counted.
 const WARNINGS_PER_CODE: usize = 20;
+
+/// How far (in years) an electricity factor's vintage may be from the reporting year before
+/// an `electricity_vintage_far` warning: beyond 5 years a mix has usually changed (France's
+/// climate factor moved from 0.0580 to 0.0461 kgCO2e/kWh between 2023 and 2025).
+pub const MAX_VINTAGE_GAP_YEARS: i32 = 5;
 
 /// An evaluation in progress. Feed it lines with [`Evaluation::add`] (or rejected rows with
 /// [`Evaluation::reject`]), then call [`Evaluation::finish`].
@@ -58,6 +64,8 @@ pub struct Evaluation<'d> {
     /// Lines computed with each kernel: how often each of its factors was used.
     kernel_lines: Vec<u64>,
     scratch: LineFootprint,
+    /// What each indicator's totals hold (dataset indicator order).
+    scopes: Scopes,
 }
 
 impl<'d> Evaluation<'d> {
@@ -142,6 +150,7 @@ impl<'d> Evaluation<'d> {
             kernel_index: HashMap::default(),
             kernel_lines: Vec::new(),
             scratch: empty_footprint(),
+            scopes: Scopes::new(ds, &options),
             options,
         })
     }
@@ -405,6 +414,7 @@ impl<'d> Evaluation<'d> {
                     .rule
                     .clone(),
                 indicators: self.ds.indicators().to_vec(),
+                scopes: self.scopes,
                 footprint: self.scratch.clone(),
             });
         }
@@ -437,6 +447,15 @@ impl<'d> Evaluation<'d> {
             s.merge_into(&mut self.by_category[s.category]);
             s.merge_into(&mut self.by_department[s.department]);
         }
+        // Totals as the dataset covers them (before Monte Carlo reads their availability).
+        self.totals.impacts.apply_scopes(self.scopes);
+        for g in self
+            .by_category
+            .iter_mut()
+            .chain(self.by_department.iter_mut())
+        {
+            g.impacts.apply_scopes(self.scopes);
+        }
         let year = self.electricity_year;
         let mut electricity = Vec::new();
         for (z, lookup) in self.electricity.iter().enumerate() {
@@ -461,6 +480,9 @@ impl<'d> Evaluation<'d> {
                             ))
                     ),
                 });
+            }
+            if let Some(w) = far_vintages(ds, l, zone, year) {
+                self.warnings.push(w);
             }
             electricity.push(ElectricityUse {
                 zone: zone.clone(),
@@ -523,12 +545,18 @@ impl<'d> Evaluation<'d> {
                     g if g <= n_cat => &self.by_category[g - 1].impacts,
                     g => &self.by_department[g - 1 - n_cat].impacts,
                 };
-                let available = |group: usize, ind: crate::Indicator, p: crate::Phase| {
-                    table(group)
-                        .get(ind, p)
-                        .is_some_and(|e| e.value().is_some())
+                // Phases by index, then the total (index 4): drawn where the figure is.
+                let available = |group: usize, ind: crate::Indicator, k: usize| {
+                    let t = table(group);
+                    match crate::Phase::ALL.get(k) {
+                        Some(p) => t.get(ind, *p),
+                        None => t.total(ind),
+                    }
+                    .is_some_and(|e| e.value().is_some())
                 };
-                Some(acc.run(ds, mc, &available, &cats, &depts))
+                let scopes = self.scopes;
+                let use_only = |i: crate::Indicator| scopes.of(i) == TotalScope::UsePhaseOnly;
+                Some(acc.run(ds, mc, &available, &use_only, &cats, &depts))
             }
             _ => None,
         };
@@ -548,7 +576,7 @@ impl<'d> Evaluation<'d> {
             schema: "empreinte.report/1",
             dataset: ds.info().clone(),
             counts: self.counts,
-            indicators: indicator_infos(ds),
+            indicators: indicator_infos(ds, self.scopes),
             per_capita,
             totals,
             by_category: self
@@ -574,6 +602,40 @@ impl<'d> Evaluation<'d> {
         self.electricity.iter_mut().for_each(|e| *e = None);
         self
     }
+}
+
+/// The `electricity_vintage_far` warning of a zone: its non-climate factors (their vintages
+/// often differ from climate's: Base IMPACTS 2011) more than [`MAX_VINTAGE_GAP_YEARS`] from the
+/// reporting year, or undated.
+#[inline(never)]
+fn far_vintages(ds: &Dataset, l: &ElectricityLookup, zone: &str, year: i32) -> Option<Warning> {
+    let mut far = String::new();
+    for ind in ds.indicators() {
+        let y = l.year_of(*ind);
+        if *ind == crate::Indicator::ClimateChange
+            || ds.electricity_factor(l, *ind).is_none()
+            || y.is_some_and(|y| {
+                (i64::from(year) - i64::from(y)).abs() <= i64::from(MAX_VINTAGE_GAP_YEARS)
+            })
+        {
+            continue;
+        }
+        if !far.is_empty() {
+            far.push_str(", ");
+        }
+        far.push_str(ind.id());
+        far.push(' ');
+        far.push_str(&y.map_or("undated".to_string(), |y| y.to_string()));
+    }
+    (!far.is_empty()).then(|| Warning {
+        line: None,
+        field: Some("country".into()),
+        code: "electricity_vintage_far",
+        message: format!(
+            "electricity factors for {zone} in {} more than {MAX_VINTAGE_GAP_YEARS} years from {year} (or undated): {far}",
+            ds.id()
+        ),
+    })
 }
 
 /// Evaluates in-memory lines (line numbers are their 1-based positions).

@@ -58,6 +58,10 @@ pub struct LineFootprint {
     pub stage: LifeStage,
     /// Electricity of the whole line this year (kWh).
     pub electricity_kwh: f64,
+    /// Per indicator, one bit per [`Phase::index`]: the phase is included in the line's
+    /// manufacturing figure (the source gives one lump). Its impact is `Some(0)` so that totals
+    /// add up; it is known, counted in manufacturing, and not available separately.
+    pub included: [u8; N_IND],
     pub impacts: LineImpacts,
 }
 
@@ -70,6 +74,12 @@ impl LineFootprint {
     /// The total of one indicator over the four phases, `None` when not available.
     pub fn total(&self, indicator: Indicator) -> Option<Range> {
         self.impacts[indicator as usize][TOTAL]
+    }
+
+    /// Whether `phase` of `indicator` is included in this line's manufacturing figure (a lumped
+    /// figure): then [`LineFootprint::impact`] is zero and the phase is not available separately.
+    pub fn is_included(&self, indicator: Indicator, phase: Phase) -> bool {
+        self.included[indicator as usize] & (1 << phase.index()) != 0
     }
 }
 
@@ -140,17 +150,23 @@ pub(crate) struct FactorTrace {
     pub coefficient: f64,
 }
 
+/// One phase of a kernel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum KernelCell {
+    /// The dataset has no figure for it.
+    NotAvailable,
+    /// A factor's value, or a zero the allocation implies (cut-off: a reused device's
+    /// manufacturing, a repaired device's transport), with no factor.
+    Value(Option<FactorRef>, Range),
+    /// Included in the manufacturing figure the line carries (the source gives one lump).
+    Included,
+}
+
 /// The factors a line of one category, condition and electricity vintage uses, per indicator
 /// and phase (manufacturing, distribution, use, end of life): the same for every such line, so
 /// it is built once and cached by the evaluation.
-/// One phase of a kernel: `None` not available; `Some((factor, value))`, the factor being
-/// `None` for a zero the allocation implies.
-pub(crate) type KernelCell = Option<(Option<FactorRef>, Range)>;
-
 #[derive(Debug, Clone)]
 pub(crate) struct Kernel {
-    /// Per dataset indicator: `None` not available; `Some((factor, value))`, the factor being
-    /// `None` for a zero the allocation implies (cut-off, phase folded into manufacturing).
     pub rows: Vec<(Indicator, [KernelCell; 4])>,
 }
 
@@ -161,39 +177,52 @@ impl Kernel {
         condition: Condition,
         electricity: &ElectricityLookup,
     ) -> Kernel {
-        let value = |f: Option<FactorRef>| f.map(|f| (Some(f), ds.factor(f).value));
+        let value = |f: Option<FactorRef>| match f {
+            Some(f) => KernelCell::Value(Some(f), ds.factor(f).value),
+            None => KernelCell::NotAvailable,
+        };
         let rows = ds
             .indicators()
             .iter()
             .map(|&ind| {
-                let mut phases: [KernelCell; 4] = [None; 4];
+                let mut phases = [KernelCell::NotAvailable; 4];
+                let manufacturing = ds.embodied_factor(category, Phase::Manufacturing, ind);
+                // The manufacturing figure the line carries: a lumped one includes the other
+                // embodied phases (a reused device carries none under cut-off).
+                let carried = match condition {
+                    Condition::New => manufacturing,
+                    Condition::Refurbished | Condition::Repaired => {
+                        ds.refurbishment_factor(category, Phase::Manufacturing, ind)
+                    }
+                    Condition::Reused => None,
+                };
+                // A zero the allocation implies is only known where the dataset has the
+                // indicator for this category; otherwise the phase stays "not available".
+                let zero_if = |known: Option<FactorRef>| match known {
+                    Some(_) => KernelCell::Value(None, Range::ZERO),
+                    None => KernelCell::NotAvailable,
+                };
                 for phase in Phase::EMBODIED {
                     let new_factor = ds.embodied_factor(category, phase, ind);
-                    let manufacturing = ds.embodied_factor(category, Phase::Manufacturing, ind);
-                    // A zero (folded phase, cut-off) is only known where the dataset has the
-                    // indicator for this category; otherwise the phase stays "not available".
-                    let zero_if = |known: Option<FactorRef>| known.map(|_| (None, Range::ZERO));
-                    phases[phase.index()] =
-                        if !ds.info().phases_split && phase != Phase::Manufacturing {
-                            // The set's single embodied figure, kept under manufacturing, includes this phase.
-                            zero_if(manufacturing)
-                        } else {
-                            match (condition, phase) {
-                                (Condition::New, _) | (_, Phase::EndOfLife) => value(new_factor),
-                                (Condition::Refurbished, _) => {
-                                    value(ds.refurbishment_factor(category, phase, ind))
-                                }
-                                // Cut-off: a reused device carries no manufacturing, only its transport.
-                                (Condition::Reused, Phase::Manufacturing) => zero_if(manufacturing),
-                                (Condition::Reused, _) => value(new_factor),
-                                // Kept and repaired: the repair parts (the refurbishment
-                                // figure stands in for them), no transport.
-                                (Condition::Repaired, Phase::Manufacturing) => value(
-                                    ds.refurbishment_factor(category, Phase::Manufacturing, ind),
-                                ),
-                                (Condition::Repaired, _) => zero_if(manufacturing),
+                    phases[phase.index()] = if phase != Phase::Manufacturing
+                        && carried.is_some_and(|f| ds.factor(f).includes(phase))
+                    {
+                        KernelCell::Included
+                    } else {
+                        match (condition, phase) {
+                            (Condition::New, _) | (_, Phase::EndOfLife) => value(new_factor),
+                            (Condition::Refurbished, _) => {
+                                value(ds.refurbishment_factor(category, phase, ind))
                             }
-                        };
+                            // Cut-off: a reused device carries no manufacturing, only its transport.
+                            (Condition::Reused, Phase::Manufacturing) => zero_if(manufacturing),
+                            (Condition::Reused, _) => value(new_factor),
+                            // Kept and repaired: the repair parts (the refurbishment figure
+                            // stands in for them), no transport.
+                            (Condition::Repaired, Phase::Manufacturing) => value(carried),
+                            (Condition::Repaired, _) => zero_if(manufacturing),
+                        }
+                    };
                 }
                 phases[Phase::Use.index()] = value(ds.electricity_factor(electricity, ind));
                 (ind, phases)
@@ -204,9 +233,12 @@ impl Kernel {
 
     /// Every factor the kernel uses.
     pub fn factors(&self) -> impl Iterator<Item = FactorRef> + '_ {
-        self.rows
-            .iter()
-            .flat_map(|(_, p)| p.iter().filter_map(|x| x.and_then(|(f, _)| f)))
+        self.rows.iter().flat_map(|(_, p)| {
+            p.iter().filter_map(|x| match x {
+                KernelCell::Value(f, _) => *f,
+                _ => None,
+            })
+        })
     }
 }
 
@@ -223,6 +255,7 @@ pub(crate) fn empty_footprint() -> LineFootprint {
         embodied_share: 0.0,
         stage: LifeStage::Unknown,
         electricity_kwh: 0.0,
+        included: [0; N_IND],
         impacts: [[None; 5]; N_IND],
     }
 }
@@ -412,22 +445,30 @@ pub(crate) fn evaluate_line(
         };
     for (ind, phases) in &kernel.rows {
         let row = &mut out.impacts[*ind as usize];
+        let mut included = 0u8;
         for phase in Phase::EMBODIED {
-            row[phase.index()] = phases[phase.index()].map(|(f, v)| {
-                if shares.high == 0.0 {
-                    Range::ZERO
-                } else {
-                    record(f, *ind, phase, shares.central * n);
-                    apply(v, shares, n)
+            row[phase.index()] = match phases[phase.index()] {
+                KernelCell::NotAvailable => None,
+                // Counted in manufacturing: zero here, so that the total adds up.
+                KernelCell::Included => {
+                    included |= 1 << phase.index();
+                    Some(Range::ZERO)
                 }
-            });
+                KernelCell::Value(_, _) if shares.high == 0.0 => Some(Range::ZERO),
+                KernelCell::Value(f, v) => {
+                    record(f, *ind, phase, shares.central * n);
+                    Some(apply(v, shares, n))
+                }
+            };
         }
-        row[Phase::Use.index()] = phases[Phase::Use.index()]
-            .filter(|_| use_known)
-            .map(|(f, v)| {
+        out.included[*ind as usize] = included;
+        row[Phase::Use.index()] = match phases[Phase::Use.index()] {
+            KernelCell::Value(f, v) if use_known => {
                 record(f, *ind, Phase::Use, kwh.central);
-                apply(v, kwh, 1.0)
-            });
+                Some(apply(v, kwh, 1.0))
+            }
+            _ => None,
+        };
         row[TOTAL] = Phase::ALL
             .iter()
             .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc + v));

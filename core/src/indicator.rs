@@ -30,19 +30,24 @@ pub enum Indicator {
     ResourceUseMineralsMetals,
     /// Primary energy (MJ); not an EF category but asked for by the RGESN (criterion 1.5).
     PrimaryEnergy,
-    /// Water as ADEME's digital model reports it (m³); definition unclear, experimental.
+    /// Water consumed, withdrawn and not returned (m³): in the shipped datasets, WRI 2020's water
+    /// consumed by electricity generation, per kWh (a volume, not AWARE-weighted).
     WaterConsumption,
+    /// ADEME's own indicator "eau" (m³) as its digital LCA model gives it for devices: its definition
+    /// is not published, so it is kept apart and never added to [`Indicator::WaterConsumption`].
+    WaterAdeme,
     /// Material input per service unit (MIPS, kg).
     MaterialInput,
 }
 
 impl Indicator {
     /// Every indicator, in reporting order.
-    pub const ALL: [Indicator; 19] = [
+    pub const ALL: [Indicator; 20] = [
         Indicator::ClimateChange,
         Indicator::ResourceUseMineralsMetals,
         Indicator::PrimaryEnergy,
         Indicator::WaterConsumption,
+        Indicator::WaterAdeme,
         Indicator::WaterUse,
         Indicator::ResourceUseFossils,
         Indicator::Acidification,
@@ -81,6 +86,7 @@ impl Indicator {
             Indicator::ResourceUseMineralsMetals => "resource_use_minerals_metals",
             Indicator::PrimaryEnergy => "primary_energy",
             Indicator::WaterConsumption => "water_consumption",
+            Indicator::WaterAdeme => "water_ademe",
             Indicator::MaterialInput => "material_input",
         }
     }
@@ -103,7 +109,7 @@ impl Indicator {
             Indicator::WaterUse => "m3_world_eq_deprived",
             Indicator::ResourceUseFossils | Indicator::PrimaryEnergy => "MJ",
             Indicator::ResourceUseMineralsMetals => "kgSbe",
-            Indicator::WaterConsumption => "m3",
+            Indicator::WaterConsumption | Indicator::WaterAdeme => "m3",
             Indicator::MaterialInput => "kg",
         }
     }
@@ -130,7 +136,8 @@ impl Indicator {
                 "Épuisement des ressources minérales et métalliques"
             }
             Indicator::PrimaryEnergy => "Énergie primaire",
-            Indicator::WaterConsumption => "Eau (expérimental)",
+            Indicator::WaterConsumption => "Eau consommée",
+            Indicator::WaterAdeme => "Eau selon ADEME (« eau », non définie, expérimental)",
             Indicator::MaterialInput => "Intensité matérielle (MIPS)",
         }
     }
@@ -155,7 +162,8 @@ impl Indicator {
             Indicator::ResourceUseFossils => "Resource use, fossils",
             Indicator::ResourceUseMineralsMetals => "Resource use, minerals and metals",
             Indicator::PrimaryEnergy => "Primary energy",
-            Indicator::WaterConsumption => "Water (experimental)",
+            Indicator::WaterConsumption => "Water consumed",
+            Indicator::WaterAdeme => "Water per ADEME (“eau”, undefined, experimental)",
             Indicator::MaterialInput => "Material input (MIPS)",
         }
     }

@@ -47,9 +47,10 @@ pub mod year_over_year;
 pub use dataset::{
     Category, Dataset, DatasetError, DatasetFiles, DatasetInfo, Factor, Quality, Source, Zone,
 };
-pub use estimate::{Availability, Estimate, Range};
+pub use estimate::{Availability, Estimate, Range, Scope};
 pub use evaluate::{
     evaluate_bytes, evaluate_csv, evaluate_json, evaluate_lines, EvaluateError, Evaluation,
+    MAX_VINTAGE_GAP_YEARS,
 };
 pub use fleet::{LineFootprint, MAX_QUANTITY};
 pub use glpi::{GlpiError, GlpiImport, GlpiImporter, GlpiItem, GlpiOptions};
@@ -66,7 +67,7 @@ pub use options::{Annualisation, EvaluationOptions, DEFAULT_AMORTISATION_YEARS};
 pub use procurement::{
     compare_offers, Allocation, CompareError, Comparison, Offer, OfferResult, ReplacedPart,
 };
-pub use report::{Counts, GroupFootprint, ImpactTable, Report};
+pub use report::{Counts, GroupFootprint, ImpactTable, Report, Scopes, TotalScope};
 pub use review::{LeftOut, Lever as ReviewLever, ReviewFormat, ReviewInput};
 pub use scenario::{run_scenarios, Lever, Scenario, ScenarioError, ScenarioResult};
 pub use services::{ServiceError, ServiceFootprint, Tier};

@@ -95,6 +95,9 @@ pub struct EvaluationOptions {
     pub keep_lines: bool,
     /// Draw the dataset's factors this many times (seeded) for mean and percentiles.
     pub monte_carlo: Option<crate::uncertainty::MonteCarloOptions>,
+    /// For an indicator whose manufacturing the dataset does not cover, give the use phase
+    /// alone as its total, labelled `use_phase_only` (off: the total is not available).
+    pub use_phase_only_indicators: bool,
 }
 
 impl Default for EvaluationOptions {
@@ -121,6 +124,7 @@ impl EvaluationOptions {
                 "pupils",
                 "keep_lines",
                 "monte_carlo",
+                "use_phase_only_indicators",
             ],
         )?;
         let mut out = EvaluationOptions::default();
@@ -139,6 +143,7 @@ impl EvaluationOptions {
             "monte_carlo",
             crate::uncertainty::MonteCarloOptions::from_json,
         )?;
+        out.use_phase_only_indicators = o.bool("use_phase_only_indicators")?.unwrap_or(false);
         Ok(out)
     }
 
@@ -153,6 +158,7 @@ impl EvaluationOptions {
             pupils: None,
             keep_lines: false,
             monte_carlo: None,
+            use_phase_only_indicators: false,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! Each offer is one device evaluated by the fleet model with no acquisition year, which is
 //! exactly its footprint per year of service: embodied / lifetime + one year of use.
 
+use crate::dataset::N_IND;
 use crate::dataset::{Dataset, DatasetInfo};
 use crate::estimate::Range;
 use crate::evaluate::Evaluation;
@@ -147,11 +148,15 @@ pub struct OfferResult {
     pub electricity_kwh_per_year: f64,
     /// Per indicator slot: the four phases and the total, per year of service.
     pub per_year: LineImpacts,
+    /// Per indicator slot, one bit per phase: included in the manufacturing figure (lumped), not
+    /// available separately (its `per_year` cell is zero so that the total adds up).
+    pub included: [u8; N_IND],
     pub indicators: Vec<Indicator>,
-    /// Climate change, central, kg CO2e per year: the headline.
-    pub climate_change_kgco2e_per_year: f64,
-    /// Against the first offer, climate change central: kg per year and percent (negative = less).
-    pub difference_kgco2e_per_year: f64,
+    /// Climate change, central, kg CO2e per year: the headline (`None`: not available).
+    pub climate_change_kgco2e_per_year: Option<f64>,
+    /// Against the first offer, climate change central: kg per year and percent (negative =
+    /// less); `None` when either figure is not available.
+    pub difference_kgco2e_per_year: Option<f64>,
     pub difference_percent: Option<f64>,
     pub break_even: Option<BreakEven>,
     pub cost_per_year_eur: Option<f64>,
@@ -301,7 +306,7 @@ pub fn compare_offers(
                 .iter()
                 .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc + v));
         }
-        let climate = per_year[Indicator::ClimateChange as usize][TOTAL].map_or(0.0, |r| r.central);
+        let climate = per_year[Indicator::ClimateChange as usize][TOTAL].map(|r| r.central);
         results.push(OfferResult {
             name: offer.name.clone(),
             category: cat.id.clone(),
@@ -309,9 +314,10 @@ pub fn compare_offers(
             lifetime_years: life,
             electricity_kwh_per_year: f.electricity_kwh,
             per_year,
+            included: f.included,
             indicators: ds.indicators().to_vec(),
             climate_change_kgco2e_per_year: climate,
-            difference_kgco2e_per_year: 0.0,
+            difference_kgco2e_per_year: climate.map(|_| 0.0),
             difference_percent: None,
             break_even: None,
             cost_per_year_eur: offer.unit_price_eur.map(|p| p / life),
@@ -322,35 +328,33 @@ pub fn compare_offers(
     // Against the first offer.
     let first = results[0].clone();
     let cc = Indicator::ClimateChange as usize;
-    let annual_use =
-        |r: &OfferResult| r.per_year[cc][Phase::Use.index()].map_or(0.0, |v| v.central);
-    let whole_embodied =
-        |r: &OfferResult| embodied(&r.per_year[cc]).map_or(0.0, |v| v.central) * r.lifetime_years;
+    // (embodied over the whole life, use per year, total per year): only where all are known.
+    let figures = |r: &OfferResult| {
+        let use_per_year = r.per_year[cc][Phase::Use.index()]?.central;
+        let whole = embodied(&r.per_year[cc])?.central * r.lifetime_years;
+        Some((whole, use_per_year, r.climate_change_kgco2e_per_year?))
+    };
+    // Lifetime L such that embodied_whole / L + use = target.
+    let to_match = |embodied_whole: f64, use_per_year: f64, target: f64| {
+        (target > use_per_year).then(|| embodied_whole / (target - use_per_year))
+    };
     for r in results.iter_mut().skip(1) {
-        r.difference_kgco2e_per_year =
-            r.climate_change_kgco2e_per_year - first.climate_change_kgco2e_per_year;
-        r.difference_percent = (first.climate_change_kgco2e_per_year != 0.0)
-            .then(|| r.difference_kgco2e_per_year / first.climate_change_kgco2e_per_year * 100.0);
-        // Lifetime L such that embodied_whole / L + use = target.
-        let to_match = |embodied_whole: f64, use_per_year: f64, target: f64| {
-            (target > use_per_year).then(|| embodied_whole / (target - use_per_year))
+        let Some(((e0, u0, t0), (e1, u1, t1))) = figures(&first).zip(figures(r)) else {
+            // Either figure is not available: no difference, no break-even (never a zero).
+            r.difference_kgco2e_per_year = None;
+            continue;
         };
+        let difference = t1 - t0;
+        r.difference_kgco2e_per_year = Some(difference);
+        r.difference_percent = (t0 != 0.0).then(|| difference / t0 * 100.0);
         r.break_even = Some(BreakEven {
-            first_offer_lifetime_to_match_years: to_match(
-                whole_embodied(&first),
-                annual_use(&first),
-                r.climate_change_kgco2e_per_year,
-            ),
-            lifetime_to_match_first_years: to_match(
-                whole_embodied(r),
-                annual_use(r),
-                first.climate_change_kgco2e_per_year,
-            ),
+            first_offer_lifetime_to_match_years: to_match(e0, u0, t1),
+            lifetime_to_match_first_years: to_match(e1, u1, t0),
         });
         r.kgco2e_avoided_per_eur = r
             .cost_per_year_eur
             .filter(|c| *c > 0.0)
-            .map(|c| -r.difference_kgco2e_per_year / c);
+            .map(|c| -difference / c);
     }
     Ok(Comparison {
         dataset: ds.info().clone(),
@@ -369,14 +373,22 @@ impl Serialize for OfferResult {
                 for ind in &self.0.indicators {
                     let row = &self.0.per_year[*ind as usize];
                     let mut cells = serde_json::Map::new();
-                    let mut put = |k: &str, v: Option<Range>| {
-                        cells.insert(k.into(), serde_json::to_value(v).unwrap_or_default());
+                    // `null` is not available; a phase included in a lumped manufacturing
+                    // figure is the string "included_in_manufacturing", never a zero.
+                    let mut put = |k: &str, v: Option<Range>, included: bool| {
+                        let v = if included {
+                            "included_in_manufacturing".into()
+                        } else {
+                            serde_json::to_value(v).unwrap_or_default()
+                        };
+                        cells.insert(k.into(), v);
                     };
                     for p in Phase::ALL {
-                        put(p.id(), row[p.index()]);
+                        let included = self.0.included[*ind as usize] & (1 << p.index()) != 0;
+                        put(p.id(), row[p.index()], included);
                     }
-                    put("embodied", embodied(row));
-                    put("total", row[TOTAL]);
+                    put("embodied", embodied(row), false);
+                    put("total", row[TOTAL], false);
                     cells.insert("unit".into(), ind.unit().into());
                     m.serialize_entry(ind.id(), &cells)?;
                 }

@@ -2,7 +2,7 @@
 //! per capita; the rejected rows; the counts; the provenance of every factor used.
 
 use crate::dataset::{Dataset, DatasetInfo, Quality, Source};
-use crate::estimate::{Estimate, Range};
+use crate::estimate::{Estimate, Range, Scope};
 use crate::fleet::{LineFootprint, TOTAL};
 use crate::indicator::{Indicator, Phase};
 use crate::inventory::{RejectedRow, Warning};
@@ -34,7 +34,12 @@ impl ImpactTable {
             let (mut any, mut missing) = (false, false);
             for p in Phase::ALL {
                 let v = row[p.index()];
-                cells[p.index()].push(v);
+                if line.is_included(*ind, p) {
+                    // Counted in manufacturing, known: not a separate figure.
+                    cells[p.index()].n_included += 1;
+                } else {
+                    cells[p.index()].push(v);
+                }
                 match v {
                     Some(v) => {
                         total = total + v;
@@ -71,6 +76,25 @@ impl ImpactTable {
         Some(&self.cells[slot][TOTAL])
     }
 
+    /// Applies what the dataset covers to the totals: an indicator it does not cover in every
+    /// phase has its total not available, or its use phase alone when asked for ([`Scopes`]).
+    pub(crate) fn apply_scopes(&mut self, scopes: Scopes) {
+        for (cells, ind) in self.cells.iter_mut().zip(&self.indicators) {
+            cells[TOTAL] = match scopes.of(*ind) {
+                TotalScope::AllPhases => continue,
+                TotalScope::NotAvailable => Estimate {
+                    n_missing: cells[TOTAL].n_missing,
+                    scope: Scope::NotCovered,
+                    ..Estimate::default()
+                },
+                TotalScope::UsePhaseOnly => Estimate {
+                    scope: Scope::UsePhaseOnly,
+                    ..cells[Phase::Use.index()]
+                },
+            };
+        }
+    }
+
     /// Divides every figure (per inhabitant, per agent...).
     pub fn per(&self, divisor: f64) -> ImpactTable {
         ImpactTable {
@@ -102,6 +126,72 @@ impl Serialize for ImpactTable {
             m.serialize_entry(ind.id(), &Phases(cells))?;
         }
         m.end()
+    }
+}
+
+/// What an indicator's totals hold, given the phases the dataset covers for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TotalScope {
+    /// The dataset covers every phase: the total is the whole-life figure.
+    AllPhases,
+    /// The dataset does not cover the manufacturing, and the use phase was asked for
+    /// (`use_phase_only_indicators`): the total is the use phase alone, labelled so.
+    UsePhaseOnly,
+    /// The dataset does not cover every phase: the total is not available.
+    NotAvailable,
+}
+
+impl TotalScope {
+    /// Stable id (`all_phases`, `use_phase_only`, `not_available`).
+    pub fn id(self) -> &'static str {
+        match self {
+            TotalScope::AllPhases => "all_phases",
+            TotalScope::UsePhaseOnly => "use_phase_only",
+            TotalScope::NotAvailable => "not_available",
+        }
+    }
+}
+
+/// What each indicator's totals hold, one bit per indicator (`Indicator as usize`): the total
+/// is not available (not covered in every phase), or the use phase alone (asked for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scopes {
+    not_covered: u32,
+    use_only: u32,
+}
+
+impl Scopes {
+    /// The scopes of a dataset's indicators under these options.
+    pub fn new(ds: &Dataset, options: &EvaluationOptions) -> Scopes {
+        let mut s = Scopes::default();
+        for i in ds.indicators() {
+            let bit = 1u32 << (*i as u32);
+            if ds.covers_all_phases(*i) {
+                continue;
+            }
+            if options.use_phase_only_indicators
+                && !ds.covers(*i, Phase::Manufacturing)
+                && ds.covers(*i, Phase::Use)
+            {
+                s.use_only |= bit;
+            } else {
+                s.not_covered |= bit;
+            }
+        }
+        s
+    }
+
+    /// What the totals of `indicator` hold.
+    pub fn of(self, indicator: Indicator) -> TotalScope {
+        let bit = 1u32 << (indicator as u32);
+        if self.not_covered & bit != 0 {
+            TotalScope::NotAvailable
+        } else if self.use_only & bit != 0 {
+            TotalScope::UsePhaseOnly
+        } else {
+            TotalScope::AllPhases
+        }
     }
 }
 
@@ -196,6 +286,8 @@ pub struct LineReport {
     /// Why the line got its category ([`crate::classify::Classification::rule`]).
     pub mapping_rule: String,
     pub indicators: Vec<Indicator>,
+    /// What each indicator's total holds.
+    pub scopes: Scopes,
 }
 
 impl LineReport {
@@ -203,6 +295,7 @@ impl LineReport {
     pub fn impacts(&self) -> ImpactTable {
         let mut table = ImpactTable::new(&self.indicators);
         table.add_line(&self.footprint);
+        table.apply_scopes(self.scopes);
         table
     }
 }
@@ -241,13 +334,17 @@ pub struct PerCapita {
     pub per_pupil: Option<ImpactTable>,
 }
 
-/// Indicator metadata as reported.
+/// Indicator metadata as reported, with what the dataset covers of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorInfo {
     pub id: &'static str,
     pub unit: &'static str,
     pub label_fr: &'static str,
     pub label_en: &'static str,
+    /// The phases the dataset covers for this indicator.
+    pub phases_covered: Vec<Phase>,
+    /// What its totals hold: `all_phases`, `use_phase_only` (asked for), `not_available`.
+    pub total: TotalScope,
 }
 
 /// The result of evaluating an inventory against a dataset.
@@ -278,12 +375,14 @@ pub struct Report {
 }
 
 impl Report {
-    /// The central total of climate change (kg CO2e): the headline figure.
-    pub fn climate_change_kgco2e(&self) -> f64 {
+    /// The central total of climate change (kg CO2e): the headline figure; `None` when not
+    /// available (no evaluated line has a figure), never a zero in its place. Partial when
+    /// some lines lack a figure: see the totals' status.
+    pub fn climate_change_kgco2e(&self) -> Option<f64> {
         self.totals
             .impacts
             .total(Indicator::ClimateChange)
-            .map_or(0.0, |e| e.range.central)
+            .and_then(Estimate::central)
     }
 
     /// The whole report as JSON.
@@ -324,14 +423,17 @@ impl Report {
     }
 }
 
-pub(crate) fn indicator_infos(ds: &Dataset) -> Vec<IndicatorInfo> {
-    ds.indicators()
-        .iter()
-        .map(|i| IndicatorInfo {
+pub(crate) fn indicator_infos(ds: &Dataset, scopes: Scopes) -> Vec<IndicatorInfo> {
+    let mut out = Vec::with_capacity(ds.indicators().len());
+    for i in ds.indicators() {
+        out.push(IndicatorInfo {
             id: i.id(),
             unit: i.unit(),
             label_fr: i.label_fr(),
             label_en: i.label_en(),
-        })
-        .collect()
+            phases_covered: ds.phases_covered(*i),
+            total: scopes.of(*i),
+        });
+    }
+    out
 }

@@ -5,12 +5,12 @@
 //! Levers transform inputs, never figures: a scenario is just another inventory.
 
 use crate::dataset::Dataset;
-use crate::estimate::{Estimate, Range};
+use crate::estimate::Estimate;
 use crate::evaluate::Evaluation;
 use crate::inventory::{Condition, EquipmentLine, InventoryItem, RejectedRow, RowError};
 use crate::json::{deserialize_with_reader, variant, Object, ShapeError};
 use crate::options::EvaluationOptions;
-use crate::report::{GroupFootprint, ImpactTable, Report};
+use crate::report::{GroupFootprint, ImpactTable, Report, Scopes};
 use serde::Serialize;
 use serde_json::Value;
 use uom::si::f64::Time;
@@ -401,8 +401,9 @@ pub struct ScenarioResult {
     pub totals: Delta,
     pub by_category: Vec<Delta>,
     pub by_department: Vec<Delta>,
-    /// Climate change, central, kg CO2e per year: scenario − baseline, and in percent.
-    pub change_kgco2e: f64,
+    /// Climate change, central, kg CO2e per year: scenario − baseline (`None` when either is
+    /// not available), and in percent.
+    pub change_kgco2e: Option<f64>,
     pub change_percent: Option<f64>,
 }
 
@@ -410,27 +411,28 @@ fn change(a: &ImpactTable, b: &ImpactTable) -> ImpactTable {
     let mut c = a.clone();
     for (row, (x, y)) in c.cells.iter_mut().zip(a.cells.iter().zip(&b.cells)) {
         for (cell, (e0, e1)) in row.iter_mut().zip(x.iter().zip(y)) {
-            let lo = e1.range.low - e0.range.low;
-            let hi = e1.range.high - e0.range.high;
-            let mid = e1.range.central - e0.range.central;
-            *cell = Estimate {
-                range: Range::new(lo.min(mid).min(hi), mid, hi.max(mid).max(lo)),
-                n_available: e0.n_available.min(e1.n_available),
-                n_missing: e0.n_missing.max(e1.n_missing),
-            };
+            *cell = Estimate::change(e0, e1);
         }
     }
     c
 }
 
-fn deltas(ds: &Dataset, base: &[GroupFootprint], scen: &[GroupFootprint]) -> Vec<Delta> {
+fn deltas(
+    ds: &Dataset,
+    scopes: Scopes,
+    base: &[GroupFootprint],
+    scen: &[GroupFootprint],
+) -> Vec<Delta> {
     let mut keys: Vec<Option<String>> = base.iter().map(|g| g.key.clone()).collect();
     for g in scen {
         if !keys.contains(&g.key) {
             keys.push(g.key.clone());
         }
     }
-    let empty = ImpactTable::new(ds.indicators());
+    // A group one side lacks has no devices there: zero where the indicator is covered, and
+    // its totals as the dataset covers them.
+    let mut empty = ImpactTable::new(ds.indicators());
+    empty.apply_scopes(scopes);
     keys.into_iter()
         .map(|k| {
             let b = base
@@ -494,6 +496,7 @@ pub fn run_scenarios(
         validate(ds, s)?;
     }
     let baseline = evaluate_numbered(ds, lines, &[], options).map_err(ScenarioError::Options)?;
+    let scopes = Scopes::new(ds, options);
     let mut results = Vec::new();
     for s in scenarios {
         let r = evaluate_numbered(
@@ -510,16 +513,16 @@ pub fn run_scenarios(
             change: change(&baseline.totals.impacts, &r.totals.impacts),
         };
         let b = baseline.climate_change_kgco2e();
-        let c = r.climate_change_kgco2e() - b;
+        let c = r.climate_change_kgco2e().zip(b).map(|(s, b)| s - b);
         results.push(ScenarioResult {
             name: s.name.clone(),
             levers: s.levers.clone(),
             reporting_year: options.reporting_year,
             totals,
-            by_category: deltas(ds, &baseline.by_category, &r.by_category),
-            by_department: deltas(ds, &baseline.by_department, &r.by_department),
+            by_category: deltas(ds, scopes, &baseline.by_category, &r.by_category),
+            by_department: deltas(ds, scopes, &baseline.by_department, &r.by_department),
             change_kgco2e: c,
-            change_percent: (b != 0.0).then(|| c / b * 100.0),
+            change_percent: c.zip(b.filter(|b| *b != 0.0)).map(|(c, b)| c / b * 100.0),
         });
     }
     Ok((baseline, results))

@@ -1,5 +1,6 @@
-//! Aggregation by stratum: lines of the same category, condition, zone and department have
-//! factors for exactly the same indicators and phases, so they are summed together and the
+//! Aggregation by stratum: lines of the same category, condition, zone and department (and
+//! whose use is known, or not) have factors for exactly the same indicators and phases, so they
+//! are summed together and the
 //! totals, categories and departments are built from the strata at the end. One addition per
 //! line instead of three, and no availability bookkeeping per line.
 
@@ -18,7 +19,16 @@ pub(crate) struct Stratum {
     kwh: f64,
     /// Per dataset indicator slot, the four phases.
     sums: Vec<[Range; 4]>,
-    available: Vec<[bool; 4]>,
+    state: Vec<[Cell; 4]>,
+}
+
+/// What one phase of the stratum's lines is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    Missing,
+    Available,
+    /// Included in the lines' manufacturing figure (lumped): known, not available separately.
+    Included,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -29,7 +39,15 @@ pub(crate) struct Strata {
 
 impl Strata {
     pub fn add(&mut self, f: &LineFootprint, department: usize, indicators: &[Indicator]) {
-        let key = (f.category.0, f.condition as u8, f.zone.0, department as u32);
+        // A line of a class without figures may measure its electricity and another not: their
+        // use phase differs, so they are apart.
+        let use_known = f.electricity_kwh.is_finite();
+        let key = (
+            f.category.0,
+            f.condition as u8 | (u8::from(use_known) << 4),
+            f.zone.0,
+            department as u32,
+        );
         let i = match self.index.get(&key) {
             Some(i) => *i,
             None => {
@@ -40,9 +58,17 @@ impl Strata {
                     devices: 0,
                     kwh: 0.0,
                     sums: vec![[Range::ZERO; 4]; indicators.len()],
-                    available: indicators
+                    state: indicators
                         .iter()
-                        .map(|ind| std::array::from_fn(|p| f.impacts[*ind as usize][p].is_some()))
+                        .map(|ind| {
+                            std::array::from_fn(|p| match f.impacts[*ind as usize][p] {
+                                None => Cell::Missing,
+                                Some(_) if f.included[*ind as usize] & (1 << p) != 0 => {
+                                    Cell::Included
+                                }
+                                Some(_) => Cell::Available,
+                            })
+                        })
                         .collect(),
                 });
                 self.index.insert(key, self.items.len() - 1);
@@ -76,24 +102,27 @@ impl Stratum {
         g.devices += self.devices;
         g.electricity_kwh += self.kwh;
         for (slot, cells) in g.impacts.cells.iter_mut().enumerate() {
-            let (sums, avail) = (&self.sums[slot], &self.available[slot]);
+            let (sums, state) = (&self.sums[slot], &self.state[slot]);
             let mut total = Range::ZERO;
             for p in Phase::ALL {
                 let c = &mut cells[p.index()];
-                if avail[p.index()] {
-                    c.range = c.range + sums[p.index()];
-                    c.n_available += self.lines;
-                    total = total + sums[p.index()];
-                } else {
-                    c.n_missing += self.lines;
+                match state[p.index()] {
+                    Cell::Available => {
+                        c.range = c.range + sums[p.index()];
+                        c.n_available += self.lines;
+                        total = total + sums[p.index()];
+                    }
+                    Cell::Included => c.n_included += self.lines,
+                    Cell::Missing => c.n_missing += self.lines,
                 }
             }
+            // In the total, an included phase is known (it is in manufacturing).
             let t = &mut cells[4];
-            if avail.iter().any(|a| *a) {
+            if state.iter().any(|c| *c != Cell::Missing) {
                 t.range = t.range + total;
                 t.n_available += self.lines;
             }
-            if !avail.iter().all(|a| *a) {
+            if state.contains(&Cell::Missing) {
                 t.n_missing += self.lines;
             }
         }

@@ -139,7 +139,8 @@ impl Accumulator {
         &self,
         ds: &Dataset,
         opts: MonteCarloOptions,
-        available: &dyn Fn(usize, Indicator, Phase) -> bool,
+        available: &dyn Fn(usize, Indicator, usize) -> bool,
+        use_only: &dyn Fn(Indicator) -> bool,
         categories: &[(Option<String>, usize)],
         departments: &[(Option<String>, usize)],
     ) -> MonteCarloSummary {
@@ -215,7 +216,12 @@ impl Accumulator {
                             cell[p].push(s[p]);
                         }
                     }
-                    cell[4].push(s[0] + s[1] + s[2] + s[3]);
+                    // A total given as the use phase alone (asked for) draws the use phase alone.
+                    cell[4].push(if use_only(inds[i]) {
+                        s[2]
+                    } else {
+                        s[0] + s[1] + s[2] + s[3]
+                    });
                 }
             }
         }
@@ -224,12 +230,7 @@ impl Accumulator {
             cells: (0..inds.len())
                 .map(|i| {
                     std::array::from_fn(|k| {
-                        let phase_ok = |p: Phase| available(group, inds[i], p);
-                        let ok = if k == 4 {
-                            Phase::ALL.iter().any(|p| phase_ok(*p))
-                        } else {
-                            phase_ok(Phase::ALL[k])
-                        };
+                        let ok = available(group, inds[i], k);
                         (ok && !samples[gi][i][k].is_empty()).then(|| stats(&samples[gi][i][k]))
                     })
                 })

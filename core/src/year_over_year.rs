@@ -30,7 +30,7 @@
 //! (a four-year smoothed average).
 
 use crate::dataset::{Dataset, FactorRef};
-use crate::estimate::{Estimate, Range};
+use crate::estimate::{Estimate, Range, Scope};
 use crate::evaluate::Evaluation;
 use crate::fleet::TOTAL;
 use crate::indicator::{Indicator, Phase};
@@ -121,6 +121,18 @@ struct Raw {
     high: f64,
     n_available: u64,
     n_missing: u64,
+    n_included: u64,
+    /// The figures' scope; two different scopes are not comparable (not available).
+    scope: Scope,
+}
+
+/// The scope of a difference or a sum of two figures.
+fn joint(a: Scope, b: Scope) -> Scope {
+    if a == b {
+        a
+    } else {
+        Scope::NotCovered
+    }
 }
 
 impl Raw {
@@ -131,6 +143,8 @@ impl Raw {
             high: now.range.high - then.range.high,
             n_available: now.n_available.min(then.n_available),
             n_missing: now.n_missing.max(then.n_missing),
+            n_included: now.n_included.max(then.n_included),
+            scope: joint(now.scope, then.scope),
         }
     }
 
@@ -141,6 +155,8 @@ impl Raw {
             high: self.high + o.high,
             n_available: self.n_available.min(o.n_available),
             n_missing: self.n_missing.max(o.n_missing),
+            n_included: self.n_included.max(o.n_included),
+            scope: joint(self.scope, o.scope),
         }
     }
 
@@ -150,6 +166,8 @@ impl Raw {
             range: Range::new(lo.min(mid).min(hi), mid, hi.max(mid).max(lo)),
             n_available: self.n_available,
             n_missing: self.n_missing,
+            n_included: self.n_included,
+            scope: self.scope,
         }
     }
 }
@@ -164,6 +182,7 @@ fn cell(t: &ImpactTable, indicator: Indicator, slot: usize) -> Estimate {
         range: Range::ZERO,
         n_available: 0,
         n_missing: 1,
+        ..Estimate::default()
     })
 }
 

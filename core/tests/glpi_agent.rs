@@ -235,7 +235,7 @@ fn evaluation_counts_every_item() {
         .filter(|w| w.code == "glpi_excluded")
         .count();
     assert_eq!(excluded, 2);
-    assert!(report.climate_change_kgco2e() > 0.0);
+    assert!(report.climate_change_kgco2e().unwrap() > 0.0);
 }
 
 #[test]

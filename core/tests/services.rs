@@ -451,9 +451,7 @@ fn three_tier_generic_service() {
         .tier(Tier::DataCentre, Indicator::ClimateChange, Phase::Use)
         .is_some());
     // multi-criteria where the dataset has the factor, partial where a tier lacks it
-    assert!(f
-        .get(Indicator::WaterConsumption, Phase::Manufacturing)
-        .is_some());
+    assert!(f.get(Indicator::WaterAdeme, Phase::Manufacturing).is_some());
     let ex = three_tier::evaluate(
         ds,
         &ThreeTier {

@@ -1,7 +1,7 @@
 //! Monte Carlo: seeded, reproducible, drawn per factor (lines sharing a factor share its draw).
 
 mod common;
-use empreinte::{evaluate_csv, Dataset, EvaluationOptions, Indicator, MonteCarloOptions};
+use empreinte::{evaluate_csv, Dataset, EvaluationOptions, Indicator, MonteCarloOptions, Phase};
 use std::io::Cursor;
 
 fn mc(csv: &str, draws: u32, seed: u64) -> empreinte::Report {
@@ -76,13 +76,51 @@ fn percentiles_are_ordered_within_the_bounds() {
     let mc = r.monte_carlo.as_ref().unwrap();
     assert_eq!(mc.by_category.len(), r.by_category.len());
     assert_eq!(mc.by_department.len(), r.by_department.len());
-    // Not available stays not available.
+    // Not available stays not available: ADPe's manufacturing is not covered by the default
+    // set, so its total is not drawn; its use phase is.
+    let adpe = Indicator::ResourceUseMineralsMetals;
+    assert!(mc.totals.total(adpe).is_none(), "ADPe total not covered");
+    let slot = mc
+        .totals
+        .indicators
+        .iter()
+        .position(|i| *i == adpe)
+        .unwrap();
     assert!(
-        mc.totals
-            .total(Indicator::ResourceUseMineralsMetals)
-            .is_some(),
+        mc.totals.cells[slot][Phase::Use.index()].is_some(),
         "use phase has ADPe"
     );
+}
+
+/// Asked for, the use phase alone of an indicator whose manufacturing is not covered is drawn
+/// as its total: the same draws as its use phase.
+#[test]
+fn use_phase_only_totals_draw_the_use_phase() {
+    let mut o = EvaluationOptions::new(2025);
+    o.monte_carlo = Some(MonteCarloOptions {
+        draws: 500,
+        seed: 3,
+    });
+    o.use_phase_only_indicators = true;
+    let r = evaluate_csv(
+        Dataset::embedded_default(),
+        Cursor::new(FLEET.to_string()),
+        &o,
+    )
+    .unwrap();
+    let mc = r.monte_carlo.as_ref().unwrap();
+    let adpe = Indicator::ResourceUseMineralsMetals;
+    let slot = mc
+        .totals
+        .indicators
+        .iter()
+        .position(|i| *i == adpe)
+        .unwrap();
+    let total = mc.totals.total(adpe).unwrap();
+    let use_phase = mc.totals.cells[slot][Phase::Use.index()].unwrap();
+    assert_eq!(total, use_phase);
+    // Land use is covered in no phase: nothing to draw, even asked for.
+    assert!(mc.totals.total(Indicator::LandUse).is_none());
 }
 
 #[test]

@@ -36,6 +36,9 @@ const T = {
     'compare-run': 'Comparer',
     category: 'Catégorie', offer: 'Offre', 'climate-per-year': 'Climat par an (kg CO2e)',
     new: 'Neuf', refurbished: 'Reconditionné', nd: 'n.d.', partial: 'partiel',
+    included: 'inclus dans la fabrication', useOnly: "phase d'utilisation seule",
+    incomplete: "† Le jeu de données ne couvre pas toutes les phases de cet indicateur (phases couvertes : {p}) : son total n'est pas disponible. Non disponible n'est pas zéro.",
+    notAssessed: 'aucune',
     byCategory: 'Climat par catégorie (kg CO2e/an)', byDepartment: 'Climat par service (kg CO2e/an)',
     byPhase: 'Climat par phase du cycle de vie (kg CO2e/an)', noDepartment: '(sans service)',
     table: 'Voir le tableau', value: 'Valeur', phases: {
@@ -75,6 +78,9 @@ const T = {
     'compare-run': 'Compare',
     category: 'Category', offer: 'Offer', 'climate-per-year': 'Climate per year (kg CO2e)',
     new: 'New', refurbished: 'Refurbished', nd: 'n/a', partial: 'partial',
+    included: 'included in manufacturing', useOnly: 'use phase only',
+    incomplete: '† The dataset does not cover every phase of this indicator (phases covered: {p}): its total is not available. Not available is not zero.',
+    notAssessed: 'none',
     byCategory: 'Climate by category (kg CO2e/yr)', byDepartment: 'Climate by department (kg CO2e/yr)',
     byPhase: 'Climate by life-cycle phase (kg CO2e/yr)', noDepartment: '(no department)',
     table: 'Show the table', value: 'Value', phases: {
@@ -101,20 +107,30 @@ const state = {
 const t = (key) => T[state.lang][key];
 
 function fmt(x, digits = 3) {
+  // Not a number (not available) is written "n.d." / "n/a", never 0.
+  if (typeof x !== 'number' || !Number.isFinite(x)) return t('nd');
   const locale = state.lang === 'fr' ? 'fr-FR' : 'en-GB';
   const abs = Math.abs(x);
   const opts = abs >= 1000 || abs === 0 ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: digits };
   return new Intl.NumberFormat(locale, opts).format(x);
 }
 
-/** An estimate as text: "n.d." when not available, central value otherwise. */
+/** Whether an estimate has a number (not `not_available`, not `included_in_manufacturing`). */
+function hasValue(e) {
+  return Boolean(e) && typeof e === 'object' && typeof e.central === 'number';
+}
+
+/** An estimate as text: "n.d." when not available, "included in manufacturing" for a phase
+ * inside a lumped figure, the central value otherwise (labelled partial or use phase only). */
 function est(e) {
-  if (!e || e.status === 'not_available') return t('nd');
-  return fmt(e.central) + (e.status === 'partial' ? ` (${t('partial')})` : '');
+  if (e?.status === 'included_in_manufacturing' || e === 'included_in_manufacturing') return t('included');
+  if (!hasValue(e)) return t('nd');
+  const label = { partial: t('partial'), use_phase_only: t('useOnly') }[e.status];
+  return fmt(e.central) + (label ? ` (${label})` : '');
 }
 
 function range(e) {
-  if (!e || e.status === 'not_available') return t('nd');
+  if (!hasValue(e)) return e?.status === 'included_in_manufacturing' ? '' : t('nd');
   return `${fmt(e.low)} – ${fmt(e.high)}`;
 }
 
@@ -300,15 +316,21 @@ function render(report, scenario) {
   const c = climateOf(report.totals);
   const total = $('climate-total');
   total.textContent = est(c);
-  total.dataset.value = c && c.status !== 'not_available' ? String(c.central) : '';
+  total.dataset.value = hasValue(c) ? String(c.central) : '';
   $('climate-range').textContent = `[${range(c)}]`;
   $('counts').textContent = t('counts')(report.counts);
 
+  // The core lists the indicators the dataset covers in every phase first; the others are
+  // marked † with the phases it covers (their total is not available, never 0).
   const tbody = $('totals').querySelector('tbody');
+  const whole = (ind) => (ind.phases_covered ?? []).length === 4;
+  const phaseNames = (ind) => (ind.phases_covered ?? []).map((p) => t('phases')[p]).join(', ') || t('notAssessed');
   tbody.replaceChildren(...report.indicators.map((ind) => {
     const e = report.totals.impacts[ind.id]?.total;
-    return el('tr', {},
-      el('th', { scope: 'row' }, state.lang === 'fr' ? ind.label_fr : ind.label_en),
+    const name = state.lang === 'fr' ? ind.label_fr : ind.label_en;
+    const note = whole(ind) ? null : t('incomplete').replace('{p}', phaseNames(ind));
+    return el('tr', { 'data-indicator': ind.id, 'data-coverage': whole(ind) ? 'all_phases' : 'incomplete' },
+      el('th', { scope: 'row', ...(note ? { title: note } : {}) }, whole(ind) ? name : `${name} †`),
       el('td', {}, ind.unit), el('td', { class: 'num' }, est(e)), el('td', { class: 'num' }, range(e)));
   }));
 
@@ -349,8 +371,10 @@ function renderGlpi() {
 
 /** A horizontal bar chart (SVG) with a text alternative and its data table. */
 function chart(figure, title, data, sort = true) {
-  const rows = data.filter(([, e]) => e && e.status !== 'not_available' && e.central > 0);
+  // Bars for figures above zero; the table lists every group, "n.d." where not available.
+  const rows = data.filter(([, e]) => hasValue(e) && e.central > 0);
   if (sort) rows.sort((a, b) => b[1].central - a[1].central);
+  const listed = [...rows, ...data.filter(([, e]) => !(hasValue(e) && e.central > 0))];
   const shown = rows.slice(0, 12);
   const max = Math.max(...shown.map(([, e]) => e.high), 1e-9);
   const W = 680; const bar = 22; const gap = 8; const left = 250; const right = 80;
@@ -383,7 +407,7 @@ function chart(figure, title, data, sort = true) {
   });
   const table = el('table', {},
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, t('central')), el('th', { scope: 'col' }, t('range')))),
-    el('tbody', {}, ...rows.map(([name, e]) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', { class: 'num' }, est(e)), el('td', { class: 'num' }, range(e))))));
+    el('tbody', {}, ...listed.map(([name, e]) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', { class: 'num' }, est(e)), el('td', { class: 'num' }, range(e))))));
   figure.replaceChildren(el('figcaption', {}, title), svg, el('details', {}, el('summary', {}, t('table')), table));
 }
 
@@ -403,12 +427,16 @@ async function compare() {
     const c = compareOffers(offers, { reporting_year: options().reporting_year });
     $('compare').querySelector('tbody').replaceChildren(...c.offers.map((o) => {
       const e = o.per_year.climate_change?.total;
-      const shown = e ? { status: 'available', ...e } : null;
-      return el('tr', { 'data-condition': o.condition, 'data-value': e?.central ?? '' },
+      // `null`: not available (a second life whose transport and end of life are unknown).
+      const shown = e && typeof e === 'object' ? { status: 'available', ...e } : null;
+      return el('tr', { 'data-condition': o.condition, 'data-value': hasValue(shown) ? String(shown.central) : '' },
         el('th', { scope: 'row' }, t(o.condition)), el('td', { class: 'num' }, est(shown)), el('td', { class: 'num' }, range(shown)));
     }));
-    const pct = c.offers[1].difference_percent;
-    $('compare-result').textContent = pct === null ? '' : t('diff')(`${pct > 0 ? '+' : ''}${fmt(pct, 2)}`);
+    const second = c.offers[1];
+    const pct = second.difference_percent;
+    $('compare-result').textContent = second.difference_kgco2e_per_year === null
+      ? t('diff')(t('nd'))
+      : (pct === null ? '' : t('diff')(`${pct > 0 ? '+' : ''}${fmt(pct, 2)}`));
   } catch (e) {
     $('compare-result').textContent = t('error')(e);
   }

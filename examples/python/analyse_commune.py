@@ -88,14 +88,20 @@ def scenario_table(result: empreinte.ScenarioResults) -> pd.DataFrame:
 
 def chart_by_category(report: empreinte.Report, path: pathlib.Path, title: str) -> None:
     frame = report.by_category(as_frame=True).sort_values("total")
+    # Categories with a figure (a total not available is NaN: left out, never drawn as 0).
     frame = frame[frame["total"] > 0].tail(15)
+    # A partial total (some lines without a factor) says so in its label.
+    labels = frame["label_fr"].where(frame["status"] != "partial", frame["label_fr"] + " (partiel)")
     fig, ax = plt.subplots(figsize=(9, 6))
     left = pd.Series(0.0, index=frame.index)
     for phase in empreinte.PHASES:
-        values = frame[phase].fillna(0.0)
-        ax.barh(frame["label_fr"], values, left=left, label=PHASE_LABELS[phase], color=PHASE_COLOURS[phase])
-        left += values
-    ax.errorbar(frame["total"], frame["label_fr"],
+        # A phase without a number of its own (included in manufacturing, or not available)
+        # adds no length to the stacked bar; it is not a zero of the data.
+        present = frame[phase].notna()
+        ax.barh(labels[present], frame[phase][present], left=left[present], label=PHASE_LABELS[phase],
+                color=PHASE_COLOURS[phase])
+        left = left.add(frame[phase].where(present, other=0.0))
+    ax.errorbar(frame["total"], labels,
                 xerr=[frame["total"] - frame["total_low"], frame["total_high"] - frame["total"]],
                 fmt="none", ecolor="black", elinewidth=0.8, capsize=2, label="plage (bas - haut)")
     ax.set_xlabel("kg CO2e / an")

@@ -47,6 +47,7 @@ UNITS = {
     "resource_use_minerals_metals": "kgSbe",
     "primary_energy": "MJ",
     "water_consumption": "m3",
+    "water_ademe": "m3",
     "material_input": "kg",
 }
 
@@ -68,7 +69,9 @@ CATEGORY_FIELDS = ["category", "label_fr", "label_en", "aliases", "group",
                    "site", "pue", "pue_low", "pue_high"]
 FACTOR_FIELDS = ["factor_id", "category", "phase", "indicator", "value", "low", "high", "unit",
                  "quality", "source_id", "source_row", "note"]
-REFURB_FIELDS = FACTOR_FIELDS + ["second_life_years"]
+# `includes`: the phases a lumped manufacturing figure includes (SCHEMA.md), e.g. "distribution|end_of_life".
+EMBODIED_FIELDS = FACTOR_FIELDS + ["includes"]
+REFURB_FIELDS = EMBODIED_FIELDS + ["second_life_years"]
 ELEC_FIELDS = ["factor_id", "zone", "year", "indicator", "value", "low", "high", "unit",
                "quality", "source_id", "source_row", "note", "method", "method_fr"]
 SOURCE_FIELDS = ["source_id", "title", "publisher", "year", "url", "licence", "used_for", "note"]
@@ -157,7 +160,9 @@ def load_ademe_devices():
             d["factors"][(phase, "climate_change")] = (D(r["value"]), r["source_rule"], r["source_note"])
         elif r["indicator"] == "water":
             assert r["unit"] == "L", r
-            d["factors"][(phase, "water_consumption")] = (D(r["value"]) / 1000, r["source_rule"], r["source_note"])
+            # ADEME's own "eau" (definition not published): an indicator of its own, never added to the
+            # water consumed by electricity generation (water_consumption, WRI).
+            d["factors"][(phase, "water_ademe")] = (D(r["value"]) / 1000, r["source_rule"], r["source_note"])
         else:
             raise ValueError(f"unexpected ADEME indicator {r['indicator']}")
     return devices

@@ -55,7 +55,8 @@ def water_quality(phase):
 
 def water_note(phase):
     n = ("ADEME model indicator 'eau' (litres, definition not stated in the model), converted L -> m3 (/1000); "
-         "experimental.")
+         "experimental. Its own indicator (water_ademe): never added to water_consumption (WRI water consumed by "
+         "electricity generation), a different quantity.")
     if phase == "end_of_life":
         n += " ADEME SONUM: end-of-life water values 'ne sont pas fiables' (not reliable)."
     return n + " No published range: low = value = high."
@@ -266,29 +267,24 @@ def build_ademe(ctx):
                 cites.append(head if where and where in f["source_row"] + " ".join(cites) else c)
             if cites:
                 f["source_row"] += "; range figures: " + "; ".join(cites)
-    embodied += folded_phase_rows(embodied)
+    mark_lumped(embodied)
     refurb = build_refurbishment(ctx, categories, embodied)
     return categories, embodied, refurb
 
 
-def folded_phase_rows(embodied):
-    """Where a source gives one whole-life embodied figure (kept under manufacturing), states
-    distribution and end of life as included in it (0 here), so they read as covered rather
-    than "not available"."""
+LUMPED = "distribution|end_of_life"
+
+
+def mark_lumped(embodied):
+    """Where a source gives one whole-life embodied figure (kept under manufacturing), the manufacturing
+    row says so (`includes`): distribution and end of life are included in it, not available separately,
+    and have no row (a 0 row would read as a zero)."""
     phases = {}
     for f in embodied:
         phases.setdefault((f["category"], f["indicator"]), {})[f["phase"]] = f
-    extra = []
     for (cat, ind), have in sorted(phases.items()):
-        if set(have) != {"manufacturing"}:
-            continue
-        m = have["manufacturing"]
-        for phase in ("distribution", "end_of_life"):
-            extra.append(make_factor(
-                cat, phase, ind, Decimal(0), Decimal(0), Decimal(0), m["quality"], m["source_id"], m["source_row"],
-                f"Included in {m['factor_id']}: the source gives one embodied figure (manufacturing, transport and "
-                "end of life together), kept under manufacturing; 0 here so the phase is covered, not missing."))
-    return extra
+        if set(have) == {"manufacturing"}:
+            have["manufacturing"]["includes"] = LUMPED
 
 
 # ----------------------------------------------------------------------------- refurbishment
@@ -393,9 +389,8 @@ EXTRAPOLATION_NOTE = (
     "servers and consoles; nothing in the study covers monitors, printers, projectors or network gear. Second life = "
     "this set's lifetime of the class. A refurbisher's own replaced-parts figure is better.")
 FOLDED_REFURB_NOTE = (
-    " This class's figure lumps transport and end of life with manufacturing: the ratio applies to the whole figure, "
-    "second-life transport is not available separately, and the end of life (included, 0 in embodied.csv) is not "
-    "counted again.")
+    " This class's figure lumps transport and end of life with manufacturing (`includes` in embodied.csv): the ratio "
+    "applies to the whole figure; the second life's transport and end of life are not available separately (no row).")
 
 
 def burden_ratios(emb, rows):
@@ -406,7 +401,7 @@ def burden_ratios(emb, rows):
 
 
 def is_folded(row):
-    return row is None or row["note"].startswith("Included in ")
+    return row is None
 
 
 def extrapolated_refurbishment(ctx, cats, emb, measured_rows, elec, checks):
@@ -461,6 +456,11 @@ BOA_REFURB_NOTE = (
     "change only: the other criteria of a refurbished device are not available. low/high: the same share's low/high.")
 
 
+BOA_REFURB_LUMPED_NOTE = (
+    " The default set's figure of this class is lumped (one embodied figure): its share covers refurbishment only; "
+    "the second life's transport and end of life are not available.")
+
+
 def boavizta_refurbishment(a_emb, a_ref, b_cat, b_emb, b_elec, report=None):
     """Refurbished second life of the Boavizta set: the default set's second-life share of the whole
     embodied climate figure, class by class, applied to Boavizta's single embodied figure."""
@@ -478,8 +478,9 @@ def boavizta_refurbishment(a_emb, a_ref, b_cat, b_emb, b_elec, report=None):
         cat = b["category"]
         if cat not in a_r:
             raise ValueError(f"no refurbishment of {cat} in the default set to transfer")
-        total = sum(D(a_e[(cat, ph)]["value"]) for ph in PHASE_ORDER)
-        eol = D(a_e[(cat, "end_of_life")]["value"])
+        # A lumped figure (manufacturing `includes` distribution and end of life) has no row for them.
+        total = sum(D(a_e[(cat, ph)]["value"]) for ph in PHASE_ORDER if (cat, ph) in a_e)
+        eol = D(a_e[(cat, "end_of_life")]["value"]) if (cat, "end_of_life") in a_e else ZERO
         share = (sum(D(r["value"]) for r in a_r[cat]) + eol) / total
         s_lo = (sum(D(r["low"]) for r in a_r[cat]) + eol) / total
         s_hi = (sum(D(r["high"]) for r in a_r[cat]) + eol) / total
@@ -492,7 +493,10 @@ def boavizta_refurbishment(a_emb, a_ref, b_cat, b_emb, b_elec, report=None):
                          f"{fmt_short(s_hi)}) = ademe-negaoctet-2022 refurbishment.csv {cat} rows + end of life "
                          f"{fmt_short(eol)}, over the new {cat} {fmt_short(total)} kgCO2e; x {b['source_row']} "
                          f"{fmt_short(B)}"),
-                        BOA_REFURB_NOTE, prefix="refurbishment")
+                        BOA_REFURB_NOTE + (BOA_REFURB_LUMPED_NOTE if (cat, "end_of_life") not in a_e else ""),
+                        prefix="refurbishment")
+        # The share covers transport and end of life where the default set gives them apart (they are in it).
+        r["includes"] = LUMPED if (cat, "end_of_life") in a_e else ""
         r["second_life_years"] = fmt(L)
         rows.append(r)
         U = D(c["power_w"]) * D(c["hours_per_day"]) * D(c["days_per_year"]) / 1000 * elec
@@ -555,6 +559,15 @@ def electricity_rows(ctx, zones, replace_fr_climate):
             else:
                 raise ValueError(f"unknown electricity source {src}")
             v = D(crit["value"])
+            if ind == "land_use" and v == 0:
+                # Base IMPACTS 2011 gives 0 for every mix: not assessed, which is not zero. No row: the
+                # dataset declares land use's use phase not covered (datapackage.json empreinte.indicators).
+                continue
+            if ind == "ozone_depletion" and v == 0:
+                quality = "uncertain"
+                ynote += ("0 in the source, as for most zones: only the mixes of BE, CH, FR, JP, KR, US, Europe and "
+                          "World have a figure, though DE, ES, FI, SE, GB and CZ had nuclear and gas generation in "
+                          "2011; possibly not assessed rather than zero. ")
             rows.append({
                 "factor_id": f"{z['zone']}.{year or 'undated'}.{ind}", "zone": z["zone"], "year": year,
                 "indicator": ind, "value": fmt(v), "low": fmt(v), "high": fmt(v), "unit": UNITS[ind] + "/kWh",
@@ -623,9 +636,10 @@ def build_boavizta(ctx):
                 note = "Negative value in the source (end-of-life recycling credits outweigh burdens). " + note
             if cat == "server":
                 note = "Generic server fallback ('SERVER'), used by BoaviztAPI when no component factor exists. " + note
-            embodied.append(make_factor(cat, "manufacturing", ind, v, lo, hi, quality,
-                                        "ademe-base-impacts-negaoctet-export",
-                                        f"boaviztapi 2.5.0 data/factors.yml {path}", note))
+            f = make_factor(cat, "manufacturing", ind, v, lo, hi, quality, "ademe-base-impacts-negaoctet-export",
+                            f"boaviztapi 2.5.0 data/factors.yml {path}", note)
+            f["includes"] = LUMPED  # "embedded": whole life except use
+            embodied.append(f)
         c = ctx.categories[cat]
         if cat == "server":
             srv = ctx.servers["platform_compute_medium"]
@@ -720,6 +734,7 @@ FIELD_DESCR = {
     "pue_high": "high bound of pue",
     "method": "how the source made the figure, when it says (single year, multi-year smoothing); a change between two vintages is a method break",
     "method_fr": "method, in French",
+    "includes": "phases a lumped manufacturing figure includes (|-separated: distribution, end_of_life); empty otherwise",
 }
 
 
@@ -734,7 +749,73 @@ def resource(name, path, fields, key, title):
     }
 
 
-def datapackage(meta, phases_split, usage_note, source_rows, licenses):
+PHASES_ALL = ["manufacturing", "distribution", "use", "end_of_life"]
+BASE_IMPACTS_ELEC = ("acidification", "eutrophication_freshwater", "eutrophication_marine", "eutrophication_terrestrial",
+                     "ionising_radiation", "ozone_depletion", "particulate_matter", "photochemical_ozone_formation",
+                     "resource_use_fossils", "resource_use_minerals_metals")
+NOT_ASSESSED_LAND_USE = ("ADEME Base IMPACTS 2011 gives electricity land use as 0 for every zone: not assessed, which "
+                         "is not zero; those rows are left out.")
+ADEME_INDICATOR_NOTES = {
+    "climate_change": ("Whole life. Embodied: ADEME's model and flagged proxies; where a class's figure is one lump "
+                       "under manufacturing, the row's `includes` says distribution and end of life are in it. Use: "
+                       "electricity (France: ADEME Base Empreinte, by year)."),
+    "water_ademe": ("ADEME's own indicator 'eau' (litres, converted to m3), whose definition is not published with the "
+                    "model: manufacturing and distribution of ADEME's classes and of the proxies that reuse one as it "
+                    "is; end of life flagged (ADEME SONUM: not reliable); no use phase. Kept apart: never added to "
+                    "water_consumption."),
+    "water_consumption": ("Water consumed (withdrawn and not returned) by electricity generation, WRI 2020, m3 per kWh "
+                          "(not AWARE-weighted): use phase only; the devices' own water is not covered."),
+    "primary_energy": ("Electricity only: Boavizta's derivation ADPf / (1 - renewable share 2016) from ADEME Base "
+                       "IMPACTS 2011: use phase only; the devices are not covered."),
+    "land_use": "Not covered. " + NOT_ASSESSED_LAND_USE + " The devices have no land-use figure in this set.",
+    **{i: ("Electricity only (ADEME Base IMPACTS 2011, read from BoaviztAPI data): use phase only; the devices are not "
+           "covered.") for i in BASE_IMPACTS_ELEC},
+}
+BOA_INDICATOR_NOTES = {
+    "climate_change": ("Whole life: BoaviztAPI's 'embedded' figure (whole life except use, one lump under "
+                       "manufacturing that `includes` distribution and end of life) and electricity."),
+    "water_use": ("Not covered: the embodied rows are negative (end-of-life credits) and flagged upstream "
+                  "(Boavizta/boaviztapi#548): loaded, never used; no electricity figure."),
+    "water_consumption": ("Water consumed by electricity generation, WRI 2020, m3 per kWh (49 zones): use phase only; "
+                          "the devices' own water is not covered."),
+    "primary_energy": ("Electricity only (Boavizta's derivation ADPf / (1 - renewable share 2016)): use phase only; "
+                       "BoaviztAPI has no primary energy for devices."),
+    "land_use": ("Embodied only (negative values in the source: uncertain). " + NOT_ASSESSED_LAND_USE +
+                 " The use phase is not covered."),
+    **{i: ("Embodied only (ADEME Base IMPACTS / NegaOctet export, one lump under manufacturing): no electricity "
+           "figure, the use phase is not covered.")
+       for i in ("ecotoxicity_freshwater", "human_toxicity_cancer", "human_toxicity_non_cancer", "material_input")},
+    **{i: ("Whole life: embedded figure (ADEME Base IMPACTS / NegaOctet export, one lump under manufacturing) and "
+           "electricity (ADEME Base IMPACTS 2011).") for i in BASE_IMPACTS_ELEC},
+}
+
+
+def indicator_coverage(embodied, elec, notes):
+    """Per indicator, the phases the dataset covers (SCHEMA.md `empreinte.indicators`): an embodied phase with a
+    row that is not flagged, or included in a manufacturing row (`includes`); use with an electricity row. Every
+    indicator with a row (flagged ones too) and every indicator with a note is declared, in schema order."""
+    cov = {}
+    for r in embodied:
+        ph = cov.setdefault(r["indicator"], set())
+        if r["quality"] != "flagged":
+            ph.add(r["phase"])
+            ph.update(p for p in r.get("includes", "").split("|") if p)
+    for r in elec:
+        ph = cov.setdefault(r["indicator"], set())
+        if r["quality"] != "flagged":
+            ph.add("use")
+    for ind in notes:
+        cov.setdefault(ind, set())
+    out = {}
+    for ind in UNITS:
+        if ind in cov:
+            out[ind] = {"phases": [p for p in PHASES_ALL if p in cov[ind]]}
+            if ind in notes:
+                out[ind]["note"] = notes[ind]
+    return out
+
+
+def datapackage(meta, phases_split, usage_note, source_rows, licenses, coverage):
     return {
         "name": meta["name"], "version": meta["version"], "title": meta["title"], "description": meta["description"],
         "licenses": licenses,
@@ -743,13 +824,13 @@ def datapackage(meta, phases_split, usage_note, source_rows, licenses):
             resource("sources", "sources.csv", SOURCE_FIELDS, "source_id", "Sources, licences and permitted uses"),
             resource("zones", "zones.csv", ZONE_FIELDS, "zone", "Zones electricity can be looked up for"),
             resource("categories", "categories.csv", CATEGORY_FIELDS, "category", "Equipment classes, lifetimes, usage"),
-            resource("embodied", "embodied.csv", FACTOR_FIELDS, "factor_id", "Embodied impacts of one new device, whole life"),
+            resource("embodied", "embodied.csv", EMBODIED_FIELDS, "factor_id", "Embodied impacts of one new device, whole life"),
             resource("refurbishment", "refurbishment.csv", REFURB_FIELDS, "factor_id",
                      "Second life under cut-off allocation"),
             resource("electricity", "electricity.csv", ELEC_FIELDS, "factor_id", "Impact of 1 kWh consumed"),
         ],
         "empreinte": {"schema_version": 1, "default_country": "FR", "phases_split": phases_split,
-                      "usage_note": usage_note},
+                      "usage_note": usage_note, "indicators": coverage},
     }
 
 
@@ -787,7 +868,8 @@ def with_server_room(categories):
     return out
 
 
-def dataset_files(ctx, name, categories, embodied, refurb, elec, zones, meta, phases_split, usage_note, licenses):
+def dataset_files(ctx, name, categories, embodied, refurb, elec, zones, meta, phases_split, usage_note, licenses,
+                  notes):
     categories = with_server_room(categories)
     ids = used_source_ids(categories, embodied, refurb, elec)
     srcs = [ctx.sources[i] for i in sorted(ids) if i in ctx.sources]
@@ -798,10 +880,11 @@ def dataset_files(ctx, name, categories, embodied, refurb, elec, zones, meta, ph
         "sources.csv": csv_text(SOURCE_FIELDS, srcs),
         "zones.csv": csv_text(ZONE_FIELDS, sorted(zone_rows(zones), key=lambda z: z["zone"])),
         "categories.csv": csv_text(CATEGORY_FIELDS, sorted(categories, key=lambda r: r["category"])),
-        "embodied.csv": csv_text(FACTOR_FIELDS, sorted(embodied, key=lambda r: r["factor_id"])),
+        "embodied.csv": csv_text(EMBODIED_FIELDS, sorted(embodied, key=lambda r: r["factor_id"])),
         "refurbishment.csv": csv_text(REFURB_FIELDS, sorted(refurb, key=lambda r: r["factor_id"])),
         "electricity.csv": csv_text(ELEC_FIELDS, sorted(elec, key=lambda r: r["factor_id"])),
-        "datapackage.json": json.dumps(datapackage(meta, phases_split, usage_note, srcs, licenses),
+        "datapackage.json": json.dumps(datapackage(meta, phases_split, usage_note, srcs, licenses,
+                                                   indicator_coverage(embodied, elec, notes)),
                                        ensure_ascii=False, indent=2) + "\n",
     }
     return {os.path.join(name, k): v for k, v in files.items()}
@@ -810,7 +893,7 @@ def dataset_files(ctx, name, categories, embodied, refurb, elec, zones, meta, ph
 ADEME_META = {
     "name": "ademe-negaoctet-2022", "version": "2022.1.0",
     "title": "ADEME digital LCA data (NegaOctet 2022, publicodes-acv-numerique v2.2.0) - default set for French communes",
-    "description": ("Embodied climate impacts (manufacturing, distribution, end of life) and experimental water of digital "
+    "description": ("Embodied climate impacts (manufacturing, distribution, end of life) and ADEME's experimental 'eau' (water_ademe) of digital "
                     "equipment from ADEME's model (NegaOctet 2022 study for ADEME, Base Empreinte updates), use profiles and "
                     "lifetimes of the model, flagged proxies (is_proxy) for the classes ADEME lacks that a commune owns "
                     "(manufacturer PCF statistics calibrated on ADEME classes where a ratio is known, nearest ADEME "
@@ -862,13 +945,13 @@ def build_all():
     a_zones = [z for z in ctx.zones if z["in_ademe_set"] == "yes"]
     a_elec = electricity_rows(ctx, a_zones, replace_fr_climate=True)
     files.update(dataset_files(ctx, "ademe-negaoctet-2022", a_cat, a_emb, a_ref, a_elec, a_zones,
-                               ADEME_META, True, ADEME_USAGE, ADEME_LICENSES))
+                               ADEME_META, True, ADEME_USAGE, ADEME_LICENSES, ADEME_INDICATOR_NOTES))
     add_service_tables(files, "ademe-negaoctet-2022", network_rows())
     b_cat, b_emb = build_boavizta(ctx)
     b_elec = electricity_rows(ctx, ctx.zones, replace_fr_climate=False)
     b_ref = boavizta_refurbishment(a_emb, a_ref, b_cat, b_emb, b_elec)
     files.update(dataset_files(ctx, "boavizta-2.5", b_cat, b_emb, b_ref, b_elec, ctx.zones,
-                               BOA_META, False, BOA_USAGE, BOA_LICENSES))
+                               BOA_META, False, BOA_USAGE, BOA_LICENSES, BOA_INDICATOR_NOTES))
     # Hosting tables (servers, cloud, PUE): tools/generate_hosting.py, SCHEMA.md "Hosting tables".
     generate_hosting.extend(files, "ademe-negaoctet-2022", generate_hosting.sites(), ctx.sources)
     boa_hosting = generate_hosting.build(BOA_DIR, BOA_OVR, ctx.fy, ctx.servers, ctx.zones)

@@ -26,7 +26,7 @@ UNITS = {
     "eutrophication_freshwater": "kgPe", "eutrophication_marine": "kgNe", "eutrophication_terrestrial": "molNe",
     "ecotoxicity_freshwater": "CTUe", "land_use": "pt", "water_use": "m3_world_eq_deprived",
     "resource_use_fossils": "MJ", "resource_use_minerals_metals": "kgSbe", "primary_energy": "MJ",
-    "water_consumption": "m3", "material_input": "kg",
+    "water_consumption": "m3", "water_ademe": "m3", "material_input": "kg",
 }
 PHASES = {"manufacturing", "distribution", "end_of_life"}
 QUALITIES = {"primary", "derived", "proxy", "uncertain", "flagged"}
@@ -40,12 +40,16 @@ COLUMNS = {
                        "hours_per_day", "days_per_year", "is_proxy", "proxy_note", "source_id", "source_row",
                        "site", "pue", "pue_low", "pue_high"],
     "embodied.csv": ["factor_id", "category", "phase", "indicator", "value", "low", "high", "unit", "quality",
-                     "source_id", "source_row", "note"],
+                     "source_id", "source_row", "note", "includes"],
     "refurbishment.csv": ["factor_id", "category", "phase", "indicator", "value", "low", "high", "unit", "quality",
-                          "source_id", "source_row", "note", "second_life_years"],
+                          "source_id", "source_row", "note", "includes", "second_life_years"],
     "electricity.csv": ["factor_id", "zone", "year", "indicator", "value", "low", "high", "unit", "quality",
                         "source_id", "source_row", "note", "method", "method_fr"],
 }
+# Columns a dataset may leave out (SCHEMA.md): without `includes`, no figure is lumped.
+OPTIONAL = {"includes"}
+ALL_PHASES = ["manufacturing", "distribution", "use", "end_of_life"]
+
 REQUIRED = {
     "sources.csv": ["source_id", "title", "publisher", "licence", "used_for"],
     "zones.csv": ["zone", "alpha3", "name_fr", "name_en"],
@@ -94,7 +98,7 @@ def read(rep, folder, name):
         rep.err(path, "has a BOM")
     rows = list(csv.DictReader(raw.splitlines()))
     header = next(csv.reader(raw.splitlines()), [])
-    if header != COLUMNS[name]:
+    if [h for h in header if h not in OPTIONAL] != [c for c in COLUMNS[name] if c not in OPTIONAL]:
         rep.err(path, f"columns {header} != {COLUMNS[name]}")
     for i, r in enumerate(rows, start=2):
         for f in REQUIRED[name]:
@@ -282,6 +286,56 @@ def validate_hosting(rep, folder, sids, zids, dp):
             rep.err(f"{folder}/hosting_cloud_regions.csv:{i}", f"zone {r['zone']} not in zones.csv")
 
 
+def check_includes(rep, path, rows):
+    for i, r in enumerate(rows, start=2):
+        inc = [p for p in (r.get("includes") or "").split("|") if p.strip()]
+        if inc and r["phase"] != "manufacturing":
+            rep.err(f"{path}:{i}", "includes is only for a manufacturing figure")
+        for p in inc:
+            if p.strip() not in ("distribution", "end_of_life"):
+                rep.err(f"{path}:{i}", f"includes: bad phase {p!r} (distribution, end_of_life)")
+
+
+def check_coverage(rep, dp_path, emp, emb, ele):
+    """`empreinte.indicators` (optional): per indicator the phases covered, consistent with the rows."""
+    decl = emp.get("indicators")
+    if decl is None:
+        return
+    if not isinstance(decl, dict):
+        rep.err(dp_path, "empreinte.indicators must be an object")
+        return
+    have = {}
+    for r in emb:
+        if r["quality"] != "flagged":
+            ph = have.setdefault(r["indicator"], set())
+            ph.add(r["phase"])
+            ph.update(p.strip() for p in (r.get("includes") or "").split("|") if p.strip())
+        else:
+            have.setdefault(r["indicator"], set())
+    for r in ele:
+        ph = have.setdefault(r["indicator"], set())
+        if r["quality"] != "flagged":
+            ph.add("use")
+    if emp.get("phases_split") is False:
+        for ind, ph in have.items():
+            if "manufacturing" in ph:
+                ph.update(("distribution", "end_of_life"))
+    for ind, entry in decl.items():
+        where = f"{dp_path} empreinte.indicators.{ind}"
+        if ind not in UNITS:
+            rep.err(where, "unknown indicator")
+            continue
+        phases = entry.get("phases") if isinstance(entry, dict) else None
+        if not isinstance(phases, list) or any(p not in ALL_PHASES for p in phases):
+            rep.err(where, f"phases must be a list of {ALL_PHASES}")
+            continue
+        if set(phases) != have.get(ind, set()):
+            rep.err(where, f"declares {sorted(phases)}, the rows cover {sorted(have.get(ind, set()))}")
+    for ind in have:
+        if ind not in decl:
+            rep.err(f"{dp_path} empreinte.indicators", f"{ind} has rows but is not declared")
+
+
 def validate(folder):
     rep = Report()
     name = os.path.basename(os.path.normpath(folder))
@@ -331,6 +385,8 @@ def validate(folder):
     check_factors(rep, f"{folder}/embodied.csv", emb, "factor_id", sids, cats=cids)
     check_factors(rep, f"{folder}/refurbishment.csv", ref, "factor_id", sids, cats=cids)
     check_factors(rep, f"{folder}/electricity.csv", ele, "factor_id", sids, zones=zids, per_kwh=True)
+    check_includes(rep, f"{folder}/embodied.csv", emb)
+    check_includes(rep, f"{folder}/refurbishment.csv", ref)
     second = {}
     for i, r in enumerate(ref, start=2):
         v = num(rep, f"{folder}/refurbishment.csv:{i}", "second_life_years", r["second_life_years"], positive=True)
@@ -370,8 +426,9 @@ def validate(folder):
                 rep.err(dp_path, f"no resource for {fname}")
                 continue
             fields = [f["name"] for f in res.get("schema", {}).get("fields", [])]
-            if fields != cols:
+            if [f for f in fields if f not in OPTIONAL] != [c for c in cols if c not in OPTIONAL]:
                 rep.err(dp_path, f"{fname} schema.fields {fields} != {cols}")
+        check_coverage(rep, dp_path, emp, emb, ele)
         if emp.get("phases_split") is False:
             bad = [r["factor_id"] for r in emb if r["phase"] != "manufacturing"]
             if bad:

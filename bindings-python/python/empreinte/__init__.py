@@ -130,6 +130,7 @@ def evaluate(
     lines: bool = False,
     monte_carlo: Optional[int] = None,
     seed: int = 1,
+    use_phase_only_indicators: bool = False,
     options: Optional[Mapping[str, Any]] = None,
     mapping: MappingFile = None,
     as_json: bool = False,
@@ -160,6 +161,9 @@ def evaluate(
         lines: keep one result per line in the report (``Report.lines``).
         monte_carlo: draw the dataset's factors this many times (triangular, per factor,
             seeded by ``seed``): ``Report.monte_carlo`` gives mean, p5, p50 and p95.
+        use_phase_only_indicators: for an indicator whose manufacturing the dataset does not
+            cover (the default set's non-climate indicators), give its use phase alone as its
+            total, with status ``use_phase_only``; by default that total is ``not_available``.
         options: the core's ``EvaluationOptions`` as a dict (``{"reporting_year": 2024,
             "annualisation": {"method": "accounting", "default_years": 4}, ...}``), instead of
             the keyword options above; an unknown key raises ``OptionsError``
@@ -202,6 +206,7 @@ def evaluate(
         lines=lines,
         monte_carlo=monte_carlo,
         seed=seed,
+        use_phase_only_indicators=use_phase_only_indicators,
     )
     glpi_mapping = mapping_of(mapping)
     native: _empreinte.NativeReport

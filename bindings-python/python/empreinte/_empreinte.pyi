@@ -81,6 +81,7 @@ class Options:
         lines: bool = False,
         monte_carlo: Optional[int] = None,
         seed: int = 1,
+        use_phase_only_indicators: bool = False,
     ) -> Options: ...
     @staticmethod
     def from_dict(options: Any) -> Options:
@@ -91,7 +92,7 @@ class Options:
 class NativeReport:
     def json(self, pretty: bool = True) -> str: ...
     @property
-    def climate_change_kgco2e(self) -> float: ...
+    def climate_change_kgco2e(self) -> Optional[float]: ...
     @property
     def rows_read(self) -> int: ...
 

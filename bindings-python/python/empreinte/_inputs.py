@@ -52,6 +52,7 @@ def options_of(
     lines: bool = False,
     monte_carlo: Optional[int] = None,
     seed: int = 1,
+    use_phase_only_indicators: bool = False,
 ) -> _empreinte.Options:
     """Keyword options, or ``options`` (the core's ``EvaluationOptions`` JSON shape) instead."""
     if options is not None:
@@ -69,6 +70,7 @@ def options_of(
         lines=lines,
         monte_carlo=monte_carlo,
         seed=seed,
+        use_phase_only_indicators=use_phase_only_indicators,
     )
 
 

@@ -83,15 +83,19 @@ class Report:
     def totals(self) -> ImpactTable:
         """Indicator → phase (and ``total``) → ``{status, low, central, high}``.
 
-        ``status`` is ``available``, ``partial`` (a lower bound: some lines had no factor)
-        or ``not_available`` (no figure at all, never a silent zero).
+        ``status`` is ``available``, ``partial`` (a lower bound: some lines had no factor),
+        ``not_available`` (no figure at all, never a silent zero; a total of an indicator the
+        dataset does not cover in every phase is not available and says ``not_covered``),
+        ``included_in_manufacturing`` (a phase inside a lumped manufacturing figure: no number
+        of its own) or ``use_phase_only`` (asked for with ``use_phase_only_indicators``).
         """
         impacts: ImpactTable = self._data["totals"]["impacts"]
         return impacts
 
     @property
-    def climate_change_kgco2e(self) -> float:
-        """The headline figure: central total of climate change, in kg CO2e."""
+    def climate_change_kgco2e(self) -> Optional[float]:
+        """The headline figure: central total of climate change, in kg CO2e; ``None`` when not
+        available (no evaluated line has a figure), never 0 in its place."""
         return self._native.climate_change_kgco2e
 
     @property
@@ -119,9 +123,11 @@ class Report:
         return options
 
     @property
-    def indicators(self) -> List[Dict[str, str]]:
-        """Indicators reported: ``{id, unit, label_fr, label_en}`` each."""
-        infos: List[Dict[str, str]] = self._data["indicators"]
+    def indicators(self) -> List[Dict[str, Any]]:
+        """Indicators reported, those the dataset covers in every phase first:
+        ``{id, unit, label_fr, label_en, phases_covered, total}`` each (``total``:
+        ``all_phases``, ``use_phase_only`` or ``not_available``)."""
+        infos: List[Dict[str, Any]] = self._data["indicators"]
         return infos
 
     @property
@@ -193,6 +199,7 @@ class Report:
             row["total_low"] = cells["total"].get("low")
             row["total_high"] = cells["total"].get("high")
             row["status"] = cells["total"]["status"]
+            # central values are None where there is no number (never 0)
             rows.append(row)
         return rows
 
@@ -300,8 +307,10 @@ class Report:
 
     def __repr__(self) -> str:
         c = self.counts
+        kg = self.climate_change_kgco2e
+        climate = "n/a" if kg is None else f"{kg:.6g}"
         return (
             f"<Report dataset={self.dataset['id']}@{self.dataset['version']} "
             f"year={self.options['reporting_year']} rows={c['rows_evaluated']}/{c['rows_read']} "
-            f"devices={c['devices']} climate_change={self.climate_change_kgco2e:.6g} kgCO2e>"
+            f"devices={c['devices']} climate_change={climate} kgCO2e>"
         )

@@ -30,11 +30,29 @@ def _frame(rows: List[Dict[str, Any]], columns: List[str]) -> pd.DataFrame:
     return frame
 
 
-def _cells(value: Optional[Dict[str, Any]]) -> Dict[str, Any]:
-    """``{status, low, central, high}`` or a bare range → the three numbers (``None``: n/a)."""
-    if not value or value.get("status") == "not_available":
+def _cells(value: Any) -> Dict[str, Any]:
+    """``{status, low, central, high}``, a bare range, ``None`` (not available) or the string
+    ``"included_in_manufacturing"`` → the three numbers (``None`` where there is no number:
+    never a zero)."""
+    if not isinstance(value, dict):
         return {k: None for k in RANGE}
     return {k: value.get(k) for k in RANGE}
+
+
+def _status(value: Any) -> str:
+    """A cell's status: ``value["status"]`` for an estimate; for a bare cell (offers, hosting)
+    ``available`` (a range), ``not_available`` (``None``) or the string it is
+    (``included_in_manufacturing``)."""
+    if isinstance(value, dict):
+        return str(value.get("status", "available"))
+    if isinstance(value, str):
+        return value
+    return "not_available"
+
+
+def _kg(value: Optional[float]) -> str:
+    """A figure for a repr: ``n/a`` when not available, never 0."""
+    return "n/a" if value is None else f"{value:.6g}"
 
 
 class _Result:
@@ -94,23 +112,25 @@ class Comparison(_Result):
 
     def to_records(self) -> List[Dict[str, Any]]:
         """One row per offer, indicator and phase (and ``embodied``, ``total``): ``offer``,
-        ``indicator``, ``phase``, ``unit``, ``low``/``central``/``high`` per year of service
-        (``None``: not available)."""
+        ``indicator``, ``phase``, ``unit``, ``status`` (``available``, ``not_available``, or
+        ``included_in_manufacturing`` for a phase inside a lumped figure),
+        ``low``/``central``/``high`` per year of service (``None`` where there is no number)."""
         rows = []
         for o in self.offers:
             for indicator, phases in o["per_year"].items():
                 for phase, value in phases.items():
-                    if isinstance(value, dict) or value is None:
-                        rows.append({"offer": o["name"], "indicator": indicator, "phase": phase,
-                                     "unit": phases.get("unit"), **_cells(value)})
+                    if phase == "unit":
+                        continue
+                    rows.append({"offer": o["name"], "indicator": indicator, "phase": phase,
+                                 "unit": phases.get("unit"), "status": _status(value), **_cells(value)})
         return rows
 
     def to_pandas(self) -> pd.DataFrame:
         """:meth:`to_records` as a DataFrame (needs pandas)."""
-        return _frame(self.to_records(), ["offer", "indicator", "phase", "unit", *RANGE])
+        return _frame(self.to_records(), ["offer", "indicator", "phase", "unit", "status", *RANGE])
 
     def __repr__(self) -> str:
-        parts = ", ".join(f"{o['name']}={o['climate_change_kgco2e_per_year']:.6g}" for o in self.offers)
+        parts = ", ".join(f"{o['name']}={_kg(o['climate_change_kgco2e_per_year'])}" for o in self.offers)
         return f"<Comparison {self.allocation} kgCO2e/year: {parts}>"
 
 
@@ -154,15 +174,17 @@ class ScenarioResults(_Result):
         return out
 
     def to_records(self) -> List[Dict[str, Any]]:
-        """One row per scenario, indicator and phase: ``name``, ``indicator``, ``phase``, and
-        the ``baseline``, ``scenario`` and ``change`` central values per year (``None``: not
-        available)."""
+        """One row per scenario, indicator and phase: ``name``, ``indicator``, ``phase``,
+        ``status`` (the change's), and the ``baseline``, ``scenario`` and ``change`` central
+        values per year (``None``: not available, never 0)."""
         rows = []
         for s in self.scenarios:
             t = s["totals"]
             for indicator in t["change"]:
                 for phase in (*PHASES, "total"):
-                    row: Dict[str, Any] = {"name": s["name"], "indicator": indicator, "phase": phase}
+                    change = t["change"].get(indicator, {}).get(phase)
+                    row: Dict[str, Any] = {"name": s["name"], "indicator": indicator, "phase": phase,
+                                           "status": _status(change)}
                     for k in ("baseline", "scenario", "change"):
                         row[k] = _cells(t[k].get(indicator, {}).get(phase))["central"]
                     rows.append(row)
@@ -170,10 +192,12 @@ class ScenarioResults(_Result):
 
     def to_pandas(self) -> pd.DataFrame:
         """:meth:`to_records` as a DataFrame (needs pandas)."""
-        return _frame(self.to_records(), ["name", "indicator", "phase", "baseline", "scenario", "change"])
+        return _frame(self.to_records(), ["name", "indicator", "phase", "status", "baseline", "scenario", "change"])
 
     def __repr__(self) -> str:
-        parts = ", ".join(f"{s['name']}: {s['change_kgco2e']:+.6g} kgCO2e" for s in self.scenarios)
+        parts = ", ".join(
+            f"{s['name']}: {'n/a' if s['change_kgco2e'] is None else format(s['change_kgco2e'], '+.6g')} kgCO2e"
+            for s in self.scenarios)
         return f"<ScenarioResults {parts}>"
 
 
@@ -246,27 +270,30 @@ class HostingFootprint(_Result):
         return impacts
 
     @property
-    def climate_change_kgco2e(self) -> float:
-        """Central total of climate change, kg CO2e."""
-        return float(self.impacts["climate_change"]["total"]["central"])
+    def climate_change_kgco2e(self) -> Optional[float]:
+        """Central total of climate change, kg CO2e (``None``: not available)."""
+        total = _cells(self.impacts.get("climate_change", {}).get("total"))["central"]
+        return None if total is None else float(total)
 
     def to_records(self) -> List[Dict[str, Any]]:
-        """One row per indicator and phase: ``indicator``, ``phase``, ``unit``, ``low``,
-        ``central``, ``high`` (``None``: not available)."""
+        """One row per indicator and phase: ``indicator``, ``phase``, ``unit``, ``status``
+        (``available``, ``not_available``, ``included_in_manufacturing``), ``low``,
+        ``central``, ``high`` (``None`` where there is no number)."""
         rows = []
         for indicator, cells in self.impacts.items():
             for phase in (*PHASES, "total"):
+                value = cells.get(phase)
                 rows.append({"indicator": indicator, "phase": phase, "unit": cells.get("unit"),
-                             **_cells(cells.get(phase))})
+                             "status": _status(value), **_cells(value)})
         return rows
 
     def to_pandas(self) -> pd.DataFrame:
         """:meth:`to_records` as a DataFrame (needs pandas)."""
-        return _frame(self.to_records(), ["indicator", "phase", "unit", *RANGE])
+        return _frame(self.to_records(), ["indicator", "phase", "unit", "status", *RANGE])
 
     def __repr__(self) -> str:
         return (f"<HostingFootprint model={self._data.get('model')} zone={self._data.get('zone')} "
-                f"climate_change={self.climate_change_kgco2e:.6g} kgCO2e>")
+                f"climate_change={_kg(self.climate_change_kgco2e)} kgCO2e>")
 
 
 class ServiceResult(_Result):

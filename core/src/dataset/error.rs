@@ -85,6 +85,14 @@ pub enum DatasetError {
     #[error("datapackage.json: {message}")]
     Package { message: String },
 
+    /// The phases `empreinte.indicators` declares for an indicator do not match its rows.
+    #[error("datapackage.json, `{key}`: {message}")]
+    Coverage {
+        /// Where in datapackage.json: `empreinte.indicators.<indicator>.phases`.
+        key: String,
+        message: String,
+    },
+
     #[error("{message}")]
     Incomplete { message: String },
 
@@ -106,6 +114,7 @@ impl DatasetError {
             DatasetError::UnitMismatch { .. } => "dataset_unit_mismatch",
             DatasetError::RangeOrder { .. } => "dataset_range_order",
             DatasetError::Package { .. } => "dataset_package",
+            DatasetError::Coverage { .. } => "dataset_coverage",
             DatasetError::Incomplete { .. } => "dataset_incomplete",
             DatasetError::UnknownDataset { .. } => "unknown_dataset",
         }
@@ -123,7 +132,9 @@ impl DatasetError {
             | DatasetError::UnitMismatch { file, .. }
             | DatasetError::RangeOrder { file, .. } => Some(file),
             DatasetError::Io { path, .. } => Some(path),
-            DatasetError::Package { .. } => Some("datapackage.json"),
+            DatasetError::Package { .. } | DatasetError::Coverage { .. } => {
+                Some("datapackage.json")
+            }
             _ => None,
         }
     }
@@ -133,6 +144,7 @@ impl DatasetError {
         match self {
             DatasetError::InvalidValue { column, .. }
             | DatasetError::MissingColumn { column, .. } => Some(column),
+            DatasetError::Coverage { key, .. } => Some(key),
             _ => None,
         }
     }

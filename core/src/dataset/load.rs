@@ -60,11 +60,12 @@ pub(crate) fn from_dir(dir: &Path) -> Result<Dataset, DatasetError> {
 }
 
 pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetError> {
-    let info = parse_package(files.datapackage)?;
+    let (info, declared) = parse_package(files.datapackage)?;
     let mut b = Builder {
         factors: Vec::new(),
         factor_ids: HashMap::new(),
     };
+    let phases_split = info.phases_split;
 
     let sources_t = Table::parse("sources.csv", files.sources)?;
     let sources = parse_sources(&sources_t)?;
@@ -122,10 +123,15 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
     let mut seen = HashMap::new();
     for row in emb_t.rows() {
         let cat = lookup_category(&row)?;
-        let phase = parse_phase(
-            &row,
-            &[Phase::Manufacturing, Phase::Distribution, Phase::EndOfLife],
-        )?;
+        let phase = if phases_split {
+            parse_phase(
+                &row,
+                &[Phase::Manufacturing, Phase::Distribution, Phase::EndOfLife],
+            )?
+        } else {
+            // One embodied figure, kept under manufacturing: it includes the other phases.
+            parse_phase(&row, &[Phase::Manufacturing])?
+        };
         let f = b.factor(
             &row,
             FactorTable::Embodied,
@@ -139,6 +145,10 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
             format!("{}/{}/{}", categories[cat].id, phase, f.1)
         })?;
         if let Some(r) = f.0 {
+            if !phases_split {
+                b.factors[r.0 as usize].includes =
+                    (1 << Phase::Distribution.index()) | (1 << Phase::EndOfLife.index());
+            }
             embodied[cat][embodied_slot(phase).unwrap_or(0)][f.1 as usize] = Some(r);
         }
     }
@@ -284,16 +294,7 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
         });
     }
 
-    let mut indicators: Vec<Indicator> = Indicator::ALL
-        .iter()
-        .copied()
-        .filter(|ind| {
-            b.factors
-                .iter()
-                .any(|f| f.indicator == *ind && f.quality != Quality::Flagged)
-        })
-        .collect();
-    indicators.dedup();
+    let (coverage, indicators) = coverage_of(&b.factors, declared)?;
 
     let mut ds = Dataset {
         info,
@@ -307,6 +308,7 @@ pub(crate) fn from_files(files: &DatasetFiles<'_>) -> Result<Dataset, DatasetErr
         refurbishment,
         electricity,
         indicators,
+        coverage,
         default_zone: ZoneRef(default_zone as u32),
         class_targets: Vec::new(),
         vocabulary: Vec::new(),
@@ -445,6 +447,22 @@ impl Builder {
             });
         }
         let source_row = row.required("source_row")?.to_string();
+        let mut includes = 0u8;
+        for p in row.text("includes").split('|').filter(|p| !p.is_empty()) {
+            match Phase::from_id(p.trim()) {
+                Some(p @ (Phase::Distribution | Phase::EndOfLife))
+                    if phase == Phase::Manufacturing =>
+                {
+                    includes |= 1 << p.index()
+                }
+                _ => {
+                    return Err(row.invalid(
+                        "includes",
+                        "on a manufacturing figure only, the phases it includes: distribution, end_of_life (separated by |), or empty",
+                    ))
+                }
+            }
+        }
         self.factor_ids.insert(id.clone(), row.line);
         let r = FactorRef(self.factors.len() as u32);
         self.factors.push(Factor {
@@ -460,12 +478,125 @@ impl Builder {
             note: row.text("note").into(),
             method: row.text("method").into(),
             method_fr: row.text("method_fr").into(),
+            includes,
         });
         Ok(((quality != Quality::Flagged).then_some(r), indicator))
     }
 }
 
-fn parse_package(text: &str) -> Result<DatasetInfo, DatasetError> {
+/// What the rows cover, per indicator (one bit per phase): an embodied phase with a factor (or
+/// included in a lumped manufacturing figure), use with an electricity factor; flagged rows
+/// cover nothing. Checked against the declaration, when there is one; with the indicators the
+/// dataset carries, those covered in every phase first.
+#[inline(never)]
+fn coverage_of(
+    factors: &[Factor],
+    declared: Option<Declared>,
+) -> Result<([u8; N_IND], Vec<Indicator>), DatasetError> {
+    let mut coverage = [0u8; N_IND];
+    for f in factors {
+        if f.quality == Quality::Flagged || f.table == FactorTable::Refurbishment {
+            continue;
+        }
+        coverage[f.indicator as usize] |= (1 << f.phase.index()) | f.includes;
+    }
+    let mut carried = coverage.map(|c| c != 0);
+    if let Some(declared) = declared {
+        for ind in Indicator::ALL {
+            let i = ind as usize;
+            // Not declared reads as no phase: an indicator with rows must be declared.
+            let bits = declared[i].unwrap_or(0);
+            if bits != coverage[i] {
+                return Err(DatasetError::Coverage {
+                    key: ["empreinte.indicators.", ind.id(), ".phases"].concat(),
+                    message: [
+                        "declares ",
+                        &phase_list(bits),
+                        ", but the rows cover ",
+                        &phase_list(coverage[i]),
+                        " (a phase is covered by a factor that is not flagged, or by a manufacturing figure that includes it)",
+                    ]
+                    .concat(),
+                });
+            }
+            // Declared, even with no phase covered (an indicator the source did not assess).
+            carried[i] |= declared[i].is_some();
+        }
+    }
+    // Reporting order: the indicators covered in every phase first.
+    let mut indicators: Vec<Indicator> = Vec::with_capacity(N_IND);
+    for whole in [true, false] {
+        for ind in Indicator::ALL {
+            if carried[ind as usize] && (coverage[ind as usize] == 0b1111) == whole {
+                indicators.push(ind);
+            }
+        }
+    }
+    Ok((coverage, indicators))
+}
+
+/// Phases as a list for messages: `[manufacturing, use]`.
+fn phase_list(bits: u8) -> String {
+    let mut s = String::from("[");
+    for p in Phase::ALL {
+        if bits & (1 << p.index()) != 0 {
+            if s.len() > 1 {
+                s.push_str(", ");
+            }
+            s.push_str(p.id());
+        }
+    }
+    s.push(']');
+    s
+}
+
+/// Per indicator, the phases `empreinte.indicators` declares it covers (`None`: not declared).
+type Declared = [Option<u8>; N_IND];
+
+/// `empreinte.indicators`: `{"<indicator>": {"phases": ["manufacturing", ...], "note": "..."}}`.
+#[inline(never)]
+fn parse_coverage(v: &serde_json::Value) -> Result<Declared, DatasetError> {
+    let mut out: Declared = [None; N_IND];
+    let Some(map) = v.as_object() else {
+        return Err(DatasetError::Coverage {
+            key: "empreinte.indicators".into(),
+            message: "expected an object: indicator id -> {\"phases\": [...]}".into(),
+        });
+    };
+    for (id, entry) in map {
+        // Every phase a known one, every key `phases` or `note`.
+        let keys_ok = entry
+            .as_object()
+            .is_some_and(|o| o.keys().all(|k| k == "phases" || k == "note"));
+        let phases = entry
+            .get("phases")
+            .and_then(|p| p.as_array())
+            .filter(|_| keys_ok)
+            .and_then(|a| {
+                a.iter().try_fold(0u8, |bits, p| {
+                    p.as_str()
+                        .and_then(Phase::from_id)
+                        .map(|p| bits | (1 << p.index()))
+                })
+            });
+        match (Indicator::from_id(id), phases) {
+            (Some(ind), Some(bits)) => out[ind as usize] = Some(bits),
+            (ind, _) => {
+                return Err(DatasetError::Coverage {
+                    key: ["empreinte.indicators.", id].concat(),
+                    message: if ind.is_none() {
+                        "unknown indicator id (see SCHEMA.md)".into()
+                    } else {
+                        "expected {\"phases\": [...], \"note\": \"...\"}, phases among manufacturing, distribution, use, end_of_life".into()
+                    },
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn parse_package(text: &str) -> Result<(DatasetInfo, Option<Declared>), DatasetError> {
     let pkg = |m: String| DatasetError::Package { message: m };
     let v: serde_json::Value =
         serde_json::from_str(text).map_err(|e| pkg(format!("invalid JSON: {e}")))?;
@@ -516,7 +647,8 @@ fn parse_package(text: &str) -> Result<DatasetInfo, DatasetError> {
             return Err(pkg(format!("`resources` does not declare `{required}`")));
         }
     }
-    Ok(DatasetInfo {
+    let declared = ext.get("indicators").map(parse_coverage).transpose()?;
+    let info = DatasetInfo {
         title: s("title").unwrap_or_else(|| id.clone()),
         description: s("description").unwrap_or_default(),
         id,
@@ -536,7 +668,8 @@ fn parse_package(text: &str) -> Result<DatasetInfo, DatasetError> {
             .and_then(|x| x.as_str())
             .unwrap_or_default()
             .to_string(),
-    })
+    };
+    Ok((info, declared))
 }
 
 fn parse_sources(t: &Table) -> Result<Vec<Source>, DatasetError> {

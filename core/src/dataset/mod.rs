@@ -207,6 +207,42 @@ pub struct Factor {
     pub method: String,
     /// The method in French (`method_fr`), empty when not given.
     pub method_fr: String,
+    /// For a lumped manufacturing figure, the other phases it includes (one bit per
+    /// [`Phase::index`]): they are known, counted in it, and not available separately. Written
+    /// as in the CSV (`distribution|end_of_life`), absent when none.
+    #[serde(
+        serialize_with = "serialize_includes",
+        skip_serializing_if = "no_phase"
+    )]
+    pub(crate) includes: u8,
+}
+
+fn no_phase(bits: &u8) -> bool {
+    *bits == 0
+}
+
+/// `includes` as the CSV writes it.
+fn serialize_includes<S: serde::Serializer>(bits: &u8, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match *bits {
+        0b0010 => "distribution",
+        0b1000 => "end_of_life",
+        _ => "distribution|end_of_life",
+    })
+}
+
+impl Factor {
+    /// Whether this (manufacturing) figure includes `phase`.
+    pub fn includes(&self, phase: Phase) -> bool {
+        self.includes & (1 << phase.index()) != 0
+    }
+
+    /// The phases this (manufacturing) figure includes, in life-cycle order.
+    pub fn included_phases(&self) -> Vec<Phase> {
+        Phase::ALL
+            .into_iter()
+            .filter(|p| self.includes(*p))
+            .collect()
+    }
 }
 
 /// Per indicator, the vintages of one zone: (year, factor), sorted by year, undated last.
@@ -236,6 +272,9 @@ pub struct Dataset {
     /// Per zone and indicator, the vintages sorted by year (undated last).
     pub(crate) electricity: Vec<ZoneElectricity>,
     pub(crate) indicators: Vec<Indicator>,
+    /// Per indicator (by `Indicator as usize`), the phases the dataset covers, one bit per
+    /// `Phase::index()` (declared in datapackage.json `empreinte.indicators`, else read from the rows).
+    pub(crate) coverage: [u8; N_IND],
     pub(crate) default_zone: ZoneRef,
     /// Per class of [`crate::classify::vocabulary::CLASSES`], the category answering for it.
     pub(crate) class_targets: Vec<(CategoryRef, crate::classify::Target)>,
@@ -255,6 +294,15 @@ pub struct ElectricityLookup {
     /// The vintage of the climate-change factor (`None`: an undated figure).
     pub year_used: Option<i32>,
     pub(crate) factors: [Option<FactorRef>; N_IND],
+    /// The vintage of each indicator's factor (`None`: undated, or no factor).
+    pub(crate) years: [Option<i32>; N_IND],
+}
+
+impl ElectricityLookup {
+    /// The vintage of one indicator's factor (`None`: undated, or no factor).
+    pub fn year_of(&self, indicator: Indicator) -> Option<i32> {
+        self.years[indicator as usize]
+    }
 }
 
 pub(crate) fn embodied_slot(phase: Phase) -> Option<usize> {
@@ -308,9 +356,30 @@ impl Dataset {
     pub fn factors(&self) -> &[Factor] {
         &self.factors
     }
-    /// Indicators the dataset has at least one factor for, in reporting order.
+    /// Indicators the dataset carries (a factor, or a declaration in `empreinte.indicators`), in
+    /// reporting order: those it covers in every phase first, then the others.
     pub fn indicators(&self) -> &[Indicator] {
         &self.indicators
+    }
+
+    /// Whether the dataset covers `phase` of `indicator` (some factor gives it, or a lumped
+    /// manufacturing figure includes it). A phase it covers may still lack a factor for some
+    /// categories or zones: that is "partial", not "not covered".
+    pub fn covers(&self, indicator: Indicator, phase: Phase) -> bool {
+        self.coverage[indicator as usize] & (1 << phase.index()) != 0
+    }
+
+    /// Whether the dataset covers every phase of `indicator`: its totals are whole-life figures.
+    pub fn covers_all_phases(&self, indicator: Indicator) -> bool {
+        self.coverage[indicator as usize] == 0b1111
+    }
+
+    /// The phases of `indicator` the dataset covers, in life-cycle order.
+    pub fn phases_covered(&self, indicator: Indicator) -> Vec<Phase> {
+        Phase::ALL
+            .into_iter()
+            .filter(|p| self.covers(indicator, *p))
+            .collect()
     }
 
     pub fn category(&self, r: CategoryRef) -> &Category {
@@ -530,6 +599,7 @@ impl Dataset {
                 zone,
                 year_used: years[Indicator::ClimateChange as usize],
                 factors,
+                years,
             })
     }
 

@@ -150,6 +150,7 @@ impl Dataset {
                 note: row.text("note").into(),
                 method: row.text("method").into(),
                 method_fr: row.text("method_fr").into(),
+                includes: 0,
             });
             let entry = match networks.iter().position(|n| n.id == network) {
                 Some(i) => &mut networks[i],

@@ -199,7 +199,7 @@ pub fn cloud_footprint(
         power.high / 1000.0 * s.use_time_ratio.high * d,
     );
     let kwh = mul(it_kwh, pue);
-    let impacts = super::server::assemble(
+    let (impacts, included) = super::server::assemble(
         ds,
         |ind, used| {
             let c = components(h, &s, ind, used)?;
@@ -230,6 +230,7 @@ pub fn cloud_footprint(
         electricity_kwh: kwh,
         zone,
         impacts,
+        included,
         factors_used: used,
         warnings,
     })

@@ -124,6 +124,10 @@ pub struct HostingFootprint {
     /// Per indicator and phase; `None`: not available.
     #[serde(skip)]
     pub impacts: [[Option<Range>; 4]; N_IND],
+    /// Per indicator, one bit per [`Phase::index`]: included in the manufacturing figure (the
+    /// dataset's server figure is one lump), not available separately.
+    #[serde(skip)]
+    pub included: [u8; N_IND],
     /// Ids of every factor, parameter and table row used.
     pub factors_used: Vec<String>,
     pub warnings: Vec<String>,
@@ -133,6 +137,11 @@ impl HostingFootprint {
     /// One indicator in one phase; `None` when not available.
     pub fn impact(&self, indicator: Indicator, phase: Phase) -> Option<Range> {
         self.impacts[indicator as usize][phase.index()]
+    }
+
+    /// Whether `phase` of `indicator` is included in the manufacturing figure (a lump).
+    pub fn is_included(&self, indicator: Indicator, phase: Phase) -> bool {
+        self.included[indicator as usize] & (1 << phase.index()) != 0
     }
 
     /// Sum of the available phases of an indicator; `None` when none is available.

@@ -238,14 +238,21 @@ fn range_json(r: Option<Range>) -> Value {
 }
 
 /// The JSON of a result, `empreinte.hosting/1`: the footprint's fields, plus `impacts` by
-/// indicator and phase (`null`: not available) with `total` and `unit`.
+/// indicator and phase (`null`: not available; `"included_in_manufacturing"`: inside a lumped
+/// manufacturing figure) with `total` and `unit`.
 pub fn hosting_json(f: &HostingFootprint) -> Value {
     let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
     let mut impacts = Map::new();
     for ind in f.indicators() {
         let mut phases = Map::new();
         for p in Phase::ALL {
-            phases.insert(p.id().into(), range_json(f.impact(ind, p)));
+            // A phase inside a lumped manufacturing figure says so: never a zero, never "n/a".
+            let v = if f.is_included(ind, p) {
+                "included_in_manufacturing".into()
+            } else {
+                range_json(f.impact(ind, p))
+            };
+            phases.insert(p.id().into(), v);
         }
         phases.insert("total".into(), range_json(f.total(ind)));
         phases.insert("unit".into(), ind.unit().into());

@@ -467,8 +467,9 @@ pub(crate) fn assemble(
     elec: &[Option<Range>; N_IND],
     used: &mut Vec<String>,
     warnings: &mut Vec<String>,
-) -> [[Option<Range>; 4]; N_IND] {
+) -> ([[Option<Range>; 4]; N_IND], [u8; N_IND]) {
     let mut impacts = [[None; 4]; N_IND];
+    let mut included = [0u8; N_IND];
     let server_cat = ds.find_category("server");
     let mut generic = false;
     for &ind in Indicator::ALL.iter() {
@@ -480,6 +481,8 @@ pub(crate) fn assemble(
                 .map(|f| {
                     used.push(ds.factor(f).id.clone());
                     generic = true;
+                    // The generic server's figure may be one lump (phases included in it).
+                    included[ind as usize] |= ds.factor(f).includes;
                     mul(ds.factor(f).value, fallback_share)
                 }),
         };
@@ -492,7 +495,7 @@ pub(crate) fn assemble(
         "end of life and distribution of server components are not in the sources: not available"
             .into(),
     );
-    impacts
+    (impacts, included)
 }
 
 /// The footprint of a server over a duration.
@@ -545,7 +548,7 @@ pub fn server_footprint(
         power.high / 1000.0 * s.use_time_ratio.high * d,
     );
     let kwh = mul(it_kwh, pue);
-    let impacts = assemble(
+    let (impacts, included) = assemble(
         ds,
         |ind, used| {
             let c = components(h, &s, ind, used)?;
@@ -573,6 +576,7 @@ pub fn server_footprint(
         electricity_kwh: kwh,
         zone,
         impacts,
+        included,
         factors_used: used,
         warnings,
     })
@@ -618,8 +622,15 @@ fn generic(
         .map_or(cat.hours_per_day / 24.0, |r| r.central);
     let kwh = mul(power.scale(ratio * d / 1000.0), pue);
     let mut impacts = [[None; 4]; N_IND];
+    let mut included = [0u8; N_IND];
     for &ind in Indicator::ALL.iter() {
+        let lump = ds.embodied_factor(cat_ref, Phase::Manufacturing, ind);
         for phase in Phase::EMBODIED {
+            if lump.is_some_and(|f| ds.factor(f).includes(phase)) {
+                // In the manufacturing figure: counted there, not available separately.
+                included[ind as usize] |= 1 << phase.index();
+                continue;
+            }
             impacts[ind as usize][phase.index()] =
                 ds.embodied_factor(cat_ref, phase, ind).map(|f| {
                     used.push(ds.factor(f).id.clone());
@@ -640,6 +651,7 @@ fn generic(
         electricity_kwh: kwh,
         zone,
         impacts,
+        included,
         factors_used: used,
         warnings,
     })

@@ -84,6 +84,18 @@ pub(super) fn not_available(lang: Lang) -> Inline {
     txt(t(lang, "n.d. (non disponible)", "n/a (not available)"))
 }
 
+/// What a figure that has no number says instead.
+fn no_number(e: &Estimate, lang: Lang) -> Inline {
+    match e.availability() {
+        Availability::IncludedInManufacturing => txt(t(
+            lang,
+            "inclus dans la fabrication",
+            "included in manufacturing",
+        )),
+        _ => not_available(lang),
+    }
+}
+
 /// A figure from an estimate at `ptr` (the JSON pointer of the estimate object).
 pub(super) fn est(
     e: &Estimate,
@@ -92,7 +104,7 @@ pub(super) fn est(
     fmt: fn(f64, Lang) -> String,
 ) -> Vec<Inline> {
     match e.value() {
-        None => vec![not_available(lang)],
+        None => vec![no_number(e, lang)],
         Some(r) => {
             let mut v = vec![Inline::Fig(Fig {
                 text: fmt(r.central, lang),
@@ -100,8 +112,14 @@ pub(super) fn est(
                 json: Some(format!("{ptr}/central")),
                 json_previous: None,
             })];
-            if e.availability() == Availability::Partial {
-                v.push(txt(t(lang, " (partiel)", " (partial)")));
+            match e.availability() {
+                Availability::Partial => v.push(txt(t(lang, " (partiel)", " (partial)"))),
+                Availability::UsePhaseOnly => v.push(txt(t(
+                    lang,
+                    " (phase d'utilisation seule)",
+                    " (use phase only)",
+                ))),
+                _ => {}
             }
             v
         }
@@ -140,10 +158,21 @@ fn plain(v: f64, lang: Lang) -> String {
 }
 
 pub(super) fn climate(table: &ImpactTable) -> Estimate {
-    table
-        .total(Indicator::ClimateChange)
-        .copied()
-        .unwrap_or_default()
+    cell(table, Indicator::ClimateChange, None)
+}
+
+/// One phase (or, with `None`, the total) of an indicator; not available when the table lacks
+/// the indicator (never a zero).
+pub(super) fn cell(table: &ImpactTable, ind: Indicator, phase: Option<Phase>) -> Estimate {
+    match phase {
+        Some(p) => table.get(ind, p),
+        None => table.total(ind),
+    }
+    .copied()
+    .unwrap_or(Estimate {
+        scope: crate::estimate::Scope::NotCovered,
+        ..Estimate::default()
+    })
 }
 
 pub(super) fn group_label(g: &GroupFootprint, lang: Lang) -> String {
@@ -240,7 +269,9 @@ fn summary(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
             cards.push(Card {
                 label: label.into(),
                 value: est(&climate(table), &p, lang, mass),
-                detail: vec![txt(format!("{} {who}", count(n.unwrap_or(0.0), lang)))],
+                detail: vec![txt(
+                    n.map_or(String::new(), |n| format!("{} {who}", count(n, lang)))
+                )],
             });
         }
     }
@@ -348,13 +379,14 @@ fn group_rows(
     b: &mut Vec<Block>,
     groups: &[GroupFootprint],
     base: &str,
-    total: f64,
+    total: Option<f64>,
     lang: Lang,
     chart_title: String,
     first_col: &str,
 ) {
     let mut order: Vec<usize> = (0..groups.len()).collect();
-    let central = |g: &GroupFootprint| climate(&g.impacts).central().unwrap_or(0.0);
+    // Order only: groups without a figure last.
+    let central = |g: &GroupFootprint| climate(&g.impacts).central().unwrap_or(f64::NEG_INFINITY);
     order.sort_by(|x, y| central(&groups[*y]).total_cmp(&central(&groups[*x])));
     let mut bars: Vec<Bar> = Vec::new();
     let mut rest = Range::ZERO;
@@ -393,11 +425,7 @@ fn group_rows(
         let g = &groups[i];
         let e = climate(&g.impacts);
         let ptr = format!("{base}/{i}/impacts/{CLIMATE}/total");
-        let share = e
-            .central()
-            .filter(|_| total > 0.0)
-            .map(|c| percent(c / total, lang))
-            .unwrap_or_default();
+        let share = share_of(&e, total, lang);
         rows.push(vec![
             vec![txt(group_label(g, lang))],
             vec![Inline::Fig(Fig {
@@ -430,19 +458,14 @@ fn state_of_play(b: &mut Vec<Block>, r: &Report, lang: Lang) {
         title: t(lang, "État des lieux", "State of play").into(),
         page_break: false,
     });
-    let total = climate(&r.totals.impacts).central().unwrap_or(0.0);
+    let total = climate(&r.totals.impacts).central();
     b.push(Block::Sub(
         t(lang, "Par phase du cycle de vie", "By life-cycle phase").into(),
     ));
     let mut bars = Vec::new();
     let mut rows = Vec::new();
     for (k, p) in Phase::ALL.iter().enumerate() {
-        let e = r
-            .totals
-            .impacts
-            .get(Indicator::ClimateChange, *p)
-            .copied()
-            .unwrap_or_default();
+        let e = cell(&r.totals.impacts, Indicator::ClimateChange, Some(*p));
         let ptr = format!("/totals/impacts/{CLIMATE}/{}", p.id());
         if let Some(v) = e.value() {
             bars.push(Bar {
@@ -452,11 +475,7 @@ fn state_of_play(b: &mut Vec<Block>, r: &Report, lang: Lang) {
                 text: mass(v.central, lang),
             });
         }
-        let share = e
-            .central()
-            .filter(|_| total > 0.0)
-            .map(|c| percent(c / total, lang))
-            .unwrap_or_default();
+        let share = share_of(&e, total, lang);
         rows.push(vec![
             vec![txt(p.label(lang))],
             est(&e, &ptr, lang, mass),
@@ -515,38 +534,81 @@ fn state_of_play(b: &mut Vec<Block>, r: &Report, lang: Lang) {
         .into(),
         t(lang, "Service", "Department"),
     );
+    other_indicators(b, r, lang);
+}
+
+/// A group's share of the total: "n.d." when either is not available; empty when the total
+/// is zero or negative (no share to give).
+fn share_of(e: &Estimate, total: Option<f64>, lang: Lang) -> String {
+    match (e.value(), total) {
+        (Some(v), Some(t)) if t > 0.0 => percent(v.central / t, lang),
+        (Some(_), Some(_)) => String::new(),
+        _ => match e.availability() {
+            Availability::IncludedInManufacturing => String::new(),
+            _ => t(lang, "n.d.", "n/a").into(),
+        },
+    }
+}
+
+/// Every indicator, those the dataset covers in every phase first; the others say which
+/// phases it covers, and their total is not available (or the use phase alone, asked for).
+fn other_indicators(b: &mut Vec<Block>, r: &Report, lang: Lang) {
     b.push(Block::Sub(
         t(lang, "Autres indicateurs", "Other indicators").into(),
     ));
+    let phases = |info: &crate::report::IndicatorInfo| {
+        if info.phases_covered.len() == Phase::ALL.len() {
+            return t(lang, "toutes", "all").to_string();
+        }
+        if info.phases_covered.is_empty() {
+            return t(lang, "aucune (non évalué)", "none (not assessed)").to_string();
+        }
+        let names: Vec<&str> = info.phases_covered.iter().map(|p| p.label(lang)).collect();
+        names.join(", ")
+    };
     let mut rows = Vec::new();
+    let mut incomplete = false;
     for (info, ind) in r.indicators.iter().zip(r.totals.impacts.indicators()) {
-        let e = r.totals.impacts.total(*ind).copied().unwrap_or_default();
+        let e = cell(&r.totals.impacts, *ind, None);
         let ptr = format!("/totals/impacts/{}/total", ind.id());
+        let whole = info.phases_covered.len() == Phase::ALL.len();
+        incomplete |= !whole;
         let mut value = est(&e, &ptr, lang, plain);
-        value.insert(1, txt(format!(" {}", info.unit)));
+        if e.value().is_some() {
+            value.insert(1, txt(format!(" {}", info.unit)));
+        }
+        let mut label = vec![txt(ind.label(lang))];
+        if !whole {
+            label.push(txt(" †"));
+        }
         rows.push(vec![
-            vec![txt(ind.label(lang))],
-            if e.value().is_some() {
-                value
-            } else {
-                vec![not_available(lang)]
-            },
+            label,
+            vec![txt(phases(info))],
+            value,
             range(&e, &ptr, lang, false),
         ]);
     }
     b.push(Block::Table(Table {
         head: vec![
             t(lang, "Indicateur", "Indicator").into(),
+            t(lang, "Phases couvertes", "Phases covered").into(),
             t(lang, "Total / an", "Total / year").into(),
             t(lang, "Fourchette", "Range").into(),
         ],
-        numeric: vec![false, true, true],
+        numeric: vec![false, false, true, true],
         rows,
     }));
+    if incomplete {
+        b.push(Block::Note(vec![txt(t(
+            lang,
+            "† Le jeu de données ne couvre pas toutes les phases du cycle de vie pour cet indicateur (par exemple l'électricité seule, sans la fabrication des équipements) : son total n'est pas disponible, car un chiffre d'une seule phase n'est pas comparable à l'empreinte complète. Les indicateurs couverts dans toutes les phases sont en tête.",
+            "† The dataset does not cover every life-cycle phase for this indicator (for instance electricity only, not the devices' manufacturing): its total is not available, since a figure of one phase does not compare with the whole footprint. The indicators covered in every phase come first.",
+        ))]));
+    }
     b.push(Block::P(vec![txt(t(
         lang,
-        "« n.d. » : le jeu de données n'a pas ce facteur ; ce n'est pas un zéro. « partiel » : une partie des équipements manque de facteur, la valeur est un minimum.",
-        "\"n/a\": the dataset lacks this factor; it is not a zero. \"partial\": some devices lack a factor, the value is a lower bound.",
+        "« n.d. » : le jeu de données n'a pas ce facteur ; ce n'est pas un zéro. « partiel » : une partie des équipements manque de facteur, la valeur est un minimum. « inclus dans la fabrication » : la source donne un seul chiffre pour la fabrication, le transport et la fin de vie.",
+        "\"n/a\": the dataset lacks this factor; it is not a zero. \"partial\": some devices lack a factor, the value is a lower bound. \"included in manufacturing\": the source gives one figure for manufacturing, transport and end of life.",
     ))]));
 }
 

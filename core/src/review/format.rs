@@ -10,9 +10,13 @@ pub(crate) fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str 
     }
 }
 
-/// About three significant digits, grouped by thousands (also the CLI's tables).
+/// About three significant digits, grouped by thousands (also the CLI's tables). A value that
+/// is not a number (not available) is written "n.d." / "n/a", never "0".
 pub fn number(v: f64, lang: Lang) -> String {
-    if v == 0.0 || !v.is_finite() {
+    if !v.is_finite() {
+        return t(lang, "n.d.", "n/a").into();
+    }
+    if v == 0.0 {
         return "0".into();
     }
     let decimals = match v.abs() {
@@ -53,14 +57,17 @@ pub fn number(v: f64, lang: Lang) -> String {
 
 /// A whole count, grouped by thousands.
 pub(crate) fn count(v: f64, lang: Lang) -> String {
-    if v.abs() >= 100.0 {
+    if !v.is_finite() || v.abs() >= 100.0 {
         return number(v.round(), lang);
     }
     format!("{}", v.round() as i64)
 }
 
-/// A mass of CO2e: tonnes from 1 000 kg up, kg below.
+/// A mass of CO2e: tonnes from 1 000 kg up, kg below ("n.d." / "n/a" when not a number).
 pub(crate) fn mass(kg: f64, lang: Lang) -> String {
+    if !kg.is_finite() {
+        return number(kg, lang);
+    }
     if kg.abs() >= 1000.0 {
         format!("{}\u{a0}t\u{a0}CO\u{2082}e", number(kg / 1000.0, lang))
     } else {
@@ -87,8 +94,11 @@ pub(crate) fn signed_mass(kg: f64, lang: Lang) -> String {
     }
 }
 
-/// A share in percent ("42 %", "42%").
+/// A share in percent ("42 %", "42%"; "n.d." / "n/a" when not a number).
 pub(crate) fn percent(share: f64, lang: Lang) -> String {
+    if !share.is_finite() {
+        return number(share, lang);
+    }
     let p = share * 100.0;
     if p > 0.0 && p < 0.05 {
         return match lang {
@@ -129,5 +139,13 @@ mod tests {
         assert_eq!(count(11.0, Lang::Fr), "11");
         assert_eq!(count(2862.0, Lang::En), "2,862");
         assert_eq!(exact(0.1 + 0.2), "0.30000000000000004");
+        // Not a number is not available, never a zero.
+        assert_eq!(number(f64::NAN, Lang::Fr), "n.d.");
+        assert_eq!(number(f64::NAN, Lang::En), "n/a");
+        assert_eq!(number(f64::INFINITY, Lang::En), "n/a");
+        assert_eq!(mass(f64::NAN, Lang::Fr), "n.d.");
+        assert_eq!(percent(f64::NAN, Lang::En), "n/a");
+        assert_eq!(count(f64::NAN, Lang::Fr), "n.d.");
+        assert_eq!(number(0.0, Lang::Fr), "0");
     }
 }

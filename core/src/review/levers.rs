@@ -3,7 +3,7 @@
 
 use super::Lever;
 use crate::dataset::Dataset;
-use crate::estimate::Range;
+use crate::estimate::Estimate;
 use crate::indicator::{Indicator, Lang};
 use crate::inventory::EquipmentLine;
 use crate::options::EvaluationOptions;
@@ -53,17 +53,21 @@ pub fn standard_levers(
     ];
     let list: Vec<Scenario> = scenarios.iter().map(|(s, _)| s.clone()).collect();
     let (_, results) = run_scenarios(ds, lines, &list, options)?;
+    // A lever whose effect is not available (no climate figure on either side) is not listed
+    // as a zero effect: it is not quantified.
     Ok(results
         .into_iter()
         .zip(scenarios.iter())
-        .map(|(r, (_, description))| Lever {
-            title: r.name.clone(),
-            delta_kgco2e: r
-                .totals
-                .change
-                .total(Indicator::ClimateChange)
-                .map_or(Range::ZERO, |e| e.range),
-            description: description.clone(),
+        .filter_map(|(r, (_, description))| {
+            Some(Lever {
+                title: r.name.clone(),
+                delta_kgco2e: r
+                    .totals
+                    .change
+                    .total(Indicator::ClimateChange)
+                    .and_then(Estimate::value)?,
+                description: description.clone(),
+            })
         })
         .collect())
 }

@@ -530,9 +530,7 @@ pub(super) fn levers(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
         ))]));
         return;
     }
-    let total = climate(&input.report.totals.impacts)
-        .central()
-        .unwrap_or(0.0);
+    let total = climate(&input.report.totals.impacts).central();
     let mut levers: Vec<&super::Lever> = input.levers.iter().collect();
     levers.sort_by(|a, b| a.delta_kgco2e.central.total_cmp(&b.delta_kgco2e.central));
     let rows = levers
@@ -557,10 +555,10 @@ pub(super) fn levers(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
                     f(d.low.max(d.high)),
                     txt("]"),
                 ],
-                vec![txt(if total > 0.0 {
-                    percent(d.central / total, lang)
-                } else {
-                    String::new()
+                vec![txt(match total {
+                    Some(total) if total > 0.0 => percent(d.central / total, lang),
+                    Some(_) => String::new(),
+                    None => t(lang, "n.d.", "n/a").into(),
                 })],
                 vec![txt(l.description.clone())],
             ]
