@@ -179,29 +179,12 @@ impl NameIndex {
             .map(|(_, display, item)| (display.clone(), item))
     }
 
-    /// The closest known name, when one is close enough to be a likely typo.
+    /// The closest known name, when the text looks like a typo of it (one edit in a short
+    /// name, two in a name of 10 letters or more): a wrong "did you mean" is worse than none.
     pub fn suggest(&self, name: &str) -> Option<(String, usize)> {
-        // Names are short; scoring a long text against every name costs for nothing.
-        if name.len() > MAX_SUGGESTED_LEN {
-            return None;
-        }
         let key = match_key(name);
-        if key.is_empty() {
-            return None;
-        }
-        let mut best: Option<(f64, &str, usize)> = None;
-        for (display, k, item) in &self.names {
-            let mut score = strsim::jaro_winkler(&key, k);
-            // A name that contains the whole key (or the reverse) is a strong hint.
-            if k.contains(&key) || key.contains(k.as_str()) {
-                score = score.max(0.85);
-            }
-            if best.is_none_or(|(b, _, _)| score > b) {
-                best = Some((score, display, *item));
-            }
-        }
-        best.filter(|(score, _, _)| *score >= 0.8)
-            .map(|(_, display, item)| (display.to_string(), item))
+        let budget = if key.len() >= 10 { 2 } else { 1 };
+        self.closest_within(name, budget)
     }
 }
 
