@@ -305,3 +305,25 @@ fn every_sample_commune_evaluates_completely() {
         assert!(climate(&r) > 0.0);
     }
 }
+
+/// A bad row is named by its line in the file whatever the line ends: Excel's CRLF, Unix LF,
+/// old Mac CR, past the reader's first buffers (CRLF pairs split across reads).
+#[test]
+fn line_numbers_do_not_depend_on_line_ends() {
+    for eol in ["\r\n", "\n", "\r"] {
+        let mut csv = format!("categorie;quantite;libelle{eol}");
+        for i in 0..20_000 {
+            csv.push_str(&format!("laptop;1;poste {i}{eol}"));
+        }
+        csv.push_str(&format!("monitor;deux;a{eol}laptop;2;b{eol}"));
+        let r = empreinte::evaluate_bytes(
+            empreinte::Dataset::embedded_default(),
+            csv.into_bytes(),
+            &empreinte::EvaluationOptions::new(2025),
+        )
+        .unwrap();
+        assert_eq!(r.counts.rows_read, 20_002, "{eol:?}");
+        assert_eq!(r.rejected.len(), 1, "{eol:?}");
+        assert_eq!(r.rejected[0].line, 20_002, "{eol:?}");
+    }
+}

@@ -1,7 +1,7 @@
 //! A commune's inventory written the way a town's IT service writes it (Windows-1252, `;`,
 //! French headers, a model column, labels with qualifiers, school and office words, classes
 //! outside the classic fleet): every row evaluated but the two wrong ones, each row's class
-//! as expected (`tests/inventories/commune-etiquettes.expected.csv`, by data row).
+//! as expected (`tests/inventories/commune-etiquettes.expected.csv`, by line of the file).
 
 mod common;
 

@@ -151,3 +151,16 @@ fn unknown_embedded_id() {
     assert_eq!(err.code(), "unknown_dataset");
     assert!(err.to_string().contains("ademe-negaoctet-2022"));
 }
+
+/// A dataset file saved with Windows line ends names the same line in its errors.
+#[test]
+fn errors_name_the_line_whatever_the_line_ends() {
+    for eol in ["\r\n", "\n"] {
+        let err = broken(&format!("eol{}", eol.len()), "zones.csv", |t| {
+            let mut lines: Vec<String> = t.lines().map(str::to_string).collect();
+            lines.push("DE,DEU,Allemagne bis,Germany bis,".into()); // line 4: a zone twice
+            lines.join(eol)
+        });
+        assert_eq!(err.line(), Some(4), "{eol:?}: {err}");
+    }
+}

@@ -20,6 +20,13 @@ pub(crate) struct Row<'a> {
 impl Table {
     pub fn parse(file: &str, text: &str) -> Result<Table, DatasetError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // Line ends as "\n" only: the csv crate numbers the records of a CRLF file one line
+        // early, and errors must name the right line.
+        let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n").into()
+        } else {
+            text.into()
+        };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .from_reader(text.as_bytes());

@@ -143,6 +143,9 @@ impl CsvInventory {
             let mut skip = [0u8; 3];
             let _ = source.read_exact(&mut skip);
         }
+        // Line ends as "\n" only: the csv crate numbers the records of a CRLF file (every
+        // spreadsheet's export) one line early, and errors must name the right line.
+        let source: Box<dyn Read> = Box::new(LineFeeds::new(source));
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -323,5 +326,53 @@ impl Iterator for CsvInventory {
                 Err(rejected) => InventoryItem::Rejected(rejected),
             })
         })
+    }
+}
+
+/// A reader that turns "\r\n" and a lone "\r" (old Mac exports) into "\n", streaming.
+struct LineFeeds<R> {
+    inner: R,
+    /// The last byte read was a "\r" (already written as "\n"): a "\n" right after it is dropped.
+    after_cr: bool,
+}
+
+impl<R: Read> LineFeeds<R> {
+    fn new(inner: R) -> LineFeeds<R> {
+        LineFeeds {
+            inner,
+            after_cr: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LineFeeds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut out = 0;
+            for i in 0..n {
+                let b = buf[i];
+                match b {
+                    b'\n' if self.after_cr => self.after_cr = false,
+                    b'\r' => {
+                        buf[out] = b'\n';
+                        out += 1;
+                        self.after_cr = true;
+                    }
+                    _ => {
+                        buf[out] = b;
+                        out += 1;
+                        self.after_cr = false;
+                    }
+                }
+            }
+            // A buffer of nothing but a dropped "\n": read on, 0 would mean the end.
+            if out > 0 {
+                return Ok(out);
+            }
+        }
     }
 }
