@@ -24,16 +24,7 @@ fn load(files: [String; 7]) -> Dataset {
 }
 
 fn full() -> [String; 7] {
-    [
-        "datapackage.json",
-        "sources.csv",
-        "zones.csv",
-        "categories.csv",
-        "embodied.csv",
-        "refurbishment.csv",
-        "electricity.csv",
-    ]
-    .map(read)
+    super::load::FILE_NAMES.map(read)
 }
 
 #[test]
