@@ -6,13 +6,13 @@ use crate::fleet::{empty_footprint, evaluate_line, FactorTrace, Kernel, LineFoot
 use crate::inventory::{
     CsvInventory, EquipmentLine, InventoryError, InventoryItem, RejectedRow, RowError, Warning,
 };
-use crate::options::EvaluationOptions;
+use crate::options::{EvaluationOptions, MonteCarloOptions, MAX_DRAWS};
 use crate::report::{
     indicator_infos, Counts, ElectricityUse, GroupFootprint, LineReport, PerCapita, Report, Scopes,
     TotalScope,
 };
 use crate::strata::Strata;
-use crate::uncertainty::{Accumulator, MonteCarloOptions, MAX_DRAWS};
+use crate::uncertainty::Accumulator;
 use rustc_hash::FxHashMap as HashMap;
 use std::io::Read;
 

@@ -15,8 +15,7 @@ use uom::si::energy::kilowatt_hour;
 use uom::si::power::watt;
 use uom::si::time::{hour, year};
 
-/// Largest quantity accepted on one line.
-pub const MAX_QUANTITY: u32 = 1_000_000;
+pub use crate::inventory::MAX_QUANTITY;
 /// Longest lifetime or amortisation period accepted (years).
 pub const MAX_YEARS: f64 = 50.0;
 /// Highest power accepted per device (W): more than any server room device.

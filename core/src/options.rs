@@ -1,5 +1,5 @@
 //! What an evaluation is asked for: the reporting year, how embodied impacts are spread
-//! over the years, and the denominators for per-capita figures.
+//! over the years, the denominators for per-capita figures, and the Monte Carlo draws.
 
 use crate::json::{deserialize_with_reader, variant, Object, ShapeError};
 use serde::Serialize;
@@ -79,6 +79,31 @@ impl Annualisation {
 
 deserialize_with_reader!(Annualisation, Annualisation::from_json);
 
+/// Most draws accepted.
+pub const MAX_DRAWS: u32 = 1_000_000;
+
+/// A Monte Carlo request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MonteCarloOptions {
+    pub draws: u32,
+    pub seed: u64,
+}
+
+impl MonteCarloOptions {
+    /// `{"draws": n, "seed": s}`, both required.
+    pub fn from_json(v: &Value) -> Result<MonteCarloOptions, ShapeError> {
+        let o = Object::new(v, &["draws", "seed"])?;
+        Ok(MonteCarloOptions {
+            draws: o
+                .u32("draws")?
+                .ok_or_else(|| ShapeError::missing("draws"))?,
+            seed: o.u64("seed")?.ok_or_else(|| ShapeError::missing("seed"))?,
+        })
+    }
+}
+
+deserialize_with_reader!(MonteCarloOptions, MonteCarloOptions::from_json);
+
 /// Options of an evaluation. Unknown keys are refused, so a misspelt option is never ignored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EvaluationOptions {
@@ -94,7 +119,7 @@ pub struct EvaluationOptions {
     /// Keep one result per line in the report (off for big inventories: memory stays bounded).
     pub keep_lines: bool,
     /// Draw the dataset's factors this many times (seeded) for mean and percentiles.
-    pub monte_carlo: Option<crate::uncertainty::MonteCarloOptions>,
+    pub monte_carlo: Option<MonteCarloOptions>,
     /// For an indicator whose manufacturing the dataset does not cover, give the use phase
     /// alone as its total, labelled `use_phase_only` (off: the total is not available).
     pub use_phase_only_indicators: bool,
@@ -141,7 +166,7 @@ impl EvaluationOptions {
         out.keep_lines = o.bool("keep_lines")?.unwrap_or(false);
         out.monte_carlo = o.read(
             "monte_carlo",
-            crate::uncertainty::MonteCarloOptions::from_json,
+            MonteCarloOptions::from_json,
         )?;
         out.use_phase_only_indicators = o.bool("use_phase_only_indicators")?.unwrap_or(false);
         Ok(out)

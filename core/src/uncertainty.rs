@@ -12,31 +12,7 @@ use crate::indicator::{Indicator, Phase};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-/// Most draws accepted.
-pub const MAX_DRAWS: u32 = 1_000_000;
-
-/// A Monte Carlo request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct MonteCarloOptions {
-    pub draws: u32,
-    pub seed: u64,
-}
-
-impl MonteCarloOptions {
-    /// `{"draws": n, "seed": s}`, both required.
-    pub fn from_json(v: &serde_json::Value) -> Result<MonteCarloOptions, crate::json::ShapeError> {
-        use crate::json::{Object, ShapeError};
-        let o = Object::new(v, &["draws", "seed"])?;
-        Ok(MonteCarloOptions {
-            draws: o
-                .u32("draws")?
-                .ok_or_else(|| ShapeError::missing("draws"))?,
-            seed: o.u64("seed")?.ok_or_else(|| ShapeError::missing("seed"))?,
-        })
-    }
-}
-
-crate::json::deserialize_with_reader!(MonteCarloOptions, MonteCarloOptions::from_json);
+pub use crate::options::{MonteCarloOptions, MAX_DRAWS};
 
 /// Mean and percentiles of a drawn figure.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

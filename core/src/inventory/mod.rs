@@ -15,6 +15,9 @@ pub use values::{fill_line, line_from_cells, parse_number, CellValue, MAX_TEXT_L
 use serde::Serialize;
 use uom::si::f64::{Energy, Power, Time};
 
+/// Largest quantity accepted on one line.
+pub const MAX_QUANTITY: u32 = 1_000_000;
+
 /// The state a device was acquired in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]

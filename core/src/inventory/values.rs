@@ -252,11 +252,11 @@ pub fn fill_line<'a>(
                     CellValue::Number(n) => n,
                     CellValue::Text(t) => whole(field, t, "a whole number of devices, at least 1")?,
                 };
-                if !(1.0..=crate::MAX_QUANTITY as f64).contains(&q) {
+                if !(1.0..=super::MAX_QUANTITY as f64).contains(&q) {
                     return Err(RowError::OutOfRange {
                         field,
                         value: crate::decimal::num(q),
-                        expected: format!("a whole number from 1 to {}", crate::MAX_QUANTITY),
+                        expected: format!("a whole number from 1 to {}", super::MAX_QUANTITY),
                     });
                 }
                 line.quantity = q as u32;
