@@ -164,10 +164,7 @@ impl EvaluationOptions {
         out.agents = o.f64("agents")?;
         out.pupils = o.f64("pupils")?;
         out.keep_lines = o.bool("keep_lines")?.unwrap_or(false);
-        out.monte_carlo = o.read(
-            "monte_carlo",
-            MonteCarloOptions::from_json,
-        )?;
+        out.monte_carlo = o.read("monte_carlo", MonteCarloOptions::from_json)?;
         out.use_phase_only_indicators = o.bool("use_phase_only_indicators")?.unwrap_or(false);
         Ok(out)
     }
