@@ -7,7 +7,8 @@
 //! (BoaviztAPI 2.5.0).
 
 use super::components::{components, cpu_power, drive_power, ram_power};
-use super::server::{resolve_archetype, DiskKind, ServerConfig};
+use super::server::resolve_archetype;
+use super::spec::{DiskKind, ServerConfig};
 use super::*;
 
 /// A cloud instance by provider, type and region.

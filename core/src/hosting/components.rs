@@ -2,7 +2,7 @@
 //! bottom-up model; component factors of UBA Texte 94/2021 in `hosting_components.csv`).
 
 use super::power::{round_sig, token_sort_ratio, Load};
-use super::server::{param, Bank, CaseType, DiskKind, Drive, Resolved};
+use super::spec::{Bank, CaseType, DiskKind, Drive, Resolved};
 use super::*;
 
 /// Die area statistics for a core count (BoaviztAPI: mean of the CPUs with that many cores; low =

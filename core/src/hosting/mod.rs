@@ -23,6 +23,7 @@ mod error;
 pub mod power;
 mod request;
 mod server;
+mod spec;
 
 pub use cloud::{cloud_footprint, CloudInstanceSpec};
 pub use error::HostingError;
@@ -31,9 +32,9 @@ pub use request::{
     hosting_json, CaseRequest, CloudRequest, CpuRequest, DiskKindRequest, DiskRequest, LoadRequest,
     PsuRequest, RamRequest, ServerRequest, UsageRequest,
 };
-pub use server::{
-    server_footprint, CaseType, CpuConfig, DiskConfig, DiskKind, PsuConfig, RamConfig,
-    ServerConfig, ServerSpec,
+pub use server::server_footprint;
+pub use spec::{
+    CaseType, CpuConfig, DiskConfig, DiskKind, PsuConfig, RamConfig, ServerConfig, ServerSpec,
 };
 
 use crate::dataset::{Dataset, HostingTables, ZoneRef, N_IND};
@@ -170,6 +171,22 @@ pub(crate) fn tables<'a>(
             table: "hosting tables".into(),
             needed_for: needed_for.into(),
         })
+}
+
+pub(crate) fn param(
+    h: &HostingTables,
+    id: &str,
+    used: &mut Vec<String>,
+) -> Result<Range, HostingError> {
+    let p = h.parameter(id).ok_or_else(|| HostingError::MissingTable {
+        dataset: String::new(),
+        table: format!("parameter `{id}` in hosting_parameters.csv"),
+        needed_for: "the bottom-up server model".into(),
+    })?;
+    if !used.iter().any(|u| u.ends_with(id)) {
+        used.push(format!("hosting_parameters.csv:{id}"));
+    }
+    Ok(p.value)
 }
 
 pub(crate) fn check(field: &str, v: f64, min: f64, max: f64) -> Result<f64, HostingError> {
