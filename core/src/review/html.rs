@@ -1,7 +1,7 @@
 //! The review as one self-contained HTML page: inline CSS, inline SVG charts, print styles; no
 //! script, and a Content-Security-Policy that forbids any, so text from input stays inert.
 
-use super::doc::{fig_value, Block, Chart, Doc, Fig, Inline, Table};
+use super::blocks::{fig_value, Block, Chart, Doc, Fig, Inline, Table};
 use super::format::t;
 use crate::indicator::Lang;
 use std::fmt::Write;

@@ -1,6 +1,6 @@
 //! The review as Markdown: the same content, charts as tables with text bars.
 
-use super::doc::{Block, Doc, Inline, Table};
+use super::blocks::{Block, Doc, Inline, Table};
 use super::html::{is_bidi_control, link_url};
 use std::fmt::Write;
 

@@ -27,6 +27,7 @@
 //! assert!(to_markdown(&ReviewInput::new(&report)).starts_with("# "));
 //! ```
 
+mod blocks;
 mod doc;
 mod format;
 

@@ -1,7 +1,7 @@
 //! The trajectory section of the review: the fleet year by year at today's practice, and the
 //! renewal rule it follows, said in words and by class.
 
-use super::doc::{txt, Bar, Block, Chart, Fig, Inline, Table, BAR_COLOR};
+use super::blocks::{txt, Bar, Block, Chart, Fig, Inline, Table, BAR_COLOR};
 use super::format::{count, mass, t};
 use super::ReviewInput;
 use crate::indicator::{Indicator, Lang};
@@ -131,7 +131,7 @@ fn years(b: &mut Vec<Block>, series: &TrajectorySeries, lang: Lang) {
                 .copied()
                 .unwrap_or_default();
             let (value, spread) = match e.value() {
-                None => (vec![super::doc::not_available(lang)], vec![]),
+                None => (vec![super::blocks::not_available(lang)], vec![]),
                 Some(v) => {
                     let mut value = vec![fig(v.central, mass(v.central, lang))];
                     if e.availability() == crate::estimate::Availability::Partial {
@@ -181,7 +181,7 @@ fn classes(b: &mut Vec<Block>, r: &Renewal, input: &ReviewInput<'_>) {
             .by_category
             .iter()
             .find(|g| g.key.as_deref() == Some(id))
-            .map(|g| super::doc::group_label(g, lang))
+            .map(|g| super::blocks::group_label(g, lang))
             .unwrap_or_else(|| id.to_string())
     };
     let years = |v: f64| format!("{}\u{a0}{}", short(v, lang), t(lang, "ans", "yr"));

@@ -1,7 +1,7 @@
 //! The later sections of the review: benchmarks, change since last year, levers, method,
 //! sources, rejected rows.
 
-use super::doc::{
+use super::blocks::{
     climate, est, group_label, range, txt, Bar, Block, Chart, Fig, Inline, Table, BAR_COLOR,
     CLIMATE,
 };
@@ -322,7 +322,7 @@ fn split(b: &mut Vec<Block>, yoy: &crate::year_over_year::YearOverYear, r: &Repo
         t(lang, "Ce qui explique l'écart", "What explains the change").into(),
     ));
     let signed = |e: &crate::estimate::Estimate, ptr: &str| match e.value() {
-        None => vec![super::doc::not_available(lang)],
+        None => vec![super::blocks::not_available(lang)],
         Some(v) => {
             let mut out = vec![Inline::Fig(Fig {
                 text: signed_mass(v.central, lang),
@@ -483,7 +483,7 @@ fn split(b: &mut Vec<Block>, yoy: &crate::year_over_year::YearOverYear, r: &Repo
                     let e = table.total(*ind).copied().unwrap_or_default();
                     let ptr = format!("/year_over_year/{key}/{}/total", ind.id());
                     row.push(match e.value() {
-                        None => vec![super::doc::not_available(lang)],
+                        None => vec![super::blocks::not_available(lang)],
                         Some(v) => {
                             let mut cell = vec![Inline::Fig(Fig {
                                 text: number(v.central, lang),
