@@ -4,8 +4,8 @@ use empreinte::glpi::{
     DepartmentFrom, GlpiImport, GlpiImporter, GlpiOptions, ItemStatus, UserMapping,
 };
 use empreinte::review::LeftOut;
-use empreinte::{Dataset, EvaluateError, EvaluationOptions, InventoryError};
-use std::io::{Read, Write};
+use empreinte::{Dataset, EquipmentLine, EvaluateError, EvaluationOptions, InventoryError, Report};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -48,23 +48,9 @@ impl From<DepartmentArg> for DepartmentFrom {
     }
 }
 
-/// Whether a path is GLPI input: a folder, or a file whose first bytes are a GLPI agent
-/// inventory or a GLPI CSV export.
-pub fn is_glpi(path: &Path) -> bool {
-    if path == Path::new("-") {
-        return false;
-    }
-    if path.is_dir() {
-        return true;
-    }
-    let mut head = Vec::new();
-    match std::fs::File::open(path) {
-        Ok(f) => {
-            let _ = f.take(64 * 1024).read_to_end(&mut head);
-            empreinte::glpi::detect(&head).is_some()
-        }
-        Err(_) => false,
-    }
+/// Whether a path is GLPI input (standard input, `-`, never is).
+fn is_glpi(path: &Path) -> bool {
+    path != Path::new("-") && empreinte::glpi::is_glpi_path(path)
 }
 
 pub fn load_mapping(ds: &Dataset, path: Option<&Path>) -> Result<UserMapping, String> {
@@ -99,13 +85,16 @@ pub fn left_out(import: &GlpiImport) -> Vec<LeftOut> {
         .collect()
 }
 
+/// GLPI input evaluated: the report, the items left out on purpose, and the numbered lines.
+pub(crate) type GlpiEvaluated = (Report, Vec<LeftOut>, Vec<(u64, EquipmentLine)>);
+
 /// Evaluates GLPI input directly; `None` when the path is not GLPI input.
 pub fn evaluate_if_glpi(
     ds: &Dataset,
     path: &Path,
     options: &EvaluationOptions,
     mapping: Option<&Path>,
-) -> Result<Option<crate::report_cmd::Evaluated>, EvaluateError> {
+) -> Result<Option<GlpiEvaluated>, EvaluateError> {
     if !is_glpi(path) {
         return Ok(None);
     }

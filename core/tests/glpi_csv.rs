@@ -3,7 +3,8 @@
 
 use empreinte::glpi::DepartmentFrom;
 use empreinte::glpi::{
-    detect, GlpiFormat, GlpiImport, GlpiImporter, GlpiOptions, ItemStatus, UserMapping, YearSource,
+    detect, is_glpi_path, GlpiFormat, GlpiImport, GlpiImporter, GlpiOptions, ItemStatus,
+    UserMapping, YearSource,
 };
 use empreinte::{evaluate_csv, Dataset, EvaluationOptions};
 use std::path::{Path, PathBuf};
@@ -474,6 +475,23 @@ fn detection_of_exports() {
         let bytes = std::fs::read(examples.join(f)).unwrap();
         assert_eq!(detect(&bytes), None, "{f}");
     }
+}
+
+#[test]
+fn detection_of_paths() {
+    // A folder of GLPI files, an agent inventory, an export: GLPI input.
+    for f in [
+        "csv",
+        "agent",
+        "agent/computer_1.json",
+        "csv/ordinateurs-glpi10.csv",
+    ] {
+        assert!(is_glpi_path(&fixture(f)), "{f}");
+    }
+    // An inventory, a missing file: not.
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/communes");
+    assert!(!is_glpi_path(&examples.join("ville-montclair.csv")));
+    assert!(!is_glpi_path(&fixture("no-such-file.csv")));
 }
 
 #[test]

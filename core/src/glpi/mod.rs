@@ -283,6 +283,23 @@ pub fn detect(head: &[u8]) -> Option<GlpiFormat> {
     csv_export::looks_like_export(body).then_some(GlpiFormat::CsvExport)
 }
 
+/// Whether a path is GLPI input: a folder (read by [`GlpiImporter::add_path`]), or a file whose
+/// first 64 KB [`detect`] recognises. A file that cannot be read is not.
+pub fn is_glpi_path(path: &Path) -> bool {
+    use std::io::Read;
+    if path.is_dir() {
+        return true;
+    }
+    let mut head = Vec::new();
+    match std::fs::File::open(path) {
+        Ok(f) => {
+            let _ = f.take(64 * 1024).read_to_end(&mut head);
+            detect(&head).is_some()
+        }
+        Err(_) => false,
+    }
+}
+
 /// Imports GLPI files into items.
 #[derive(Debug)]
 pub struct GlpiImporter<'d> {
