@@ -37,81 +37,9 @@ use crate::indicator::{Indicator, Phase};
 use crate::inventory::{EquipmentLine, RowError};
 use crate::options::EvaluationOptions;
 use crate::report::{ImpactTable, Report};
-use serde::Serialize;
 
-/// The change of the fleet's footprint between last year's report and this year's, split.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearOverYear {
-    /// Last year's reporting year.
-    pub previous_year: i32,
-    /// This year's reporting year.
-    pub reporting_year: i32,
-    /// What the commune did: this year's inventory − last year's, both this year
-    /// (annualisation and factors).
-    pub fleet_effect: ImpactTable,
-    /// What the calendar did: last year's inventory evaluated this year − the same evaluated
-    /// last year, both with this year's factors.
-    pub ageing_effect: ImpactTable,
-    /// What the reference did: last year's inventory and year with this year's factors − last
-    /// year's report.
-    pub reference_effect: ImpactTable,
-    /// The sum of the three effects (this year − last year).
-    pub total_change: ImpactTable,
-    /// Factors whose method changed between the two vintages used.
-    pub method_breaks: Vec<MethodBreak>,
-    /// Last year's report used another dataset (or version): part of the reference effect.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dataset_change: Option<DatasetChange>,
-}
-
-/// One electricity factor whose method changed between last year's vintage and this year's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MethodBreak {
-    /// Zone code (`FR`).
-    pub zone: String,
-    pub indicator: Indicator,
-    /// The factor of last year's evaluation.
-    pub previous: FactorVintage,
-    /// The factor of this year's.
-    pub current: FactorVintage,
-}
-
-/// A factor of one vintage, with the method its dataset states.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FactorVintage {
-    pub factor_id: String,
-    /// The vintage (`None`: an undated figure).
-    pub year: Option<i32>,
-    /// Central value, in `unit`.
-    pub value: f64,
-    pub unit: String,
-    pub source_id: String,
-    pub method: String,
-    pub method_fr: String,
-}
-
-/// Last year's report was made with another dataset, or another version of it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DatasetChange {
-    pub previous_id: String,
-    pub previous_version: String,
-    pub id: String,
-    pub version: String,
-}
-
-impl YearOverYear {
-    /// The three effects and the total of one indicator's total over the phases, central:
-    /// (fleet, ageing, reference, total), or `None` when not available.
-    pub fn central(&self, indicator: Indicator) -> Option<[f64; 4]> {
-        let c = |t: &ImpactTable| t.total(indicator).and_then(Estimate::central);
-        Some([
-            c(&self.fleet_effect)?,
-            c(&self.ageing_effect)?,
-            c(&self.reference_effect)?,
-            c(&self.total_change)?,
-        ])
-    }
-}
+// The result's types are part of the report's shape (`Report::year_over_year`).
+pub use crate::report::{DatasetChange, FactorVintage, MethodBreak, YearOverYear};
 
 /// A change before its bounds are ordered: bound by bound, so that parts add up exactly.
 #[derive(Debug, Clone, Copy)]
