@@ -42,6 +42,7 @@ mod strata;
 pub mod text;
 pub mod trajectory;
 pub mod uncertainty;
+pub mod vocabulary;
 pub mod year_over_year;
 
 pub use dataset::{

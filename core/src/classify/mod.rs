@@ -16,12 +16,16 @@
 
 pub mod models;
 pub mod qualifiers;
-pub mod vocabulary;
+
+// The vocabulary and how a dataset answers its classes are the dataset's inputs as much as the
+// classifier's: they live below both, and keep their paths here.
+pub use crate::dataset::Target;
+pub use crate::vocabulary;
 
 use crate::dataset::{CategoryRef, Dataset};
 use crate::names::{match_key, normalize};
+use crate::vocabulary::{Class, Entry, AMBIGUOUS, CLASSES};
 use qualifiers::Qualifiers;
-use vocabulary::{Class, AMBIGUOUS, CLASSES, VAGUE};
 
 /// Why a line got its category (JSON `mapping_rule`).
 #[derive(Debug, Clone, PartialEq)]
@@ -34,36 +38,6 @@ pub struct Classification {
     pub rule: String,
     /// The assumption made for an ambiguous word, said to the user as a warning.
     pub assumption: Option<&'static str>,
-}
-
-/// What a vocabulary name stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Entry {
-    Class(usize),
-    Ambiguous(usize),
-    Vague,
-}
-
-/// The vocabulary's names by matching key, sorted for binary search (a dataset keeps one, built
-/// when it is loaded). An ambiguous word overrides a class's phrase; a vague word too.
-pub(crate) fn index() -> Vec<(String, Entry)> {
-    // (key, priority, entry): the lowest priority of a key wins, the first written among equals.
-    let mut all: Vec<(String, u8, Entry)> = Vec::new();
-    for (i, (word, _, _)) in AMBIGUOUS.iter().enumerate() {
-        all.push((match_key(word), 0, Entry::Ambiguous(i)));
-    }
-    for v in VAGUE {
-        all.push((match_key(v), 1, Entry::Vague));
-    }
-    for (i, c) in CLASSES.iter().enumerate() {
-        let names = [c.id, c.label_fr, c.label_en].into_iter();
-        for name in names.chain(c.phrases.iter().copied()) {
-            all.push((match_key(name), 2, Entry::Class(i)));
-        }
-    }
-    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    all.dedup_by(|later, first| later.0 == first.0);
-    all.into_iter().map(|(k, _, e)| (k, e)).collect()
 }
 
 fn lookup(index: &[(String, Entry)], key: &str) -> Option<Entry> {
@@ -379,17 +353,6 @@ pub fn classes(ds: &Dataset) -> Vec<ClassInfo> {
     out
 }
 
-/// How a vocabulary class is answered by a dataset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// The dataset has a category for the class.
-    Own,
-    /// The nearest ancestor the dataset has (a rugged laptop → laptop).
-    Parent(&'static str),
-    /// No figure: a category without factors, evaluated as not available.
-    NotAvailable,
-}
-
 /// A "did you mean" only for what looks like a typo of a name (one or two letters off), never
 /// a guess from a shared fragment ("scanner" is not "SAN").
 pub(crate) fn suggest(ds: &Dataset, text: &str) -> Option<String> {
@@ -442,6 +405,37 @@ fn typo_of_phrase(key: &str) -> Option<String> {
         }
     }
     best.map(|(_, s)| s)
+}
+
+// Reading device types is the classifier's: these methods of `Dataset` live with it.
+impl Dataset {
+    /// Resolves a device type written any way people write it ("Écran 24 pouces", "VPI"),
+    /// through the shared vocabulary ([`crate::classify`]).
+    pub fn find_category(&self, name: &str) -> Option<CategoryRef> {
+        self.classify(name, None).ok().map(|c| c.category)
+    }
+
+    /// Reads a device type and its model into a category, with the rule that decided; `Err`
+    /// holds a plausible "did you mean", if any.
+    pub fn classify(
+        &self,
+        name: &str,
+        model: Option<&str>,
+    ) -> Result<Classification, Option<String>> {
+        classify(self, name, model)
+    }
+
+    /// The closest name when the text looks like a typo of one (a letter or two off), for
+    /// "did you mean" messages; `None` rather than a misleading guess.
+    pub fn suggest_category(&self, name: &str) -> Option<String> {
+        suggest(self, name)
+    }
+
+    /// Every class a commune may own, with how this dataset answers for it (its own figures,
+    /// a proxy, a parent class's, or not available) and the names that read as it.
+    pub fn classes(&self) -> Vec<ClassInfo> {
+        classes(self)
+    }
 }
 
 #[cfg(test)]

@@ -120,6 +120,17 @@ pub struct Room {
     pub pue: Range,
 }
 
+/// How a vocabulary class is answered by a dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The dataset has a category for the class.
+    Own,
+    /// The nearest ancestor the dataset has (a rugged laptop → laptop).
+    Parent(&'static str),
+    /// No figure: a category without factors, evaluated as not available.
+    NotAvailable,
+}
+
 /// How a dataset answers for a class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -276,10 +287,10 @@ pub struct Dataset {
     /// `Phase::index()` (declared in datapackage.json `empreinte.indicators`, else read from the rows).
     pub(crate) coverage: [u8; N_IND],
     pub(crate) default_zone: ZoneRef,
-    /// Per class of [`crate::classify::vocabulary::CLASSES`], the category answering for it.
-    pub(crate) class_targets: Vec<(CategoryRef, crate::classify::Target)>,
+    /// Per class of [`crate::vocabulary::CLASSES`], the category answering for it.
+    pub(crate) class_targets: Vec<(CategoryRef, Target)>,
     /// The vocabulary's names, sorted by matching key (`classify::index`).
-    pub(crate) vocabulary: Vec<(String, crate::classify::Entry)>,
+    pub(crate) vocabulary: Vec<(String, crate::vocabulary::Entry)>,
     /// Optional hosting tables (hosting_*.csv).
     pub(crate) hosting: Option<Box<hosting_tables::HostingTables>>,
     /// Optional service tables (network.csv).
@@ -398,22 +409,6 @@ impl Dataset {
         self.default_zone
     }
 
-    /// Resolves a device type written any way people write it ("Écran 24 pouces", "VPI"),
-    /// through the shared vocabulary ([`crate::classify`]).
-    pub fn find_category(&self, name: &str) -> Option<CategoryRef> {
-        self.classify(name, None).ok().map(|c| c.category)
-    }
-
-    /// Reads a device type and its model into a category, with the rule that decided; `Err`
-    /// holds a plausible "did you mean", if any.
-    pub fn classify(
-        &self,
-        name: &str,
-        model: Option<&str>,
-    ) -> Result<crate::classify::Classification, Option<String>> {
-        crate::classify::classify(self, name, model)
-    }
-
     /// A category by one of the dataset's own names (id, labels, aliases), exactly.
     pub fn find_category_name(&self, name: &str) -> Option<CategoryRef> {
         self.category_names.get(name).map(|i| CategoryRef(i as u32))
@@ -425,12 +420,6 @@ impl Dataset {
             .iter()
             .position(|c| c.id == id)
             .map(|i| CategoryRef(i as u32))
-    }
-
-    /// The closest name when the text looks like a typo of one (a letter or two off), for
-    /// "did you mean" messages; `None` rather than a misleading guess.
-    pub fn suggest_category(&self, name: &str) -> Option<String> {
-        crate::classify::suggest(self, name)
     }
 
     /// A dataset name within `budget` edits of `name`, as "name (id)".
@@ -447,26 +436,20 @@ impl Dataset {
             })
     }
 
-    /// Every class a commune may own, with how this dataset answers for it (its own figures,
-    /// a proxy, a parent class's, or not available) and the names that read as it.
-    pub fn classes(&self) -> Vec<crate::classify::ClassInfo> {
-        crate::classify::classes(self)
-    }
-
     /// The category answering for a vocabulary class, and how.
-    pub fn class_target(&self, class_id: &str) -> (CategoryRef, crate::classify::Target) {
-        crate::classify::vocabulary::CLASSES
+    pub fn class_target(&self, class_id: &str) -> (CategoryRef, Target) {
+        crate::vocabulary::CLASSES
             .iter()
             .position(|c| c.id == class_id)
             .and_then(|i| self.class_targets.get(i).copied())
-            .unwrap_or((CategoryRef(0), crate::classify::Target::NotAvailable))
+            .unwrap_or((CategoryRef(0), Target::NotAvailable))
     }
 
     /// Gives every vocabulary class a category: its own (same id, or the dataset names its
     /// label), its nearest ancestor's, or a new category without figures (not available).
     pub(crate) fn answer_vocabulary(&mut self) {
-        use crate::classify::{vocabulary::CLASSES, Target};
-        let own = |ds: &Dataset, c: &crate::classify::vocabulary::Class| {
+        use crate::vocabulary::CLASSES;
+        let own = |ds: &Dataset, c: &crate::vocabulary::Class| {
             ds.category_by_id(c.id).or_else(|| {
                 [c.label_fr, c.label_en]
                     .iter()
@@ -478,7 +461,7 @@ impl Dataset {
             let mut target = own(self, c).map(|r| (r, Target::Own));
             let mut parent = c.parent;
             while target.is_none() {
-                let Some(p) = parent.and_then(crate::classify::vocabulary::class_by_id) else {
+                let Some(p) = parent.and_then(crate::vocabulary::class_by_id) else {
                     break;
                 };
                 target = own(self, p).map(|r| (r, Target::Parent(p.id)));
@@ -512,10 +495,10 @@ impl Dataset {
             targets.push(target);
         }
         self.class_targets = targets;
-        self.vocabulary = crate::classify::index();
+        self.vocabulary = crate::vocabulary::index();
     }
 
-    pub(crate) fn vocabulary_index(&self) -> &[(String, crate::classify::Entry)] {
+    pub(crate) fn vocabulary_index(&self) -> &[(String, crate::vocabulary::Entry)] {
         &self.vocabulary
     }
 

@@ -6,6 +6,8 @@
 //! *not available* — never rejected for lack of data. Phrases are compared by
 //! [`crate::names::match_key`] (case, accents, plurals, spaces and punctuation ignored).
 
+use crate::names::match_key;
+
 /// One class of the vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Class {
@@ -346,4 +348,34 @@ pub const VAGUE: &[&str] = &[
 /// The class of an id.
 pub fn class_by_id(id: &str) -> Option<&'static Class> {
     CLASSES.iter().find(|c| c.id == id)
+}
+
+/// What a vocabulary name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entry {
+    Class(usize),
+    Ambiguous(usize),
+    Vague,
+}
+
+/// The vocabulary's names by matching key, sorted for binary search (a dataset keeps one, built
+/// when it is loaded). An ambiguous word overrides a class's phrase; a vague word too.
+pub(crate) fn index() -> Vec<(String, Entry)> {
+    // (key, priority, entry): the lowest priority of a key wins, the first written among equals.
+    let mut all: Vec<(String, u8, Entry)> = Vec::new();
+    for (i, (word, _, _)) in AMBIGUOUS.iter().enumerate() {
+        all.push((match_key(word), 0, Entry::Ambiguous(i)));
+    }
+    for v in VAGUE {
+        all.push((match_key(v), 1, Entry::Vague));
+    }
+    for (i, c) in CLASSES.iter().enumerate() {
+        let names = [c.id, c.label_fr, c.label_en].into_iter();
+        for name in names.chain(c.phrases.iter().copied()) {
+            all.push((match_key(name), 2, Entry::Class(i)));
+        }
+    }
+    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    all.dedup_by(|later, first| later.0 == first.0);
+    all.into_iter().map(|(k, _, e)| (k, e)).collect()
 }
