@@ -13,6 +13,9 @@ step() { printf '\n==== %s ====\n' "$*"; }
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --exclude empreinte-wasm --all-targets --locked -- -D warnings
+# No two modules of a crate import each other (scripts/tests: the check fails on planted cycles).
+python3 scripts/check_module_cycles.py
+python3 -m unittest discover -s scripts/tests
 
 step "Rust tests (core, CLI)"
 cargo test -p empreinte -p empreinte-cli --locked
