@@ -28,6 +28,7 @@ else
 fi
 python3 reference-data/tools/validate.py
 python3 examples/tools/generate_communes.py --check
+python3 core/tools/gen_names_fold.py --check
 
 step "WebAssembly: build, Node tests, headless Chromium dashboard"
 bash bindings-wasm/scripts/test.sh

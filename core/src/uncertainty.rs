@@ -1,6 +1,7 @@
 //! Monte Carlo uncertainty: each factor of the dataset is drawn from a triangular distribution
 //! (low, central, high), once per draw and not once per line, so lines sharing a factor share
-//! its uncertainty. Seeded and reproducible on every platform (ChaCha8; only +, ×, sqrt).
+//! its uncertainty. Seeded and reproducible on every platform (xoshiro256**; only +, −, ×, ÷ and
+//! sqrt, all correctly rounded).
 //!
 //! Totals are linear in the factors: the evaluation accumulates, per breakdown, one coefficient
 //! per factor (see `fleet::FactorTrace`), and each draw is a sparse dot product. Lifetimes and
