@@ -4,9 +4,9 @@
 //! The types' `Deserialize` impls go through these readers too (any serde format → `Value` →
 //! reader), so the CLI, Python and WebAssembly accept the same shapes with the same messages.
 //! Why not derived: serde's derived code is generic over the input format, so the WebAssembly
-//! module carried a copy per argument type and per reader — about 39 KB gzipped of a module
-//! with a 200 KB budget. The messages keep serde's wording (`unknown field`, `missing field`,
-//! `invalid type`, `unknown variant`).
+//! module carried a copy per argument type and per reader; these readers took 4 KB gzipped off
+//! the default module, whose budget is 200 KB (BENCHMARKS.md, "`.wasm` size"). The messages keep
+//! serde's wording (`unknown field`, `missing field`, `invalid type`, `unknown variant`).
 
 use serde_json::{Map, Value};
 use std::fmt;
