@@ -27,9 +27,9 @@ if [ ! -x "$WASM_OPT" ]; then
   (cd "$HERE" && npm ci --no-audit --no-fund)
 fi
 
-# Two modules from one crate: the default one (datasets, evaluation, scenarios: what a dashboard
-# loads first) and the full one (`empreinte/full`: offers, trajectory, datasets from files,
-# hosting, digital services and GLPI import as well). Size-oriented profile for these builds only (the
+# Two modules from one crate: the default one (embedded datasets, evaluation, inventory reading,
+# GLPI detection: what a dashboard loads first) and the full one (`empreinte/full`: scenarios,
+# offers, trajectory, datasets from files, hosting, digital services and GLPI import as well). Size-oriented profile for these builds only (the
 # workspace's release profile is untouched).
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 OUT="$TARGET_DIR/wasm-modules"

@@ -1,9 +1,9 @@
 //! WebAssembly bindings of [`empreinte`]: the npm package `empreinte`.
 //!
 //! Two modules are built from this crate: without features, `empreinte` (embedded datasets,
-//! evaluation, scenarios, GLPI detection: what a page loads first, under a 200 KB gzipped
-//! budget), and with `full`, `empreinte/full` (offers, trajectory, datasets from files,
-//! hosting, services, GLPI import as well).
+//! evaluation, inventory reading, GLPI detection: what a page loads first, under a 200 KB
+//! gzipped budget), and with `full`, `empreinte/full` (scenarios, offers, trajectory, datasets
+//! from files, hosting, services, GLPI import as well).
 //!
 //! This crate converts types and errors, nothing else. Values cross the boundary as JSON text
 //! ([`json`]): inventories go to the core as bytes (CSV in any encoding, or JSON: the core tells
