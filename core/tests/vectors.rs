@@ -1,5 +1,11 @@
 //! The shared test vectors (tests/vectors/*.json, format in its README): the Rust runner.
 //! `UPDATE_VECTORS=1` rewrites each file's `expected` from this implementation, for review.
+//! `VECTOR=name` (the file name without `.json`; several: `VECTOR=a,b`) runs those vectors only
+//! (and updates only those with `UPDATE_VECTORS=1`):
+//!
+//! ```sh
+//! VECTOR=fleet-laptop-by-hand-2024 cargo test -p empreinte --test vectors shared_vectors
+//! ```
 
 mod cases;
 use cases::{check_subset, strip_prose};
@@ -81,7 +87,23 @@ fn shared_vectors() {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();
-    assert!(files.len() >= 40, "{} vectors", files.len());
+    match only_vectors() {
+        Some(names) => {
+            let stem =
+                |p: &std::path::PathBuf| p.file_stem().unwrap().to_string_lossy().into_owned();
+            let unknown: Vec<&String> = names
+                .iter()
+                .filter(|n| !files.iter().any(|p| stem(p) == **n))
+                .collect();
+            assert!(
+                unknown.is_empty(),
+                "VECTOR: no vector named {unknown:?} in {}",
+                dir.display()
+            );
+            files.retain(|p| names.contains(&stem(p)));
+        }
+        None => assert!(files.len() >= 40, "{} vectors", files.len()),
+    }
     let update = std::env::var_os("UPDATE_VECTORS").is_some();
     let mut failures = Vec::new();
     let mut kinds = std::collections::BTreeMap::<String, usize>::new();
@@ -141,6 +163,21 @@ fn shared_vectors() {
         failures.join("\n")
     );
     eprintln!("{} shared vectors checked: {kinds:?}", files.len());
+}
+
+/// The vectors `VECTOR` names (`a,b`; a path or `.json` may be written), or `None` for all.
+fn only_vectors() -> Option<Vec<String>> {
+    let names = std::env::var("VECTOR").ok()?;
+    let names: Vec<String> = names
+        .split(',')
+        .map(|n| {
+            let n = n.trim();
+            let n = n.rsplit(['/', '\\']).next().unwrap_or(n);
+            n.strip_suffix(".json").unwrap_or(n).to_string()
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    (!names.is_empty()).then_some(names)
 }
 
 /// A deliberately changed factor must break the vectors: the runner is not vacuous.
