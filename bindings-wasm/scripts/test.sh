@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # Builds the package, then runs the Node test suite: API, shared vectors, README examples,
 # and the dashboard end to end in Debian's Chromium (playwright-core, headless).
+#
+# With arguments, they go to `node --test` (after the same build): test files (from where the
+# script was called, the repository root or bindings-wasm/; default: every tests/*.test.mjs) and
+# options, `=` joined:
+#   bash bindings-wasm/scripts/test.sh tests/api.test.mjs
+#   bash bindings-wasm/scripts/test.sh --test-name-pattern=glpi
+#   bash bindings-wasm/scripts/test.sh bindings-wasm/tests/vectors.test.mjs --test-name-pattern='village-2025'
 set -euo pipefail
+CALLER=$PWD
 HERE="$(cd "$(dirname "$0")/.." && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 
@@ -29,4 +37,18 @@ fi
 (cd "$ROOT" && cargo build --release -p empreinte-cli)
 
 cd "$HERE"
-node --test tests/*.test.mjs
+args=()
+files=0
+for a in "$@"; do
+  if [[ $a != -* ]]; then
+    for base in "$CALLER" "$ROOT" "$HERE"; do
+      if [ -e "$base/$a" ]; then a="$base/$a"; break; fi
+    done
+    files=$((files + 1))
+  fi
+  args+=("$a")
+done
+if [ "$files" -eq 0 ]; then
+  args+=(tests/*.test.mjs)
+fi
+node --test "${args[@]}"
