@@ -13,6 +13,13 @@ step() { printf '\n==== %s ====\n' "$*"; }
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --exclude empreinte-wasm --all-targets --locked -- -D warnings
+# The wasm crate on its own target, both modules: the default one (--no-default-features) and
+# empreinte/full.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+cargo clippy -p empreinte-wasm --target wasm32-unknown-unknown --no-default-features --locked -- -D warnings
+cargo clippy -p empreinte-wasm --target wasm32-unknown-unknown --features full --locked -- -D warnings
 # No two modules of a crate import each other (scripts/tests: the check fails on planted cycles).
 python3 scripts/check_module_cycles.py
 python3 -m unittest discover -s scripts/tests
