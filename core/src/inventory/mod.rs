@@ -3,14 +3,12 @@
 mod columns;
 mod csv_reader;
 mod error;
-mod header;
 mod json_reader;
 mod values;
 
 pub use columns::{Field, TRACE_COLUMNS};
-pub use csv_reader::{detect_separator, CsvFormat, CsvInventory};
+pub use csv_reader::{detect_separator, ColumnMap, CsvFormat, CsvInventory};
 pub use error::{InventoryError, RejectedRow, RowError, Warning};
-pub use header::ColumnMap;
 pub use json_reader::{read_json, ColumnResolver, NamedValue};
 pub use values::{fill_line, line_from_cells, parse_number, CellValue, MAX_TEXT_LEN};
 
