@@ -4,7 +4,7 @@
 #
 # With arguments, they go to `node --test` (after the same build): test files (from where the
 # script was called, the repository root or bindings-wasm/; default: every tests/*.test.mjs) and
-# options, `=` joined:
+# options, written `--option=value`:
 #   bash bindings-wasm/scripts/test.sh tests/api.test.mjs
 #   bash bindings-wasm/scripts/test.sh --test-name-pattern=glpi
 #   bash bindings-wasm/scripts/test.sh bindings-wasm/tests/vectors.test.mjs --test-name-pattern='village-2025'
@@ -37,18 +37,20 @@ fi
 (cd "$ROOT" && cargo build --release -p empreinte-cli)
 
 cd "$HERE"
-args=()
-files=0
+# Options before files: node reads whatever follows a file as files.
+options=()
+files=()
 for a in "$@"; do
-  if [[ $a != -* ]]; then
-    for base in "$CALLER" "$ROOT" "$HERE"; do
-      if [ -e "$base/$a" ]; then a="$base/$a"; break; fi
-    done
-    files=$((files + 1))
+  if [[ $a == -* ]]; then
+    options+=("$a")
+    continue
   fi
-  args+=("$a")
+  for base in "$CALLER" "$ROOT" "$HERE"; do
+    if [ -e "$base/$a" ]; then a="$base/$a"; break; fi
+  done
+  files+=("$a")
 done
-if [ "$files" -eq 0 ]; then
-  args+=(tests/*.test.mjs)
+if [ ${#files[@]} -eq 0 ]; then
+  files=(tests/*.test.mjs)
 fi
-node --test "${args[@]}"
+node --test ${options[@]+"${options[@]}"} "${files[@]}"
