@@ -12,6 +12,8 @@ step() { printf '\n==== %s ====\n' "$*"; }
 
 step "format and lints"
 cargo fmt --all -- --check
+python3 scripts/check_front_ends.py
+python3 -m unittest -q scripts/tests/test_front_ends_check.py
 cargo clippy --workspace --exclude empreinte-wasm --all-targets --locked -- -D warnings
 
 step "Rust tests (core, CLI)"

@@ -82,7 +82,9 @@ pub fn is_glpi_file(path: &Path) -> bool {
     let mut head = Vec::new();
     match std::fs::File::open(path) {
         Ok(f) => {
-            let _ = f.take(64 * 1024).read_to_end(&mut head);
+            let _ = f
+                .take(empreinte::glpi::DETECTION_HEAD_BYTES as u64)
+                .read_to_end(&mut head);
             empreinte::glpi::detect(&head).is_some()
         }
         Err(_) => false,

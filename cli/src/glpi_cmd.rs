@@ -26,7 +26,7 @@ pub struct GlpiArgs {
     #[arg(long, value_enum, default_value_t = DepartmentArg::Auto)]
     department_from: DepartmentArg,
     /// Embedded dataset id, or a folder holding a dataset (its categories are the targets).
-    #[arg(long, default_value = "ademe-negaoctet-2022")]
+    #[arg(long, default_value = empreinte::defaults::DATASET)]
     dataset: String,
 }
 
@@ -60,7 +60,9 @@ pub fn is_glpi(path: &Path) -> bool {
     let mut head = Vec::new();
     match std::fs::File::open(path) {
         Ok(f) => {
-            let _ = f.take(64 * 1024).read_to_end(&mut head);
+            let _ = f
+                .take(empreinte::glpi::DETECTION_HEAD_BYTES as u64)
+                .read_to_end(&mut head);
             empreinte::glpi::detect(&head).is_some()
         }
         Err(_) => false,

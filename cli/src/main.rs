@@ -58,7 +58,7 @@ enum Command {
     Factors {
         /// A category, written any way (laptop, "PC portable", écrans).
         category: Option<String>,
-        #[arg(long, default_value = "ademe-negaoctet-2022")]
+        #[arg(long, default_value = empreinte::defaults::DATASET)]
         dataset: String,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -78,10 +78,10 @@ struct EvaluateArgs {
     /// Inventory file (.csv or .json), or `-` for standard input.
     inventory: PathBuf,
     /// Reporting year.
-    #[arg(long, default_value_t = 2025)]
+    #[arg(long, default_value_t = empreinte::defaults::REPORTING_YEAR)]
     year: i32,
     /// Embedded dataset id, or a folder holding a dataset.
-    #[arg(long, default_value = "ademe-negaoctet-2022")]
+    #[arg(long, default_value = empreinte::defaults::DATASET)]
     dataset: String,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -109,7 +109,7 @@ struct EvaluateArgs {
     #[arg(long, value_name = "N")]
     monte_carlo: Option<u32>,
     /// Seed of the Monte Carlo draws (same seed, same numbers).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = empreinte::defaults::MONTE_CARLO_SEED)]
     seed: u64,
     /// For GLPI input: a CSV of model or type → category (or `ignore`).
     #[arg(long)]

@@ -21,6 +21,7 @@ pub mod classify;
 pub mod csv_safe;
 pub mod dataset;
 mod decimal;
+pub mod defaults;
 pub mod estimate;
 mod evaluate;
 pub mod fleet;

@@ -102,7 +102,7 @@ pub struct EvaluationOptions {
 
 impl Default for EvaluationOptions {
     fn default() -> Self {
-        EvaluationOptions::new(2025)
+        EvaluationOptions::new(crate::defaults::REPORTING_YEAR)
     }
 }
 
@@ -110,7 +110,7 @@ deserialize_with_reader!(EvaluationOptions, EvaluationOptions::from_json);
 
 impl EvaluationOptions {
     /// The options as JSON gives them: every key optional (the defaults of
-    /// [`EvaluationOptions::new`]`(2025)`), unknown keys refused so that a misspelt option is
+    /// [`EvaluationOptions::new`]`(`[`REPORTING_YEAR`](crate::defaults::REPORTING_YEAR)`)`), unknown keys refused so that a misspelt option is
     /// never ignored.
     pub fn from_json(v: &Value) -> Result<EvaluationOptions, ShapeError> {
         let o = Object::new(

@@ -20,7 +20,7 @@ mod load;
 mod service_tables;
 mod table;
 
-pub use embedded::EMBEDDED_IDS;
+pub use embedded::{DEFAULT_ID as DEFAULT_DATASET_ID, EMBEDDED_IDS};
 pub use error::DatasetError;
 pub use hosting_tables::{
     CloudInstance, ComponentFactor, CpuProfile, CpuSpec, HostingFiles, HostingParameter,

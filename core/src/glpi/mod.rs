@@ -268,6 +268,10 @@ pub enum GlpiFormat {
     CsvExport,
 }
 
+/// How much of a file's start [`detect`] needs to recognise a GLPI export (64 KiB): readers
+/// pass at most this many bytes.
+pub const DETECTION_HEAD_BYTES: usize = 64 * 1024;
+
 /// Tells GLPI input apart from an empreinte inventory, from the first bytes of a file.
 pub fn detect(head: &[u8]) -> Option<GlpiFormat> {
     let head = &head[..head.len().min(64 * 1024)];

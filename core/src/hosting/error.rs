@@ -78,6 +78,11 @@ pub enum HostingError {
 
     #[error("dataset `{dataset}` has no electricity factor for zone `{zone}`")]
     NoElectricity { dataset: String, zone: String },
+
+    #[error("{} and {} are both given: give one of them", fields.0, fields.1)]
+    Conflict {
+        fields: (&'static str, &'static str),
+    },
 }
 
 fn did_you_mean(s: &Option<String>) -> String {
@@ -103,6 +108,7 @@ impl HostingError {
             HostingError::UnknownSite { .. } => "hosting_unknown_site",
             HostingError::Unsupported { .. } => "hosting_unsupported",
             HostingError::NoElectricity { .. } => "hosting_no_electricity",
+            HostingError::Conflict { .. } => "hosting_conflicting_fields",
         }
     }
 
@@ -111,6 +117,7 @@ impl HostingError {
         match self {
             HostingError::OutOfRange { field, .. } => Some(field),
             HostingError::InvalidPue { .. } => Some("pue"),
+            HostingError::Conflict { fields } => Some(fields.1),
             _ => None,
         }
     }

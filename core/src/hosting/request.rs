@@ -3,8 +3,8 @@
 //! binding.
 
 use super::{
-    CaseType, CloudInstanceSpec, CpuConfig, DiskConfig, DiskKind, HostingFootprint, HostingUsage,
-    Load, Location, PsuConfig, RamConfig, ServerConfig, ServerSpec, HOURS_PER_YEAR,
+    CaseType, CloudInstanceSpec, CpuConfig, DiskConfig, DiskKind, HostingError, HostingFootprint,
+    HostingUsage, Load, Location, PsuConfig, RamConfig, ServerConfig, ServerSpec, HOURS_PER_YEAR,
 };
 use crate::dataset::Dataset;
 use crate::estimate::Range;
@@ -19,7 +19,10 @@ use uom::si::time::hour;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct UsageRequest {
+    /// Duration covered (default: one year of [`HOURS_PER_YEAR`]); or `duration_years`.
     pub duration_hours: Option<f64>,
+    /// Duration covered in years of [`HOURS_PER_YEAR`] (not with `duration_hours`).
+    pub duration_years: Option<f64>,
     /// CPU load in %, `{low, central, high}`, or a profile of `[time %, load %]` pairs.
     pub load_percent: Option<LoadRequest>,
     /// A load profile (same as giving one in `load_percent`).
@@ -53,9 +56,21 @@ pub enum LoadRequest {
 }
 
 impl UsageRequest {
-    pub fn usage(self) -> HostingUsage {
-        let mut u = HostingUsage::one_year(self.year.unwrap_or(2025));
-        u.duration = Time::new::<hour>(self.duration_hours.unwrap_or(HOURS_PER_YEAR));
+    /// The usage, every unset option at the model's default; a duration given both in hours
+    /// and in years is refused.
+    pub fn usage(self) -> Result<HostingUsage, HostingError> {
+        let mut u = HostingUsage::one_year(self.year.unwrap_or(crate::defaults::REPORTING_YEAR));
+        let hours = match (self.duration_hours, self.duration_years) {
+            (Some(_), Some(_)) => {
+                return Err(HostingError::Conflict {
+                    fields: ("duration_hours", "duration_years"),
+                })
+            }
+            (Some(h), None) => h,
+            (None, Some(y)) => y * HOURS_PER_YEAR,
+            (None, None) => HOURS_PER_YEAR,
+        };
+        u.duration = Time::new::<hour>(hours);
         u.load = match (self.load_percent, self.load_profile) {
             (Some(LoadRequest::Constant(v)), _) => Some(Load::Constant(Range::exact(v))),
             (Some(LoadRequest::Range(r)), _) => Some(Load::Constant(r)),
@@ -75,7 +90,7 @@ impl UsageRequest {
         };
         u.site = self.site;
         u.pue = self.pue;
-        u
+        Ok(u)
     }
 }
 
@@ -135,6 +150,21 @@ pub enum CaseRequest {
     Tower,
 }
 
+impl CaseRequest {
+    /// The ids a request writes.
+    pub const IDS: [&'static str; 3] = ["rack", "blade", "tower"];
+
+    /// From its id (`rack`, `blade`, `tower`).
+    pub fn from_id(id: &str) -> Option<CaseRequest> {
+        match id {
+            "rack" => Some(CaseRequest::Rack),
+            "blade" => Some(CaseRequest::Blade),
+            "tower" => Some(CaseRequest::Tower),
+            _ => None,
+        }
+    }
+}
+
 /// A server: `generic: true` for the dataset's generic server, else an archetype and its
 /// configuration (bottom-up, with a dataset carrying the hosting tables, e.g. Boavizta's).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -150,6 +180,15 @@ pub struct ServerRequest {
 }
 
 impl ServerRequest {
+    /// The server's footprint over `usage` (the model [`ServerRequest::spec`] chooses).
+    pub fn evaluate(
+        self,
+        ds: &Dataset,
+        usage: UsageRequest,
+    ) -> Result<HostingFootprint, HostingError> {
+        super::server_footprint(ds, &self.spec(ds), &usage.usage()?)
+    }
+
     /// The spec: bottom-up when the dataset has server archetypes or one is named; else the
     /// dataset's generic server. Empty parts count as not given.
     pub fn spec(self, ds: &Dataset) -> ServerSpec {
@@ -221,6 +260,15 @@ pub struct CloudRequest {
 }
 
 impl CloudRequest {
+    /// The instance's footprint over `usage`.
+    pub fn evaluate(
+        self,
+        ds: &Dataset,
+        usage: UsageRequest,
+    ) -> Result<HostingFootprint, HostingError> {
+        super::cloud_footprint(ds, &self.spec(), &usage.usage()?)
+    }
+
     pub fn spec(self) -> CloudInstanceSpec {
         CloudInstanceSpec {
             provider: self.provider,

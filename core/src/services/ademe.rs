@@ -172,7 +172,7 @@ pub struct AdemeOptions {
 impl Default for AdemeOptions {
     fn default() -> Self {
         AdemeOptions {
-            year: 2025,
+            year: crate::defaults::REPORTING_YEAR,
             terminal_region: Region::France,
             data_centre_region: Region::France,
             exclude_terminals: false,

@@ -64,6 +64,12 @@ pub enum ServiceError {
 
     #[error("{method} gives one end-to-end figure and cannot leave the terminals out; use an SWD model or ADEME's per-use services when the fleet is already counted")]
     CannotExcludeTerminals { method: &'static str },
+
+    /// The same quantity given twice in different units (`hours_per_use` and `minutes_per_use`).
+    #[error("`{}` and `{}` are both given: give one of them", fields.0, fields.1)]
+    Conflict {
+        fields: (&'static str, &'static str),
+    },
 }
 
 fn hint(s: &Option<String>) -> String {
@@ -88,6 +94,7 @@ impl ServiceError {
             // The code a binding gave before the check moved to the core (a shape error).
             ServiceError::NotApplicable { .. } => "invalid_input",
             ServiceError::UnknownService { .. } => "unknown_service",
+            ServiceError::Conflict { .. } => "conflicting_fields",
         }
     }
 
@@ -112,6 +119,7 @@ impl ServiceError {
             ServiceError::UnsupportedOption { option, .. } => Some(option),
             ServiceError::NotApplicable { field, .. } => Some(field),
             ServiceError::UnknownService { .. } => Some("kind"),
+            ServiceError::Conflict { fields } => Some(fields.1),
             _ => None,
         }
     }

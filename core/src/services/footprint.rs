@@ -179,4 +179,13 @@ impl ServiceFootprint {
         let e = self.sum(indicator, |_| true);
         self.with_missing(e, indicator, None)
     }
+
+    /// The climate total in grams of CO2e (central), `None` when not available: the unit the
+    /// per-use models speak.
+    pub fn climate_change_gco2e(&self) -> Option<f64> {
+        const G_PER_KG: f64 = 1000.0;
+        self.total(Indicator::ClimateChange)
+            .central()
+            .map(|kg| kg * G_PER_KG)
+    }
 }

@@ -20,6 +20,9 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+/// Minutes in an hour.
+const MINUTES_PER_HOUR: f64 = 60.0;
+
 /// A grid intensity: gCO2e/kWh (a number), or a country or Ember region (a string).
 #[derive(Debug, Clone, PartialEq)]
 pub enum GridRequest {
@@ -479,6 +482,8 @@ pub struct ThreeTierRequest {
     pub service: Option<String>,
     pub uses: Option<f64>,
     pub hours_per_use: Option<f64>,
+    /// The same duration in minutes (not with `hours_per_use`).
+    pub minutes_per_use: Option<f64>,
     pub gb_per_use: Option<f64>,
     /// A dataset category (`laptop`, "PC portable"...); absent: no terminal tier.
     pub terminal: Option<String>,
@@ -494,8 +499,19 @@ pub struct ThreeTierRequest {
 }
 
 impl ThreeTierRequest {
-    pub fn service(&self) -> ThreeTier {
-        let s = self.clone();
+    /// The model's input, every unset field at its default; a duration given both in hours and
+    /// in minutes is refused.
+    pub fn service(&self) -> Result<ThreeTier, ServiceError> {
+        let mut s = self.clone();
+        s.hours_per_use = match (s.hours_per_use, s.minutes_per_use) {
+            (Some(_), Some(_)) => {
+                return Err(ServiceError::Conflict {
+                    fields: ("hours_per_use", "minutes_per_use"),
+                })
+            }
+            (h, None) => h,
+            (None, Some(m)) => Some(m / MINUTES_PER_HOUR),
+        };
         let mut t = ThreeTier {
             terminal: s.terminal,
             terminal_country: s.terminal_country,
@@ -520,11 +536,12 @@ impl ThreeTierRequest {
                 tier
             });
         }
-        t
+        Ok(t)
     }
 
+    /// The service's footprint over its `uses`.
     pub fn evaluate(&self, ds: &Dataset) -> Result<ServiceFootprint, ServiceError> {
-        three_tier::evaluate(ds, &self.service())
+        three_tier::evaluate(ds, &self.service()?)
     }
 }
 
@@ -622,7 +639,7 @@ mod tests {
             "hours_per_use": 0.25, "gb_per_use": 0.02, "terminal": "laptop", "network": null,
             "data_centre": {"country": "FR"}, "year": 2025, "exclude_terminals": false}))
         .unwrap();
-        let s = three.service();
+        let s = three.service().unwrap();
         assert_eq!(s.network, None);
         assert_eq!(
             s.data_centre.as_ref().unwrap().country.as_deref(),
@@ -630,7 +647,15 @@ mod tests {
         );
         assert!(three.evaluate(ds()).is_ok());
         let none: ThreeTierRequest = parse(json!({"data_centre": null})).unwrap();
-        assert!(none.service().data_centre.is_none());
-        assert_eq!(ThreeTierRequest::default().service(), ThreeTier::default());
+        assert!(none.service().unwrap().data_centre.is_none());
+        assert_eq!(
+            ThreeTierRequest::default().service(),
+            Ok(ThreeTier::default())
+        );
+        let minutes: ThreeTierRequest = parse(json!({"minutes_per_use": 15})).unwrap();
+        assert_eq!(minutes.service().unwrap().hours_per_use, 0.25);
+        let both: ThreeTierRequest =
+            parse(json!({"minutes_per_use": 15, "hours_per_use": 0.25})).unwrap();
+        assert_eq!(both.service().unwrap_err().code(), "conflicting_fields");
     }
 }

@@ -75,7 +75,7 @@ impl Default for ThreeTier {
             terminal_country: None,
             network: Some("fixed_fr".into()),
             data_centre: Some(DataCentreTier::default()),
-            year: 2025,
+            year: crate::defaults::REPORTING_YEAR,
             exclude_terminals: false,
         }
     }
