@@ -169,6 +169,16 @@ impl<'d> Evaluation<'d> {
         }
     }
 
+    /// The rows rejected so far (an estate names each one's file).
+    pub(crate) fn rejected(&self) -> &[RejectedRow] {
+        &self.rejected
+    }
+
+    /// Rows read, evaluated and rejected so far.
+    pub(crate) fn counts(&self) -> Counts {
+        self.counts
+    }
+
     /// Records a row that could not be read.
     pub fn reject(&mut self, row: RejectedRow) {
         self.counts.rows_read += 1;
@@ -592,6 +602,8 @@ impl<'d> Evaluation<'d> {
             monte_carlo,
             options: self.options,
             year_over_year: None,
+            #[cfg(feature = "estate")]
+            estate: None,
         }
     }
 

@@ -22,6 +22,8 @@ pub mod csv_safe;
 pub mod dataset;
 mod decimal;
 pub mod defaults;
+#[cfg(feature = "estate")]
+pub mod estate;
 pub mod estimate;
 mod evaluate;
 pub mod fleet;

@@ -372,6 +372,11 @@ pub struct Report {
     /// when last year's inventory was given ([`crate::year_over_year()`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year_over_year: Option<crate::year_over_year::YearOverYear>,
+    /// Scopes, hosting and services, when an estate was evaluated
+    /// ([`crate::estate::evaluate_estate`]): the totals are then the whole estate's.
+    #[cfg(feature = "estate")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estate: Option<Box<crate::estate::EstateSection>>,
 }
 
 impl Report {
