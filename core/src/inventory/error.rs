@@ -127,7 +127,6 @@ pub enum RowError {
         /// The value, as written or as computed.
         value: String,
         /// The accepted range.
-
         expected: String,
     },
 
