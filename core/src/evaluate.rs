@@ -654,13 +654,16 @@ pub fn evaluate_lines(
 /// Errors of a whole-inventory evaluation.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EvaluateError {
+    /// The inventory cannot be read.
     #[error(transparent)]
     Inventory(#[from] InventoryError),
+    /// The evaluation options are invalid (an unknown default country, an option out of range).
     #[error("option default_country: {0}")]
     Options(RowError),
 }
 
 impl EvaluateError {
+    /// A stable, machine-readable code (that of the inner error).
     pub fn code(&self) -> &'static str {
         match self {
             EvaluateError::Inventory(e) => e.code(),
