@@ -218,6 +218,30 @@ fn embodied(row: &[Option<Range>; 5]) -> Option<Range> {
 }
 
 /// Compares offers for one need, per year of service, electricity of `reporting_year`.
+///
+/// ```
+/// use empreinte::{compare_offers, Allocation, Condition, Dataset, EquipmentLine, Offer};
+///
+/// let offer = |name: &str, condition: Condition, price: f64| {
+///     let mut device = EquipmentLine::new("laptop", 1);
+///     device.condition = condition;
+///     Offer { name: name.into(), device, replaced_parts: vec![], unit_price_eur: Some(price) }
+/// };
+/// let offers = [
+///     offer("new", Condition::New, 900.0),
+///     offer("refurbished", Condition::Refurbished, 450.0),
+/// ];
+/// let c = compare_offers(Dataset::embedded_default(), &offers, 2025, Allocation::CutOff)?;
+/// let (new, refurbished) = (&c.offers[0], &c.offers[1]);
+/// assert!(new.climate_change_kgco2e_per_year.unwrap() > 0.0);
+/// // Against the first offer: less CO2e per year of service, for less money.
+/// assert!(refurbished.difference_kgco2e_per_year.unwrap() < 0.0);
+/// assert!(refurbished.kgco2e_avoided_per_eur.unwrap() > 0.0);
+/// // How long the new laptop would have to last to match it.
+/// let years = refurbished.break_even.unwrap().first_offer_lifetime_to_match_years.unwrap();
+/// assert!(years > new.lifetime_years);
+/// # Ok::<(), empreinte::CompareError>(())
+/// ```
 pub fn compare_offers(
     ds: &Dataset,
     offers: &[Offer],

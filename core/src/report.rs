@@ -437,6 +437,24 @@ impl Report {
     }
 
     /// The whole report as JSON.
+    ///
+    /// ```
+    /// use empreinte::{evaluate_csv, Dataset, EvaluationOptions};
+    ///
+    /// let csv = "category;quantity;acquisition_year\nlaptop;10;2023\nprinter;2;2019\n";
+    /// let ds = Dataset::embedded_default();
+    /// let report = evaluate_csv(ds, std::io::Cursor::new(csv), &EvaluationOptions::new(2025))?;
+    /// let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    /// assert_eq!(json["schema"], "empreinte.report/1");
+    /// let total = &json["totals"]["impacts"]["climate_change"]["total"];
+    /// assert_eq!(total["status"], "available");
+    /// assert_eq!(total["central"].as_f64(), report.climate_change_kgco2e());
+    /// assert!(total["low"].as_f64().unwrap() <= total["high"].as_f64().unwrap());
+    /// // Every factor used is named with its source.
+    /// let factors = json["provenance"]["factors"].as_array().unwrap();
+    /// assert!(factors.iter().all(|f| f["source_id"].is_string()));
+    /// # Ok::<(), empreinte::EvaluateError>(())
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
     }

@@ -524,6 +524,25 @@ pub fn split_items(
 }
 
 /// Runs scenarios against the baseline inventory for one reporting year.
+///
+/// ```
+/// use empreinte::{run_scenarios, Dataset, EquipmentLine, EvaluationOptions, Lever, Scenario};
+///
+/// let mut laptops = EquipmentLine::new("laptop", 100);
+/// laptops.acquisition_year = Some(2024);
+/// let keep_longer = Scenario {
+///     name: "laptops kept 2 years longer".into(),
+///     levers: vec![Lever::ExtendLifetime { years: 2.0, categories: vec!["laptop".into()] }],
+/// };
+/// let ds = Dataset::embedded_default();
+/// let options = EvaluationOptions::new(2025);
+/// let (baseline, results) = run_scenarios(ds, &[(1, laptops)], &[keep_longer], &options)?;
+/// assert!(baseline.climate_change_kgco2e().unwrap() > 0.0);
+/// // The same manufacturing spread over more years: less per year.
+/// assert!(results[0].change_kgco2e.unwrap() < 0.0);
+/// assert!(results[0].change_percent.unwrap() < 0.0);
+/// # Ok::<(), empreinte::ScenarioError>(())
+/// ```
 pub fn run_scenarios(
     ds: &Dataset,
     lines: &[(u64, EquipmentLine)],

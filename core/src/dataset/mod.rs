@@ -373,6 +373,25 @@ impl Dataset {
     }
 
     /// An embedded dataset by id (see [`EMBEDDED_IDS`]).
+    ///
+    /// ```
+    /// use empreinte::dataset::{Dataset, EMBEDDED_IDS};
+    /// use empreinte::{Indicator, Phase};
+    ///
+    /// let ds = Dataset::embedded("ademe-negaoctet-2022")?;
+    /// assert!(EMBEDDED_IDS.contains(&ds.id()));
+    /// // Device types are read as people write them, in French or English.
+    /// let laptop = ds.find_category("PC portables").unwrap();
+    /// assert_eq!(ds.category(laptop).id, "laptop");
+    /// assert_eq!(ds.zone(ds.default_zone()).code, "FR");
+    /// // What the dataset covers decides what a total is.
+    /// assert!(ds.covers(Indicator::ClimateChange, Phase::Manufacturing));
+    /// // Every factor cites a source of the dataset.
+    /// assert!(ds.factors().iter().all(|f| ds.source(&f.source_id).is_some()));
+    /// // An unknown id is an error that names the embedded ones.
+    /// assert_eq!(Dataset::embedded("negaoctet").unwrap_err().code(), "unknown_dataset");
+    /// # Ok::<(), empreinte::DatasetError>(())
+    /// ```
     pub fn embedded(id: &str) -> Result<&'static Dataset, DatasetError> {
         embedded::by_id(id)
     }

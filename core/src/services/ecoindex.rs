@@ -83,6 +83,25 @@ fn quantile(q: &[f64; 21], v: f64) -> f64 {
 
 impl EcoIndex {
     /// Scores one page view. Every metric must be finite and >= 0.
+    ///
+    /// ```
+    /// use empreinte::services::{EcoIndex, EcoIndexInput};
+    /// use empreinte::Indicator;
+    ///
+    /// let page = EcoIndexInput { dom_elements: 600.0, requests: 60.0, size_kb: 1500.0 };
+    /// let r = EcoIndex::compute(page)?;
+    /// assert_eq!(r.grade, "D");
+    /// assert_eq!(r.score, r.score_unrounded.round_ties_even());
+    /// assert!((1.0..=3.0).contains(&r.ghg_gco2e)); // grams per page view
+    /// // As a footprint: the same figure in kgCO2e, one end-to-end contribution.
+    /// let f = r.footprint(false)?;
+    /// let climate = f.total(Indicator::ClimateChange).central().unwrap();
+    /// assert!((climate - r.ghg_gco2e / 1000.0).abs() < 1e-15);
+    /// // A missing metric is refused, naming it.
+    /// let e = EcoIndex::compute(EcoIndexInput { size_kb: f64::NAN, ..page }).unwrap_err();
+    /// assert_eq!(e.field(), Some("size_kb"));
+    /// # Ok::<(), empreinte::ServiceError>(())
+    /// ```
     pub fn compute(input: EcoIndexInput) -> Result<EcoIndex, ServiceError> {
         non_negative("dom_elements", input.dom_elements)?;
         non_negative("requests", input.requests)?;
