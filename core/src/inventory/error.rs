@@ -45,7 +45,7 @@ pub enum InventoryError {
     /// The input could not be read (an I/O error, or a CSV record the reader refuses).
     #[error("cannot read the inventory at line {line}: {message}")]
     Read {
-        /// 1-based line where reading failed.
+        /// 1-based line where reading failed (0 when the reader cannot tell).
         line: u64,
         /// The underlying error.
         message: String,
