@@ -19,7 +19,7 @@ use uom::si::time::hour;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct UsageRequest {
-    /// Period covered (hours); default one year of [`HOURS_PER_YEAR`]; or `duration_years`.
+    /// Period covered (hours; not with `duration_years`); default one year, [`HOURS_PER_YEAR`].
     pub duration_hours: Option<f64>,
     /// Duration covered in years of [`HOURS_PER_YEAR`] (not with `duration_hours`).
     pub duration_years: Option<f64>,
@@ -31,7 +31,8 @@ pub struct UsageRequest {
     pub avg_power_w: Option<f64>,
     /// Share of the time the server is on (0 to 1); default the archetype's.
     pub use_time_ratio: Option<f64>,
-    /// Lifetime (years of 8760 hours); default the archetype's or the `server` category's.
+    /// Lifetime (years of [`HOURS_PER_YEAR`]); default the archetype's or the `server`
+    /// category's.
     pub lifetime_years: Option<f64>,
     /// Power of the other components as a share of CPU + memory; default the archetype's.
     pub other_consumption_ratio: Option<f64>,
@@ -40,7 +41,8 @@ pub struct UsageRequest {
     pub location: Option<Option<String>>,
     /// Location unknown: the European average with every zone's range (BoaviztAPI's default).
     pub no_location: bool,
-    /// Reporting year, for the electricity vintage; default 2025.
+    /// Reporting year, for the electricity vintage; default
+    /// [`REPORTING_YEAR`](crate::defaults::REPORTING_YEAR).
     pub year: Option<i32>,
     /// Site id or name of `hosting_sites.csv`; default the own server room (servers) or a
     /// hyperscale data centre (cloud).

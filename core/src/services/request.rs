@@ -556,7 +556,8 @@ pub struct ThreeTierRequest {
     /// `null`: no data-centre tier.
     #[serde(deserialize_with = "present")]
     pub data_centre: Option<Option<DataCentreRequest>>,
-    /// Reporting year, for the electricity vintage; default 2025.
+    /// Reporting year, for the electricity vintage; default
+    /// [`REPORTING_YEAR`](crate::defaults::REPORTING_YEAR).
     pub year: Option<i32>,
     /// Drop the terminal shares (the fleet already counts the devices).
     pub exclude_terminals: bool,
