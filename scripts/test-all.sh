@@ -15,6 +15,10 @@ cargo fmt --all -- --check
 python3 scripts/check_front_ends.py
 python3 -m unittest -q scripts/tests/test_front_ends_check.py
 cargo clippy --workspace --exclude empreinte-wasm --all-targets --locked -- -D warnings
+# The core crate's docs.rs pages: every public item documented (missing_docs is warn in the
+# crate, denied here), no broken intra-doc link, with and without the default features.
+RUSTDOCFLAGS="-D warnings" cargo doc -p empreinte --no-deps --locked
+RUSTDOCFLAGS="-D warnings" cargo doc -p empreinte --no-deps --locked --no-default-features
 
 step "Rust tests (core, CLI)"
 cargo test -p empreinte -p empreinte-cli --locked

@@ -16,6 +16,7 @@
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_debug_implementations)]
+#![warn(missing_docs)]
 
 pub mod classify;
 pub mod csv_safe;

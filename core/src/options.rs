@@ -20,6 +20,7 @@ pub enum Annualisation {
     PhysicalLifetime,
     /// Over the accounting amortisation period of each line, or `default_years` (3 by default).
     Accounting {
+        /// Years for lines without an amortisation period.
         #[serde(default = "default_amortisation_years")]
         default_years: f64,
     },
@@ -28,6 +29,7 @@ pub enum Annualisation {
 }
 
 impl Annualisation {
+    /// Stable id: `physical_lifetime`, `accounting` or `none`.
     pub fn id(&self) -> &'static str {
         match self {
             Annualisation::PhysicalLifetime => "physical_lifetime",
@@ -84,12 +86,15 @@ deserialize_with_reader!(Annualisation, Annualisation::from_json);
 pub struct EvaluationOptions {
     /// The year the footprint is computed for.
     pub reporting_year: i32,
+    /// How embodied impacts are spread over the years.
     pub annualisation: Annualisation,
     /// Country of lines that give none (default: the dataset's, France for the ADEME set).
     pub default_country: Option<String>,
-    /// Denominators for per-capita figures, when known.
+    /// Number of inhabitants, the denominator of per-inhabitant figures (`None`: not known).
     pub inhabitants: Option<f64>,
+    /// Number of agents, the denominator of per-agent figures (`None`: not known).
     pub agents: Option<f64>,
+    /// Number of pupils, the denominator of per-pupil figures (`None`: not known).
     pub pupils: Option<f64>,
     /// Keep one result per line in the report (off for big inventories: memory stays bounded).
     pub keep_lines: bool,

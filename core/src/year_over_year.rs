@@ -69,6 +69,7 @@ pub struct YearOverYear {
 pub struct MethodBreak {
     /// Zone code (`FR`).
     pub zone: String,
+    /// The indicator.
     pub indicator: Indicator,
     /// The factor of last year's evaluation.
     pub previous: FactorVintage,
@@ -79,23 +80,32 @@ pub struct MethodBreak {
 /// A factor of one vintage, with the method its dataset states.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactorVintage {
+    /// The factor's id.
     pub factor_id: String,
     /// The vintage (`None`: an undated figure).
     pub year: Option<i32>,
     /// Central value, in `unit`.
     pub value: f64,
+    /// Unit of the value.
     pub unit: String,
+    /// Source it cites.
     pub source_id: String,
+    /// How the source made the figure, as the dataset states it (empty: not stated).
     pub method: String,
+    /// The method in French (empty when not given).
     pub method_fr: String,
 }
 
 /// Last year's report was made with another dataset, or another version of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DatasetChange {
+    /// Id of last year's dataset.
     pub previous_id: String,
+    /// Version of last year's dataset.
     pub previous_version: String,
+    /// Id of this year's dataset.
     pub id: String,
+    /// Version of this year's dataset.
     pub version: String,
 }
 

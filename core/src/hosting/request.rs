@@ -19,7 +19,7 @@ use uom::si::time::hour;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct UsageRequest {
-    /// Duration covered (default: one year of [`HOURS_PER_YEAR`]); or `duration_years`.
+    /// Period covered (hours; not with `duration_years`); default one year, [`HOURS_PER_YEAR`].
     pub duration_hours: Option<f64>,
     /// Duration covered in years of [`HOURS_PER_YEAR`] (not with `duration_hours`).
     pub duration_years: Option<f64>,
@@ -27,17 +27,27 @@ pub struct UsageRequest {
     pub load_percent: Option<LoadRequest>,
     /// A load profile (same as giving one in `load_percent`).
     pub load_profile: Option<Vec<(f64, f64)>>,
+    /// Measured average power of the server (W), replacing the power model.
     pub avg_power_w: Option<f64>,
+    /// Share of the time the server is on (0 to 1); default the archetype's.
     pub use_time_ratio: Option<f64>,
+    /// Lifetime (years of [`HOURS_PER_YEAR`]); default the archetype's or the `server`
+    /// category's.
     pub lifetime_years: Option<f64>,
+    /// Power of the other components as a share of CPU + memory; default the archetype's.
     pub other_consumption_ratio: Option<f64>,
     /// A zone (`FR`, `Allemagne`...); absent: the dataset's country; `null`: unknown.
     #[serde(deserialize_with = "present")]
     pub location: Option<Option<String>>,
     /// Location unknown: the European average with every zone's range (BoaviztAPI's default).
     pub no_location: bool,
+    /// Reporting year, for the electricity vintage; default
+    /// [`REPORTING_YEAR`](crate::defaults::REPORTING_YEAR).
     pub year: Option<i32>,
+    /// Site id or name of `hosting_sites.csv`; default the own server room (servers) or a
+    /// hyperscale data centre (cloud).
     pub site: Option<String>,
+    /// A known PUE, overriding the site's.
     pub pue: Option<f64>,
 }
 
@@ -50,8 +60,11 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<Strin
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum LoadRequest {
+    /// One load (%), without range.
     Constant(f64),
+    /// A load (%) with its range.
     Range(Range),
+    /// Pairs of (share of time %, load %).
     Profile(Vec<(f64, f64)>),
 }
 
@@ -94,59 +107,89 @@ impl UsageRequest {
     }
 }
 
+/// The CPUs of a server; what is not given comes from the CPU named, else the archetype.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CpuRequest {
+    /// Number of CPUs.
     pub units: Option<f64>,
+    /// CPU name, looked up in `hosting_cpus.csv`.
     pub name: Option<String>,
+    /// Cores per CPU.
     pub core_units: Option<f64>,
+    /// Threads per CPU.
     pub threads: Option<f64>,
+    /// Die area of one CPU (mm²).
     pub die_size_mm2: Option<f64>,
+    /// Die area per core (mm²), multiplied by the cores.
     pub die_size_per_core_mm2: Option<f64>,
+    /// Thermal design power of one CPU (W); the power curve is fitted to it.
     pub tdp_w: Option<f64>,
+    /// CPU manufacturer (picks the power curve).
     pub manufacturer: Option<String>,
+    /// CPU model range (picks the power curve).
     pub model_range: Option<String>,
+    /// CPU family.
     pub family: Option<String>,
 }
 
+/// A bank of identical memory modules.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RamRequest {
+    /// Number of modules; default the archetype's.
     pub units: Option<f64>,
+    /// Capacity of one module (GB); default the archetype's.
     pub capacity_gb: Option<f64>,
+    /// DRAM die density (GB/cm²); default the dataset's `ram_density` parameter.
     #[serde(default)]
     pub density_gb_per_cm2: Option<f64>,
 }
 
+/// Kind of drive.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiskKindRequest {
+    /// Solid-state drive.
     Ssd,
+    /// Hard disk drive.
     Hdd,
 }
 
+/// A set of identical drives.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DiskRequest {
+    /// SSD or HDD.
     pub kind: DiskKindRequest,
+    /// Number of drives; default the archetype's.
     pub units: Option<f64>,
+    /// Capacity of one drive (GB); default the archetype's.
     pub capacity_gb: Option<f64>,
+    /// NAND die density (GB/cm², SSD only); default the dataset's `ssd_density` parameter.
     #[serde(default)]
     pub density_gb_per_cm2: Option<f64>,
 }
 
+/// The power supplies of a server.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PsuRequest {
+    /// Number of power supplies; default the archetype's.
     pub units: Option<f64>,
+    /// Weight of one power supply (kg); default the archetype's.
     pub unit_weight_kg: Option<f64>,
 }
 
+/// Enclosure of a server.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CaseRequest {
+    /// A rack server.
     Rack,
+    /// A blade server (a share of its enclosure).
     Blade,
+    /// A tower server (evaluated with the rack factor, with a warning).
     Tower,
 }
 
@@ -170,12 +213,19 @@ impl CaseRequest {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ServerRequest {
+    /// The dataset's generic `server` category, whatever else is given.
     pub generic: bool,
+    /// Archetype id of `hosting_servers.csv`; default `platform_compute_medium`.
     pub archetype: Option<String>,
+    /// Enclosure; default the archetype's.
     pub case_type: Option<CaseRequest>,
+    /// CPUs; default the archetype's.
     pub cpu: Option<CpuRequest>,
+    /// Memory; replaces all the archetype's when given.
     pub ram: Option<Vec<RamRequest>>,
+    /// Drives; replace all the archetype's when given.
     pub disks: Option<Vec<DiskRequest>>,
+    /// Power supplies; default the archetype's.
     pub power_supply: Option<PsuRequest>,
 }
 
@@ -253,8 +303,11 @@ impl ServerRequest {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CloudRequest {
+    /// Provider id (`aws`, `azure`, `gcp`, `ovhcloud`, `scaleway`).
     pub provider: String,
+    /// Instance type as the provider names it (`m6g.xlarge`).
     pub instance_type: String,
+    /// Provider region (`eu-west-3`); sets the electricity zone.
     #[serde(default)]
     pub region: Option<String>,
 }
@@ -269,6 +322,7 @@ impl CloudRequest {
         super::cloud_footprint(ds, &self.spec(), &usage.usage()?)
     }
 
+    /// The instance to evaluate.
     pub fn spec(self) -> CloudInstanceSpec {
         CloudInstanceSpec {
             provider: self.provider,

@@ -14,6 +14,7 @@ const SNIFF_BYTES: usize = 64 * 1024;
 pub struct CsvFormat {
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`.
     pub encoding: &'static str,
+    /// Whether the input started with a byte-order mark.
     pub bom: bool,
     /// `;`, `,` or a tab.
     pub separator: char,
