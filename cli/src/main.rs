@@ -257,12 +257,8 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
     let mut report = match &estate {
         Some(estate) => estate_cmd::evaluate(&ds, estate, &args.inventory, &options)?,
         None => {
-            let glpi = glpi_cmd::evaluate_if_glpi(
-                &ds,
-                &args.inventory,
-                &options,
-                args.mapping.as_deref(),
-            );
+            let glpi =
+                glpi_cmd::evaluate_if_glpi(&ds, &args.inventory, &options, args.mapping.as_deref());
             match glpi {
                 Ok(Some((report, _, _))) => Ok(report),
                 Ok(None) => read_and_evaluate(&ds, &args.inventory, &options),

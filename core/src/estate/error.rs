@@ -11,43 +11,73 @@ pub enum EstateError {
     /// Not valid TOML or JSON, an unknown key, a value of the wrong type.
     #[error("{file}{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
     Syntax {
+        /// The description's name.
         file: String,
+        /// Its line, when the parser knows it.
         line: Option<u64>,
+        /// What the parser says (the unknown key and the keys allowed, the type expected).
         message: String,
     },
 
     /// Larger than the stated limits.
     #[error("{file}: too large: {what}")]
-    TooLarge { file: String, what: String },
+    TooLarge {
+        /// The description's name.
+        file: String,
+        /// What is too large, and the limit.
+        what: String,
+    },
 
     /// An entry that is valid TOML but not a valid estate entry.
     #[error("{path}: {message}")]
-    Invalid { path: String, message: String },
+    Invalid {
+        /// The key path of the entry (`services[2]`).
+        path: String,
+        /// What is wrong and what would be valid.
+        message: String,
+    },
 
     /// A file the estate names could not be read.
     #[error("{path}: cannot read `{file}`: {message}")]
     File {
+        /// The key path of the entry naming the file (`fleet[0]`).
         path: String,
+        /// The file as the estate names it.
         file: String,
+        /// The reason (not found, not readable).
         message: String,
     },
 
     /// A fleet source that cannot be read at all (not an inventory, bad mapping...).
     #[error("{path} (`{file}`): {message} [{code}]")]
     Fleet {
+        /// The key path of the source (`fleet[0]`, `fleet[0].mapping`).
         path: String,
+        /// The file as the estate names it.
         file: String,
+        /// The reader's error code (`inventory_*`, `glpi_*`).
         code: &'static str,
+        /// The reader's message.
         message: String,
     },
 
     /// A server room, server or cloud entry the hosting model refuses.
     #[error("{path}: {error}")]
-    Hosting { path: String, error: HostingError },
+    Hosting {
+        /// The key path of the entry (`rooms[0].servers[1]`, `cloud[0]`).
+        path: String,
+        /// The hosting model's error (its code and field).
+        error: HostingError,
+    },
 
     /// A service entry the service models refuse.
     #[error("{path}: {error}")]
-    Service { path: String, error: ServiceError },
+    Service {
+        /// The key path of the entry (`services[3]`).
+        path: String,
+        /// The service model's error (its code and field).
+        error: ServiceError,
+    },
 }
 
 impl EstateError {

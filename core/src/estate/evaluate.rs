@@ -40,6 +40,11 @@ pub fn evaluate_estate(
         .map(|i| room_pue(ds, &estate.rooms[i], &format!("rooms[{i}]")))
         .transpose()?
         .flatten();
+    // A class's own room (its site and PUE range) stays when the room is of that site.
+    let room_site = servers_room.and_then(|i| {
+        let r = &estate.rooms[i];
+        r.pue.is_none().then(|| r.site.clone()).flatten()
+    });
     let room_names: Vec<(String, String)> = estate
         .rooms
         .iter()
@@ -61,7 +66,14 @@ pub fn evaluate_estate(
         let path = format!("fleet[{i}]");
         let before = (ev.counts(), ev.rejected().len());
         let mut adjust = |line: &mut EquipmentLine, ev: &mut Evaluation| {
-            adjust_line(ds, src, line, room_pue, &room_names, ev)
+            adjust_line(
+                ds,
+                src,
+                line,
+                (room_pue, room_site.as_deref()),
+                &room_names,
+                ev,
+            )
         };
         let kind = add_source(ds, src, files, &path, &mut ev, &mut adjust)?;
         let after = ev.counts();
@@ -146,8 +158,12 @@ pub fn evaluate_estate(
             by_scope[1].impacts.add_hosting(&f, count);
             by_scope[1].entries += 1;
             report.totals.impacts.add_hosting(&f, count);
-            department_table(&mut departments, &indicators, &hosting.last().unwrap().department)
-                .add_hosting(&f, count);
+            department_table(
+                &mut departments,
+                &indicators,
+                &hosting.last().unwrap().department,
+            )
+            .add_hosting(&f, count);
         }
     }
     // Cloud figures come from a dataset with cloud tables: the estate's, else the embedded
@@ -242,10 +258,7 @@ pub fn evaluate_estate(
         s.impacts.apply_scopes(scopes);
     }
     merge_departments(&mut report.by_department, departments, &indicators, scopes);
-    let per = |d: Option<f64>| {
-        d.filter(|d| *d > 0.0)
-            .map(|d| report.totals.impacts.per(d))
-    };
+    let per = |d: Option<f64>| d.filter(|d| *d > 0.0).map(|d| report.totals.impacts.per(d));
     report.per_capita = PerCapita {
         per_inhabitant: per(options.inhabitants),
         per_agent: per(options.agents),
@@ -280,7 +293,8 @@ fn inventory_servers_room(estate: &Estate) -> Result<Option<usize>, EstateError>
         [one] => Ok(Some(*one)),
         _ => Err(EstateError::invalid(
             &format!("rooms[{}]", said[1]),
-            "`inventory_servers = true` in more than one room; the fleet's servers run in one".into(),
+            "`inventory_servers = true` in more than one room; the fleet's servers run in one"
+                .into(),
         )),
     }
 }
@@ -327,18 +341,19 @@ fn adjust_line(
     ds: &Dataset,
     src: &FleetSource,
     line: &mut EquipmentLine,
-    room_pue: Option<f64>,
+    (room_pue, room_site): (Option<f64>, Option<&str>),
     room_names: &[(String, String)],
     ev: &mut Evaluation,
 ) -> bool {
     if line.department.is_none() {
         line.department = src.department.clone();
     }
-    let in_room = crate::classify::classify(ds, &line.category, line.model.as_deref())
-        .is_ok_and(|c| ds.category(c.category).room.is_some());
-    if !in_room {
+    let class_room = crate::classify::classify(ds, &line.category, line.model.as_deref())
+        .ok()
+        .and_then(|c| ds.category(c.category).room.as_ref());
+    let Some(class_room) = class_room else {
         return true;
-    }
+    };
     if let Some(name) = line.label.as_deref() {
         if let Some((_, room)) = room_names.iter().find(|(k, _)| *k == key(name)) {
             ev.warn(Warning {
@@ -353,7 +368,12 @@ fn adjust_line(
             return false;
         }
     }
-    if line.pue.is_none() {
+    let same_site = room_site.is_some_and(|s| {
+        ds.hosting_tables()
+            .and_then(|h| h.find_site(s))
+            .is_some_and(|site| site.id == class_room.site)
+    });
+    if line.pue.is_none() && !same_site {
         line.pue = room_pue;
     }
     true

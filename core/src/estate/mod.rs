@@ -43,8 +43,8 @@ pub use error::EstateError;
 pub use evaluate::evaluate_estate;
 pub use files::{EstateFiles, Folder, InMemoryFiles};
 pub use request::{
-    is_estate, CloudEntry, Commune, Estate, FleetSource, Room, RoomServer, ServiceEntry, Users, MAX_ENTRIES,
-    MAX_ESTATE_BYTES,
+    is_estate, CloudEntry, Commune, Estate, FleetSource, Room, RoomServer, ServiceEntry, Users,
+    MAX_ENTRIES, MAX_ESTATE_BYTES,
 };
 pub use result::{
     EstateScope, EstateSection, HostingEntryResult, ScopeFootprint, ServiceEntryResult,

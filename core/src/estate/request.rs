@@ -41,9 +41,13 @@ pub struct Estate {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Commune {
+    /// Its name, for titles.
     pub name: Option<String>,
+    /// Inhabitants, for per-inhabitant figures.
     pub inhabitants: Option<f64>,
+    /// Agents, for per-agent figures.
     pub agents: Option<f64>,
+    /// Pupils, for per-pupil figures.
     pub pupils: Option<f64>,
 }
 
@@ -63,7 +67,9 @@ pub struct FleetSource {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Room {
+    /// The room's name, as results and warnings give it.
     pub name: String,
+    /// Department of its servers that name none.
     pub department: Option<String>,
     /// A hosting site kind (`own_server_room`, `colocation`, `cloud_hyperscale`, `it_only`).
     pub site: Option<String>,
@@ -74,6 +80,7 @@ pub struct Room {
     /// Whether the servers of the fleet's inventories run here (they get this room's PUE).
     /// Default: yes when the estate has one room.
     pub inventory_servers: Option<bool>,
+    /// Servers declared in the room.
     pub servers: Vec<RoomServer>,
 }
 
@@ -85,6 +92,7 @@ pub struct RoomServer {
     pub name: Option<String>,
     /// How many such servers (default one).
     pub count: Option<f64>,
+    /// Department (default: the room's).
     pub department: Option<String>,
     /// The server: an archetype and its configuration, or `generic = true`.
     pub server: ServerRequest,
@@ -97,13 +105,18 @@ pub struct RoomServer {
 #[serde(deny_unknown_fields)]
 pub struct CloudEntry {
     #[serde(default)]
+    /// A name for results.
     pub name: Option<String>,
     #[serde(default)]
+    /// How many such instances (default one).
     pub count: Option<f64>,
     #[serde(default)]
+    /// Department, for results by department.
     pub department: Option<String>,
+    /// The instance: provider, type, region.
     pub instance: CloudRequest,
     #[serde(default)]
+    /// Its use (hours, load); unset options take the model's defaults.
     pub usage: UsageRequest,
 }
 
@@ -111,7 +124,9 @@ pub struct CloudEntry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Users {
+    /// The body's agents: their terminals are the fleet's devices.
     Agents,
+    /// The public: their devices are not the body's.
     Public,
 }
 
@@ -119,7 +134,9 @@ pub enum Users {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ServiceEntry {
+    /// A name for results.
     pub name: Option<String>,
+    /// Department, for results by department.
     pub department: Option<String>,
     /// Default: the public for websites, the agents for every other service.
     pub users: Option<Users>,
@@ -130,9 +147,13 @@ pub struct ServiceEntry {
     pub page_views: Option<f64>,
     /// ADEME's per-use services; `uses` is the count over the year.
     pub email: Option<PerUseRequest>,
+    /// A video meeting (ADEME's model); `uses`: meetings over the year.
     pub visio: Option<PerUseRequest>,
+    /// Video streaming; `uses`: sessions over the year.
     pub streaming: Option<PerUseRequest>,
+    /// A web search; `uses`: searches over the year.
     pub web_search: Option<PerUseRequest>,
+    /// A file sent or downloaded; `uses`: files over the year.
     pub file_transfer: Option<PerUseRequest>,
     /// Data over a network only.
     pub transfer: Option<TransferRequest>,
@@ -249,9 +270,15 @@ pub fn is_estate(file_name: &str, head: &[u8]) -> bool {
     let text = String::from_utf8_lossy(head);
     let body = text.trim_start_matches('\u{feff}').trim_start();
     body.starts_with('{')
-        && ["\"commune\"", "\"fleet\"", "\"rooms\"", "\"cloud\"", "\"services\""]
-            .iter()
-            .any(|k| body.contains(k))
+        && [
+            "\"commune\"",
+            "\"fleet\"",
+            "\"rooms\"",
+            "\"cloud\"",
+            "\"services\"",
+        ]
+        .iter()
+        .any(|k| body.contains(k))
         && !body.contains("\"lines\"")
 }
 

@@ -61,31 +61,42 @@ impl EstateScope {
 /// One scope's impacts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScopeFootprint {
+    /// Which scope.
     pub scope: EstateScope,
+    /// French label.
     pub label_fr: &'static str,
+    /// English label.
     pub label_en: &'static str,
     /// Entries summed: inventory lines, servers and instances, services.
     pub entries: u64,
+    /// Impacts by indicator and phase, with ranges.
     pub impacts: ImpactTable,
 }
 
 /// A rejected row of a fleet source, with its file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourcedRejection {
+    /// The fleet source's path, as the estate names it.
     pub file: String,
     #[serde(flatten)]
+    /// The row: line, field, code, message.
     pub row: RejectedRow,
 }
 
 /// What became of one fleet source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceResult {
+    /// The path, as the estate names it.
     pub path: String,
     /// `inventory` or `glpi`.
     pub kind: &'static str,
+    /// Rows (or GLPI items) read.
     pub rows_read: u64,
+    /// Rows evaluated.
     pub rows_evaluated: u64,
+    /// Rows rejected.
     pub rows_rejected: u64,
+    /// The rejected rows, with their file.
     pub rejected: Vec<SourcedRejection>,
 }
 
@@ -94,10 +105,13 @@ pub struct SourceResult {
 pub struct HostingEntryResult {
     /// Key path in the description (`rooms[0].servers[1]`, `cloud[0]`).
     pub path: String,
+    /// The entry's name, when given.
     pub name: Option<String>,
     /// The room's name (room servers).
     pub room: Option<String>,
+    /// Department (the room's by default).
     pub department: Option<String>,
+    /// How many servers or instances.
     pub count: f64,
     /// Climate change of all `count` servers or instances (kgCO2e), `None` when not available.
     pub climate_change_kgco2e: Option<Range>,
@@ -108,12 +122,16 @@ pub struct HostingEntryResult {
 /// One service entry over the year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ServiceEntryResult {
+    /// Key path in the description (`services[2]`).
     pub path: String,
+    /// The entry's name, when given.
     pub name: Option<String>,
     /// `website`, `email`, `visio`, `streaming`, `web_search`, `file_transfer`, `transfer`,
     /// `three_tier`.
     pub kind: &'static str,
+    /// Who uses it.
     pub users: Users,
+    /// Department, when given.
     pub department: Option<String>,
     /// Uses (page views, messages, meetings...) over the year.
     pub uses: f64,
@@ -121,18 +139,23 @@ pub struct ServiceEntryResult {
     pub terminals_excluded: bool,
     /// Climate change per use (gCO2e), `None` when not available.
     pub gco2e_per_use: Option<f64>,
+    /// The footprint over the year (all uses).
     pub footprint: ServiceFootprint,
 }
 
 /// The estate part of a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EstateSection {
+    /// Who the estate belongs to.
     pub commune: Commune,
     /// Fleet, hosting, services: their sum is the report's totals (up to the order of the
     /// additions).
     pub by_scope: Vec<ScopeFootprint>,
+    /// Each fleet source and what became of its rows.
     pub fleet_sources: Vec<SourceResult>,
+    /// Each room server and cloud entry.
     pub hosting: Vec<HostingEntryResult>,
+    /// Each service entry.
     pub services: Vec<ServiceEntryResult>,
     /// Inventory servers run in this room (its PUE applies to them), when one does.
     pub inventory_servers_room: Option<String>,
