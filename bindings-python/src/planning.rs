@@ -285,16 +285,16 @@ pub fn trajectory(
     let baseline = baseline_of(py, baseline)?;
     let ds = dataset.ds();
     let loaded = source::load(py, ds, source, mapping)?;
-    let opts = &options.inner;
-    let start = start.unwrap_or(opts.reporting_year);
-    let horizon = horizon.unwrap_or(empreinte::defaults::TRAJECTORY_HORIZON);
+    let request = empreinte::trajectory::TrajectoryRequest {
+        from: start,
+        to: horizon,
+        scenarios,
+        options: Some(options.inner.clone()),
+        baseline,
+    };
     let lines = &loaded.inventory.lines;
     let series = py
-        .detach(|| {
-            errors::catch(|| {
-                empreinte::trajectory(ds, lines, &scenarios, start, horizon, opts, &baseline)
-            })
-        })
+        .detach(|| errors::catch(|| request.run(ds, lines)))
         .map_err(|m| errors::internal(py, &m))?
         .map_err(|e| errors::trajectory(py, &e))?;
     #[derive(Serialize)]

@@ -84,8 +84,10 @@ export function compareOffers(offers: OfferInput[], options?: CompareOptions, da
 export type Baseline = "practice" | "dataset_lifetime" | { lifetimes: { [category: string]: number } };
 
 export interface TrajectoryRequest {
-  from: number;
-  to: number;
+  /** Default: `options.reporting_year`, else `defaults().reporting_year`. */
+  from?: number;
+  /** Default: `defaults().trajectory_horizon`. */
+  to?: number;
   scenarios?: Scenario[];
   /** Default: `{ reporting_year: from }`. */
   options?: EvaluationOptions;

@@ -652,7 +652,11 @@ fn estate_table(
         };
         let row = match s.impacts.total(climate) {
             Some(x) => vec![cell(x, lang), share(x, whole, lang), range(x, lang)],
-            None => vec![not_available(lang).to_string(), String::new(), String::new()],
+            None => vec![
+                not_available(lang).to_string(),
+                String::new(),
+                String::new(),
+            ],
         };
         rows.push([vec![label.to_string(), s.entries.to_string()], row].concat());
     }
@@ -664,7 +668,11 @@ fn estate_table(
     ]];
     for h in &e.hosting {
         let name = h.name.clone().unwrap_or_else(|| h.path.clone());
-        let where_ = h.room.as_ref().map(|r| format!(" ({r})")).unwrap_or_default();
+        let where_ = h
+            .room
+            .as_ref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
         rows.push(vec![
             format!("{name}{where_}"),
             number(h.count, lang),

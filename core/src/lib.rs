@@ -37,6 +37,7 @@ pub mod names;
 mod names_fold;
 mod options;
 pub mod procurement;
+pub mod procurement_request;
 pub mod report;
 pub mod review;
 pub mod scenario;

@@ -136,6 +136,10 @@ pub enum CompareError {
         /// Name of the part.
         part: String,
     },
+    /// The offers' devices cannot be read as inventory lines at all (two keys giving one
+    /// field...).
+    #[error("offers' devices: {0}")]
+    Devices(crate::InventoryError),
 }
 
 impl CompareError {
@@ -146,6 +150,7 @@ impl CompareError {
             CompareError::Offer { error, .. } => error.code(),
             CompareError::Price { .. } => "out_of_range",
             CompareError::Part { .. } => "out_of_range",
+            CompareError::Devices(e) => e.code(),
         }
     }
 }

@@ -817,3 +817,50 @@ pub fn trajectory(
         })
         .collect()
 }
+
+/// A trajectory as programs send it (JSON, JS objects): `{from?, to?, scenarios?, options?,
+/// baseline?}`; one definition for the bindings. Unset: from the options' reporting year (or
+/// `defaults::REPORTING_YEAR`) to `defaults::TRAJECTORY_HORIZON`, no scenario, the inventory's
+/// practice.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TrajectoryRequest {
+    /// First year.
+    pub from: Option<i32>,
+    /// Last year (the horizon).
+    pub to: Option<i32>,
+    /// Scenarios, each a series beside the baseline.
+    pub scenarios: Vec<Scenario>,
+    /// Options of every year's evaluation (default: those of `from`).
+    pub options: Option<EvaluationOptions>,
+    /// How devices are renewed.
+    pub baseline: Baseline,
+}
+
+impl TrajectoryRequest {
+    /// The series for these inventory lines.
+    pub fn run(
+        &self,
+        ds: &Dataset,
+        lines: &[(u64, EquipmentLine)],
+    ) -> Result<Vec<TrajectorySeries>, TrajectoryError> {
+        let from = self
+            .from
+            .or(self.options.as_ref().map(|o| o.reporting_year))
+            .unwrap_or(crate::defaults::REPORTING_YEAR);
+        let to = self.to.unwrap_or(crate::defaults::TRAJECTORY_HORIZON);
+        let options = self
+            .options
+            .clone()
+            .unwrap_or_else(|| EvaluationOptions::new(from));
+        trajectory(
+            ds,
+            lines,
+            &self.scenarios,
+            from,
+            to,
+            &options,
+            &self.baseline,
+        )
+    }
+}

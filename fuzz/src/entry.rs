@@ -202,7 +202,10 @@ pub fn estate(data: &[u8]) {
         }
     };
     let files = InMemoryFiles::from([
-        ("parc.csv", "category;quantity;label\nlaptop;3;\nserver;1;srv-1\n"),
+        (
+            "parc.csv",
+            "category;quantity;label\nlaptop;3;\nserver;1;srv-1\n",
+        ),
         ("glpi/a.json", "{}"),
     ]);
     match evaluate_estate(Dataset::embedded_default(), &estate, &files, &options()) {
