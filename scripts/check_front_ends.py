@@ -170,8 +170,48 @@ def check_python(path: Path, rel: str) -> Iterator[Finding]:
     del lines
 
 
+#: A front end is at most this share of the core's code lines (issue 15: thin front ends).
+MAX_FRONT_END_SHARE = 0.15
+
+
+def _rust_code_lines(d: Path) -> int:
+    return sum(1 for p in d.rglob("*.rs") for line in p.read_text(encoding="utf-8").split("\n")
+               if line.strip() and not line.strip().startswith("//"))
+
+
+def _python_code_lines(d: Path) -> int:
+    n = 0
+    for p in d.rglob("*.py"):
+        text = p.read_text(encoding="utf-8")
+        docs = set()
+        for node in ast.walk(ast.parse(text)):
+            body = getattr(node, "body", None)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
+                    and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                docs.update(range(body[0].lineno, (body[0].end_lineno or body[0].lineno) + 1))
+        n += sum(1 for i, line in enumerate(text.split("\n"), 1)
+                 if i not in docs and line.strip() and not line.strip().startswith("#"))
+    return n
+
+
+def size_findings(root: Path) -> List[Finding]:
+    """The CLI and the Python package (Rust and Python, docstrings, comments and stubs aside)
+    against the core's code lines."""
+    core = _rust_code_lines(root / "core/src")
+    if core == 0:
+        return []
+    sizes = {
+        "cli/src": _rust_code_lines(root / "cli/src"),
+        "bindings-python": _rust_code_lines(root / "bindings-python/src")
+        + _python_code_lines(root / "bindings-python/python"),
+    }
+    return [(d, 0, f"{n} code lines, {n / core:.1%} of core's {core}: at most "
+                   f"{MAX_FRONT_END_SHARE:.0%} (move what is not conversion into core)")
+            for d, n in sizes.items() if n > MAX_FRONT_END_SHARE * core]
+
+
 def findings(root: Path) -> List[Finding]:
-    out: List[Finding] = []
+    out: List[Finding] = size_findings(root)
     for d in RUST_DIRS:
         for p in sorted((root / d).rglob("*.rs")):
             out.extend(check_rust(p, str(p.relative_to(root))))

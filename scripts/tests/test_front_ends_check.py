@@ -28,6 +28,12 @@ class FrontEndCheck(unittest.TestCase):
     def test_the_repository_passes(self) -> None:
         self.assertEqual(check_front_ends.findings(ROOT), [])
 
+    def test_a_front_end_larger_than_its_share_of_core_fails(self) -> None:
+        root = tree({"core/src/lib.rs": "fn a() {}\n" * 5,
+                     "cli/src/main.rs": "fn b() {}\n// a comment\n\n"})
+        self.assertEqual(check_front_ends.size_findings(root)[0][0], "cli/src")
+        self.assertEqual(check_front_ends.size_findings(ROOT), [])
+
     def test_a_restated_hours_per_year_in_the_cli_fails(self) -> None:
         root = tree({"cli/src/hosting_cmd.rs": "fn f(y: f64) -> f64 {\n    y * 8760.0\n}\n"})
         found = check_front_ends.findings(root)
