@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #
-# Targets: inventory_csv inventory_json glpi_agent glpi_csv dataset_files (default: all).
+# Targets: inventory_csv inventory_json glpi_agent glpi_csv dataset_files estate (default: all).
 # SECONDS_PER_TARGET defaults to 600. JOBS (default 2) targets run at once.
 # Needs a nightly toolchain (`rustup toolchain install nightly`; cargo-fuzz builds with
 # -Zsanitizer=address) and `cargo install cargo-fuzz`.
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../fuzz"
 SECS="${1:-600}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(inventory_csv inventory_json glpi_agent glpi_csv dataset_files)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(inventory_csv inventory_json glpi_agent glpi_csv dataset_files estate)
 JOBS="${JOBS:-2}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 
@@ -48,6 +48,10 @@ seed() {
         { printf "\\x$(printf %02x $i)"; cat ../core/tests/fixtures/mini/$f; } > "$d/$i-$f"
         i=$((i+1))
       done ;;
+    estate)
+      cp -n ../examples/estates/*.toml "$d"/
+      printf 'year = 2025\n[[fleet]]\npath = "parc.csv"\n[[rooms]]\nname = "S"\n[[rooms.servers]]\nname = "srv-1"\nserver = { generic = true }\n' > "$d/room.toml"
+      printf '{"services": [{"visio": {"uses": 3}}, {"website": {"model": "swd4", "bytes": 1e6}, "page_views": 10}]}' > "$d/services.json" ;;
   esac
 }
 

@@ -12,6 +12,8 @@ step() { printf '\n==== %s ====\n' "$*"; }
 
 step "format and lints"
 cargo fmt --all -- --check
+python3 scripts/check_front_ends.py
+python3 -m unittest -q scripts/tests/test_front_ends_check.py
 cargo clippy --workspace --exclude empreinte-wasm --all-targets --locked -- -D warnings
 # The wasm crate on its own target, both modules: the default one (--no-default-features) and
 # empreinte/full.
@@ -22,7 +24,11 @@ cargo clippy -p empreinte-wasm --target wasm32-unknown-unknown --no-default-feat
 cargo clippy -p empreinte-wasm --target wasm32-unknown-unknown --features full --locked -- -D warnings
 # No two modules of a crate import each other (scripts/tests: the check fails on planted cycles).
 python3 scripts/check_module_cycles.py
-python3 -m unittest discover -s scripts/tests
+python3 -m unittest -q scripts/tests/test_module_cycles.py
+# The core crate's docs.rs pages: every public item documented (missing_docs is warn in the
+# crate, denied here), no broken intra-doc link, with and without the default features.
+RUSTDOCFLAGS="-D warnings" cargo doc -p empreinte --no-deps --locked
+RUSTDOCFLAGS="-D warnings" cargo doc -p empreinte --no-deps --locked --no-default-features
 
 step "Rust tests (core, CLI)"
 cargo test -p empreinte -p empreinte-cli --locked

@@ -144,7 +144,7 @@ pub fn compare(py: Python<'_>, e: &CompareError) -> PyErr {
         }
         CompareError::Price { index, .. } => (Some(*index as u64 + 1), Some("unit_price_eur")),
         CompareError::Part { index, .. } => (Some(*index as u64 + 1), Some("replaced_parts")),
-        CompareError::NoOffers => (None, None),
+        CompareError::NoOffers | CompareError::Devices(_) => (None, None),
     };
     raise(
         py,

@@ -6,8 +6,7 @@
 use crate::pyvalue;
 use crate::{errors, to_json, PyDataset};
 use empreinte::hosting::{
-    cloud_footprint, hosting_json, server_footprint, CloudRequest, HostingFootprint, HostingUsage,
-    ServerRequest, UsageRequest,
+    hosting_json, CloudRequest, HostingFootprint, ServerRequest, UsageRequest,
 };
 use pyo3::prelude::*;
 
@@ -15,10 +14,8 @@ fn out(f: &HostingFootprint) -> PyResult<String> {
     to_json(&hosting_json(f))
 }
 
-fn usage(py: Python<'_>, usage: &Bound<'_, PyAny>) -> PyResult<HostingUsage> {
-    let u: UsageRequest = pyvalue::read(usage)
-        .map_err(|e| errors::shape(py, "HostingError", "hosting usage", None, e))?;
-    Ok(u.usage())
+fn usage(py: Python<'_>, usage: &Bound<'_, PyAny>) -> PyResult<UsageRequest> {
+    pyvalue::read(usage).map_err(|e| errors::shape(py, "HostingError", "hosting usage", None, e))
 }
 
 /// The footprint of a server over a duration.
@@ -32,10 +29,9 @@ pub fn server(
     let ds = dataset.ds();
     let s: ServerRequest =
         pyvalue::read(server).map_err(|e| errors::shape(py, "HostingError", "server", None, e))?;
-    let spec = s.spec(ds);
     let usage = usage(py, usage_args)?;
     let f = py
-        .detach(|| errors::catch(|| server_footprint(ds, &spec, &usage)))
+        .detach(|| errors::catch(|| s.evaluate(ds, usage)))
         .map_err(|m| errors::internal(py, &m))?
         .map_err(|e| errors::hosting(py, &e))?;
     out(&f)
@@ -52,10 +48,9 @@ pub fn cloud(
     let ds = dataset.ds();
     let c: CloudRequest = pyvalue::read(instance)
         .map_err(|e| errors::shape(py, "HostingError", "cloud instance", None, e))?;
-    let spec = c.spec();
     let usage = usage(py, usage_args)?;
     let f = py
-        .detach(|| errors::catch(|| cloud_footprint(ds, &spec, &usage)))
+        .detach(|| errors::catch(|| c.evaluate(ds, usage)))
         .map_err(|m| errors::internal(py, &m))?
         .map_err(|e| errors::hosting(py, &e))?;
     out(&f)

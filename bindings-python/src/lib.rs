@@ -13,6 +13,7 @@ mod services;
 mod source;
 
 use empreinte::dataset::EMBEDDED_IDS;
+use empreinte::defaults;
 use empreinte::{Annualisation, Dataset, Evaluation, EvaluationOptions, MonteCarloOptions, Report};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
@@ -149,11 +150,11 @@ pub(crate) struct PyOptions {
 #[pymethods]
 impl PyOptions {
     #[new]
-    #[pyo3(signature = (year = 2025, annualisation = "physical_lifetime", amortisation_years = None, country = None, inhabitants = None, agents = None, pupils = None, lines = false, monte_carlo = None, seed = 1, use_phase_only_indicators = false))]
+    #[pyo3(signature = (year = None, annualisation = "physical_lifetime", amortisation_years = None, country = None, inhabitants = None, agents = None, pupils = None, lines = false, monte_carlo = None, seed = None, use_phase_only_indicators = false))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        year: i32,
+        year: Option<i32>,
         annualisation: &str,
         amortisation_years: Option<f64>,
         country: Option<String>,
@@ -162,7 +163,7 @@ impl PyOptions {
         pupils: Option<f64>,
         lines: bool,
         monte_carlo: Option<u32>,
-        seed: u64,
+        seed: Option<u64>,
         use_phase_only_indicators: bool,
     ) -> PyResult<PyOptions> {
         let annualisation = match Annualisation::parse(annualisation) {
@@ -180,14 +181,17 @@ impl PyOptions {
         };
         Ok(PyOptions {
             inner: EvaluationOptions {
-                reporting_year: year,
+                reporting_year: year.unwrap_or(defaults::REPORTING_YEAR),
                 annualisation,
                 default_country: country,
                 inhabitants,
                 agents,
                 pupils,
                 keep_lines: lines,
-                monte_carlo: monte_carlo.map(|draws| MonteCarloOptions { draws, seed }),
+                monte_carlo: monte_carlo.map(|draws| MonteCarloOptions {
+                    draws,
+                    seed: seed.unwrap_or(defaults::MONTE_CARLO_SEED),
+                }),
                 use_phase_only_indicators,
             },
         })
@@ -324,7 +328,7 @@ fn evaluate_path(
     mapping: Option<(String, Vec<u8>)>,
 ) -> PyResult<PyReport> {
     let (ds, opts) = (dataset.ds(), &options.inner);
-    if path.is_dir() || source::is_glpi_file(&path) {
+    if empreinte::glpi::is_glpi_path(&path) {
         let source = PyTuple::new(
             py,
             [
@@ -417,6 +421,7 @@ fn _empreinte(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "__version__",
         PyString::new(m.py(), env!("CARGO_PKG_VERSION")),
     )?;
+    m.add("DEFAULTS", to_python(m.py(), &defaults::defaults_json())?)?;
     m.add_class::<PyDataset>()?;
     m.add_class::<PyOptions>()?;
     m.add_class::<PyReport>()?;

@@ -160,7 +160,7 @@ pub fn compare(
     py: Python<'_>,
     dataset: &PyDataset,
     offers: &Bound<'_, PyAny>,
-    year: i32,
+    year: Option<i32>,
     allocation: &Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let allocation: Allocation = pyvalue::read(allocation).map_err(|e| match e {
@@ -178,7 +178,10 @@ pub fn compare(
     }
     let ds = dataset.ds();
     let c = py
-        .detach(|| errors::catch(|| empreinte::compare_offers(ds, &list, year, allocation)))
+        .detach(|| {
+            let year = year.unwrap_or(empreinte::defaults::REPORTING_YEAR);
+            errors::catch(|| empreinte::compare_offers(ds, &list, year, allocation))
+        })
         .map_err(|m| errors::internal(py, &m))?
         .map_err(|e| errors::compare(py, &e))?;
     to_json(&c)
@@ -272,8 +275,8 @@ pub fn trajectory(
     dataset: &PyDataset,
     source: &Bound<'_, PyTuple>,
     scenarios: &Bound<'_, PyAny>,
-    start: i32,
-    horizon: i32,
+    start: Option<i32>,
+    horizon: Option<i32>,
     options: &PyOptions,
     mapping: Option<(String, Vec<u8>)>,
     baseline: Option<&Bound<'_, PyAny>>,
@@ -282,14 +285,16 @@ pub fn trajectory(
     let baseline = baseline_of(py, baseline)?;
     let ds = dataset.ds();
     let loaded = source::load(py, ds, source, mapping)?;
-    let opts = &options.inner;
+    let request = empreinte::trajectory::TrajectoryRequest {
+        from: start,
+        to: horizon,
+        scenarios,
+        options: Some(options.inner.clone()),
+        baseline,
+    };
     let lines = &loaded.inventory.lines;
     let series = py
-        .detach(|| {
-            errors::catch(|| {
-                empreinte::trajectory(ds, lines, &scenarios, start, horizon, opts, &baseline)
-            })
-        })
+        .detach(|| errors::catch(|| request.run(ds, lines)))
         .map_err(|m| errors::internal(py, &m))?
         .map_err(|e| errors::trajectory(py, &e))?;
     #[derive(Serialize)]

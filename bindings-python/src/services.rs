@@ -32,15 +32,16 @@ pub fn page(py: Python<'_>, params: &Bound<'_, PyAny>) -> PyResult<String> {
     to_json(&page_json(&estimate, &footprint))
 }
 
-/// Options shared by every service (always given by `empreinte.service`).
+/// Options shared by every service; unset, the model's defaults.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
+#[derive(Default)]
 struct CommonIn {
-    year: i32,
-    terminal_region: String,
-    data_centre_region: String,
+    year: Option<i32>,
+    terminal_region: Option<String>,
+    data_centre_region: Option<String>,
     exclude_terminals: bool,
-    uses: f64,
+    uses: Option<f64>,
 }
 
 /// One use of a service, times `uses`. ADEME's model (`email`, `visio`, `streaming`,
@@ -60,23 +61,23 @@ pub fn service(
     let footprint = match kind {
         "transfer" => {
             let mut t: TransferRequest = read(py, &what, params)?;
-            t.uses = Some(c.uses);
+            t.uses = c.uses.or(t.uses);
             run(py, || t.evaluate(ds))?
         }
         "three_tier" => {
             let mut t: ThreeTierRequest = read(py, &what, params)?;
-            t.uses = Some(c.uses);
-            t.year = Some(c.year);
-            t.exclude_terminals = c.exclude_terminals;
+            t.uses = c.uses.or(t.uses);
+            t.year = c.year.or(t.year);
+            t.exclude_terminals |= c.exclude_terminals;
             run(py, || t.evaluate(ds))?
         }
         _ => {
             let mut p: PerUseRequest = read(py, &what, params)?;
-            p.uses = Some(c.uses);
-            p.year = Some(c.year);
-            p.terminal_region = Some(c.terminal_region);
-            p.data_centre_region = Some(c.data_centre_region);
-            p.exclude_terminals = c.exclude_terminals;
+            p.uses = c.uses.or(p.uses);
+            p.year = c.year.or(p.year);
+            p.terminal_region = c.terminal_region.or(p.terminal_region);
+            p.data_centre_region = c.data_centre_region.or(p.data_centre_region);
+            p.exclude_terminals |= c.exclude_terminals;
             return to_json(&run(py, || p.evaluate(ds, kind))?);
         }
     };

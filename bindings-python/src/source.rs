@@ -16,8 +16,7 @@ use empreinte::{
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// An inventory in memory, and the GLPI import it came from, if any.
 #[derive(Debug, Default)]
@@ -77,18 +76,6 @@ pub fn mapping(
     }
 }
 
-/// Whether a file's first bytes are a GLPI agent inventory or a GLPI CSV export.
-pub fn is_glpi_file(path: &Path) -> bool {
-    let mut head = Vec::new();
-    match std::fs::File::open(path) {
-        Ok(f) => {
-            let _ = f.take(64 * 1024).read_to_end(&mut head);
-            empreinte::glpi::detect(&head).is_some()
-        }
-        Err(_) => false,
-    }
-}
-
 fn glpi_import(
     py: Python<'_>,
     ds: &Dataset,
@@ -137,7 +124,7 @@ pub fn load(
     match kind.as_str() {
         "path" => {
             let path: PathBuf = source.get_item(1)?.extract()?;
-            if path.is_dir() || is_glpi_file(&path) {
+            if empreinte::glpi::is_glpi_path(&path) {
                 let m = mapping(py, ds, mapping_file)?;
                 let import = glpi_import(py, ds, m, |i| i.add_path(&path))?;
                 return Ok(from_import(import));

@@ -50,6 +50,7 @@ def test_cloud_equals_cli() -> None:
     (lambda: empreinte.server(dataset="boavizta-2.5", cpu={"cores": 4}), "invalid_input", None),
     (lambda: empreinte.cloud("aws", "m6g.xlarg"), "hosting_unknown_instance", None),
     (lambda: empreinte.cloud("aws", "m6g.xlarge", dataset="ademe-negaoctet-2022"), "hosting_missing_table", None),
+    (lambda: empreinte.server(generic=True, hours=10, years=1), "hosting_conflicting_fields", "duration_years"),
 ])
 def test_hosting_errors(call: Callable[[], Any], code: str, field: Any) -> None:
     with pytest.raises(empreinte.HostingError) as info:
@@ -122,3 +123,14 @@ def test_service_errors(call: Callable[[], Any], code: str, field: Any) -> None:
         call()
     e = info.value
     assert isinstance(e, ValueError) and (e.code, e.field) == (code, field), str(e)
+
+
+def test_unset_options_take_the_cores_defaults() -> None:
+    d = empreinte.DEFAULTS
+    assert d["reporting_year"] == empreinte.evaluate("category;quantity\nlaptop;1\n").options["reporting_year"]
+    one_year = empreinte.server(generic=True)
+    assert one_year["duration_hours"] == d["hours_per_year"]
+    assert empreinte.server(generic=True, years=1).to_dict() == one_year.to_dict()
+    assert empreinte.service("visio").footprint["uses"] == d["service_uses"]
+    assert empreinte.service("visio", year=d["reporting_year"], uses=d["service_uses"]).to_dict() \
+        == empreinte.service("visio").to_dict()

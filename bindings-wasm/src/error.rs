@@ -184,6 +184,9 @@ impl From<DatasetError> for JsError {
 
 impl From<CompareError> for JsError {
     fn from(e: CompareError) -> JsError {
+        if let CompareError::Devices(inner) = e {
+            return JsError::from(inner);
+        }
         let mut out = JsError::new("CompareError", e.code(), e.to_string());
         match &e {
             CompareError::Offer { index, error, .. } => {
@@ -198,7 +201,7 @@ impl From<CompareError> for JsError {
                 out.line = Some(*index as u64 + 1);
                 out.field = Some("replaced_parts".into());
             }
-            CompareError::NoOffers => {}
+            CompareError::NoOffers | CompareError::Devices(_) => {}
         }
         out
     }

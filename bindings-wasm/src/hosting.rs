@@ -4,9 +4,7 @@
 
 use crate::error::JsError;
 use crate::json::{from_js, required, to_js};
-use empreinte::hosting::{
-    cloud_footprint, hosting_json, server_footprint, CloudRequest, ServerRequest, UsageRequest,
-};
+use empreinte::hosting::{hosting_json, CloudRequest, ServerRequest, UsageRequest};
 use wasm_bindgen::prelude::*;
 
 /// The footprint of a server over a duration. Declared in `ts_full.rs`.
@@ -15,7 +13,7 @@ pub fn server(server: JsValue, usage: JsValue, dataset: JsValue) -> Result<JsVal
     let ds = crate::dataset(&dataset)?;
     let s: ServerRequest = from_js(&server, "server")?;
     let usage: UsageRequest = from_js(&usage, "hosting usage")?;
-    let f = server_footprint(&ds, &s.spec(&ds), &usage.usage()).map_err(JsError::from)?;
+    let f = s.evaluate(&ds, usage).map_err(JsError::from)?;
     Ok(to_js(&hosting_json(&f))?)
 }
 
@@ -25,6 +23,6 @@ pub fn cloud(instance: JsValue, usage: JsValue, dataset: JsValue) -> Result<JsVa
     let ds = crate::dataset(&dataset)?;
     let c: CloudRequest = required(&instance, "cloud instance")?;
     let usage: UsageRequest = from_js(&usage, "hosting usage")?;
-    let f = cloud_footprint(&ds, &c.spec(), &usage.usage()).map_err(JsError::from)?;
+    let f = c.evaluate(&ds, usage).map_err(JsError::from)?;
     Ok(to_js(&hosting_json(&f))?)
 }

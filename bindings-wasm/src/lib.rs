@@ -358,7 +358,7 @@ pub fn evaluate(
 pub fn glpi_format(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] content: JsValue,
 ) -> Result<JsValue, JsValue> {
-    const HEAD: u32 = 64 * 1024;
+    const HEAD: u32 = empreinte::glpi::DETECTION_HEAD_BYTES as u32;
     let head = if let Some(text) = content.as_string() {
         text.into_bytes()
     } else if let Some(bytes) = content.dyn_ref::<js_sys::Uint8Array>() {
@@ -413,4 +413,13 @@ pub fn read_inventory(
         warnings: &read.warnings,
     };
     Ok(to_js(&out)?)
+}
+
+/// The core's defaults (reporting year, trajectory horizon, datasets, Monte Carlo seed,
+/// amortisation, hours per year, service uses): what an option left unset takes. In the full
+/// module (the default module has no room left in its size budget).
+#[cfg(feature = "full")]
+#[wasm_bindgen(unchecked_return_type = "Defaults")]
+pub fn defaults() -> Result<JsValue, JsValue> {
+    Ok(to_js(&empreinte::defaults::defaults_json())?)
 }

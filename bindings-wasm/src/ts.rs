@@ -82,7 +82,7 @@ export type Inventory = string | Uint8Array | ArrayBuffer | InventoryLine[];
 
 /** Options of an evaluation (every field optional). */
 export interface EvaluationOptions {
-  /** The year the footprint is computed for (default 2025). */
+  /** The year the footprint is computed for (default: the core's reporting year, `defaults()` of the full module). */
   reporting_year?: number;
   /** How embodied impacts are spread over the years (default: physical lifetime). */
   annualisation?:

@@ -4,6 +4,20 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_FULL: &'static str = r#"
+/** The core's defaults: what an option left unset takes (`defaults()`). */
+export interface Defaults {
+  reporting_year: number;
+  trajectory_horizon: number;
+  /** The embedded dataset used when none is named. */
+  dataset: string;
+  /** The embedded dataset with the cloud and server-archetype tables. */
+  hosting_dataset: string;
+  monte_carlo_seed: number;
+  amortisation_years: number;
+  hours_per_year: number;
+  service_uses: number;
+}
+
 // ---- procurement -------------------------------------------------------------------------
 export interface ReplacedPart { name: string; climate_kgco2e: Range; }
 
@@ -16,7 +30,7 @@ export interface OfferInput {
 }
 
 export interface CompareOptions {
-  /** Year of the electricity factors (default 2025). */
+  /** Year of the electricity factors (default: `defaults().reporting_year`). */
   reporting_year?: number;
   /** `cut_off` (default): a second life carries refurbishment only; `shared_first_life`. */
   allocation?: "cut_off" | "shared_first_life";
@@ -70,8 +84,10 @@ export function compareOffers(offers: OfferInput[], options?: CompareOptions, da
 export type Baseline = "practice" | "dataset_lifetime" | { lifetimes: { [category: string]: number } };
 
 export interface TrajectoryRequest {
-  from: number;
-  to: number;
+  /** Default: `options.reporting_year`, else `defaults().reporting_year`. */
+  from?: number;
+  /** Default: `defaults().trajectory_horizon`. */
+  to?: number;
   scenarios?: Scenario[];
   /** Default: `{ reporting_year: from }`. */
   options?: EvaluationOptions;
@@ -126,8 +142,10 @@ export function trajectory(inventory: Inventory, request: TrajectoryRequest, dat
 // ---- hosting -------------------------------------------------------------------------------
 /** How a server or instance is used and where; every field optional. */
 export interface HostingUsage {
-  /** Default 8760 (one year). */
+  /** Default: one year (`defaults().hours_per_year`). */
   duration_hours?: number;
+  /** The duration in years instead (not with `duration_hours`). */
+  duration_years?: number;
   /** CPU load %: a number, a range, or `[time %, load %]` pairs. Default: 50 (0–100). */
   load_percent?: number | Range | [number, number][];
   /** Measured average power (replaces the power model). */
@@ -137,7 +155,7 @@ export interface HostingUsage {
   other_consumption_ratio?: number;
   /** A zone (`FR`, `Allemagne`); `null`: unknown (European average, range of every zone). */
   location?: string | null;
-  /** Electricity vintage (default 2025). */
+  /** Electricity vintage (default: `defaults().reporting_year`). */
   year?: number;
   /** `it_only`, `own_server_room`, `colocation`, `cloud_hyperscale`... */
   site?: string;
@@ -266,7 +284,7 @@ export interface ServiceParams {
   data_centre_region?: "france" | "europe" | "china" | "usa";
   /** Leave the terminals out (the fleet already counts them). */
   exclude_terminals?: boolean;
-  /** Uses the footprint is multiplied by (default 1). */
+  /** Uses the footprint is multiplied by (default: `defaults().service_uses`). */
   uses?: number;
 }
 
@@ -290,6 +308,8 @@ export interface ThreeTierService {
   service?: string;
   uses?: number;
   hours_per_use?: number;
+  /** The same duration in minutes (not with `hours_per_use`). */
+  minutes_per_use?: number;
   gb_per_use?: number;
   /** A dataset category (`laptop`, "PC portable"); absent: no terminal tier. */
   terminal?: string;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   evaluate, Dataset, compareOffers, runScenarios, trajectory, serverFootprint, cloudFootprint,
-  webPage, ecoIndex, dataTransfer, digitalService, threeTier, importGlpi,
+  webPage, ecoIndex, dataTransfer, digitalService, threeTier, importGlpi, defaults,
 } from 'empreinte/full';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -156,6 +156,13 @@ test('serverFootprint and cloudFootprint', () => {
   assert.equal(c.model, 'cloud_instance');
   assert.equal(c.duration_hours, 24);
   assertThrows(() => serverFootprint({ generic: true }, { pue: 0.5 }), 'HostingError', 'hosting_invalid_pue', { field: 'pue' });
+  assertThrows(() => serverFootprint({ generic: true }, { duration_hours: 10, duration_years: 1 }), 'HostingError',
+    'hosting_conflicting_fields', { field: 'duration_years' });
+  // An option left unset takes the core's default, the same one the CLI and Python use.
+  const d = defaults();
+  assert.equal(g.duration_hours, d.hours_per_year);
+  assert.deepEqual(serverFootprint(undefined, { pue: 1.5, duration_years: 1 }), g);
+  assert.equal(evaluate(CSV).options.reporting_year, d.reporting_year);
   assertThrows(() => cloudFootprint({ provider: 'aws', instance_type: 'm6g.xlarge' }), 'HostingError', 'hosting_missing_table');
   assertThrows(() => cloudFootprint({ provider: 'aws', instance_type: 'zz9' }, {}, boaviztaSet()), 'HostingError', 'hosting_unknown_instance');
   assertThrows(() => serverFootprint({ generic: true }, { location: 'Atlantis' }), 'HostingError', 'hosting_unknown_location');

@@ -110,6 +110,10 @@ pub fn report(r: &Report, out: &mut impl Write) -> io::Result<()> {
         &r.totals.impacts,
         None,
     )?;
+    // An estate: fleet, hosting, services (`devices` empty; the scopes sum to the total).
+    for s in r.estate.iter().flat_map(|e| &e.by_scope) {
+        table("estate_scope", Text(s.scope.id()), None, &s.impacts, None)?;
+    }
     for g in &r.by_category {
         table("category", group(g), Some(g.devices), &g.impacts, None)?;
     }

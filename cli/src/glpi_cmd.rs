@@ -26,7 +26,7 @@ pub struct GlpiArgs {
     #[arg(long, value_enum, default_value_t = DepartmentArg::Auto)]
     department_from: DepartmentArg,
     /// Embedded dataset id, or a folder holding a dataset (its categories are the targets).
-    #[arg(long, default_value = "ademe-negaoctet-2022")]
+    #[arg(long, default_value = empreinte::defaults::DATASET)]
     dataset: String,
 }
 

@@ -2,27 +2,24 @@
 //! Thin: every figure comes from `empreinte::hosting`.
 
 use crate::{load_dataset, Format};
+use empreinte::defaults;
 use empreinte::hosting::{
-    cloud_footprint, server_footprint, CaseType, CloudInstanceSpec, CpuConfig, DiskConfig,
-    DiskKind, HostingError, HostingFootprint, HostingUsage, Load, Location, PsuConfig, RamConfig,
-    ServerConfig, ServerSpec,
+    CaseRequest, CloudRequest, CpuRequest, DiskKindRequest, DiskRequest, HostingError,
+    HostingFootprint, LoadRequest, PsuRequest, RamRequest, ServerRequest, UsageRequest,
 };
 use empreinte::{Phase, Range};
 use serde_json::Value;
 use std::io::Write;
-use uom::si::f64::{Power, Time};
-use uom::si::power::watt;
-use uom::si::time::hour;
 
 #[derive(clap::Args, Debug)]
 pub struct UsageArgs {
     /// Embedded dataset id or dataset folder (bottom-up servers and cloud need boavizta-2.5).
-    #[arg(long, default_value = "ademe-negaoctet-2022")]
+    #[arg(long, default_value = defaults::DATASET)]
     dataset: String,
-    /// Duration covered, in hours (default: one year, 8760 h).
+    /// Duration covered, in hours (default: one year).
     #[arg(long, allow_negative_numbers = true, conflicts_with = "years")]
     hours: Option<f64>,
-    /// Duration covered, in years of 8760 h.
+    /// Duration covered, in years (of 365 days).
     #[arg(long, allow_negative_numbers = true)]
     years: Option<f64>,
     /// CPU load in % (default: the archetype's, 50 % with range 0–100 %).
@@ -37,7 +34,7 @@ pub struct UsageArgs {
     /// Share of the time the server is on (0..1).
     #[arg(long, allow_negative_numbers = true)]
     use_time_ratio: Option<f64>,
-    /// Lifetime in years (8760 h each).
+    /// Lifetime in years.
     #[arg(long, allow_negative_numbers = true)]
     lifetime_years: Option<f64>,
     /// Power of the other components as a share of CPU + memory.
@@ -49,9 +46,9 @@ pub struct UsageArgs {
     /// Location unknown: European average with the range of every zone (BoaviztAPI's default).
     #[arg(long)]
     no_location: bool,
-    /// Reporting year (electricity vintage).
-    #[arg(long, default_value_t = 2025)]
-    year: i32,
+    /// Reporting year (electricity vintage; default: the core's reporting year).
+    #[arg(long)]
+    year: Option<i32>,
     /// Where it runs: it_only, own_server_room, colocation, cloud_hyperscale.
     #[arg(long)]
     site: Option<String>,
@@ -70,7 +67,7 @@ pub struct ServerArgs {
     /// Use the dataset's generic server category (ADEME's data-centre server) instead of the bottom-up model.
     #[arg(long)]
     generic: bool,
-    #[arg(long, value_parser = ["rack", "blade", "tower"])]
+    #[arg(long, value_parser = CaseRequest::IDS)]
     case: Option<String>,
     #[arg(long, allow_negative_numbers = true)]
     cpu_units: Option<f64>,
@@ -128,14 +125,12 @@ fn err(e: HostingError) -> String {
     format!("{e} [{}]", e.code())
 }
 
-fn usage_of(a: &UsageArgs) -> Result<HostingUsage, String> {
-    let mut u = HostingUsage::one_year(a.year);
-    if let Some(h) = a.hours.or(a.years.map(|y| y * 8760.0)) {
-        u.duration = Time::new::<hour>(h);
-    }
-    u.load = match (&a.load, &a.load_profile) {
-        (Some(l), _) => Some(Load::Constant(Range::exact(*l))),
-        (None, Some(p)) => Some(Load::Profile(
+/// The core's usage request: an option left unset takes the model's default.
+fn usage_of(a: &UsageArgs) -> Result<UsageRequest, String> {
+    let load_profile = a
+        .load_profile
+        .as_deref()
+        .map(|p| {
             p.split(',')
                 .map(|pair| {
                     let (t, l) = pair
@@ -148,22 +143,24 @@ fn usage_of(a: &UsageArgs) -> Result<HostingUsage, String> {
                     };
                     Ok((num(t)?, num(l)?))
                 })
-                .collect::<Result<Vec<_>, String>>()?,
-        )),
-        _ => None,
-    };
-    u.avg_power = a.power_w.map(Power::new::<watt>);
-    u.use_time_ratio = a.use_time_ratio;
-    u.lifetime = a.lifetime_years.map(|y| Time::new::<hour>(y * 8760.0));
-    u.other_consumption_ratio = a.other_ratio;
-    u.location = match (&a.location, a.no_location) {
-        (Some(z), _) => Location::Zone(z.clone()),
-        (None, true) => Location::Unspecified,
-        _ => Location::DatasetDefault,
-    };
-    u.site = a.site.clone();
-    u.pue = a.pue;
-    Ok(u)
+                .collect::<Result<Vec<_>, String>>()
+        })
+        .transpose()?;
+    Ok(UsageRequest {
+        duration_hours: a.hours,
+        duration_years: a.years,
+        load_percent: a.load.map(LoadRequest::Constant),
+        load_profile,
+        avg_power_w: a.power_w,
+        use_time_ratio: a.use_time_ratio,
+        lifetime_years: a.lifetime_years,
+        other_consumption_ratio: a.other_ratio,
+        location: a.location.clone().map(Some),
+        no_location: a.no_location,
+        year: a.year,
+        site: a.site.clone(),
+        pue: a.pue,
+    })
 }
 
 /// `UNITSxAMOUNT[@DENSITY]`.
@@ -182,14 +179,47 @@ fn bank(flag: &str, text: &str) -> Result<(f64, f64, Option<f64>), String> {
     ))
 }
 
-pub fn server(args: &ServerArgs, out: &mut impl Write) -> Result<u8, String> {
-    let ds = load_dataset(&args.usage.dataset)?;
-    let usage = usage_of(&args.usage)?;
-    let spec = if args.generic {
-        ServerSpec::Generic
-    } else if ds.hosting_tables().is_some_and(|h| !h.servers.is_empty()) || args.archetype.is_some()
-    {
-        let cpu = CpuConfig {
+/// The core's server request; which model applies (bottom-up or generic) is the core's choice.
+fn server_request(args: &ServerArgs) -> Result<ServerRequest, String> {
+    let banks = |flag: &str, list: &[String]| {
+        list.iter()
+            .map(|t| bank(flag, t))
+            .collect::<Result<Vec<_>, String>>()
+    };
+    let ram: Vec<RamRequest> = banks("ram", &args.ram)?
+        .into_iter()
+        .map(|(u, c, d)| RamRequest {
+            units: Some(u),
+            capacity_gb: Some(c),
+            density_gb_per_cm2: d,
+        })
+        .collect();
+    let mut disks = Vec::new();
+    for (kind, list, flag) in [
+        (DiskKindRequest::Ssd, &args.ssd, "ssd"),
+        (DiskKindRequest::Hdd, &args.hdd, "hdd"),
+    ] {
+        disks.extend(banks(flag, list)?.into_iter().map(|(u, c, d)| DiskRequest {
+            kind,
+            units: Some(u),
+            capacity_gb: Some(c),
+            density_gb_per_cm2: d,
+        }));
+    }
+    let power_supply = args
+        .psu
+        .as_deref()
+        .map(|t| bank("psu", t))
+        .transpose()?
+        .map(|(u, w, _)| PsuRequest {
+            units: Some(u),
+            unit_weight_kg: Some(w),
+        });
+    Ok(ServerRequest {
+        generic: args.generic,
+        archetype: args.archetype.clone(),
+        case_type: args.case.as_deref().and_then(CaseRequest::from_id),
+        cpu: Some(CpuRequest {
             units: args.cpu_units,
             name: args.cpu_name.clone(),
             core_units: args.cpu_cores,
@@ -200,70 +230,28 @@ pub fn server(args: &ServerArgs, out: &mut impl Write) -> Result<u8, String> {
             manufacturer: args.cpu_manufacturer.clone(),
             model_range: args.cpu_model_range.clone(),
             family: args.cpu_family.clone(),
-        };
-        let ram = args
-            .ram
-            .iter()
-            .map(|t| {
-                bank("ram", t).map(|(u, c, d)| RamConfig {
-                    units: Some(u),
-                    capacity_gb: Some(c),
-                    density_gb_per_cm2: d,
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut disks = Vec::new();
-        for (kind, list, flag) in [
-            (DiskKind::Ssd, &args.ssd, "ssd"),
-            (DiskKind::Hdd, &args.hdd, "hdd"),
-        ] {
-            for t in list {
-                let (u, c, d) = bank(flag, t)?;
-                disks.push(DiskConfig {
-                    kind,
-                    units: Some(u),
-                    capacity_gb: Some(c),
-                    density_gb_per_cm2: d,
-                });
-            }
-        }
-        let psu = args
-            .psu
-            .as_deref()
-            .map(|t| bank("psu", t))
-            .transpose()?
-            .map(|(u, w, _)| PsuConfig {
-                units: Some(u),
-                unit_weight_kg: Some(w),
-            });
-        ServerSpec::BottomUp(ServerConfig {
-            archetype: args.archetype.clone(),
-            case_type: args.case.as_deref().map(|c| match c {
-                "blade" => CaseType::Blade,
-                "tower" => CaseType::Tower,
-                _ => CaseType::Rack,
-            }),
-            cpu: (cpu != CpuConfig::default()).then_some(cpu),
-            ram: (!ram.is_empty()).then_some(ram),
-            disks: (!disks.is_empty()).then_some(disks),
-            power_supply: psu,
-        })
-    } else {
-        ServerSpec::Generic
-    };
-    let f = server_footprint(&ds, &spec, &usage).map_err(err)?;
+        }),
+        ram: Some(ram),
+        disks: Some(disks),
+        power_supply,
+    })
+}
+
+pub fn server(args: &ServerArgs, out: &mut impl Write) -> Result<u8, String> {
+    let ds = load_dataset(&args.usage.dataset)?;
+    let request = server_request(args)?;
+    let f = request.evaluate(&ds, usage_of(&args.usage)?).map_err(err)?;
     print(&f, args.usage.format, out)
 }
 
 pub fn cloud(args: &CloudArgs, out: &mut impl Write) -> Result<u8, String> {
     let ds = load_dataset(&args.usage.dataset)?;
-    let usage = usage_of(&args.usage)?;
-    let spec = CloudInstanceSpec {
+    let request = CloudRequest {
         provider: args.provider.clone(),
         instance_type: args.instance.clone(),
         region: args.region.clone(),
     };
-    let f = cloud_footprint(&ds, &spec, &usage).map_err(err)?;
+    let f = request.evaluate(&ds, usage_of(&args.usage)?).map_err(err)?;
     print(&f, args.usage.format, out)
 }
 

@@ -2,6 +2,7 @@
 //! Thin: parsing arguments and printing; every figure comes from the `empreinte` crate.
 
 mod csv_out;
+mod estate_cmd;
 mod glpi_cmd;
 mod hosting_cmd;
 mod planning_cmd;
@@ -58,7 +59,7 @@ enum Command {
     Factors {
         /// A category, written any way (laptop, "PC portable", écrans).
         category: Option<String>,
-        #[arg(long, default_value = "ademe-negaoctet-2022")]
+        #[arg(long, default_value = empreinte::defaults::DATASET)]
         dataset: String,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -78,11 +79,12 @@ struct EvaluateArgs {
     /// Inventory file (.csv or .json), or `-` for standard input.
     inventory: PathBuf,
     /// Reporting year.
-    #[arg(long, default_value_t = 2025)]
+    #[arg(long, default_value_t = empreinte::defaults::REPORTING_YEAR)]
     year: i32,
-    /// Embedded dataset id, or a folder holding a dataset.
-    #[arg(long, default_value = "ademe-negaoctet-2022")]
-    dataset: String,
+    /// Embedded dataset id, or a folder holding a dataset (default: the estate's, else
+    /// ademe-negaoctet-2022).
+    #[arg(long)]
+    dataset: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
@@ -109,7 +111,7 @@ struct EvaluateArgs {
     #[arg(long, value_name = "N")]
     monte_carlo: Option<u32>,
     /// Seed of the Monte Carlo draws (same seed, same numbers).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = empreinte::defaults::MONTE_CARLO_SEED)]
     seed: u64,
     /// For GLPI input: a CSV of model or type → category (or `ignore`).
     #[arg(long)]
@@ -224,7 +226,13 @@ pub(crate) fn load_dataset(spec: &str) -> Result<Cow<'static, Dataset>, String> 
 }
 
 fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
-    let ds = load_dataset(&args.dataset)?;
+    let estate = estate_cmd::read_if_estate(&args.inventory)?;
+    let dataset = args
+        .dataset
+        .as_deref()
+        .or(estate.as_ref().and_then(|e| e.dataset.as_deref()))
+        .unwrap_or(empreinte::defaults::DATASET);
+    let ds = load_dataset(dataset)?;
     let options = EvaluationOptions {
         reporting_year: args.year,
         annualisation: match args.annualisation {
@@ -246,13 +254,19 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
         use_phase_only_indicators: args.use_phase_only_indicators,
     };
     let name = args.inventory.display().to_string();
-    let glpi = glpi_cmd::evaluate_if_glpi(&ds, &args.inventory, &options, args.mapping.as_deref());
-    let mut report = match glpi {
-        Ok(Some((report, _, _))) => Ok(report),
-        Ok(None) => read_and_evaluate(&ds, &args.inventory, &options),
-        Err(e) => Err(e),
-    }
-    .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
+    let mut report = match &estate {
+        Some(estate) => estate_cmd::evaluate(&ds, estate, &args.inventory, &options)?,
+        None => {
+            let glpi =
+                glpi_cmd::evaluate_if_glpi(&ds, &args.inventory, &options, args.mapping.as_deref());
+            match glpi {
+                Ok(Some((report, _, _))) => Ok(report),
+                Ok(None) => read_and_evaluate(&ds, &args.inventory, &options),
+                Err(e) => Err(e),
+            }
+            .map_err(|e| format!("{name}: {e} [{}]", e.code()))?
+        }
+    };
     if let Some(previous) = &args.previous {
         report_cmd::compare_with_previous(
             &ds,

@@ -20,9 +20,9 @@ pub struct CompareArgs {
     #[arg(long = "offer", required = true)]
     offers: Vec<String>,
     /// Year of the electricity factors.
-    #[arg(long, default_value_t = 2025)]
+    #[arg(long, default_value_t = empreinte::defaults::REPORTING_YEAR)]
     year: i32,
-    #[arg(long, default_value = "ademe-negaoctet-2022")]
+    #[arg(long, default_value = empreinte::defaults::DATASET)]
     dataset: String,
     #[arg(long, value_enum, default_value_t = AllocationArg::CutOff)]
     allocation: AllocationArg,
@@ -64,9 +64,9 @@ pub struct LeverArgs {
 #[derive(clap::Args, Debug)]
 pub struct ScenarioArgs {
     inventory: PathBuf,
-    #[arg(long, default_value_t = 2025)]
+    #[arg(long, default_value_t = empreinte::defaults::REPORTING_YEAR)]
     year: i32,
-    #[arg(long, default_value = "ademe-negaoctet-2022")]
+    #[arg(long, default_value = empreinte::defaults::DATASET)]
     dataset: String,
     #[command(flatten)]
     levers: LeverArgs,
@@ -79,9 +79,9 @@ pub struct ScenarioArgs {
 #[derive(clap::Args, Debug)]
 pub struct TrajectoryArgs {
     inventory: PathBuf,
-    #[arg(long, default_value_t = 2025)]
+    #[arg(long, default_value_t = empreinte::defaults::REPORTING_YEAR)]
     from: i32,
-    #[arg(long, default_value_t = 2035)]
+    #[arg(long, default_value_t = empreinte::defaults::TRAJECTORY_HORIZON)]
     to: i32,
     /// How devices are renewed: `practice` (each class at the lifetime its devices in service
     /// show, bounded by the dataset's range, the backlog spread), `dataset-lifetime` (each device
@@ -89,7 +89,7 @@ pub struct TrajectoryArgs {
     /// (`laptop=7,desktop=8`; the other classes at their practice).
     #[arg(long, default_value = "practice")]
     baseline: String,
-    #[arg(long, default_value = "ademe-negaoctet-2022")]
+    #[arg(long, default_value = empreinte::defaults::DATASET)]
     dataset: String,
     #[command(flatten)]
     levers: LeverArgs,

@@ -64,11 +64,18 @@ pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) ->
     writeln!(
         out,
         "{} — {name}",
-        t(
-            lang,
-            "Empreinte environnementale du parc",
-            "Environmental footprint of the fleet"
-        )
+        match r.estate {
+            Some(_) => t(
+                lang,
+                "Empreinte environnementale du patrimoine numérique",
+                "Environmental footprint of the digital estate"
+            ),
+            None => t(
+                lang,
+                "Empreinte environnementale du parc",
+                "Environmental footprint of the fleet"
+            ),
+        }
     )?;
     writeln!(
         out,
@@ -162,6 +169,9 @@ pub fn report_table(r: &Report, name: &str, lang: Lang, out: &mut impl Write) ->
         )?;
     }
     writeln!(out)?;
+    if let Some(e) = &r.estate {
+        estate_table(r, e, lang, out)?;
+    }
 
     let climate = Indicator::ClimateChange;
     let group_rows =
@@ -617,4 +627,87 @@ pub fn renewal(
         ]);
     }
     print_rows(&rows, out)
+}
+
+/// An estate's scopes, hosting and services (climate change), and its notes.
+fn estate_table(
+    r: &Report,
+    e: &empreinte::estate::EstateSection,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let climate = Indicator::ClimateChange;
+    let whole = r.totals.impacts.total(climate).and_then(Estimate::central);
+    let mut rows = vec![vec![
+        t(lang, "Périmètre", "Scope").to_string(),
+        t(lang, "Entrées", "Entries").to_string(),
+        format!("{} (kgCO2e)", t(lang, "Climat", "Climate")),
+        t(lang, "Part", "Share").to_string(),
+        t(lang, "Fourchette", "Range").to_string(),
+    ]];
+    for s in &e.by_scope {
+        let label = match lang {
+            Lang::Fr => s.label_fr,
+            Lang::En => s.label_en,
+        };
+        let row = match s.impacts.total(climate) {
+            Some(x) => vec![cell(x, lang), share(x, whole, lang), range(x, lang)],
+            None => vec![
+                not_available(lang).to_string(),
+                String::new(),
+                String::new(),
+            ],
+        };
+        rows.push([vec![label.to_string(), s.entries.to_string()], row].concat());
+    }
+    print_rows(&rows, out)?;
+    let mut rows = vec![vec![
+        t(lang, "Hébergement", "Hosting").to_string(),
+        t(lang, "Nombre", "Count").to_string(),
+        format!("{} (kgCO2e)", t(lang, "Climat", "Climate")),
+    ]];
+    for h in &e.hosting {
+        let name = h.name.clone().unwrap_or_else(|| h.path.clone());
+        let where_ = h
+            .room
+            .as_ref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        rows.push(vec![
+            format!("{name}{where_}"),
+            number(h.count, lang),
+            h.climate_change_kgco2e
+                .map_or(not_available(lang).to_string(), |x| number(x.central, lang)),
+        ]);
+    }
+    if rows.len() > 1 {
+        writeln!(out)?;
+        print_rows(&rows, out)?;
+    }
+    let mut rows = vec![vec![
+        t(lang, "Service", "Service").to_string(),
+        t(lang, "Usages / an", "Uses / year").to_string(),
+        t(lang, "gCO2e / usage", "gCO2e / use").to_string(),
+        format!("{} (kgCO2e)", t(lang, "Climat / an", "Climate / year")),
+    ]];
+    for s in &e.services {
+        let total = s.footprint.total(climate);
+        rows.push(vec![
+            s.name.clone().unwrap_or_else(|| s.kind.to_string()),
+            number(s.uses, lang),
+            s.gco2e_per_use
+                .map_or(not_available(lang).to_string(), |g| number(g, lang)),
+            total
+                .central()
+                .map_or(not_available(lang).to_string(), |_| cell(&total, lang)),
+        ]);
+    }
+    if rows.len() > 1 {
+        writeln!(out)?;
+        print_rows(&rows, out)?;
+    }
+    for n in &e.notes {
+        writeln!(out, "- {n}")?;
+    }
+    writeln!(out)
 }

@@ -22,7 +22,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
     lang: LangArg,
     /// Reporting year.
-    #[arg(long, default_value_t = 2025)]
+    #[arg(long, default_value_t = empreinte::defaults::REPORTING_YEAR)]
     year: i32,
     #[arg(long)]
     inhabitants: Option<f64>,
@@ -41,7 +41,7 @@ pub struct ReportArgs {
     #[arg(long, default_value = "practice")]
     baseline: String,
     /// Embedded dataset id, or a folder holding a dataset.
-    #[arg(long, default_value = "ademe-negaoctet-2022")]
+    #[arg(long, default_value = empreinte::defaults::DATASET)]
     dataset: String,
     #[arg(long, value_enum, default_value_t = AnnualisationArg::Physical)]
     annualisation: AnnualisationArg,

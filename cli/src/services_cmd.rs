@@ -2,10 +2,10 @@
 //! Thin: every figure comes from `empreinte::services`.
 
 use crate::{load_dataset, Format};
+use empreinte::defaults;
 use empreinte::services::{
-    ademe, network, page_json, three_tier, AdemeOptions, DataCentreTier, GridRequest, PageEstimate,
-    PageRequest, Region, ServiceError, ServiceFootprint, Terminal, ThreeTier, VideoQuality,
-    WebModel,
+    page_json, DataCentreRequest, GridRequest, PageEstimate, PageRequest, PerUseRequest,
+    ServiceError, ServiceFootprint, ThreeTierRequest, TransferRequest, WebModel,
 };
 use empreinte::{Indicator, Phase};
 use std::io::Write;
@@ -116,9 +116,8 @@ pub fn page(a: &PageArgs, out: &mut impl Write) -> Result<u8, String> {
         )),
         PageEstimate::Web(r) => {
             let shown = fp
-                .total(Indicator::ClimateChange)
-                .central()
-                .map_or("n.d.".to_string(), |kg| (kg * 1000.0).to_string());
+                .climate_change_gco2e()
+                .map_or("n.d.".to_string(), |g| g.to_string());
             w(writeln!(
                 out,
                 "{} — {} gCO2e {}{}{}",
@@ -141,119 +140,120 @@ pub fn page(a: &PageArgs, out: &mut impl Write) -> Result<u8, String> {
     .map(|_| 0)
 }
 
+/// Options left unset take the model's defaults (ADEME's per-use model, the three-tier model).
 #[derive(clap::Args, Debug)]
 pub struct ServiceArgs {
     #[command(subcommand)]
     kind: ServiceKind,
     /// Reporting year (vintage of the French electricity factor: 2024 = ADEME npm 2.1.0, 2025 = v2.2.0).
-    #[arg(long, global = true, default_value_t = 2025)]
-    year: i32,
+    #[arg(long, global = true)]
+    year: Option<i32>,
     /// Embedded dataset id, or a folder holding a dataset.
-    #[arg(long, global = true, default_value = "ademe-negaoctet-2022")]
+    #[arg(long, global = true, default_value = defaults::DATASET)]
     dataset: String,
-    /// Where the terminals' electricity is consumed: france, europe, china, usa.
-    #[arg(long, global = true, default_value = "france")]
-    terminal_region: String,
-    /// Where the data centre's electricity is consumed.
-    #[arg(long, global = true, default_value = "france")]
-    dc_region: String,
+    /// Where the terminals' electricity is consumed: france (default), europe, china, usa.
+    #[arg(long, global = true)]
+    terminal_region: Option<String>,
+    /// Where the data centre's electricity is consumed (default: france).
+    #[arg(long, global = true)]
+    dc_region: Option<String>,
     /// Leave the terminal shares out (the fleet already counts the devices).
     #[arg(long, global = true)]
     exclude_terminals: bool,
-    /// Number of uses the figures are multiplied by.
-    #[arg(
-        long,
-        global = true,
-        default_value_t = 1.0,
-        allow_negative_numbers = true
-    )]
-    uses: f64,
+    /// Number of uses the figures are multiplied by (default: one).
+    #[arg(long, global = true, allow_negative_numbers = true)]
+    uses: Option<f64>,
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     format: Format,
 }
 
 #[derive(clap::Subcommand, Debug)]
 enum ServiceKind {
-    /// One e-mail (ADEME model).
+    /// One e-mail (ADEME model; default: 1 MB, one recipient, stored 10 years).
     Email {
-        #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
-        size_mb: f64,
-        #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
-        recipients: f64,
-        #[arg(long, default_value = "average")]
-        terminal: String,
-        #[arg(long, default_value = "fixed_fr")]
-        network: String,
+        #[arg(long, allow_negative_numbers = true)]
+        size_mb: Option<f64>,
+        #[arg(long, allow_negative_numbers = true)]
+        recipients: Option<f64>,
+        /// Terminal: average, laptop, desktop, smartphone, tablet, tv...
+        #[arg(long)]
+        terminal: Option<String>,
+        /// Network of the sender (default fixed_fr).
+        #[arg(long)]
+        network: Option<String>,
         /// Network of the recipients (default: --network).
         #[arg(long)]
         receiver_network: Option<String>,
-        #[arg(long, default_value = "fixed_fr_excl_box")]
-        backup_network: String,
-        #[arg(long, default_value_t = 10.0, allow_negative_numbers = true)]
-        storage_years: f64,
-        #[arg(long, default_value_t = 3.0, allow_negative_numbers = true)]
-        writing_minutes: f64,
+        #[arg(long)]
+        backup_network: Option<String>,
+        #[arg(long, allow_negative_numbers = true)]
+        storage_years: Option<f64>,
+        #[arg(long, allow_negative_numbers = true)]
+        writing_minutes: Option<f64>,
     },
-    /// One video meeting (ADEME model).
+    /// One video meeting (ADEME model; default: 60 minutes, 2 devices, SD).
     Visio {
-        #[arg(long, default_value_t = 60.0, allow_negative_numbers = true)]
-        minutes: f64,
-        #[arg(long, default_value_t = 2.0, allow_negative_numbers = true)]
-        devices: f64,
-        #[arg(long, default_value = "sd")]
-        quality: String,
-        #[arg(long, default_value = "average")]
-        terminal: String,
-        #[arg(long, default_value = "fixed_fr")]
-        network: String,
+        #[arg(long, allow_negative_numbers = true)]
+        minutes: Option<f64>,
+        #[arg(long, allow_negative_numbers = true)]
+        devices: Option<f64>,
+        #[arg(long)]
+        quality: Option<String>,
+        #[arg(long)]
+        terminal: Option<String>,
+        #[arg(long)]
+        network: Option<String>,
     },
-    /// Video streaming (ADEME model).
+    /// Video streaming (ADEME model; default: 60 minutes, HD).
     Streaming {
-        #[arg(long, default_value_t = 60.0, allow_negative_numbers = true)]
-        minutes: f64,
-        #[arg(long, default_value = "hd")]
-        quality: String,
-        #[arg(long, default_value = "average")]
-        terminal: String,
-        #[arg(long, default_value = "fixed_fr")]
-        network: String,
+        #[arg(long, allow_negative_numbers = true)]
+        minutes: Option<f64>,
+        #[arg(long)]
+        quality: Option<String>,
+        #[arg(long)]
+        terminal: Option<String>,
+        #[arg(long)]
+        network: Option<String>,
     },
     /// One web search (ADEME model).
     Search {
-        #[arg(long, default_value = "average")]
-        terminal: String,
-        #[arg(long, default_value = "fixed_fr")]
-        network: String,
-        #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
-        pages: f64,
+        #[arg(long)]
+        terminal: Option<String>,
+        #[arg(long)]
+        network: Option<String>,
+        /// Pages read after the search (default one).
+        #[arg(long, allow_negative_numbers = true)]
+        pages: Option<f64>,
     },
-    /// A file sent or downloaded: network and data centre (ADEME model).
+    /// A file sent or downloaded: network and data centre (ADEME model; default 1 GB).
     File {
-        #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
-        gb: f64,
-        #[arg(long, default_value = "fixed_fr")]
-        network: String,
+        #[arg(long, allow_negative_numbers = true)]
+        gb: Option<f64>,
+        #[arg(long)]
+        network: Option<String>,
     },
     /// Data transferred over a network only (the dataset's per-GB factor).
     Transfer {
         #[arg(long, allow_negative_numbers = true)]
         gb: f64,
-        #[arg(long, default_value = "fixed_fr")]
-        network: String,
+        #[arg(long)]
+        network: Option<String>,
     },
     /// Any service: terminals (a dataset category), network and data centre.
     Generic {
-        #[arg(long, default_value = "service")]
-        name: String,
-        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
-        minutes_per_use: f64,
-        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
-        gb_per_use: f64,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, allow_negative_numbers = true, conflicts_with = "hours_per_use")]
+        minutes_per_use: Option<f64>,
+        #[arg(long, allow_negative_numbers = true)]
+        hours_per_use: Option<f64>,
+        #[arg(long, allow_negative_numbers = true)]
+        gb_per_use: Option<f64>,
         /// Dataset category of the terminal (laptop, "PC portable"...).
         #[arg(long)]
         terminal: Option<String>,
-        #[arg(long, default_value = "fixed_fr")]
-        network: String,
+        #[arg(long)]
+        network: Option<String>,
         /// Data-centre country (default: the dataset's).
         #[arg(long)]
         dc_country: Option<String>,
@@ -294,24 +294,18 @@ fn print_footprint(fp: &ServiceFootprint, out: &mut impl Write) -> std::io::Resu
     Ok(())
 }
 
-pub fn service(a: &ServiceArgs, out: &mut impl Write) -> Result<u8, String> {
-    let ds = load_dataset(&a.dataset)?;
-    if !(a.uses.is_finite() && a.uses >= 0.0) {
-        return Err(fail(ServiceError::InvalidNumber {
-            field: "uses",
-            value: a.uses,
-            expected: "a finite number >= 0".into(),
-        }));
-    }
-    let o = AdemeOptions {
+/// The core's per-use request of an ADEME service, and the service's id; `None` for the
+/// transfer and three-tier kinds.
+fn per_use(a: &ServiceArgs) -> Option<(PerUseRequest, &'static str)> {
+    let mut r = PerUseRequest {
         year: a.year,
-        terminal_region: Region::from_id(&a.terminal_region).map_err(fail)?,
-        data_centre_region: Region::from_id(&a.dc_region).map_err(fail)?,
+        terminal_region: a.terminal_region.clone(),
+        data_centre_region: a.dc_region.clone(),
         exclude_terminals: a.exclude_terminals,
+        uses: a.uses,
+        ..Default::default()
     };
-    let term = |t: &str| Terminal::from_id(t).map_err(fail);
-    let quality = |q: &str| VideoQuality::from_id(q).map_err(fail);
-    let result = match &a.kind {
+    let kind = match &a.kind {
         ServiceKind::Email {
             size_mb,
             recipients,
@@ -322,79 +316,60 @@ pub fn service(a: &ServiceArgs, out: &mut impl Write) -> Result<u8, String> {
             storage_years,
             writing_minutes,
         } => {
-            let e = empreinte::services::Email {
-                size_mb: *size_mb,
-                recipients: *recipients,
-                terminal: term(terminal)?,
-                sender_network: network.clone(),
-                receiver_network: receiver_network.clone().unwrap_or_else(|| network.clone()),
-                backup_network: backup_network.clone(),
-                storage_years: *storage_years,
-                writing_minutes: *writing_minutes,
-                ..Default::default()
-            };
-            Some(ademe::email(&ds, &e, &o))
+            r.size_mb = *size_mb;
+            r.recipients = *recipients;
+            r.terminal = terminal.clone();
+            r.sender_network = network.clone();
+            r.receiver_network = receiver_network.clone();
+            r.backup_network = backup_network.clone();
+            r.storage_years = *storage_years;
+            r.writing_minutes = *writing_minutes;
+            "email"
         }
         ServiceKind::Visio {
             minutes,
             devices,
-            quality: q,
+            quality,
             terminal,
             network,
-        } => Some(ademe::visio(
-            &ds,
-            &empreinte::services::Visio {
-                minutes: *minutes,
-                devices: *devices,
-                quality: quality(q)?,
-                terminal: term(terminal)?,
-                network: network.clone(),
-            },
-            &o,
-        )),
+        } => {
+            (r.minutes, r.devices, r.quality) = (*minutes, *devices, quality.clone());
+            (r.terminal, r.network) = (terminal.clone(), network.clone());
+            "visio"
+        }
         ServiceKind::Streaming {
             minutes,
-            quality: q,
+            quality,
             terminal,
             network,
-        } => Some(ademe::streaming(
-            &ds,
-            &empreinte::services::Streaming {
-                minutes: *minutes,
-                quality: quality(q)?,
-                terminal: term(terminal)?,
-                network: network.clone(),
-            },
-            &o,
-        )),
+        } => {
+            (r.minutes, r.quality) = (*minutes, quality.clone());
+            (r.terminal, r.network) = (terminal.clone(), network.clone());
+            "streaming"
+        }
         ServiceKind::Search {
             terminal,
             network,
             pages,
-        } => Some(ademe::web_search(
-            &ds,
-            &empreinte::services::WebSearch {
-                terminal: term(terminal)?,
-                network: network.clone(),
-                pages_read: *pages,
-                ..Default::default()
-            },
-            &o,
-        )),
-        ServiceKind::File { gb, network } => Some(ademe::file_transfer(
-            &ds,
-            &empreinte::services::FileTransfer {
-                size_gb: *gb,
-                network: network.clone(),
-            },
-            &o,
-        )),
-        _ => None,
+        } => {
+            r.pages_read = *pages;
+            (r.terminal, r.network) = (terminal.clone(), network.clone());
+            "web_search"
+        }
+        ServiceKind::File { gb, network } => {
+            (r.size_gb, r.network) = (*gb, network.clone());
+            "file_transfer"
+        }
+        ServiceKind::Transfer { .. } | ServiceKind::Generic { .. } => return None,
     };
+    Some((r, kind))
+}
+
+pub fn service(a: &ServiceArgs, out: &mut impl Write) -> Result<u8, String> {
+    let ds = load_dataset(&a.dataset)?;
     let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write the output: {e}"));
-    if let Some(r) = result {
-        let mut r = r.map_err(fail)?;
-        r.footprint = r.footprint.times(a.uses);
+    if let Some((request, kind)) = per_use(a) {
+        let r = request.evaluate(&ds, kind).map_err(fail)?;
         return match a.format {
             Format::Json => w(writeln!(out, "{}", to_json(&serde_json::json!(r))?)),
             _ => {
@@ -409,35 +384,40 @@ pub fn service(a: &ServiceArgs, out: &mut impl Write) -> Result<u8, String> {
         .map(|_| 0);
     }
     let fp = match &a.kind {
-        ServiceKind::Transfer { gb, network } => {
-            network::transfer(&ds, *gb, network).map(|f| f.times(a.uses))
+        ServiceKind::Transfer { gb, network } => TransferRequest {
+            gb: Some(*gb),
+            network: network.clone(),
+            uses: a.uses,
         }
+        .evaluate(&ds),
         ServiceKind::Generic {
             name,
             minutes_per_use,
+            hours_per_use,
             gb_per_use,
             terminal,
             network,
             dc_country,
-        } => three_tier::evaluate(
-            &ds,
-            &ThreeTier {
-                service: name.clone(),
-                uses: a.uses,
-                hours_per_use: *minutes_per_use / 60.0,
-                gb_per_use: *gb_per_use,
-                terminal: terminal.clone(),
-                network: Some(network.clone()),
-                data_centre: Some(DataCentreTier {
-                    country: dc_country.clone(),
+        } => ThreeTierRequest {
+            service: name.clone(),
+            uses: a.uses,
+            hours_per_use: *hours_per_use,
+            minutes_per_use: *minutes_per_use,
+            gb_per_use: *gb_per_use,
+            terminal: terminal.clone(),
+            network: network.clone().map(Some),
+            data_centre: dc_country.clone().map(|country| {
+                Some(DataCentreRequest {
+                    country: Some(country),
                     ..Default::default()
-                }),
-                year: a.year,
-                exclude_terminals: a.exclude_terminals,
-                ..Default::default()
-            },
-        ),
-        _ => unreachable!("handled above"),
+                })
+            }),
+            year: a.year,
+            exclude_terminals: a.exclude_terminals,
+            ..Default::default()
+        }
+        .evaluate(&ds),
+        _ => unreachable!("the per-use services are handled above"),
     }
     .map_err(fail)?;
     match a.format {

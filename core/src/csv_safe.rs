@@ -112,6 +112,7 @@ impl<W: io::Write> Writer<W> {
         self.inner.write_record(None::<&[u8]>)
     }
 
+    /// Flushes the underlying writer.
     pub fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
     }

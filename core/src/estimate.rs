@@ -6,18 +6,23 @@ use serde::{Serialize, Serializer};
 /// A value with its low and high bounds (`low <= central <= high` for non-negative inputs).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, serde::Deserialize)]
 pub struct Range {
+    /// Low bound.
     pub low: f64,
+    /// Central value.
     pub central: f64,
+    /// High bound.
     pub high: f64,
 }
 
 impl Range {
+    /// Zero, without spread.
     pub const ZERO: Range = Range {
         low: 0.0,
         central: 0.0,
         high: 0.0,
     };
 
+    /// A range from its three values (not reordered).
     pub fn new(low: f64, central: f64, high: f64) -> Range {
         Range { low, central, high }
     }
@@ -53,8 +58,11 @@ impl std::ops::Add for Range {
 /// (`n_included`): known, not missing, and not available separately.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Estimate {
+    /// Sum of the available contributions, bound by bound.
     pub range: Range,
+    /// Contributions that had a figure.
     pub n_available: u64,
+    /// Contributions without a figure (not available).
     pub n_missing: u64,
     /// Contributions included in their manufacturing figure (the source gives one lump).
     pub n_included: u64,
@@ -134,6 +142,8 @@ impl Estimate {
         }
     }
 
+    /// Whether the figure is available, partial, not available, included in manufacturing, or the
+    /// use phase alone.
     pub fn availability(&self) -> Availability {
         let summed = match (self.n_available, self.n_missing, self.n_included) {
             (0, 0, k) if k > 0 => Availability::IncludedInManufacturing,

@@ -26,6 +26,30 @@ pub const MAX_VINTAGE_GAP_YEARS: i32 = 5;
 
 /// An evaluation in progress. Feed it lines with [`Evaluation::add`] (or rejected rows with
 /// [`Evaluation::reject`]), then call [`Evaluation::finish`].
+///
+/// ```
+/// use empreinte::{Availability, Condition, Dataset, EquipmentLine, Evaluation};
+/// use empreinte::{EvaluationOptions, Indicator};
+///
+/// let mut ev = Evaluation::new(Dataset::embedded_default(), EvaluationOptions::new(2025))?;
+/// let mut laptops = EquipmentLine::new("PC portable", 20);
+/// laptops.acquisition_year = Some(2023);
+/// ev.add(1, &laptops)?;
+/// let mut phones = EquipmentLine::new("smartphone", 5);
+/// phones.condition = Condition::Refurbished;
+/// phones.acquisition_year = Some(2024);
+/// ev.add(2, &phones)?;
+/// // A line that cannot be evaluated is listed as rejected, never dropped silently.
+/// assert!(ev.add(3, &EquipmentLine::new("laptop", 0)).is_err());
+/// let report = ev.finish();
+/// assert_eq!((report.counts.rows_evaluated, report.counts.rows_rejected), (2, 1));
+/// assert_eq!(report.counts.devices, 25);
+/// assert_eq!(report.by_category.len(), 2);
+/// let total = report.totals.impacts.total(Indicator::ClimateChange).unwrap();
+/// assert_eq!(total.availability(), Availability::Available);
+/// assert!(total.central().unwrap() > 0.0);
+/// # Ok::<(), empreinte::RowError>(())
+/// ```
 #[derive(Debug)]
 pub struct Evaluation<'d> {
     ds: &'d Dataset,
@@ -167,6 +191,16 @@ impl<'d> Evaluation<'d> {
         if *n as usize <= WARNINGS_PER_CODE {
             self.warnings.push(warning);
         }
+    }
+
+    /// The rows rejected so far (an estate names each one's file).
+    pub(crate) fn rejected(&self) -> &[RejectedRow] {
+        &self.rejected
+    }
+
+    /// Rows read, evaluated and rejected so far.
+    pub(crate) fn counts(&self) -> Counts {
+        self.counts
     }
 
     /// Records a row that could not be read.
@@ -592,6 +626,8 @@ impl<'d> Evaluation<'d> {
             monte_carlo,
             options: self.options,
             year_over_year: None,
+            #[cfg(feature = "estate")]
+            estate: None,
         }
     }
 
@@ -654,13 +690,16 @@ pub fn evaluate_lines(
 /// Errors of a whole-inventory evaluation.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EvaluateError {
+    /// The inventory cannot be read.
     #[error(transparent)]
     Inventory(#[from] InventoryError),
+    /// The evaluation options are invalid (an unknown default country, an option out of range).
     #[error("option default_country: {0}")]
     Options(RowError),
 }
 
 impl EvaluateError {
+    /// A stable, machine-readable code (that of the inner error).
     pub fn code(&self) -> &'static str {
         match self {
             EvaluateError::Inventory(e) => e.code(),
@@ -694,6 +733,23 @@ pub fn evaluate_csv<R: Read + 'static>(
 }
 
 /// Evaluates a JSON inventory (an array of lines, or `{"lines": [...]}`).
+///
+/// ```
+/// use empreinte::{evaluate_json, Dataset, EvaluationOptions, Indicator};
+///
+/// let inventory = r#"[
+///     {"category": "laptop", "quantity": 10, "acquisition_year": 2022, "department": "Mairie"},
+///     {"category": "écran 24 pouces", "quantity": 12, "acquisition_year": 2021}
+/// ]"#;
+/// let ds = Dataset::embedded_default();
+/// let report = evaluate_json(ds, inventory, &EvaluationOptions::new(2025))?;
+/// assert_eq!(report.counts.rows_evaluated, 2);
+/// // "Mairie", then the lines without department.
+/// let departments: Vec<_> = report.by_department.iter().map(|g| g.key.as_deref()).collect();
+/// assert_eq!(departments, [Some("Mairie"), None]);
+/// assert!(report.climate_change_kgco2e().unwrap() > 0.0);
+/// # Ok::<(), empreinte::EvaluateError>(())
+/// ```
 pub fn evaluate_json(
     ds: &Dataset,
     text: &str,

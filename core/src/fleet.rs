@@ -44,16 +44,23 @@ pub enum LifeStage {
 /// The footprint of one evaluated line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineFootprint {
+    /// 1-based line number (or item number) in the inventory.
     pub line: u64,
+    /// The category the line was evaluated as.
     pub category: CategoryRef,
+    /// Number of devices.
     pub quantity: u32,
+    /// Their condition.
     pub condition: Condition,
+    /// The zone of their electricity.
     pub zone: ZoneRef,
+    /// Vintage of the climate-change electricity factor used (`None`: undated or no factor).
     pub electricity_year: Option<i32>,
     /// Period embodied impacts are spread over (central, years).
     pub period_years: f64,
     /// Share of the embodied impacts carried this year (central).
     pub embodied_share: f64,
+    /// Where the devices stand in their annualisation period.
     pub stage: LifeStage,
     /// Electricity of the whole line this year (kWh).
     pub electricity_kwh: f64,
@@ -61,6 +68,7 @@ pub struct LineFootprint {
     /// manufacturing figure (the source gives one lump). Its impact is `Some(0)` so that totals
     /// add up; it is known, counted in manufacturing, and not available separately.
     pub included: [u8; N_IND],
+    /// Per indicator, the four phases and the total; `None`: not available.
     pub impacts: LineImpacts,
 }
 

@@ -10,17 +10,29 @@ use std::fmt;
 pub enum Indicator {
     /// Climate change, GWP100 (kg CO2 eq).
     ClimateChange,
+    /// Ozone depletion (kg CFC-11 eq).
     OzoneDepletion,
+    /// Ionising radiation, human health (kBq U235 eq).
     IonisingRadiation,
+    /// Photochemical ozone formation (kg NMVOC eq).
     PhotochemicalOzoneFormation,
+    /// Particulate matter (disease incidence).
     ParticulateMatter,
+    /// Human toxicity, cancer effects (CTUh).
     HumanToxicityCancer,
+    /// Human toxicity, non-cancer effects (CTUh).
     HumanToxicityNonCancer,
+    /// Acidification (mol H+ eq).
     Acidification,
+    /// Eutrophication, freshwater (kg P eq).
     EutrophicationFreshwater,
+    /// Eutrophication, marine (kg N eq).
     EutrophicationMarine,
+    /// Eutrophication, terrestrial (mol N eq).
     EutrophicationTerrestrial,
+    /// Ecotoxicity, freshwater (CTUe).
     EcotoxicityFreshwater,
+    /// Land use (pt, soil quality index).
     LandUse,
     /// EF water use, AWARE-weighted (m³ world eq. deprived).
     WaterUse,
@@ -192,9 +204,13 @@ impl fmt::Display for Indicator {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
+    /// Manufacturing: raw materials, components, assembly.
     Manufacturing,
+    /// Distribution: transport to the user.
     Distribution,
+    /// Use: the electricity consumed.
     Use,
+    /// End of life: collection and treatment.
     EndOfLife,
 }
 
@@ -209,6 +225,7 @@ impl Phase {
     /// The phases of embodied impacts (everything but use).
     pub const EMBODIED: [Phase; 3] = [Phase::Manufacturing, Phase::Distribution, Phase::EndOfLife];
 
+    /// Stable id: `manufacturing`, `distribution`, `use`, `end_of_life`.
     pub fn id(self) -> &'static str {
         match self {
             Phase::Manufacturing => "manufacturing",
@@ -218,6 +235,7 @@ impl Phase {
         }
     }
 
+    /// The phase of a stable id, if any.
     pub fn from_id(id: &str) -> Option<Phase> {
         Phase::ALL.iter().copied().find(|p| p.id() == id)
     }
@@ -227,6 +245,7 @@ impl Phase {
         self as usize
     }
 
+    /// The label in French or English.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Phase::Manufacturing, Lang::Fr) => "Fabrication",
@@ -251,7 +270,9 @@ impl fmt::Display for Phase {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
+    /// French.
     #[default]
     Fr,
+    /// English.
     En,
 }

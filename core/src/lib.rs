@@ -16,11 +16,15 @@
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_debug_implementations)]
+#![warn(missing_docs)]
 
 pub mod classify;
 pub mod csv_safe;
 pub mod dataset;
 mod decimal;
+pub mod defaults;
+#[cfg(feature = "estate")]
+pub mod estate;
 pub mod estimate;
 mod evaluate;
 pub mod fleet;
@@ -33,6 +37,7 @@ pub mod names;
 mod names_fold;
 mod options;
 pub mod procurement;
+pub mod procurement_request;
 pub mod report;
 pub mod review;
 pub mod scenario;

@@ -138,6 +138,7 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
+    /// An empty index.
     pub fn new() -> NameIndex {
         NameIndex::default()
     }

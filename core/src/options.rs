@@ -20,6 +20,7 @@ pub enum Annualisation {
     PhysicalLifetime,
     /// Over the accounting amortisation period of each line, or `default_years` (3 by default).
     Accounting {
+        /// Years for lines without an amortisation period.
         #[serde(default = "default_amortisation_years")]
         default_years: f64,
     },
@@ -28,6 +29,7 @@ pub enum Annualisation {
 }
 
 impl Annualisation {
+    /// Stable id: `physical_lifetime`, `accounting` or `none`.
     pub fn id(&self) -> &'static str {
         match self {
             Annualisation::PhysicalLifetime => "physical_lifetime",
@@ -85,7 +87,9 @@ pub const MAX_DRAWS: u32 = 1_000_000;
 /// A Monte Carlo request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct MonteCarloOptions {
+    /// Number of draws (1 to [`MAX_DRAWS`]).
     pub draws: u32,
+    /// Seed of the generator: the same seed gives the same draws on every platform.
     pub seed: u64,
 }
 
@@ -109,12 +113,15 @@ deserialize_with_reader!(MonteCarloOptions, MonteCarloOptions::from_json);
 pub struct EvaluationOptions {
     /// The year the footprint is computed for.
     pub reporting_year: i32,
+    /// How embodied impacts are spread over the years.
     pub annualisation: Annualisation,
     /// Country of lines that give none (default: the dataset's, France for the ADEME set).
     pub default_country: Option<String>,
-    /// Denominators for per-capita figures, when known.
+    /// Number of inhabitants, the denominator of per-inhabitant figures (`None`: not known).
     pub inhabitants: Option<f64>,
+    /// Number of agents, the denominator of per-agent figures (`None`: not known).
     pub agents: Option<f64>,
+    /// Number of pupils, the denominator of per-pupil figures (`None`: not known).
     pub pupils: Option<f64>,
     /// Keep one result per line in the report (off for big inventories: memory stays bounded).
     pub keep_lines: bool,
@@ -127,7 +134,7 @@ pub struct EvaluationOptions {
 
 impl Default for EvaluationOptions {
     fn default() -> Self {
-        EvaluationOptions::new(2025)
+        EvaluationOptions::new(crate::defaults::REPORTING_YEAR)
     }
 }
 
@@ -135,7 +142,7 @@ deserialize_with_reader!(EvaluationOptions, EvaluationOptions::from_json);
 
 impl EvaluationOptions {
     /// The options as JSON gives them: every key optional (the defaults of
-    /// [`EvaluationOptions::new`]`(2025)`), unknown keys refused so that a misspelt option is
+    /// [`EvaluationOptions::new`]`(`[`REPORTING_YEAR`](crate::defaults::REPORTING_YEAR)`)`), unknown keys refused so that a misspelt option is
     /// never ignored.
     pub fn from_json(v: &Value) -> Result<EvaluationOptions, ShapeError> {
         let o = Object::new(

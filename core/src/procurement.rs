@@ -35,7 +35,9 @@ pub enum Allocation {
 /// embodied climate impact as the buyer's source gives it (kg CO2e, with a range).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReplacedPart {
+    /// What the part is (`battery`, `screen`...).
     pub name: String,
+    /// Its embodied climate change (kgCO2e), with its range.
     pub climate_kgco2e: Range,
 }
 
@@ -79,51 +81,76 @@ deserialize_with_reader!(ReplacedPart, ReplacedPart::from_json);
 /// One offer for the need.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Offer {
+    /// Name of the offer, shown in results and messages.
     pub name: String,
-    /// The device: category, condition, expected lifetime, usage, country. Quantity is ignored
-    /// (results are per device); the acquisition year must be empty.
+    /// The device: category, condition, expected lifetime, usage, country. Quantity and
+    /// acquisition year are ignored (results are per device and per year of service).
     pub device: EquipmentLine,
+    /// Parts the refurbisher replaced or added (climate change only): spread over the offer's
+    /// lifetime as manufacturing; for a repaired device they stand instead of the dataset's repair
+    /// figure.
     pub replaced_parts: Vec<ReplacedPart>,
+    /// Price of one device (euros), for the cost per kg avoided; `None`: no price given.
     pub unit_price_eur: Option<f64>,
 }
 
 /// Why a comparison could not be made.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CompareError {
+    /// The list of offers is empty.
     #[error("no offer to compare; give at least one")]
     NoOffers,
+    /// An offer could not be evaluated (unknown category, no figures for its class, a value out of
+    /// range...).
     #[error("offer {index} ({name}): {error}")]
     Offer {
+        /// 0-based position of the offer.
         index: usize,
+        /// Name of the offer.
         name: String,
+        /// Why it could not be evaluated.
         error: RowError,
     },
+    /// A unit price that is negative or not finite.
     #[error(
         "offer {index} ({name}): unit price {} must be a finite amount of euros, 0 or more",
         crate::decimal::Num(*value)
     )]
     Price {
+        /// 0-based position of the offer.
         index: usize,
+        /// Name of the offer.
         name: String,
+        /// The price given.
         value: f64,
     },
+    /// A replaced part whose range is not `0 <= low <= central <= high`.
     #[error(
         "offer {index} ({name}): replaced part {part:?} needs 0 <= low <= central <= high kg CO2e"
     )]
     Part {
+        /// 0-based position of the offer.
         index: usize,
+        /// Name of the offer.
         name: String,
+        /// Name of the part.
         part: String,
     },
+    /// The offers' devices cannot be read as inventory lines at all (two keys giving one
+    /// field...).
+    #[error("offers' devices: {0}")]
+    Devices(crate::InventoryError),
 }
 
 impl CompareError {
+    /// A stable, machine-readable code (that of the row error for [`CompareError::Offer`]).
     pub fn code(&self) -> &'static str {
         match self {
             CompareError::NoOffers => "no_offers",
             CompareError::Offer { error, .. } => error.code(),
             CompareError::Price { .. } => "out_of_range",
             CompareError::Part { .. } => "out_of_range",
+            CompareError::Devices(e) => e.code(),
         }
     }
 }
@@ -141,24 +168,36 @@ pub struct BreakEven {
 /// One offer's footprint per year of service.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfferResult {
+    /// Name of the offer.
     pub name: String,
+    /// Id of the category it was evaluated as.
     pub category: String,
+    /// Its condition.
     pub condition: Condition,
+    /// Years of service its embodied impacts are spread over (its lifetime, else the dataset's for
+    /// its class and condition).
     pub lifetime_years: f64,
+    /// Its electricity per year of service (kWh).
     pub electricity_kwh_per_year: f64,
     /// Per indicator slot: the four phases and the total, per year of service.
     pub per_year: LineImpacts,
     /// Per indicator slot, one bit per phase: included in the manufacturing figure (lumped), not
     /// available separately (its `per_year` cell is zero so that the total adds up).
     pub included: [u8; N_IND],
+    /// The dataset's indicators, in reporting order.
     pub indicators: Vec<Indicator>,
     /// Climate change, central, kg CO2e per year: the headline (`None`: not available).
     pub climate_change_kgco2e_per_year: Option<f64>,
     /// Against the first offer, climate change central: kg per year and percent (negative =
     /// less); `None` when either figure is not available.
     pub difference_kgco2e_per_year: Option<f64>,
+    /// The difference in percent of the first offer's figure (`None` when not available or that
+    /// figure is zero).
     pub difference_percent: Option<f64>,
+    /// Break-even lifetimes against the first offer (`None` for the first offer, or when a figure
+    /// is not available).
     pub break_even: Option<BreakEven>,
+    /// Unit price spread over the lifetime (euros per year); `None` without a price.
     pub cost_per_year_eur: Option<f64>,
     /// kg CO2e avoided per year against the first offer, per euro spent per year on this one.
     pub kgco2e_avoided_per_eur: Option<f64>,
@@ -167,9 +206,13 @@ pub struct OfferResult {
 /// The comparison of offers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
+    /// Identity of the dataset used.
     pub dataset: DatasetInfo,
+    /// The year whose electricity factors are used.
     pub reporting_year: i32,
+    /// How refurbished and reused devices share the first manufacturing.
     pub allocation: Allocation,
+    /// The offers in the order given; the first is the reference the others are compared with.
     pub offers: Vec<OfferResult>,
 }
 
@@ -180,6 +223,30 @@ fn embodied(row: &[Option<Range>; 5]) -> Option<Range> {
 }
 
 /// Compares offers for one need, per year of service, electricity of `reporting_year`.
+///
+/// ```
+/// use empreinte::{compare_offers, Allocation, Condition, Dataset, EquipmentLine, Offer};
+///
+/// let offer = |name: &str, condition: Condition, price: f64| {
+///     let mut device = EquipmentLine::new("laptop", 1);
+///     device.condition = condition;
+///     Offer { name: name.into(), device, replaced_parts: vec![], unit_price_eur: Some(price) }
+/// };
+/// let offers = [
+///     offer("new", Condition::New, 900.0),
+///     offer("refurbished", Condition::Refurbished, 450.0),
+/// ];
+/// let c = compare_offers(Dataset::embedded_default(), &offers, 2025, Allocation::CutOff)?;
+/// let (new, refurbished) = (&c.offers[0], &c.offers[1]);
+/// assert!(new.climate_change_kgco2e_per_year.unwrap() > 0.0);
+/// // Against the first offer: less CO2e per year of service, for less money.
+/// assert!(refurbished.difference_kgco2e_per_year.unwrap() < 0.0);
+/// assert!(refurbished.kgco2e_avoided_per_eur.unwrap() > 0.0);
+/// // How long the new laptop would have to last to match it.
+/// let years = refurbished.break_even.unwrap().first_offer_lifetime_to_match_years.unwrap();
+/// assert!(years > new.lifetime_years);
+/// # Ok::<(), empreinte::CompareError>(())
+/// ```
 pub fn compare_offers(
     ds: &Dataset,
     offers: &[Offer],

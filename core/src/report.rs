@@ -200,11 +200,18 @@ impl Scopes {
 pub struct GroupFootprint {
     /// Category id, department name, or `None` for lines without department.
     pub key: Option<String>,
+    /// French label of a category (`None` for a department and for the totals).
     pub label_fr: Option<String>,
+    /// English label of a category (`None` for a department and for the totals).
     pub label_en: Option<String>,
+    /// Lines evaluated in the group.
     pub lines: u64,
+    /// Devices on those lines.
     pub devices: u64,
+    /// Electricity of the group's devices over the reporting year (kWh); a line without an
+    /// electricity figure adds none.
     pub electricity_kwh: f64,
+    /// Impacts by indicator and phase, with their totals.
     pub impacts: ImpactTable,
 }
 
@@ -225,8 +232,11 @@ impl GroupFootprint {
 /// Lines read, evaluated and rejected: `rows_read == rows_evaluated + rows_rejected`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Counts {
+    /// Data rows read (blank rows aside).
     pub rows_read: u64,
+    /// Rows evaluated.
     pub rows_evaluated: u64,
+    /// Rows rejected, each listed in [`Report::rejected`].
     pub rows_rejected: u64,
     /// Rows evaluated whose class the dataset has no figure for: counted, shown as not
     /// available (never as zero, never rejected).
@@ -235,25 +245,35 @@ pub struct Counts {
     pub devices_not_available: u64,
     /// Empty rows skipped (not data rows).
     pub blank_rows: u64,
+    /// Devices on the rows evaluated.
     pub devices: u64,
 }
 
 /// Which electricity vintage answered for a zone.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ElectricityUse {
+    /// Zone code.
     pub zone: String,
+    /// The year asked for (the reporting year).
     pub year_requested: i32,
+    /// The vintage of the climate-change factor used (`None`: an undated figure).
     pub year_used: Option<i32>,
+    /// Lines evaluated with this zone's electricity.
     pub lines: u64,
+    /// Ids of the electricity factors used, one per indicator that has one.
     pub factor_ids: Vec<String>,
 }
 
 /// A factor used by the evaluation, with its citation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactorUse {
+    /// The factor's id.
     pub factor_id: String,
+    /// The source it cites.
     pub source_id: String,
+    /// Where in that source it was read.
     pub source_row: String,
+    /// How far it can be trusted.
     pub quality: Quality,
     /// Number of line × indicator contributions that used it.
     pub uses: u64,
@@ -262,8 +282,11 @@ pub struct FactorUse {
 /// Where the figures come from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Provenance {
+    /// The electricity vintage used for each zone.
     pub electricity: Vec<ElectricityUse>,
+    /// Every factor used, with its citation and how often.
     pub factors: Vec<FactorUse>,
+    /// The sources those factors cite.
     pub sources: Vec<Source>,
     /// Factors the dataset flags as wrong, never used.
     pub flagged_factors_excluded: Vec<String>,
@@ -272,19 +295,26 @@ pub struct Provenance {
 /// A per-line result as reported (category and zone by id).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineReport {
+    /// The line's footprint.
     pub footprint: LineFootprint,
+    /// Id of the category the line was evaluated as.
     pub category: String,
+    /// Code of the zone of its electricity.
     pub country: String,
+    /// The line's department, if any.
     pub department: Option<String>,
+    /// The line's label, if any.
     pub label: Option<String>,
     /// The type as the inventory wrote it ("Écran 24 pouces"): its qualifiers are kept here.
     pub category_written: String,
+    /// The model as written, if any.
     pub model: Option<String>,
     /// The class read from what the line wrote, before any fallback (`None`: a name of the
     /// dataset's own).
     pub class: Option<&'static str>,
     /// Why the line got its category ([`crate::classify::Classification::rule`]).
     pub mapping_rule: String,
+    /// The indicators reported, in reporting order.
     pub indicators: Vec<Indicator>,
     /// What each indicator's total holds.
     pub scopes: Scopes,
@@ -329,17 +359,24 @@ impl Serialize for LineReport {
 /// Per-capita figures, when the denominators are given.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PerCapita {
+    /// Impacts per inhabitant (`None`: no number of inhabitants given).
     pub per_inhabitant: Option<ImpactTable>,
+    /// Impacts per agent (`None`: no number of agents given).
     pub per_agent: Option<ImpactTable>,
+    /// Impacts per pupil (`None`: no number of pupils given).
     pub per_pupil: Option<ImpactTable>,
 }
 
 /// Indicator metadata as reported, with what the dataset covers of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorInfo {
+    /// Stable id (`climate_change`).
     pub id: &'static str,
+    /// Unit (`kgCO2e`).
     pub unit: &'static str,
+    /// Label in French.
     pub label_fr: &'static str,
+    /// Label in English.
     pub label_en: &'static str,
     /// The phases the dataset covers for this indicator.
     pub phases_covered: Vec<Phase>,
@@ -352,18 +389,32 @@ pub struct IndicatorInfo {
 pub struct Report {
     /// Version of this JSON shape.
     pub schema: &'static str,
+    /// Identity of the dataset used.
     pub dataset: DatasetInfo,
+    /// The options of the evaluation.
     pub options: EvaluationOptions,
+    /// Rows read, evaluated, rejected, not available; devices.
     pub counts: Counts,
+    /// The indicators reported (those covered in every phase first), with what the dataset covers
+    /// of each.
     pub indicators: Vec<IndicatorInfo>,
+    /// Totals over every evaluated line.
     pub totals: GroupFootprint,
+    /// Totals per inhabitant, agent and pupil, where their numbers are given.
     pub per_capita: PerCapita,
+    /// Per category with at least one line, in the dataset's order.
     pub by_category: Vec<GroupFootprint>,
+    /// Per department, by name (lines without a department last).
     pub by_department: Vec<GroupFootprint>,
+    /// One result per line, when `keep_lines` was asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<LineReport>>,
+    /// The rows rejected, with why.
     pub rejected: Vec<RejectedRow>,
+    /// What is worth knowing that did not stop the evaluation; past a number of warnings of one
+    /// code, one more says how many were not listed.
     pub warnings: Vec<Warning>,
+    /// Where the figures come from: electricity vintages, factors, sources.
     pub provenance: Provenance,
     /// Mean and percentiles of Monte Carlo draws, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -372,6 +423,11 @@ pub struct Report {
     /// when last year's inventory was given ([`crate::year_over_year()`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year_over_year: Option<YearOverYear>,
+    /// Scopes, hosting and services, when an estate was evaluated
+    /// ([`crate::estate::evaluate_estate`]): the totals are then the whole estate's.
+    #[cfg(feature = "estate")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estate: Option<Box<crate::estate::EstateSection>>,
 }
 
 impl Report {
@@ -386,6 +442,24 @@ impl Report {
     }
 
     /// The whole report as JSON.
+    ///
+    /// ```
+    /// use empreinte::{evaluate_csv, Dataset, EvaluationOptions};
+    ///
+    /// let csv = "category;quantity;acquisition_year\nlaptop;10;2023\nprinter;2;2019\n";
+    /// let ds = Dataset::embedded_default();
+    /// let report = evaluate_csv(ds, std::io::Cursor::new(csv), &EvaluationOptions::new(2025))?;
+    /// let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    /// assert_eq!(json["schema"], "empreinte.report/1");
+    /// let total = &json["totals"]["impacts"]["climate_change"]["total"];
+    /// assert_eq!(total["status"], "available");
+    /// assert_eq!(total["central"].as_f64(), report.climate_change_kgco2e());
+    /// assert!(total["low"].as_f64().unwrap() <= total["high"].as_f64().unwrap());
+    /// // Every factor used is named with its source.
+    /// let factors = json["provenance"]["factors"].as_array().unwrap();
+    /// assert!(factors.iter().all(|f| f["source_id"].is_string()));
+    /// # Ok::<(), empreinte::EvaluateError>(())
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
     }
@@ -453,6 +527,7 @@ pub struct YearOverYear {
 pub struct MethodBreak {
     /// Zone code (`FR`).
     pub zone: String,
+    /// The indicator.
     pub indicator: Indicator,
     /// The factor of last year's evaluation.
     pub previous: FactorVintage,
@@ -463,23 +538,32 @@ pub struct MethodBreak {
 /// A factor of one vintage, with the method its dataset states.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactorVintage {
+    /// The factor's id.
     pub factor_id: String,
     /// The vintage (`None`: an undated figure).
     pub year: Option<i32>,
     /// Central value, in `unit`.
     pub value: f64,
+    /// Unit of the value.
     pub unit: String,
+    /// Source it cites.
     pub source_id: String,
+    /// How the source made the figure, as the dataset states it (empty: not stated).
     pub method: String,
+    /// The method in French (empty when not given).
     pub method_fr: String,
 }
 
 /// Last year's report was made with another dataset, or another version of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DatasetChange {
+    /// Id of last year's dataset.
     pub previous_id: String,
+    /// Version of last year's dataset.
     pub previous_version: String,
+    /// Id of this year's dataset.
     pub id: String,
+    /// Version of this year's dataset.
     pub version: String,
 }
 

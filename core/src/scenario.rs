@@ -23,26 +23,34 @@ use uom::si::time::year as year_unit;
 pub enum Lever {
     /// Keep devices `years` longer than their lifetime.
     ExtendLifetime {
+        /// Years added to the lifetime (0 to 30).
         years: f64,
+        /// Categories it applies to (empty: every category).
         #[serde(default)]
         categories: Vec<String>,
     },
     /// Buy this share (0 to 1) of new devices refurbished instead, where the dataset models
     /// refurbishment for the category.
     RefurbishedShare {
+        /// Share of the new devices bought refurbished (0 to 1).
         share: f64,
+        /// Categories it applies to (empty: every category).
         #[serde(default)]
         categories: Vec<String>,
     },
     /// Have this share (0 to 1) fewer devices (pooling, sharing, not renewing).
     ReduceFleet {
+        /// Share of devices removed (0 to 1).
         share: f64,
+        /// Categories it applies to (empty: every category).
         #[serde(default)]
         categories: Vec<String>,
     },
     /// Use the electricity of another country or zone (a greener contract, hosting elsewhere).
     Electricity {
+        /// Country or zone whose electricity the devices use (code or name).
         country: String,
+        /// Categories it applies to (empty: every category).
         #[serde(default)]
         categories: Vec<String>,
     },
@@ -105,7 +113,9 @@ deserialize_with_reader!(Lever, Lever::from_json);
 /// A named set of levers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
+    /// Name of the scenario, shown in results and messages.
     pub name: String,
+    /// The levers, applied in order.
     pub levers: Vec<Lever>,
 }
 
@@ -129,30 +139,46 @@ deserialize_with_reader!(Scenario, Scenario::from_json);
 /// Why a scenario cannot be applied.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ScenarioError {
+    /// A lever's number out of its range.
     #[error("scenario {scenario:?}: {lever}: {value} is out of range; expected {expected}")]
     OutOfRange {
+        /// The scenario's name.
         scenario: String,
+        /// The lever's name (`extend_lifetime`...).
         lever: &'static str,
+        /// The value given.
         value: String,
+        /// The accepted range.
         expected: &'static str,
     },
+    /// A lever names a category the dataset does not know.
     #[error("scenario {scenario:?}: unknown category {value:?}{}", suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default())]
     UnknownCategory {
+        /// The scenario's name.
         scenario: String,
+        /// The category as given.
         value: String,
+        /// The closest category, when one is close enough.
         suggestion: Option<String>,
     },
+    /// An electricity lever names a country that is not a zone of the dataset.
     #[error("scenario {scenario:?}: unknown country or zone {value:?}{}", suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default())]
     UnknownCountry {
+        /// The scenario's name.
         scenario: String,
+        /// The country as given.
         value: String,
+        /// The closest zone, when one is close enough.
         suggestion: Option<String>,
     },
+    /// The evaluation could not start: its options are invalid (an unknown default country, an
+    /// option out of range).
     #[error("option default_country: {0}")]
     Options(RowError),
 }
 
 impl ScenarioError {
+    /// A stable, machine-readable code (that of the options' error for [`ScenarioError::Options`]).
     pub fn code(&self) -> &'static str {
         match self {
             ScenarioError::OutOfRange { .. } => "out_of_range",
@@ -382,11 +408,15 @@ pub fn apply(
     out
 }
 
-/// Baseline minus scenario, figure by figure (negative = the scenario emits less).
+/// A scenario beside its baseline, figure by figure; the change is scenario − baseline
+/// (negative = the scenario emits less).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Delta {
+    /// Category id or department name, `None` for the totals or lines without department.
     pub key: Option<String>,
+    /// The baseline's impacts.
     pub baseline: ImpactTable,
+    /// The scenario's impacts.
     pub scenario: ImpactTable,
     /// Scenario − baseline; bounds assume both draw the same factors (low − low, high − high).
     pub change: ImpactTable,
@@ -395,15 +425,23 @@ pub struct Delta {
 /// A scenario against its baseline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScenarioResult {
+    /// The scenario's name.
     pub name: String,
+    /// Its levers.
     pub levers: Vec<Lever>,
+    /// The reporting year of both evaluations.
     pub reporting_year: i32,
+    /// Totals.
     pub totals: Delta,
+    /// Per category present on either side.
     pub by_category: Vec<Delta>,
+    /// Per department present on either side.
     pub by_department: Vec<Delta>,
     /// Climate change, central, kg CO2e per year: scenario − baseline (`None` when either is
     /// not available), and in percent.
     pub change_kgco2e: Option<f64>,
+    /// `change_kgco2e` as a percentage of the baseline (`None` when not available or the baseline
+    /// is zero).
     pub change_percent: Option<f64>,
 }
 
@@ -486,6 +524,25 @@ pub fn split_items(
 }
 
 /// Runs scenarios against the baseline inventory for one reporting year.
+///
+/// ```
+/// use empreinte::{run_scenarios, Dataset, EquipmentLine, EvaluationOptions, Lever, Scenario};
+///
+/// let mut laptops = EquipmentLine::new("laptop", 100);
+/// laptops.acquisition_year = Some(2024);
+/// let keep_longer = Scenario {
+///     name: "laptops kept 2 years longer".into(),
+///     levers: vec![Lever::ExtendLifetime { years: 2.0, categories: vec!["laptop".into()] }],
+/// };
+/// let ds = Dataset::embedded_default();
+/// let options = EvaluationOptions::new(2025);
+/// let (baseline, results) = run_scenarios(ds, &[(1, laptops)], &[keep_longer], &options)?;
+/// assert!(baseline.climate_change_kgco2e().unwrap() > 0.0);
+/// // The same manufacturing spread over more years: less per year.
+/// assert!(results[0].change_kgco2e.unwrap() < 0.0);
+/// assert!(results[0].change_percent.unwrap() < 0.0);
+/// # Ok::<(), empreinte::ScenarioError>(())
+/// ```
 pub fn run_scenarios(
     ds: &Dataset,
     lines: &[(u64, EquipmentLine)],

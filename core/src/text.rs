@@ -30,13 +30,18 @@ pub fn decode_windows_1252(bytes: &[u8]) -> String {
 /// An encoding an inventory can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceEncoding {
+    /// UTF-8.
     Utf8,
+    /// UTF-16, little-endian.
     Utf16Le,
+    /// UTF-16, big-endian.
     Utf16Be,
+    /// Windows-1252 (the Western European code page of older spreadsheets).
     Windows1252,
 }
 
 impl SourceEncoding {
+    /// The encoding's name (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1252`).
     pub fn name(self) -> &'static str {
         match self {
             SourceEncoding::Utf8 => "UTF-8",
@@ -110,6 +115,7 @@ pub struct DecodingReader<R> {
 }
 
 impl<R: Read> DecodingReader<R> {
+    /// A reader decoding `inner` from `encoding` into UTF-8.
     pub fn new(inner: R, encoding: SourceEncoding) -> DecodingReader<R> {
         DecodingReader {
             inner,

@@ -44,24 +44,46 @@ pub const MAX_TRAJECTORY_YEARS: i32 = 60;
 /// Why a trajectory cannot be computed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TrajectoryError {
+    /// The horizon is before the start year.
     #[error("horizon {horizon} is before the start year {start}; give a horizon on or after it")]
-    HorizonBeforeStart { start: i32, horizon: i32 },
+    HorizonBeforeStart {
+        /// The start year.
+        start: i32,
+        /// The horizon given.
+        horizon: i32,
+    },
+    /// More years than [`MAX_TRAJECTORY_YEARS`].
     #[error("a trajectory of {years} years is too long; at most {MAX_TRAJECTORY_YEARS}")]
-    TooLong { years: i32 },
+    TooLong {
+        /// Years asked for, start and horizon included.
+        years: i32,
+    },
+    /// A scenario is invalid.
     #[error(transparent)]
     Scenario(#[from] ScenarioError),
+    /// The evaluation options are invalid (an unknown default country, an option out of range).
     #[error("option default_country: {0}")]
     Options(RowError),
+    /// A class of the baseline's lifetimes the dataset does not know.
     #[error("baseline: unknown category {value:?}{}", suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default())]
     UnknownCategory {
+        /// The class as given.
         value: String,
+        /// The closest category, when one is close enough.
         suggestion: Option<String>,
     },
+    /// A lifetime of the baseline out of range.
     #[error("baseline: the lifetime of {category:?}, {value}, is out of range; expected more than 0 and at most {} years", crate::fleet::MAX_YEARS)]
-    LifetimeOutOfRange { category: String, value: String },
+    LifetimeOutOfRange {
+        /// The class as given.
+        category: String,
+        /// The lifetime given (years).
+        value: String,
+    },
 }
 
 impl TrajectoryError {
+    /// A stable, machine-readable code (that of the inner error for scenarios and options).
     pub fn code(&self) -> &'static str {
         match self {
             TrajectoryError::HorizonBeforeStart { .. } => "horizon_before_start",
@@ -192,23 +214,32 @@ pub struct ClassRenewal {
 /// One year of a trajectory.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearPoint {
+    /// The year.
     pub year: i32,
+    /// Devices in service that year.
     pub devices: u64,
     /// Devices bought that year (renewals).
     pub purchases: u64,
+    /// Of those purchases, the devices bought refurbished.
     pub refurbished_purchases: u64,
+    /// Electricity of the fleet that year (kWh).
     pub electricity_kwh: f64,
+    /// The fleet's impacts that year, by indicator and phase.
     pub impacts: ImpactTable,
 }
 
 /// The series of one policy (the baseline or a scenario).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrajectorySeries {
+    /// `baseline`, or the scenario's name.
     pub name: String,
+    /// The scenario's levers (none for the baseline).
     pub levers: Vec<Lever>,
     /// How this series renews devices.
     pub renewal: Renewal,
+    /// One point per year, from the start year to the horizon.
     pub years: Vec<YearPoint>,
+    /// What the simulation noticed (e.g. lines without acquisition year, kept and never renewed).
     pub warnings: Vec<Warning>,
 }
 
@@ -296,6 +327,7 @@ pub struct FleetSimulation<'d> {
     plan: Vec<Option<ClassPlan>>,
     /// The rule and each class's lifetime, as reported.
     pub renewal: Renewal,
+    /// What the simulation noticed (e.g. lines without acquisition year, kept and never renewed).
     pub warnings: Vec<Warning>,
 }
 
@@ -784,4 +816,51 @@ pub fn trajectory(
             })
         })
         .collect()
+}
+
+/// A trajectory as programs send it (JSON, JS objects): `{from?, to?, scenarios?, options?,
+/// baseline?}`; one definition for the bindings. Unset: from the options' reporting year (or
+/// `defaults::REPORTING_YEAR`) to `defaults::TRAJECTORY_HORIZON`, no scenario, the inventory's
+/// practice.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TrajectoryRequest {
+    /// First year.
+    pub from: Option<i32>,
+    /// Last year (the horizon).
+    pub to: Option<i32>,
+    /// Scenarios, each a series beside the baseline.
+    pub scenarios: Vec<Scenario>,
+    /// Options of every year's evaluation (default: those of `from`).
+    pub options: Option<EvaluationOptions>,
+    /// How devices are renewed.
+    pub baseline: Baseline,
+}
+
+impl TrajectoryRequest {
+    /// The series for these inventory lines.
+    pub fn run(
+        &self,
+        ds: &Dataset,
+        lines: &[(u64, EquipmentLine)],
+    ) -> Result<Vec<TrajectorySeries>, TrajectoryError> {
+        let from = self
+            .from
+            .or(self.options.as_ref().map(|o| o.reporting_year))
+            .unwrap_or(crate::defaults::REPORTING_YEAR);
+        let to = self.to.unwrap_or(crate::defaults::TRAJECTORY_HORIZON);
+        let options = self
+            .options
+            .clone()
+            .unwrap_or_else(|| EvaluationOptions::new(from));
+        trajectory(
+            ds,
+            lines,
+            &self.scenarios,
+            from,
+            to,
+            &options,
+            &self.baseline,
+        )
+    }
 }

@@ -1,7 +1,7 @@
 //! Monte Carlo uncertainty: each factor of the dataset is drawn from a triangular distribution
 //! (low, central, high), once per draw and not once per line, so lines sharing a factor share
-//! its uncertainty. Seeded and reproducible on every platform (xoshiro256**; only +, −, ×, ÷ and
-//! sqrt, all correctly rounded).
+//! its uncertainty. Seeded and reproducible on every platform (xoshiro256** seeded by
+//! SplitMix64; only +, −, ×, ÷ and sqrt, all correctly rounded).
 //!
 //! Totals are linear in the factors: the evaluation accumulates, per breakdown, one coefficient
 //! per factor (see `fleet::FactorTrace`), and each draw is a sparse dot product. Lifetimes and
@@ -18,21 +18,27 @@ pub use crate::options::{MonteCarloOptions, MAX_DRAWS};
 /// Mean and percentiles of a drawn figure.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Stats {
+    /// Mean of the draws.
     pub mean: f64,
+    /// 5th percentile (linear interpolation between order statistics).
     pub p5: f64,
+    /// Median.
     pub p50: f64,
+    /// 95th percentile.
     pub p95: f64,
 }
 
 /// Per indicator: the phases and the total (phases only for the whole fleet).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DrawnTable {
+    /// Indicators of the table, in reporting order.
     pub indicators: Vec<Indicator>,
     /// Per indicator: [manufacturing, distribution, use, end of life, total]; `None` when not drawn.
     pub cells: Vec<[Option<Stats>; 5]>,
 }
 
 impl DrawnTable {
+    /// The total of one indicator; `None` when not drawn (not available, or not in the table).
     pub fn total(&self, indicator: Indicator) -> Option<Stats> {
         let i = self.indicators.iter().position(|x| *x == indicator)?;
         self.cells[i][4]
@@ -62,18 +68,26 @@ impl Serialize for DrawnTable {
 /// A drawn breakdown group (category or department).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DrawnGroup {
+    /// Category id or department name (`None`: lines without department).
     pub key: Option<String>,
+    /// The drawn figures.
     pub impacts: DrawnTable,
 }
 
 /// The Monte Carlo result of an evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonteCarloSummary {
+    /// Number of draws.
     pub draws: u32,
+    /// Seed used.
     pub seed: u64,
+    /// How factors were drawn, in plain words.
     pub distribution: &'static str,
+    /// Totals of the fleet, per phase and in total.
     pub totals: DrawnTable,
+    /// Per category, totals only.
     pub by_category: Vec<DrawnGroup>,
+    /// Per department, totals only.
     pub by_department: Vec<DrawnGroup>,
 }
 

@@ -17,7 +17,9 @@ pub struct Class {
     pub parent: Option<&'static str>,
     /// `terminal`, `display`, `printing`, `network`, `server`, `storage`, `telephony`, `other`.
     pub group: &'static str,
+    /// Label in French.
     pub label_fr: &'static str,
+    /// Label in English.
     pub label_en: &'static str,
     /// Names people write for it, French and English (the labels match too).
     pub phrases: &'static [&'static str],

@@ -68,3 +68,8 @@ fn glpi_csv() {
 fn dataset_files() {
     replay("dataset_files", entry::dataset_files);
 }
+
+#[test]
+fn estate() {
+    replay("estate", entry::estate);
+}

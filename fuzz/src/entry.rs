@@ -187,3 +187,29 @@ pub fn dataset_files(data: &[u8]) {
         }
     }
 }
+
+/// An estate description (TOML or JSON, any bytes read as UTF-8 with replacement), evaluated
+/// with a small inventory as its only file: a located error with a code, or a report whose
+/// invariants hold and whose totals are finite.
+pub fn estate(data: &[u8]) {
+    use empreinte::estate::{evaluate_estate, Estate, InMemoryFiles};
+    let text = String::from_utf8_lossy(data);
+    let estate = match Estate::parse("fuzz.toml", &text) {
+        Ok(e) => e,
+        Err(e) => {
+            assert!(!e.code().is_empty() && !e.to_string().is_empty());
+            return;
+        }
+    };
+    let files = InMemoryFiles::from([
+        (
+            "parc.csv",
+            "category;quantity;label\nlaptop;3;\nserver;1;srv-1\n",
+        ),
+        ("glpi/a.json", "{}"),
+    ]);
+    match evaluate_estate(Dataset::embedded_default(), &estate, &files, &options()) {
+        Ok(r) => check_report(&r),
+        Err(e) => assert!(!e.code().is_empty() && !e.to_string().is_empty(), "{e:?}"),
+    }
+}

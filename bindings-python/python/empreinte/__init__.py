@@ -29,7 +29,7 @@ import os
 from typing import Any, Iterable, List, Mapping, Optional
 
 from . import _empreinte
-from ._empreinte import Dataset
+from ._empreinte import DEFAULTS, Dataset
 from ._frames import frame_columns
 from ._glpi import GlpiImport, import_glpi
 from ._inputs import (
@@ -62,6 +62,7 @@ from .errors import (
 __version__: str = _empreinte.__version__
 
 __all__ = [
+    "DEFAULTS",
     "CompareError",
     "Comparison",
     "Dataset",
@@ -119,17 +120,17 @@ def fields() -> List[str]:
 def evaluate(
     inventory: Inventory,
     *,
-    year: int = 2025,
+    year: Optional[int] = None,
     dataset: DatasetLike = None,
     annualisation: str = "physical_lifetime",
-    amortisation_years: float = 3.0,
+    amortisation_years: Optional[float] = None,
     country: Optional[str] = None,
     inhabitants: Optional[float] = None,
     agents: Optional[float] = None,
     pupils: Optional[float] = None,
     lines: bool = False,
     monte_carlo: Optional[int] = None,
-    seed: int = 1,
+    seed: Optional[int] = None,
     use_phase_only_indicators: bool = False,
     options: Optional[Mapping[str, Any]] = None,
     mapping: MappingFile = None,

@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, List, Optional, Tuple, Union, final
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union, final
 
 __version__: str
+#: The core's defaults: reporting_year, trajectory_horizon, dataset, hosting_dataset,
+#: monte_carlo_seed, amortisation_years, hours_per_year, service_uses.
+DEFAULTS: Dict[str, Any]
 __all__ = [
     "__version__",
+    "DEFAULTS",
     "Dataset",
     "NativeGlpiImport",
     "NativeReport",
@@ -71,7 +75,7 @@ class Dataset:
 class Options:
     def __new__(
         cls,
-        year: int = 2025,
+        year: Optional[int] = None,
         annualisation: str = "physical_lifetime",
         amortisation_years: Optional[float] = None,
         country: Optional[str] = None,
@@ -80,7 +84,7 @@ class Options:
         pupils: Optional[float] = None,
         lines: bool = False,
         monte_carlo: Optional[int] = None,
-        seed: int = 1,
+        seed: Optional[int] = None,
         use_phase_only_indicators: bool = False,
     ) -> Options: ...
     @staticmethod
@@ -139,7 +143,7 @@ def import_glpi(
     mapping: _MappingFile = None,
     department_from: str = "entity_then_location",
 ) -> NativeGlpiImport: ...
-def compare(dataset: Dataset, offers: Any, year: int, allocation: Any) -> str: ...
+def compare(dataset: Dataset, offers: Any, year: Optional[int], allocation: Any) -> str: ...
 def run_scenarios(
     dataset: Dataset, source: _Source, scenarios: Any, options: Options, mapping: _MappingFile = None
 ) -> Tuple[NativeReport, str]: ...
@@ -147,8 +151,8 @@ def trajectory(
     dataset: Dataset,
     source: _Source,
     scenarios: Any,
-    start: int,
-    horizon: int,
+    start: Optional[int],
+    horizon: Optional[int],
     options: Options,
     mapping: _MappingFile = None,
     baseline: Any = None,

@@ -88,7 +88,7 @@ class GlpiImport:
     def evaluate(
         self,
         *,
-        year: int = 2025,
+        year: Optional[int] = None,
         annualisation: str = "physical_lifetime",
         amortisation_years: Optional[float] = None,
         country: Optional[str] = None,
@@ -97,7 +97,7 @@ class GlpiImport:
         pupils: Optional[float] = None,
         lines: bool = False,
         monte_carlo: Optional[int] = None,
-        seed: int = 1,
+        seed: Optional[int] = None,
         options: Optional[Mapping[str, Any]] = None,
     ) -> Report:
         """Evaluates the mapped items with the import's dataset; unmapped and invalid items are

@@ -42,7 +42,7 @@ def is_text(s: str) -> bool:
 def options_of(
     options: Optional[Mapping[str, Any]],
     *,
-    year: int,
+    year: Optional[int],
     annualisation: str = "physical_lifetime",
     amortisation_years: Optional[float] = None,
     country: Optional[str] = None,
@@ -51,7 +51,7 @@ def options_of(
     pupils: Optional[float] = None,
     lines: bool = False,
     monte_carlo: Optional[int] = None,
-    seed: int = 1,
+    seed: Optional[int] = None,
     use_phase_only_indicators: bool = False,
 ) -> _empreinte.Options:
     """Keyword options, or ``options`` (the core's ``EvaluationOptions`` JSON shape) instead."""

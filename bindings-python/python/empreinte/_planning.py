@@ -22,7 +22,7 @@ Baseline = Union[str, Mapping[str, Any]]
 def compare(
     offers: Iterable[Mapping[str, Any]],
     *,
-    year: int = 2025,
+    year: Optional[int] = None,
     allocation: str = "cut_off",
     dataset: DatasetLike = None,
 ) -> Comparison:
@@ -78,7 +78,7 @@ def scenario(
     *,
     name: str = "scénario",
     scenarios: Optional[Sequence[ScenarioSpec]] = None,
-    year: int = 2025,
+    year: Optional[int] = None,
     dataset: DatasetLike = None,
     annualisation: str = "physical_lifetime",
     amortisation_years: Optional[float] = None,
@@ -125,8 +125,8 @@ def scenario(
 def trajectory(
     inventory: Inventory,
     *,
-    start: int = 2025,
-    horizon: int = 2035,
+    start: Optional[int] = None,
+    horizon: Optional[int] = None,
     scenarios: Optional[Sequence[ScenarioSpec]] = None,
     dataset: DatasetLike = None,
     annualisation: str = "physical_lifetime",
@@ -163,7 +163,7 @@ def trajectory(
     (['baseline', '+2 ans'], 6)
     """
     specs = _scenarios(None, "", scenarios)
-    if options is not None and "reporting_year" not in options:
+    if options is not None and start is not None and "reporting_year" not in options:
         options = {**options, "reporting_year": start}
     opts = options_of(options, year=start, annualisation=annualisation,
                       amortisation_years=amortisation_years, country=country)
@@ -180,7 +180,7 @@ def review(
     *,
     format: str = "html",
     lang: str = "fr",
-    year: int = 2025,
+    year: Optional[int] = None,
     commune: Optional[str] = None,
     dataset: DatasetLike = None,
     annualisation: str = "physical_lifetime",

@@ -68,7 +68,7 @@ class _Result:
         result: Dict[str, Any] = copy.deepcopy(self._data)
         return result
 
-    def to_json(self, *, indent: Optional[int] = 2) -> str:
+    def to_json(self, *, indent: Optional[int] = 2) -> str:  # front-ends: allow (JSON layout)
         return json.dumps(self._data, indent=indent, ensure_ascii=False)
 
     def __getitem__(self, key: str) -> Any:

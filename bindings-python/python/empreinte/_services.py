@@ -12,9 +12,6 @@ from ._results import HostingFootprint, ServiceResult
 
 __all__ = ["cloud", "page", "server", "service"]
 
-#: Hours in a year of service (8760 h, the core's `HOURS_PER_YEAR`).
-HOURS_PER_YEAR = 8760.0
-
 Grid = Union[float, str]
 
 
@@ -28,13 +25,10 @@ def _usage(
     load_profile: Optional[Sequence[Tuple[float, float]]], avg_power_w: Optional[float],
     use_time_ratio: Optional[float], lifetime_years: Optional[float],
     other_consumption_ratio: Optional[float], location: Optional[str], no_location: bool,
-    year: int, site: Optional[str], pue: Optional[float],
+    year: Optional[int], site: Optional[str], pue: Optional[float],
 ) -> Dict[str, Any]:
-    if hours is not None and years is not None:
-        raise TypeError("give hours or years, not both")
-    duration = hours if years is None else years * HOURS_PER_YEAR
     return _given(
-        duration_hours=duration, load_percent=load_percent,
+        duration_hours=hours, duration_years=years, load_percent=load_percent,
         load_profile=None if load_profile is None else [list(p) for p in load_profile],
         avg_power_w=avg_power_w, use_time_ratio=use_time_ratio, lifetime_years=lifetime_years,
         other_consumption_ratio=other_consumption_ratio, location=location,
@@ -61,7 +55,7 @@ def server(
     other_consumption_ratio: Optional[float] = None,
     location: Optional[str] = None,
     no_location: bool = False,
-    year: int = 2025,
+    year: Optional[int] = None,
     site: Optional[str] = None,
     pue: Optional[float] = None,
     dataset: DatasetLike = None,
@@ -112,7 +106,7 @@ def cloud(
     other_consumption_ratio: Optional[float] = None,
     location: Optional[str] = None,
     no_location: bool = False,
-    year: int = 2025,
+    year: Optional[int] = None,
     site: Optional[str] = None,
     pue: Optional[float] = None,
     dataset: DatasetLike = "boavizta-2.5",
@@ -190,10 +184,10 @@ def page(
 def service(
     kind: Literal["email", "visio", "streaming", "web_search", "file_transfer", "transfer", "three_tier"],
     *,
-    uses: float = 1.0,
-    year: int = 2025,
-    terminal_region: str = "france",
-    data_centre_region: str = "france",
+    uses: Optional[float] = None,
+    year: Optional[int] = None,
+    terminal_region: Optional[str] = None,
+    data_centre_region: Optional[str] = None,
     exclude_terminals: bool = False,
     dataset: DatasetLike = None,
     **params: Any,
@@ -229,7 +223,7 @@ def service(
     >>> r["service"], r.footprint["uses"]
     ('email', 100.0)
     """
-    common = {"year": year, "terminal_region": terminal_region, "data_centre_region": data_centre_region,
-              "exclude_terminals": exclude_terminals, "uses": float(uses)}
+    common = _given(year=year, terminal_region=terminal_region, data_centre_region=data_centre_region,
+                    exclude_terminals=exclude_terminals, uses=None if uses is None else float(uses))
     native = _empreinte.service(dataset_of(dataset), kind, params, common)
     return ServiceResult(json.loads(native))

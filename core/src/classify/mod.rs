@@ -294,9 +294,13 @@ pub fn classify(
 /// A class as a dataset answers it, for listings (`empreinte factors`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ClassInfo {
+    /// The class id (a vocabulary class, or a category of the dataset outside the vocabulary).
     pub id: String,
+    /// Label in French.
     pub label_fr: String,
+    /// Label in English.
     pub label_en: String,
+    /// Family of the class (`terminal`, `display`, `printing`...).
     pub group: String,
     /// Names that read as this class: the vocabulary's and the dataset's own aliases.
     pub aliases: Vec<String>,

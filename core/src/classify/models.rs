@@ -4,7 +4,8 @@
 //!
 //! A pattern is one or more words compared with the normalized model (lower case, no accents,
 //! punctuation as spaces). A word ending in `#` is a series prefix followed by a number: "eb#"
-//! matches "eb695wi" and "EB-695Wi" (read "eb 695wi"), see [`word_matches`].
+//! matches "eb695wi" and "EB-695Wi" (read "eb 695wi"): the prefix followed by digits, or by a
+//! word that starts with a digit or with letters then digits.
 
 /// (pattern, class id); patterns are written in lower case, as normalized text is.
 pub const MODEL_SERIES: &[(&str, &str)] = &[

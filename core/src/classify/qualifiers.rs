@@ -11,8 +11,11 @@ pub struct Qualifiers {
     pub size_in: Option<f64>,
     /// Paper format: "A3" or "A4".
     pub paper: Option<&'static str>,
+    /// Laser printing ("laser", "LaserJet").
     pub laser: bool,
+    /// Inkjet printing ("jet d'encre", "DeskJet", "EcoTank").
     pub inkjet: bool,
+    /// Rugged ("durci", "Toughbook").
     pub rugged: bool,
     /// Rack-mounted (rack, 1U, 2U...).
     pub rack: bool,
@@ -20,7 +23,9 @@ pub struct Qualifiers {
     pub desktop_form: bool,
     /// Number of ports of a network device ("48 ports", "-48G", "24P").
     pub ports: Option<u32>,
+    /// Interactive ("écran interactif").
     pub interactive: bool,
+    /// Touch screen ("tactile").
     pub touch: bool,
 }
 

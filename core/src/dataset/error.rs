@@ -5,99 +5,167 @@
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DatasetError {
+    /// A file could not be read.
     #[error("cannot read {path}: {message}")]
-    Io { path: String, message: String },
-
-    #[error("{file}: invalid CSV at line {line}: {message}")]
-    Csv {
-        file: String,
-        line: u64,
+    Io {
+        /// The path.
+        path: String,
+        /// The I/O error.
         message: String,
     },
 
+    /// A table is not valid CSV.
+    #[error("{file}: invalid CSV at line {line}: {message}")]
+    Csv {
+        /// The file name.
+        file: String,
+        /// Line of the error, as the CSV parser counts it.
+        line: u64,
+        /// The CSV parser's message.
+        message: String,
+    },
+
+    /// A required column is missing from a table's header.
     #[error("{file}: missing column `{column}` (columns found: {found})")]
     MissingColumn {
+        /// The file name.
         file: String,
+        /// The missing column.
         column: String,
+        /// The columns that were found.
         found: String,
     },
 
+    /// A cell holds a value the column does not accept.
     #[error(
         "{file}, line {line}, column `{column}`: invalid value {value:?}; expected {expected}"
     )]
     InvalidValue {
+        /// The file name.
         file: String,
+        /// 1-based line (the header is line 1).
         line: u64,
+        /// The column.
         column: String,
+        /// The cell as written.
         value: String,
+        /// What a valid value looks like.
         expected: String,
     },
 
+    /// A factor cites a source that is not in `sources.csv`.
     #[error("{file}, line {line}: factor `{factor_id}` cites source `{source_id}`, which is not in sources.csv (known sources: {known})")]
     UnknownSource {
+        /// The file name.
         file: String,
+        /// 1-based line of the factor.
         line: u64,
+        /// The factor's id.
         factor_id: String,
+        /// The source it cites.
         source_id: String,
+        /// The sources that exist.
         known: String,
     },
 
+    /// A row refers to a key another table lacks (a category, a zone, a platform).
     #[error("{file}, line {line}: unknown {kind} `{value}` (known: {known})")]
     UnknownReference {
+        /// The file name.
         file: String,
+        /// 1-based line of the row.
         line: u64,
+        /// What kind of key (`category`, `zone`...).
         kind: String,
+        /// The key as written.
         value: String,
+        /// The keys that exist.
         known: String,
     },
 
+    /// A key defined twice in a table.
     #[error(
         "{file}, line {line}: duplicate {kind} `{key}` (already defined at line {first_line})"
     )]
     Duplicate {
+        /// The file name.
         file: String,
+        /// 1-based line of the second definition.
         line: u64,
+        /// What kind of key.
         kind: String,
+        /// The key.
         key: String,
+        /// 1-based line of the first definition.
         first_line: u64,
     },
 
+    /// A factor is not in its indicator's unit.
     #[error("{file}, line {line}: factor `{factor_id}` is in `{unit}`, but {indicator} must be in `{expected}`")]
     UnitMismatch {
+        /// The file name.
         file: String,
+        /// 1-based line of the factor.
         line: u64,
+        /// The factor's id.
         factor_id: String,
+        /// The indicator's id.
         indicator: String,
+        /// The unit written.
         unit: String,
+        /// The unit the indicator requires.
         expected: String,
     },
 
+    /// A factor's bounds are not `low <= value <= high`.
     #[error("{file}, line {line}: factor `{factor_id}` must have low <= value <= high, got {} / {} / {}", crate::decimal::Num(*low), crate::decimal::Num(*value), crate::decimal::Num(*high))]
     RangeOrder {
+        /// The file name.
         file: String,
+        /// 1-based line of the factor.
         line: u64,
+        /// The factor's id.
         factor_id: String,
+        /// The low bound.
         low: f64,
+        /// The central value.
         value: f64,
+        /// The high bound.
         high: f64,
     },
 
+    /// `datapackage.json` is not valid JSON, or lacks a required key or resource declaration.
     #[error("datapackage.json: {message}")]
-    Package { message: String },
+    Package {
+        /// What is wrong.
+        message: String,
+    },
 
     /// The phases `empreinte.indicators` declares for an indicator do not match its rows.
     #[error("datapackage.json, `{key}`: {message}")]
     Coverage {
         /// Where in datapackage.json: `empreinte.indicators.<indicator>.phases`.
         key: String,
+        /// What is wrong.
         message: String,
     },
 
+    /// The dataset lacks a figure every dataset needs (a climate-change factor for every category,
+    /// an electricity factor for the default zone).
     #[error("{message}")]
-    Incomplete { message: String },
+    Incomplete {
+        /// What is missing.
+        message: String,
+    },
 
+    /// No embedded dataset has this id.
     #[error("unknown dataset `{id}`; embedded datasets: {known}")]
-    UnknownDataset { id: String, known: String },
+    UnknownDataset {
+        /// The id asked for.
+        id: String,
+        /// The ids of the embedded datasets.
+        known: String,
+    },
 }
 
 impl DatasetError {

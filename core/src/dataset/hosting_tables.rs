@@ -33,38 +33,60 @@ pub type HostingFiles<'a> = [Option<&'a str>; 10];
 /// A kind of place servers run in, with its PUE (`hosting_sites.csv`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Site {
+    /// Site id (`own_server_room`, `colocation`, `cloud_hyperscale`, `it_only`...).
     pub id: String,
+    /// Display label in French.
     pub label_fr: String,
+    /// Display label in English.
     pub label_en: String,
+    /// Other names people write for it.
     pub aliases: Vec<String>,
+    /// Its PUE (total facility energy / IT energy, at least 1), with its range.
     pub pue: Range,
+    /// How far the PUE can be trusted.
     pub quality: Quality,
+    /// Source of the PUE (a key of [`Dataset::sources`]).
     pub source_id: String,
+    /// Where in that source it was read; may cite further sources as `source-id: figure`.
     pub source_row: String,
+    /// Caveats (may be empty).
     pub note: String,
 }
 
 /// A scalar constant of the server model (`hosting_parameters.csv`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HostingParameter {
+    /// Parameter id (`ram_density`, `psu_unit_weight`, `cpu_tdp_ratio_load_50`...).
     pub id: String,
+    /// Value with its range, in `unit`.
     pub value: Range,
+    /// Unit of the value.
     pub unit: String,
+    /// Source of the value (a key of [`Dataset::sources`]).
     pub source_id: String,
+    /// Where in that source it was read.
     pub source_row: String,
 }
 
 /// An embodied factor of a server component (`hosting_components.csv`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ComponentFactor {
+    /// Unique key, `hosting.<component>.<term>.<indicator>`.
     pub id: String,
+    /// `cpu`, `ram`, `ssd`, `hdd`, `motherboard`, `power_supply`, `case_rack`, `case_blade` or
+    /// `assembly`.
     pub component: String,
     /// `fixed` (per unit), `per_die_area`, `per_kg`, `enclosure_16_slots`.
     pub term: String,
+    /// The indicator it gives (manufacturing phase).
     pub indicator: Indicator,
+    /// Value with its range, in `unit`.
     pub value: Range,
+    /// The indicator's unit, per mm² (CPU die), cm² (DRAM, NAND) or kg according to `term`.
     pub unit: String,
+    /// Source of the factor (a key of [`Dataset::sources`]).
     pub source_id: String,
+    /// Where in that source it was read.
     pub source_row: String,
 }
 
@@ -72,67 +94,114 @@ pub struct ComponentFactor {
 /// `default;min;max`; `None` is an empty cell.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ServerArchetype {
+    /// Archetype id (`platform_compute_medium`, a cloud platform's id).
     pub id: String,
+    /// Manufacturer, when given.
     pub manufacturer: String,
+    /// Enclosure: `rack`, `blade` or `tower`.
     pub case_type: String,
+    /// Number of CPUs.
     pub cpu_units: Range,
+    /// CPU name, as in `hosting_cpus.csv`.
     pub cpu_name: String,
+    /// CPU manufacturer (picks the power curve with the model range).
     pub cpu_manufacturer: String,
+    /// CPU family (picks a cloud platform's memory generation).
     pub cpu_family: String,
+    /// CPU model range (picks the power curve).
     pub cpu_model_range: String,
+    /// Thermal design power of one CPU (W).
     pub cpu_tdp_w: Option<Range>,
+    /// Cores per CPU.
     pub cpu_core_units: Option<Range>,
+    /// Threads per CPU (the vCPU share of cloud instances).
     pub cpu_threads: Option<Range>,
+    /// Die area of one CPU (mm²).
     pub cpu_die_size_mm2: Option<Range>,
+    /// Number of memory modules.
     pub ram_units: Option<Range>,
+    /// Capacity of one memory module (GB).
     pub ram_capacity_gb: Option<Range>,
+    /// Number of SSDs.
     pub ssd_units: Option<Range>,
+    /// Capacity of one SSD (GB).
     pub ssd_capacity_gb: Option<Range>,
+    /// Number of HDDs.
     pub hdd_units: Option<Range>,
+    /// Capacity of one HDD (GB).
     pub hdd_capacity_gb: Option<Range>,
+    /// Number of GPUs (servers with GPUs are not supported yet).
     pub gpu_units: Option<Range>,
+    /// Number of power supplies.
     pub psu_units: Option<Range>,
+    /// Weight of one power supply (kg).
     pub psu_unit_weight_kg: Option<Range>,
+    /// Default CPU load (%).
     pub load_percent: Range,
+    /// Default share of the time the server is on (0 to 1).
     pub use_time_ratio: Range,
+    /// Default lifetime (hours).
     pub lifetime_hours: Range,
+    /// Power of the other components as a share of CPU + memory power.
     pub other_consumption_ratio: Range,
+    /// Where in the source the archetype was read.
     pub source_row: String,
 }
 
 /// A CPU of `hosting_cpus.csv` (figures truncated to integers, as BoaviztAPI reads them).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CpuSpec {
+    /// CPU name (`Intel Xeon Gold 6134`).
     pub name: String,
+    /// Manufacturer (`Intel`, `AMD`...).
     pub manufacturer: String,
+    /// CPU family (`Skylake`...).
     pub family: String,
+    /// Model range (`Xeon Gold`...), which picks the power curve.
     pub model_range: String,
+    /// Thermal design power (W), when known.
     pub tdp_w: Option<f64>,
+    /// Cores, when known.
     pub cores: Option<f64>,
+    /// Threads, when known.
     pub threads: Option<f64>,
+    /// Die area (mm²), when known.
     pub die_size_mm2: Option<f64>,
 }
 
 /// A CPU power curve `a·ln(b·(load + c)) + d` (W, load in %) of a model range.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CpuProfile {
+    /// CPU manufacturer.
     pub manufacturer: String,
+    /// Model range the curve is for.
     pub model_range: String,
+    /// Coefficient `a` (W).
     pub a: f64,
+    /// Coefficient `b` (per %).
     pub b: f64,
+    /// Coefficient `c` (%).
     pub c: f64,
+    /// Coefficient `d` (W).
     pub d: f64,
 }
 
 /// A cloud instance type and its host platform.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CloudInstance {
+    /// Provider id (`aws`, `azure`, `gcp`, `ovhcloud`, `scaleway`).
     pub provider: String,
+    /// Instance type as the provider names it (`m6g.xlarge`).
     pub id: String,
+    /// Virtual CPUs.
     pub vcpu: f64,
+    /// Memory (GB).
     pub memory_gb: f64,
+    /// SSD storage (GB).
     pub ssd_gb: f64,
+    /// HDD storage (GB).
     pub hdd_gb: f64,
+    /// GPUs (instances with GPUs are not supported yet).
     pub gpu_units: f64,
     /// Index in [`HostingTables::servers`].
     pub platform: usize,
@@ -141,18 +210,26 @@ pub struct CloudInstance {
 /// The optional hosting tables of a dataset.
 #[derive(Debug, Clone, Default)]
 pub struct HostingTables {
+    /// Where servers run, with their PUE (`hosting_sites.csv`).
     pub sites: Vec<Site>,
     pub(crate) site_names: NameIndex,
+    /// Constants of the server model (`hosting_parameters.csv`).
     pub parameters: Vec<HostingParameter>,
+    /// Embodied factors of server components (`hosting_components.csv`).
     pub components: Vec<ComponentFactor>,
+    /// Server archetypes and cloud platforms (`hosting_servers.csv`).
     pub servers: Vec<ServerArchetype>,
     pub(crate) server_index: HashMap<String, usize>,
+    /// CPU specifications (`hosting_cpus.csv`).
     pub cpus: Vec<CpuSpec>,
     pub(crate) cpu_index: HashMap<String, usize>,
     /// (cores, mean, min, max) die area statistics (mm²).
     pub die_by_cores: Vec<(f64, f64, f64, f64)>,
+    /// CPU power curves by model range (`hosting_cpu_profiles.csv`).
     pub profiles: Vec<CpuProfile>,
+    /// Memory generation (`DDR3`, `DDR4`, `DDR5`) by CPU family (`hosting_memory_types.csv`).
     pub memory_types: HashMap<String, String>,
+    /// Cloud instance types (`hosting_cloud_instances.csv`).
     pub instances: Vec<CloudInstance>,
     /// provider → lower-case instance id → index.
     pub(crate) instance_index: HashMap<String, HashMap<String, usize>>,

@@ -8,13 +8,19 @@ use std::path::Path;
 /// The text of a dataset's files, for loading without a file system (WebAssembly).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DatasetFiles<'a> {
+    /// `datapackage.json`: identity, licences, declared resources and coverage.
     pub datapackage: &'a str,
+    /// `sources.csv`.
     pub sources: &'a str,
+    /// `zones.csv`.
     pub zones: &'a str,
+    /// `categories.csv`.
     pub categories: &'a str,
+    /// `embodied.csv`.
     pub embodied: &'a str,
     /// Optional: a dataset may model no refurbishment.
     pub refurbishment: Option<&'a str>,
+    /// `electricity.csv`.
     pub electricity: &'a str,
 }
 

@@ -20,7 +20,7 @@ mod load;
 mod service_tables;
 mod table;
 
-pub use embedded::EMBEDDED_IDS;
+pub use embedded::{DEFAULT_ID as DEFAULT_DATASET_ID, EMBEDDED_IDS};
 pub use error::DatasetError;
 pub use hosting_tables::{
     CloudInstance, ComponentFactor, CpuProfile, CpuSpec, HostingFiles, HostingParameter,
@@ -52,10 +52,15 @@ pub struct ZoneRef(pub(crate) u32);
 /// Identity of a dataset, named in every result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DatasetInfo {
+    /// The dataset id (`name` in datapackage.json, e.g. `ademe-negaoctet-2022`).
     pub id: String,
+    /// The dataset version (`version` in datapackage.json, e.g. `2022.1.0`).
     pub version: String,
+    /// Title (datapackage.json; the id when absent).
     pub title: String,
+    /// Description (datapackage.json; empty when absent).
     pub description: String,
+    /// Names (or titles) of the licences listed in datapackage.json `licenses`.
     pub licenses: Vec<String>,
     /// Zone used when an inventory line gives no country.
     pub default_country: String,
@@ -68,47 +73,74 @@ pub struct DatasetInfo {
 /// A row of `sources.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
+    /// Short unique key, cited by factors' `source_id` (`ademe-acv-numerique-2.2.0`).
     pub id: String,
+    /// Title of the document or dataset.
     pub title: String,
+    /// Who published it.
     pub publisher: String,
+    /// Year of publication, as written (may be empty).
     pub year: String,
+    /// Where to find it (may be empty).
     pub url: String,
+    /// SPDX id or plain words.
     pub licence: String,
+    /// What the dataset may be used for under that licence (may be empty).
     pub used_for: String,
+    /// Free text (may be empty).
     pub note: String,
 }
 
 /// A row of `zones.csv`: a country or region electricity is known for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Zone {
+    /// Zone code: ISO 3166-1 alpha-2 (`FR`, `DE`), or `EU27`, `WORLD`.
     pub code: String,
+    /// ISO alpha-3 code (`FRA`), or a code of that style for regions.
     pub alpha3: String,
+    /// Display name in French.
     pub name_fr: String,
+    /// Display name in English.
     pub name_en: String,
+    /// Other spellings people write (`Allemagne`, `Deutschland`).
     pub aliases: Vec<String>,
 }
 
 /// A row of `categories.csv`: an equipment class with its default lifetime and usage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Category {
+    /// Stable id, snake_case English (`laptop`, `multifunction_printer`).
     pub id: String,
+    /// Display label in French.
     pub label_fr: String,
+    /// Display label in English.
     pub label_en: String,
+    /// Names people write for the class, French and English.
     pub aliases: Vec<String>,
+    /// Family of the class: `terminal`, `display`, `printing`, `network`, `server`, `storage`,
+    /// `telephony` or `other`.
     pub group: String,
+    /// Physical lifetime in years, default and range (NaN for a class the dataset has no figure
+    /// for).
     pub lifetime_years: Range,
     /// Average power when on (W), with its range.
     pub power_w: Range,
+    /// Default hours of use per day.
     pub hours_per_day: f64,
+    /// Default days of use per year.
     pub days_per_year: f64,
+    /// Whether the figures stand in for a class the main source lacks.
     pub is_proxy: bool,
     /// Whether the dataset's figures for the class are its own, a proxy, or absent.
     pub coverage: Coverage,
     /// Where devices of the class run by default when not on their user's mains (a server
     /// room): the site and its PUE, which multiplies their electricity.
     pub room: Option<Room>,
+    /// What a proxy stands in for, and why this figure (empty when not a proxy).
     pub proxy_note: String,
+    /// Source of the lifetime and usage (a key of [`Dataset::sources`]).
     pub source_id: String,
+    /// Where in that source they were read.
     pub source_row: String,
 }
 
@@ -117,6 +149,7 @@ pub struct Category {
 pub struct Room {
     /// A hosting site id (`own_server_room`).
     pub site: String,
+    /// The site's PUE, with its range.
     pub pue: Range,
 }
 
@@ -165,9 +198,13 @@ impl Category {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Quality {
+    /// A figure as its source publishes it.
     Primary,
+    /// A figure computed from published figures (a conversion, a combination); its note says how.
     Derived,
+    /// A figure of another device or class standing in for this one.
     Proxy,
+    /// A figure used with reservations its note states.
     Uncertain,
     /// Its own maintainers say it is wrong: loaded and listed, never used.
     Flagged,
@@ -190,8 +227,11 @@ impl Quality {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactorTable {
+    /// `embodied.csv`: one new device, per phase, whole life.
     Embodied,
+    /// `refurbishment.csv`: the second life of a refurbished device (cut-off allocation).
     Refurbishment,
+    /// `electricity.csv`: per kWh consumed, by zone and vintage.
     Electricity,
     /// Per GB transferred over a network (optional `network.csv`).
     Network,
@@ -200,21 +240,32 @@ pub enum FactorTable {
 /// One factor row, whatever its table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Factor {
+    /// Unique key (`factor_id`, e.g. `laptop.manufacturing.climate_change`,
+    /// `FR.2024.climate_change`).
     pub id: String,
+    /// The table it comes from.
     pub table: FactorTable,
+    /// The indicator it gives.
     pub indicator: Indicator,
     /// Phase for embodied and refurbishment factors; `Use` for electricity.
     pub phase: Phase,
+    /// Central value with its low and high bounds, in `unit`.
     pub value: Range,
+    /// The indicator's unit, per kWh or per GB for electricity and network factors (`kgCO2e`,
+    /// `kgCO2e/kWh`).
     pub unit: String,
+    /// How far it can be trusted.
     pub quality: Quality,
+    /// Source it was read from (a key of [`Dataset::sources`]).
     pub source_id: String,
+    /// Where in that source it was read (a rule name, a table row, a page).
     pub source_row: String,
+    /// How low and high were set, caveats (may be empty).
     pub note: String,
     /// How the source made the figure, where the dataset says (`electricity.csv`'s optional
     /// `method` column: "single-year figure", "four-year smoothed average"); empty when not
     /// stated. Two vintages of a zone with different methods are a method break
-    /// ([`crate::year_over_year`]).
+    /// ([`year_over_year`](mod@crate::year_over_year)).
     pub method: String,
     /// The method in French (`method_fr`), empty when not given.
     pub method_fr: String,
@@ -301,6 +352,7 @@ pub struct Dataset {
 /// (sources give different indicators for different years).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ElectricityLookup {
+    /// The zone looked up.
     pub zone: ZoneRef,
     /// The vintage of the climate-change factor (`None`: an undated figure).
     pub year_used: Option<i32>,
@@ -332,6 +384,25 @@ impl Dataset {
     }
 
     /// An embedded dataset by id (see [`EMBEDDED_IDS`]).
+    ///
+    /// ```
+    /// use empreinte::dataset::{Dataset, EMBEDDED_IDS};
+    /// use empreinte::{Indicator, Phase};
+    ///
+    /// let ds = Dataset::embedded("ademe-negaoctet-2022")?;
+    /// assert!(EMBEDDED_IDS.contains(&ds.id()));
+    /// // Device types are read as people write them, in French or English.
+    /// let laptop = ds.find_category("PC portables").unwrap();
+    /// assert_eq!(ds.category(laptop).id, "laptop");
+    /// assert_eq!(ds.zone(ds.default_zone()).code, "FR");
+    /// // What the dataset covers decides what a total is.
+    /// assert!(ds.covers(Indicator::ClimateChange, Phase::Manufacturing));
+    /// // Every factor cites a source of the dataset.
+    /// assert!(ds.factors().iter().all(|f| ds.source(&f.source_id).is_some()));
+    /// // An unknown id is an error that names the embedded ones.
+    /// assert_eq!(Dataset::embedded("negaoctet").unwrap_err().code(), "unknown_dataset");
+    /// # Ok::<(), empreinte::DatasetError>(())
+    /// ```
     pub fn embedded(id: &str) -> Result<&'static Dataset, DatasetError> {
         embedded::by_id(id)
     }
@@ -346,24 +417,32 @@ impl Dataset {
         load::from_files(files)
     }
 
+    /// Identity of the dataset (from datapackage.json).
     pub fn info(&self) -> &DatasetInfo {
         &self.info
     }
+    /// The dataset id.
     pub fn id(&self) -> &str {
         &self.info.id
     }
+    /// The dataset version.
     pub fn version(&self) -> &str {
         &self.info.version
     }
+    /// The rows of `sources.csv`.
     pub fn sources(&self) -> &[Source] {
         &self.sources
     }
+    /// The rows of `zones.csv`.
     pub fn zones(&self) -> &[Zone] {
         &self.zones
     }
+    /// Every category: the rows of `categories.csv`, then the vocabulary classes the dataset has no
+    /// figure for (coverage not available).
     pub fn categories(&self) -> &[Category] {
         &self.categories
     }
+    /// Every factor of every table, including flagged ones.
     pub fn factors(&self) -> &[Factor] {
         &self.factors
     }
@@ -393,18 +472,24 @@ impl Dataset {
             .collect()
     }
 
+    /// The category behind a reference.
     pub fn category(&self, r: CategoryRef) -> &Category {
         &self.categories[r.0 as usize]
     }
+    /// The zone behind a reference.
     pub fn zone(&self, r: ZoneRef) -> &Zone {
         &self.zones[r.0 as usize]
     }
+    /// The factor behind a reference.
     pub fn factor(&self, r: FactorRef) -> &Factor {
         &self.factors[r.0 as usize]
     }
+    /// A source by id, if the dataset has it.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+    /// The zone of lines that give no country (`default_country` of datapackage.json, France when
+    /// absent).
     pub fn default_zone(&self) -> ZoneRef {
         self.default_zone
     }
@@ -507,6 +592,8 @@ impl Dataset {
         self.zone_names.get(name).map(|i| ZoneRef(i as u32))
     }
 
+    /// The closest zone name when the text looks like a typo of one, as "name (code)", for "did you
+    /// mean" messages.
     pub fn suggest_zone(&self, name: &str) -> Option<String> {
         self.zone_names
             .suggest(name)

@@ -16,7 +16,9 @@ pub const NETWORK_FILE: &str = "network.csv";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Access {
+    /// Fixed-line access (ADSL, fibre...).
     Fixed,
+    /// Mobile access.
     Mobile,
 }
 
@@ -25,6 +27,7 @@ pub enum Access {
 pub struct NetworkEntry {
     /// Stable id (`fixed_fr`, `mobile_eu`, `fixed_fr_excl_box`...).
     pub id: String,
+    /// Kind of access.
     pub access: Access,
     /// Zone the factor describes (`FR`, `EU`).
     pub zone: String,

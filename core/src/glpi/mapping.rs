@@ -96,6 +96,8 @@ pub const MULTIFUNCTION_WORDS: &[&str] = &[
     "altalink",
     "scx",
 ];
+/// Model prefixes that mark a multifunction device when followed by digits (`MFC-L2710DW`,
+/// `MX5970`).
 pub const MULTIFUNCTION_PREFIXES: &[&str] = &["mfp", "mfc", "dcp", "mx", "mf", "mb", "mc", "scx"];
 
 /// Page counters that only a multifunction device keeps (`content.pagecounters`).
@@ -415,6 +417,7 @@ impl UserMapping {
         self.rules.len()
     }
 
+    /// Whether the mapping has no rule.
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
     }

@@ -54,17 +54,28 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum GlpiError {
+    /// A file or folder could not be read.
     #[error("{path}: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// The path.
+        path: String,
+        /// The I/O error.
+        message: String,
+    },
+    /// A user mapping file is not valid (not two columns, an unknown category).
     #[error("mapping {source_name}, line {line}: {message}")]
     Mapping {
+        /// Name of the mapping file.
         source_name: String,
+        /// 1-based line in it.
         line: u64,
+        /// What is wrong.
         message: String,
     },
 }
 
 impl GlpiError {
+    /// A stable, machine-readable code (`read_error`, `invalid_mapping`).
     pub fn code(&self) -> &'static str {
         match self {
             GlpiError::Io { .. } => "read_error",
@@ -94,6 +105,8 @@ pub enum YearSource {
 }
 
 impl YearSource {
+    /// Stable id (`purchase_date`, `bios_date`...), as written in the `acquisition_year_source`
+    /// trace column.
     pub fn id(self) -> &'static str {
         match self {
             YearSource::PurchaseDate => "purchase_date",
@@ -105,6 +118,7 @@ impl YearSource {
         }
     }
 
+    /// The label in French or English.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (YearSource::PurchaseDate, Lang::Fr) => "date d'achat",
@@ -139,6 +153,7 @@ pub enum ItemStatus {
 }
 
 impl ItemStatus {
+    /// Stable id: `mapped`, `excluded`, `unmapped` or `invalid`.
     pub fn id(self) -> &'static str {
         match self {
             ItemStatus::Mapped => "mapped",
@@ -165,6 +180,7 @@ pub enum DepartmentFrom {
 /// Import options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct GlpiOptions {
+    /// Where items' departments come from.
     pub department_from: DepartmentFrom,
 }
 
@@ -177,17 +193,26 @@ pub struct GlpiItem {
     pub source: String,
     /// GLPI item type: Computer, Monitor, Printer, NetworkEquipment, Phone...
     pub itemtype: String,
+    /// The item's name in GLPI.
     pub name: Option<String>,
+    /// Its manufacturer.
     pub manufacturer: Option<String>,
+    /// Its model.
     pub model: Option<String>,
+    /// Its serial number; an item of a category whose serial was already seen is excluded as a
+    /// duplicate.
     pub serial: Option<String>,
+    /// Its department, from the entity or location as [`GlpiOptions`] says.
     pub department: Option<String>,
+    /// What became of it.
     pub status: ItemStatus,
     /// Dataset category id when mapped.
     pub category: Option<String>,
     /// Physical devices (a stack of switches is one GLPI item, several devices).
     pub quantity: u32,
+    /// Acquisition year, when one is known.
     pub acquisition_year: Option<i32>,
+    /// Where the acquisition year comes from.
     pub year_source: YearSource,
     /// In stock: counted (it was bought), with no use.
     pub in_stock: bool,
@@ -241,21 +266,30 @@ impl GlpiItem {
 /// How many items of each status, and how many devices mapped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct GlpiCounts {
+    /// Files read.
     pub files: u64,
+    /// Items, whatever their status.
     pub items: u64,
+    /// Items mapped to a category.
     pub mapped: u64,
+    /// Items excluded on purpose.
     pub excluded: u64,
+    /// Items GLPI does not say enough about.
     pub unmapped: u64,
+    /// Files that could not be read as GLPI input.
     pub invalid: u64,
+    /// Physical devices on the mapped items.
     pub devices: u64,
 }
 
 /// The result of an import.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GlpiImport {
+    /// Every item, in the order read.
     pub items: Vec<GlpiItem>,
     /// Files of a folder left aside (not `.json` or `.csv`).
     pub skipped_files: Vec<String>,
+    /// Files read.
     pub files: u64,
 }
 
@@ -268,9 +302,13 @@ pub enum GlpiFormat {
     CsvExport,
 }
 
+/// How much of a file's start [`detect`] needs to recognise a GLPI export (64 KiB): readers
+/// pass at most this many bytes.
+pub const DETECTION_HEAD_BYTES: usize = 64 * 1024;
+
 /// Tells GLPI input apart from an empreinte inventory, from the first bytes of a file.
 pub fn detect(head: &[u8]) -> Option<GlpiFormat> {
-    let head = &head[..head.len().min(64 * 1024)];
+    let head = &head[..head.len().min(DETECTION_HEAD_BYTES)];
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
     if *first == b'{' {
@@ -284,7 +322,7 @@ pub fn detect(head: &[u8]) -> Option<GlpiFormat> {
 }
 
 /// Whether a path is GLPI input: a folder (read by [`GlpiImporter::add_path`]), or a file whose
-/// first 64 KB [`detect`] recognises. A file that cannot be read is not.
+/// first [`DETECTION_HEAD_BYTES`] [`detect`] recognises. A file that cannot be read is not.
 pub fn is_glpi_path(path: &Path) -> bool {
     use std::io::Read;
     if path.is_dir() {
@@ -293,7 +331,7 @@ pub fn is_glpi_path(path: &Path) -> bool {
     let mut head = Vec::new();
     match std::fs::File::open(path) {
         Ok(f) => {
-            let _ = f.take(64 * 1024).read_to_end(&mut head);
+            let _ = f.take(DETECTION_HEAD_BYTES as u64).read_to_end(&mut head);
             detect(&head).is_some()
         }
         Err(_) => false,
@@ -314,6 +352,7 @@ pub struct GlpiImporter<'d> {
 }
 
 impl<'d> GlpiImporter<'d> {
+    /// An importer mapping to `ds`'s categories, with the user's own rules first.
     pub fn new(ds: &'d Dataset, mapping: UserMapping, options: GlpiOptions) -> GlpiImporter<'d> {
         GlpiImporter {
             ds,

@@ -126,10 +126,23 @@ impl GlpiImport {
     /// `glpi_excluded` warnings.
     pub fn evaluate(&self, ds: &Dataset, options: &EvaluationOptions) -> Result<Report, RowError> {
         let mut ev = crate::Evaluation::new(ds, options.clone())?;
+        self.add_to(&mut ev, &mut |_, _| true);
+        Ok(ev.finish())
+    }
+
+    /// Adds the items to an evaluation; `adjust` may change a mapped item's line before it is
+    /// evaluated, or leave it out (`false`, having said why).
+    pub(crate) fn add_to(
+        &self,
+        ev: &mut crate::Evaluation,
+        adjust: &mut dyn FnMut(&mut crate::EquipmentLine, &mut crate::Evaluation) -> bool,
+    ) {
         for item in &self.items {
             match (item.status, item.line()) {
-                (ItemStatus::Mapped, Some(line)) => {
-                    let _ = ev.add(item.number, &line);
+                (ItemStatus::Mapped, Some(mut line)) => {
+                    if adjust(&mut line, ev) {
+                        let _ = ev.add(item.number, &line);
+                    }
                 }
                 (ItemStatus::Excluded, _) => ev.warn(Warning {
                     line: Some(item.number),
@@ -160,7 +173,6 @@ impl GlpiImport {
                 message: format!("{f}: not read (only .json and .csv files of a folder are)"),
             });
         }
-        Ok(ev.finish())
     }
 }
 

@@ -76,6 +76,7 @@ pub struct HostingUsage {
     pub lifetime: Option<Time>,
     /// Power of the other components as a share of CPU + memory (archetypes: 0.33, 0.2–0.6).
     pub other_consumption_ratio: Option<f64>,
+    /// Where the electricity comes from.
     pub location: Location,
     /// Reporting year, for the electricity vintage.
     pub year: i32,
@@ -106,15 +107,19 @@ impl HostingUsage {
 /// The footprint of a server or cloud instance over a duration.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HostingFootprint {
+    /// Id of the dataset used.
     pub dataset: String,
+    /// Version of the dataset used.
     pub dataset_version: String,
     /// `bottom_up`, `generic` (the dataset's server category) or `cloud_instance`.
     pub model: &'static str,
+    /// Period the footprint covers (hours).
     pub duration_hours: f64,
     /// Share of the embodied impacts carried over the duration.
     pub embodied_share: Range,
     /// Power of the IT equipment (W), before PUE.
     pub it_power_w: Range,
+    /// PUE applied to the IT electricity, with its range.
     pub pue: Range,
     /// Site whose PUE was used (`None` when a PUE was given).
     pub site: Option<String>,
@@ -131,6 +136,7 @@ pub struct HostingFootprint {
     pub included: [u8; N_IND],
     /// Ids of every factor, parameter and table row used.
     pub factors_used: Vec<String>,
+    /// What the result leaves out or assumes (a fallback, a missing phase, no location).
     pub warnings: Vec<String>,
 }
 

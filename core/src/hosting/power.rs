@@ -75,9 +75,13 @@ pub fn ln(x: f64) -> f64 {
 /// A CPU power curve: `P(load) = a·ln(b·(load + c)) + d`, or after a TDP fit `a·ln(load + c) + k`.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct CpuCurve {
+    /// Coefficient `a` (W).
     pub a: f64,
+    /// Coefficient `b` (per %; 1 after a TDP fit).
     pub b: f64,
+    /// Coefficient `c` (%).
     pub c: f64,
+    /// Coefficient `d` (W; `k` after a TDP fit).
     pub d: f64,
     /// True when the curve was fitted to the TDP (then `b = 1` and `d` holds `k`).
     pub fitted_to_tdp: bool,
@@ -227,7 +231,8 @@ fn ratio(a: &str, b: &str) -> f64 {
     100.0 * (2 * lcs) as f64 / total as f64
 }
 
-/// rapidfuzz `token_sort_ratio` of lower-cased strings (words sorted, then [`ratio`]).
+/// rapidfuzz `token_sort_ratio` of lower-cased strings: words sorted, then the indel similarity
+/// in percent (rapidfuzz `ratio`).
 pub fn token_sort_ratio(a: &str, b: &str) -> f64 {
     let sorted = |s: &str| {
         let lower = s.to_lowercase();

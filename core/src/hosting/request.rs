@@ -3,8 +3,8 @@
 //! binding.
 
 use super::{
-    CaseType, CloudInstanceSpec, CpuConfig, DiskConfig, DiskKind, HostingFootprint, HostingUsage,
-    Load, Location, PsuConfig, RamConfig, ServerConfig, ServerSpec, HOURS_PER_YEAR,
+    CaseType, CloudInstanceSpec, CpuConfig, DiskConfig, DiskKind, HostingError, HostingFootprint,
+    HostingUsage, Load, Location, PsuConfig, RamConfig, ServerConfig, ServerSpec, HOURS_PER_YEAR,
 };
 use crate::dataset::Dataset;
 use crate::estimate::Range;
@@ -19,22 +19,35 @@ use uom::si::time::hour;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct UsageRequest {
+    /// Period covered (hours; not with `duration_years`); default one year, [`HOURS_PER_YEAR`].
     pub duration_hours: Option<f64>,
+    /// Duration covered in years of [`HOURS_PER_YEAR`] (not with `duration_hours`).
+    pub duration_years: Option<f64>,
     /// CPU load in %, `{low, central, high}`, or a profile of `[time %, load %]` pairs.
     pub load_percent: Option<LoadRequest>,
     /// A load profile (same as giving one in `load_percent`).
     pub load_profile: Option<Vec<(f64, f64)>>,
+    /// Measured average power of the server (W), replacing the power model.
     pub avg_power_w: Option<f64>,
+    /// Share of the time the server is on (0 to 1); default the archetype's.
     pub use_time_ratio: Option<f64>,
+    /// Lifetime (years of [`HOURS_PER_YEAR`]); default the archetype's or the `server`
+    /// category's.
     pub lifetime_years: Option<f64>,
+    /// Power of the other components as a share of CPU + memory; default the archetype's.
     pub other_consumption_ratio: Option<f64>,
     /// A zone (`FR`, `Allemagne`...); absent: the dataset's country; `null`: unknown.
     #[serde(deserialize_with = "present")]
     pub location: Option<Option<String>>,
     /// Location unknown: the European average with every zone's range (BoaviztAPI's default).
     pub no_location: bool,
+    /// Reporting year, for the electricity vintage; default
+    /// [`REPORTING_YEAR`](crate::defaults::REPORTING_YEAR).
     pub year: Option<i32>,
+    /// Site id or name of `hosting_sites.csv`; default the own server room (servers) or a
+    /// hyperscale data centre (cloud).
     pub site: Option<String>,
+    /// A known PUE, overriding the site's.
     pub pue: Option<f64>,
 }
 
@@ -47,15 +60,30 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<Strin
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum LoadRequest {
+    /// One load (%), without range.
     Constant(f64),
+    /// A load (%) with its range.
     Range(Range),
+    /// Pairs of (share of time %, load %).
     Profile(Vec<(f64, f64)>),
 }
 
 impl UsageRequest {
-    pub fn usage(self) -> HostingUsage {
-        let mut u = HostingUsage::one_year(self.year.unwrap_or(2025));
-        u.duration = Time::new::<hour>(self.duration_hours.unwrap_or(HOURS_PER_YEAR));
+    /// The usage, every unset option at the model's default; a duration given both in hours
+    /// and in years is refused.
+    pub fn usage(self) -> Result<HostingUsage, HostingError> {
+        let mut u = HostingUsage::one_year(self.year.unwrap_or(crate::defaults::REPORTING_YEAR));
+        let hours = match (self.duration_hours, self.duration_years) {
+            (Some(_), Some(_)) => {
+                return Err(HostingError::Conflict {
+                    fields: ("duration_hours", "duration_years"),
+                })
+            }
+            (Some(h), None) => h,
+            (None, Some(y)) => y * HOURS_PER_YEAR,
+            (None, None) => HOURS_PER_YEAR,
+        };
+        u.duration = Time::new::<hour>(hours);
         u.load = match (self.load_percent, self.load_profile) {
             (Some(LoadRequest::Constant(v)), _) => Some(Load::Constant(Range::exact(v))),
             (Some(LoadRequest::Range(r)), _) => Some(Load::Constant(r)),
@@ -75,64 +103,109 @@ impl UsageRequest {
         };
         u.site = self.site;
         u.pue = self.pue;
-        u
+        Ok(u)
     }
 }
 
+/// The CPUs of a server; what is not given comes from the CPU named, else the archetype.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CpuRequest {
+    /// Number of CPUs.
     pub units: Option<f64>,
+    /// CPU name, looked up in `hosting_cpus.csv`.
     pub name: Option<String>,
+    /// Cores per CPU.
     pub core_units: Option<f64>,
+    /// Threads per CPU.
     pub threads: Option<f64>,
+    /// Die area of one CPU (mm²).
     pub die_size_mm2: Option<f64>,
+    /// Die area per core (mm²), multiplied by the cores.
     pub die_size_per_core_mm2: Option<f64>,
+    /// Thermal design power of one CPU (W); the power curve is fitted to it.
     pub tdp_w: Option<f64>,
+    /// CPU manufacturer (picks the power curve).
     pub manufacturer: Option<String>,
+    /// CPU model range (picks the power curve).
     pub model_range: Option<String>,
+    /// CPU family.
     pub family: Option<String>,
 }
 
+/// A bank of identical memory modules.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RamRequest {
+    /// Number of modules; default the archetype's.
     pub units: Option<f64>,
+    /// Capacity of one module (GB); default the archetype's.
     pub capacity_gb: Option<f64>,
+    /// DRAM die density (GB/cm²); default the dataset's `ram_density` parameter.
     #[serde(default)]
     pub density_gb_per_cm2: Option<f64>,
 }
 
+/// Kind of drive.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiskKindRequest {
+    /// Solid-state drive.
     Ssd,
+    /// Hard disk drive.
     Hdd,
 }
 
+/// A set of identical drives.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DiskRequest {
+    /// SSD or HDD.
     pub kind: DiskKindRequest,
+    /// Number of drives; default the archetype's.
     pub units: Option<f64>,
+    /// Capacity of one drive (GB); default the archetype's.
     pub capacity_gb: Option<f64>,
+    /// NAND die density (GB/cm², SSD only); default the dataset's `ssd_density` parameter.
     #[serde(default)]
     pub density_gb_per_cm2: Option<f64>,
 }
 
+/// The power supplies of a server.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PsuRequest {
+    /// Number of power supplies; default the archetype's.
     pub units: Option<f64>,
+    /// Weight of one power supply (kg); default the archetype's.
     pub unit_weight_kg: Option<f64>,
 }
 
+/// Enclosure of a server.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CaseRequest {
+    /// A rack server.
     Rack,
+    /// A blade server (a share of its enclosure).
     Blade,
+    /// A tower server (evaluated with the rack factor, with a warning).
     Tower,
+}
+
+impl CaseRequest {
+    /// The ids a request writes.
+    pub const IDS: [&'static str; 3] = ["rack", "blade", "tower"];
+
+    /// From its id (`rack`, `blade`, `tower`).
+    pub fn from_id(id: &str) -> Option<CaseRequest> {
+        match id {
+            "rack" => Some(CaseRequest::Rack),
+            "blade" => Some(CaseRequest::Blade),
+            "tower" => Some(CaseRequest::Tower),
+            _ => None,
+        }
+    }
 }
 
 /// A server: `generic: true` for the dataset's generic server, else an archetype and its
@@ -140,16 +213,32 @@ pub enum CaseRequest {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ServerRequest {
+    /// The dataset's generic `server` category, whatever else is given.
     pub generic: bool,
+    /// Archetype id of `hosting_servers.csv`; default `platform_compute_medium`.
     pub archetype: Option<String>,
+    /// Enclosure; default the archetype's.
     pub case_type: Option<CaseRequest>,
+    /// CPUs; default the archetype's.
     pub cpu: Option<CpuRequest>,
+    /// Memory; replaces all the archetype's when given.
     pub ram: Option<Vec<RamRequest>>,
+    /// Drives; replace all the archetype's when given.
     pub disks: Option<Vec<DiskRequest>>,
+    /// Power supplies; default the archetype's.
     pub power_supply: Option<PsuRequest>,
 }
 
 impl ServerRequest {
+    /// The server's footprint over `usage` (the model [`ServerRequest::spec`] chooses).
+    pub fn evaluate(
+        self,
+        ds: &Dataset,
+        usage: UsageRequest,
+    ) -> Result<HostingFootprint, HostingError> {
+        super::server_footprint(ds, &self.spec(ds), &usage.usage()?)
+    }
+
     /// The spec: bottom-up when the dataset has server archetypes or one is named; else the
     /// dataset's generic server. Empty parts count as not given.
     pub fn spec(self, ds: &Dataset) -> ServerSpec {
@@ -214,13 +303,26 @@ impl ServerRequest {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CloudRequest {
+    /// Provider id (`aws`, `azure`, `gcp`, `ovhcloud`, `scaleway`).
     pub provider: String,
+    /// Instance type as the provider names it (`m6g.xlarge`).
     pub instance_type: String,
+    /// Provider region (`eu-west-3`); sets the electricity zone.
     #[serde(default)]
     pub region: Option<String>,
 }
 
 impl CloudRequest {
+    /// The instance's footprint over `usage`.
+    pub fn evaluate(
+        self,
+        ds: &Dataset,
+        usage: UsageRequest,
+    ) -> Result<HostingFootprint, HostingError> {
+        super::cloud_footprint(ds, &self.spec(), &usage.usage()?)
+    }
+
+    /// The instance to evaluate.
     pub fn spec(self) -> CloudInstanceSpec {
         CloudInstanceSpec {
             provider: self.provider,

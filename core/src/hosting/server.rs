@@ -366,6 +366,29 @@ pub(crate) fn assemble(
 }
 
 /// The footprint of a server over a duration.
+///
+/// ```
+/// use empreinte::hosting::{server_footprint, HostingUsage, ServerConfig, ServerSpec};
+/// use empreinte::{Dataset, Indicator, Phase};
+///
+/// let usage = HostingUsage::one_year(2025);
+/// // Bottom-up, from the default archetype, with the Boavizta dataset's hosting tables.
+/// let ds = Dataset::embedded("boavizta-2.5")?;
+/// let f = server_footprint(ds, &ServerSpec::BottomUp(ServerConfig::default()), &usage)?;
+/// assert_eq!((f.model, f.site.as_deref()), ("bottom_up", Some("own_server_room")));
+/// let climate = f.total(Indicator::ClimateChange).unwrap();
+/// assert!(0.0 < climate.low && climate.low <= climate.central && climate.central <= climate.high);
+/// assert!(f.electricity_kwh.central > 0.0);
+/// // The sources give no end of life for server components: not available, never zero.
+/// assert_eq!(f.impact(Indicator::ClimateChange, Phase::EndOfLife), None);
+/// assert!(!f.factors_used.is_empty());
+///
+/// // The default dataset's generic server category.
+/// let generic = server_footprint(Dataset::embedded_default(), &ServerSpec::Generic, &usage)?;
+/// assert_eq!(generic.model, "generic");
+/// assert!(generic.total(Indicator::ClimateChange).unwrap().central > 0.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn server_footprint(
     ds: &Dataset,
     spec: &ServerSpec,

@@ -18,18 +18,31 @@ pub const TRACE_COLUMNS: [&str; 5] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
+    /// The kind of device, as written (`category`, "Type de matériel"...).
     Category,
+    /// Number of identical devices.
     Quantity,
+    /// New, refurbished, reused or repaired.
     Condition,
+    /// Year of acquisition (a year or a date).
     AcquisitionYear,
+    /// Physical lifetime, in years.
     LifetimeYears,
+    /// Accounting amortisation period, in years.
     AmortisationYears,
+    /// Hours of use per day.
     HoursPerDay,
+    /// Days of use per year.
     DaysPerYear,
+    /// Average power in use, in watts per device.
     PowerW,
+    /// Measured electricity, in kWh per device and year.
     EnergyKwhPerYear,
+    /// ISO code or name of the country of use.
     Country,
+    /// Free tag of the service owning the devices (mairie, école...).
     Department,
+    /// Free description of the line.
     Label,
     /// The model as written ("Latitude 5420", "Aruba 2930F-48G"): evidence of the class when
     /// the type is vague, and of qualifiers (ports, screen size).
@@ -300,6 +313,7 @@ const ALIASES: &[(Field, &[&str], &[&str])] = &[
 ];
 
 impl Field {
+    /// Every field, in the order of the schema.
     pub const ALL: [Field; 15] = [
         Field::Category,
         Field::Quantity,

@@ -16,6 +16,7 @@ const SNIFF_BYTES: usize = 64 * 1024;
 pub struct CsvFormat {
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`.
     pub encoding: &'static str,
+    /// Whether the input started with a byte-order mark.
     pub bom: bool,
     /// `;`, `,` or a tab.
     pub separator: char,
@@ -382,7 +383,9 @@ impl<R: Read> Read for LineFeeds<R> {
 /// Which field each column of a header row gives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ColumnMap {
+    /// For each column of the header row, the field it gives, or `None` when it is ignored.
     pub columns: Vec<Option<Field>>,
+    /// The header row as read.
     pub headers: Vec<String>,
 }
 

@@ -7,35 +7,58 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum InventoryError {
+    /// The input is empty or blank: no header row, no JSON document.
     #[error("the inventory is empty: expected a header row (category;quantity;...) and at least one line")]
     Empty,
 
+    /// The input is not text: a workbook, an image, binary data, or JSON that is not UTF-8.
     #[error("this does not look like a CSV or JSON inventory: {detail}")]
-    NotText { detail: String },
+    NotText {
+        /// What the input looks like instead.
+        detail: String,
+    },
 
+    /// A required column (the category) is not in the header row.
     #[error(
         "missing required column `{field}` (columns found: {found}); name a column {expected}"
     )]
     MissingColumn {
+        /// The field no column gives.
         field: Field,
+        /// The headers that were found, quoted and comma-separated.
         found: String,
+        /// Names the column could have.
         expected: String,
     },
 
+    /// Two columns (or JSON keys) with a strong name both give one field.
     #[error("columns {first:?} and {second:?} both give `{field}`; keep only one")]
     DuplicateColumn {
+        /// The field given twice.
         field: Field,
+        /// The first header giving it, as written.
         first: String,
+        /// The second header giving it, as written.
         second: String,
     },
 
+    /// The input could not be read (an I/O error, or a CSV record the reader refuses).
     #[error("cannot read the inventory at line {line}: {message}")]
-    Read { line: u64, message: String },
+    Read {
+        /// 1-based line where reading failed (0 when the reader cannot tell).
+        line: u64,
+        /// The underlying error.
+        message: String,
+    },
 
+    /// The input starts like JSON but does not parse.
     #[error("invalid JSON at line {line}, column {column}: {message}")]
     Json {
+        /// 1-based line of the error, as serde_json reports it.
         line: u64,
+        /// 1-based column of the error.
         column: u64,
+        /// serde_json's message.
         message: String,
     },
 }
@@ -78,90 +101,168 @@ impl InventoryError {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RowError {
+    /// A required value is empty.
     #[error("{field}: a value is required")]
-    Missing { field: Field },
+    Missing {
+        /// The field left empty.
+        field: Field,
+    },
 
+    /// A numeric cell does not read as a number.
     #[error("{field}: {value:?} is not a number; expected {expected}")]
     NotANumber {
+        /// The field of the cell.
         field: Field,
+        /// The cell as written.
         value: String,
+        /// What a valid value looks like.
         expected: String,
     },
 
+    /// A number outside the range the field accepts.
     #[error("{field}: {value} is out of range; expected {expected}")]
     OutOfRange {
+        /// The field of the cell.
         field: Field,
+        /// The value, as written or as computed.
         value: String,
+        /// The accepted range.
         expected: String,
     },
 
+    /// A whole number expected (a quantity, a year) has a fractional part.
     #[error("{field}: {value:?} is not a whole number")]
-    NotWhole { field: Field, value: String },
+    NotWhole {
+        /// The field of the cell.
+        field: Field,
+        /// The value as written.
+        value: String,
+    },
 
+    /// The category matches no class the dataset can evaluate.
     #[error("category: unknown category {value:?}{}; see `empreinte factors` for the list", suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default())]
     UnknownCategory {
+        /// The category as written (the model when the category is blank).
         value: String,
+        /// The closest known category, when one is close enough.
         suggestion: Option<String>,
     },
 
+    /// The country (of a line, or the evaluation's default country) matches no zone of the dataset.
     #[error("country: unknown country or zone {value:?}{}; use an ISO code such as FR or DE", suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default())]
     UnknownCountry {
+        /// The country as written.
         value: String,
+        /// The closest zone, when one is close enough.
         suggestion: Option<String>,
     },
 
+    /// The condition is not a word [`Condition::parse`](super::Condition::parse) knows.
     #[error("condition: unknown condition {value:?}; expected new (neuf), refurbished (reconditionné), reused (réemploi) or repaired (réparé)")]
-    UnknownCondition { value: String },
+    UnknownCondition {
+        /// The condition as written.
+        value: String,
+    },
 
+    /// The device was acquired after the reporting year.
     #[error("acquisition_year: {year} is after the reporting year {reporting_year}; the device is not in service yet")]
-    AcquisitionInFuture { year: i32, reporting_year: i32 },
+    AcquisitionInFuture {
+        /// The acquisition year of the line.
+        year: i32,
+        /// The reporting year of the evaluation.
+        reporting_year: i32,
+    },
 
+    /// An offer of a refurbished or repaired device whose class has no refurbishment figures in
+    /// the dataset (and, when repaired, no replaced parts of the buyer's).
     #[error("condition: dataset {dataset} has no refurbishment factors for {category}; refurbished devices can be evaluated for: {available}")]
     NoRefurbishmentData {
+        /// Id of the class.
         category: String,
+        /// Id of the dataset.
         dataset: String,
+        /// Classes of the dataset that have refurbishment figures.
         available: String,
     },
 
+    /// The dataset has no figure for the class, so it cannot be compared (an offer); an inventory
+    /// counts such a line as not available instead.
     #[error("category: dataset {dataset} has no figure for {category}; it cannot be compared (inventories count it as not available)")]
-    NoFigures { category: String, dataset: String },
+    NoFigures {
+        /// Id of the class.
+        category: String,
+        /// Id of the dataset.
+        dataset: String,
+    },
 
+    /// The dataset has no electricity factor for the zone the line is used in.
     #[error("country: dataset {dataset} has no electricity factor for {zone}")]
-    NoElectricityFactor { zone: String, dataset: String },
+    NoElectricityFactor {
+        /// Code of the zone.
+        zone: String,
+        /// Id of the dataset.
+        dataset: String,
+    },
 
+    /// A CSV row with another number of fields than the header.
     #[error("the row has {found} fields but the header has {expected}; a decimal comma in a comma-separated file? Quote the value or use ';' as separator")]
-    FieldCount { expected: usize, found: usize },
+    FieldCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in the row.
+        found: usize,
+    },
 
+    /// A cell that cannot be read as text or a value (bad encoding, a JSON list or object...).
     #[error("{field}: {reason}")]
-    InvalidText { field: Field, reason: String },
+    InvalidText {
+        /// The field of the cell.
+        field: Field,
+        /// Why.
+        reason: String,
+    },
 
+    /// Two keys of one JSON item give the same field.
     #[error("keys {first:?} and {second:?} both give `{field}`; keep only one")]
     DuplicateField {
+        /// The field given twice.
         field: Field,
+        /// The first key giving it.
         first: String,
+        /// The second key giving it.
         second: String,
     },
 
+    /// An imported item (GLPI) that maps to no category and was not counted.
     #[error("category: {item} was not counted: {reason} [{code}]")]
     Unmapped {
         /// What the source calls the item (GLPI: its type, name and model).
         item: String,
+        /// Why it could not be mapped.
         reason: String,
         /// The mapping's own code for why (e.g. `glpi_no_chassis`).
         code: String,
     },
 
+    /// An evaluation option out of its range: the evaluation does not start.
     #[error("option {option}: {value} is out of range; expected {expected}")]
     InvalidOption {
+        /// The option's path (e.g. `annualisation.default_years`).
         option: &'static str,
+        /// The value given.
         value: String,
+        /// The accepted range.
         expected: String,
     },
 
+    /// A text cell longer than the reader accepts ([`MAX_TEXT_LEN`](super::MAX_TEXT_LEN) bytes).
     #[error("{field}: the value is {length} characters long; at most {max} are accepted")]
     TooLong {
+        /// The field of the cell.
         field: Field,
+        /// Its length in bytes (UTF-8).
         length: usize,
+        /// The longest accepted, in bytes.
         max: usize,
     },
 }
@@ -220,6 +321,7 @@ impl RowError {
 pub struct RejectedRow {
     /// 1-based line in the file (header = line 1), or item number in a JSON array.
     pub line: u64,
+    /// Why it was rejected.
     pub error: RowError,
 }
 
@@ -238,8 +340,12 @@ impl Serialize for RejectedRow {
 /// Something worth knowing that did not stop evaluation (an ignored column, an assumption).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Warning {
+    /// 1-based line the warning is about, if any (`None`: the whole input).
     pub line: Option<u64>,
+    /// Name of the field concerned, if any (e.g. `country`, `acquisition_year`).
     pub field: Option<String>,
+    /// A stable, machine-readable code (e.g. `ignored_column`, `category_assumption`).
     pub code: &'static str,
+    /// A human-readable message in English.
     pub message: String,
 }

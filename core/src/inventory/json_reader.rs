@@ -70,7 +70,9 @@ pub fn read_json(
 /// A value of a named cell, as JSON objects, JS objects and Python dicts give them.
 #[derive(Debug, Clone, Copy)]
 pub enum NamedValue<'a> {
+    /// A null or absent value: the cell is empty.
     Null,
+    /// A number or a string.
     Cell(CellValue<'a>),
     /// A list, an object, a boolean: not a cell value.
     NotScalar,

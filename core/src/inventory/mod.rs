@@ -22,6 +22,7 @@ pub const MAX_QUANTITY: u32 = 1_000_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
+    /// Bought new: carries its manufacturing, distribution and end of life (the default).
     #[default]
     New,
     /// Refurbished by a professional: under cut-off allocation it carries the refurbishment,
@@ -37,6 +38,7 @@ pub enum Condition {
 }
 
 impl Condition {
+    /// Stable id: `new`, `refurbished`, `reused` or `repaired`.
     pub fn id(self) -> &'static str {
         match self {
             Condition::New => "new",
@@ -73,6 +75,7 @@ impl Condition {
         })
     }
 
+    /// The label in French or English.
     pub fn label(self, lang: crate::Lang) -> &'static str {
         match (self, lang) {
             (Condition::New, crate::Lang::Fr) => "neuf",
@@ -94,8 +97,12 @@ impl Condition {
 pub struct EquipmentLine {
     /// The category as written ("PC portable", "écrans", "laptop").
     pub category: String,
+    /// Number of identical devices.
     pub quantity: u32,
+    /// The state the devices were acquired in.
     pub condition: Condition,
+    /// Year of acquisition: places the devices in their amortisation period (`None`: spread evenly
+    /// over the period, or a rejection under [`crate::Annualisation::None`]).
     pub acquisition_year: Option<i32>,
     /// Physical lifetime (default: the dataset's, or the second life for refurbished devices).
     pub lifetime: Option<Time>,
@@ -156,9 +163,13 @@ pub enum InventoryItem {
 /// A whole inventory read into memory: the lines to evaluate and the rows rejected on reading.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReadInventory {
+    /// The lines to evaluate, with their 1-based line numbers.
     pub lines: Vec<(u64, EquipmentLine)>,
+    /// The rows rejected on reading.
     pub rejected: Vec<RejectedRow>,
+    /// What the reader noticed without rejecting anything (ignored columns...).
     pub warnings: Vec<Warning>,
+    /// Empty CSV rows skipped (spreadsheets export trailing `;;;;` rows).
     pub blank_rows: u64,
 }
 

@@ -152,7 +152,9 @@ fn parse_year(text: &str) -> Result<i32, RowError> {
 /// A cell value: text from CSV, or a JSON scalar.
 #[derive(Debug, Clone, Copy)]
 pub enum CellValue<'a> {
+    /// A cell as written (a CSV cell, a JSON string).
     Text(&'a str),
+    /// A number as given (a JSON number).
     Number(f64),
 }
 

@@ -108,6 +108,7 @@ pub struct ReviewInput<'a> {
     pub left_out: &'a [LeftOut],
     /// Name of the commune or body ("Ville de Montclair").
     pub commune: Option<&'a str>,
+    /// Language of the review.
     pub lang: Lang,
 }
 
@@ -129,7 +130,9 @@ impl<'a> ReviewInput<'a> {
 /// Output format of the review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewFormat {
+    /// One self-contained HTML page, charts as inline SVG.
     Html,
+    /// Markdown, tables instead of charts.
     Markdown,
 }
 
@@ -154,12 +157,19 @@ pub fn to_markdown(input: &ReviewInput<'_>) -> String {
 /// A national figure the review cites.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NationalFigure {
+    /// Stable id (`france_2020_per_inhabitant`...).
     pub id: &'static str,
+    /// The figure, in `unit`.
     pub value: f64,
+    /// Its unit.
     pub unit: &'static str,
+    /// What it is, in French.
     pub label_fr: &'static str,
+    /// What it is, in English.
     pub label_en: &'static str,
+    /// The publication it comes from.
     pub source: &'static str,
+    /// Where to read it.
     pub url: &'static str,
 }
 

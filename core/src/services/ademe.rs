@@ -6,7 +6,8 @@
 //! network (per GB) and the data centre (equipment share and electricity). Network factors and
 //! the French electricity mix come from the dataset (so the vintage is the dataset's and is
 //! named in the result): reporting year 2024 gives the 0.0519 kgCO2e/kWh of npm 2.1.0, 2025 the
-//! 0.0461 of v2.2.0. The other constants are the model's ([`super::ademe_constants`]).
+//! 0.0461 of v2.2.0. The other constants are the model's, each cited beside its value in
+//! `services/ademe_constants.rs`.
 //!
 //! Where the model has a known defect, empreinte follows the intended behaviour and says so:
 //! the e-mail backup transfers over `fixed_eu_excl_box` use that factor (the model's rule tests
@@ -25,16 +26,23 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Terminal {
+    /// A desktop computer with its monitor.
     DesktopWithMonitor,
+    /// A laptop.
     Laptop,
+    /// A tablet.
     Tablet,
+    /// A smartphone.
     Smartphone,
+    /// A television (video meetings and streaming only).
     Tv,
+    /// The model's mix of devices for the service (the default).
     #[default]
     Average,
 }
 
 impl Terminal {
+    /// Every terminal, in the model's order.
     pub const ALL: [Terminal; 6] = [
         Terminal::DesktopWithMonitor,
         Terminal::Laptop,
@@ -43,6 +51,7 @@ impl Terminal {
         Terminal::Tv,
         Terminal::Average,
     ];
+    /// Stable id (`desktop_with_monitor`, `laptop`, `tablet`, `smartphone`, `tv`, `average`).
     pub fn id(self) -> &'static str {
         match self {
             Terminal::DesktopWithMonitor => "desktop_with_monitor",
@@ -94,14 +103,19 @@ impl Terminal {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Region {
+    /// France: the dataset's French electricity factor for the options' year (the default).
     #[default]
     France,
+    /// Europe: the model's constant intensity.
     Europe,
+    /// China: the model's constant intensity.
     China,
+    /// United States: the model's constant intensity.
     Usa,
 }
 
 impl Region {
+    /// Parses `france`/`fr`, `europe`/`eu`, `china`/`chine`/`cn`, `usa`/`us`/`united states`.
     pub fn from_id(s: &str) -> Result<Region, ServiceError> {
         match s.trim().to_lowercase().as_str() {
             "france" | "fr" => Ok(Region::France),
@@ -122,13 +136,18 @@ impl Region {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VideoQuality {
+    /// Audio only.
     Audio,
+    /// Standard definition (the default of video meetings).
     Sd,
+    /// High definition (the default of streaming).
     Hd,
+    /// Ultra high definition.
     UltraHd,
 }
 
 impl VideoQuality {
+    /// Data rate (GB/h).
     pub fn gb_per_hour(self) -> f64 {
         match self {
             VideoQuality::Audio => 168.0 / 1024.0,
@@ -137,6 +156,7 @@ impl VideoQuality {
             VideoQuality::UltraHd => 7.0,
         }
     }
+    /// Parses `audio`, `sd`, `hd`, `ultra_hd` (also `uhd`, `4k`), any case.
     pub fn from_id(s: &str) -> Result<VideoQuality, ServiceError> {
         match s
             .trim()
@@ -163,7 +183,9 @@ impl VideoQuality {
 pub struct AdemeOptions {
     /// Year of the dataset's French electricity factor (2024: npm 2.1.0's mix; 2025: v2.2.0's).
     pub year: i32,
+    /// Where terminals draw their electricity.
     pub terminal_region: Region,
+    /// Where data centres draw their electricity.
     pub data_centre_region: Region,
     /// Drop the terminal shares (the fleet already counts the devices).
     pub exclude_terminals: bool,
@@ -172,7 +194,7 @@ pub struct AdemeOptions {
 impl Default for AdemeOptions {
     fn default() -> Self {
         AdemeOptions {
-            year: 2025,
+            year: crate::defaults::REPORTING_YEAR,
             terminal_region: Region::France,
             data_centre_region: Region::France,
             exclude_terminals: false,
@@ -183,19 +205,33 @@ impl Default for AdemeOptions {
 /// One e-mail (`email`); defaults are the model's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Email {
+    /// Size of the e-mail (MB of 1/1024 GB).
     pub size_mb: f64,
+    /// Number of recipients.
     pub recipients: f64,
+    /// Years the e-mail is stored.
     pub storage_years: f64,
+    /// Copies kept on the sender's side.
     pub sender_backups: f64,
+    /// Copies kept per recipient.
     pub receiver_backups: f64,
+    /// Share of the mail servers' storage in use (above 0, at most 1).
     pub storage_fill_rate: f64,
+    /// E-mails per mailbox and day (allocates the mail server).
     pub mails_per_person_per_day: f64,
+    /// Minutes spent writing it.
     pub writing_minutes: f64,
+    /// Minutes each recipient spends reading it.
     pub reading_minutes_per_recipient: f64,
+    /// Share of the recipients who read it (0 to 1).
     pub read_share: f64,
+    /// The device it is written and read on.
     pub terminal: Terminal,
+    /// Network of the sender (a network id of the dataset).
     pub sender_network: String,
+    /// Network of the recipients.
     pub receiver_network: String,
+    /// Network of the backup transfers.
     pub backup_network: String,
 }
 
@@ -223,11 +259,15 @@ impl Default for Email {
 /// One video meeting (`visio`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Visio {
+    /// Duration (minutes).
     pub minutes: f64,
     /// Connected devices (`emplacements`).
     pub devices: f64,
+    /// Video quality.
     pub quality: VideoQuality,
+    /// The device used.
     pub terminal: Terminal,
+    /// Network (a network id of the dataset).
     pub network: String,
 }
 
@@ -246,9 +286,13 @@ impl Default for Visio {
 /// Video streaming (`streaming`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Streaming {
+    /// Duration (minutes).
     pub minutes: f64,
+    /// Video quality (audio is refused).
     pub quality: VideoQuality,
+    /// The device used.
     pub terminal: Terminal,
+    /// Network (a network id of the dataset).
     pub network: String,
 }
 
@@ -266,12 +310,19 @@ impl Default for Streaming {
 /// One web search (`recherche web`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WebSearch {
+    /// Minutes spent typing the query.
     pub typing_minutes: f64,
+    /// Size of the request (kB of 1/1024 MB).
     pub request_kb: f64,
+    /// Size of a result page (kB of 1/1024 MB).
     pub page_kb: f64,
+    /// Minutes spent reading each page.
     pub reading_minutes: f64,
+    /// Pages read.
     pub pages_read: f64,
+    /// The device used.
     pub terminal: Terminal,
+    /// Network (a network id of the dataset).
     pub network: String,
 }
 
@@ -292,7 +343,9 @@ impl Default for WebSearch {
 /// A file transfer (`fichier`): network and data centre, no terminal.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FileTransfer {
+    /// Size of the file (GB).
     pub size_gb: f64,
+    /// Network (a network id of the dataset).
     pub network: String,
 }
 
@@ -308,6 +361,7 @@ impl Default for FileTransfer {
 /// The model's figures for one use (grams CO2e), with the footprint (kgCO2e).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ServiceResult {
+    /// The service (`email`, `visio`, `streaming`, `web_search`, `file_transfer`).
     pub service: &'static str,
     /// `X . terminaux . construction`.
     pub terminals_embodied_gco2e: f64,
@@ -325,6 +379,7 @@ pub struct ServiceResult {
     pub total_excluding_terminals_gco2e: f64,
     /// True when the model's applicability condition failed (zero size or duration): all zero.
     pub not_applicable: bool,
+    /// The same figures as a footprint (kgCO2e), terminals dropped when asked.
     pub footprint: ServiceFootprint,
 }
 

@@ -23,6 +23,7 @@ pub const DOM_QUANTILES: [f64; 21] = [
     0.0, 47.0, 75.0, 159.0, 233.0, 298.0, 358.0, 417.0, 476.0, 537.0, 603.0, 674.0, 753.0, 843.0,
     949.0, 1076.0, 1237.0, 1459.0, 1801.0, 2479.0, 594601.0,
 ];
+/// Quantile boundaries of the HTTP requests.
 pub const REQUEST_QUANTILES: [f64; 21] = [
     0.0, 2.0, 15.0, 25.0, 34.0, 42.0, 49.0, 56.0, 63.0, 70.0, 78.0, 86.0, 95.0, 105.0, 117.0,
     130.0, 147.0, 170.0, 205.0, 281.0, 3920.0,
@@ -47,6 +48,7 @@ pub const GRADES: [(&str, f64); 6] = [
 pub struct EcoIndexInput {
     /// DOM elements (without the descendants of `<svg>` elements).
     pub dom_elements: f64,
+    /// HTTP requests.
     pub requests: f64,
     /// Sum of the transfer sizes, kB (bytes / 1000).
     pub size_kb: f64,
@@ -55,11 +57,13 @@ pub struct EcoIndexInput {
 /// An EcoIndex result, with the reference implementation's rounding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EcoIndex {
+    /// The metrics scored.
     pub input: EcoIndexInput,
     /// Integer score 0..=100 (half to even).
     pub score: f64,
     /// The score before rounding.
     pub score_unrounded: f64,
+    /// Grade from A to G ([`GRADES`]).
     pub grade: &'static str,
     /// gCO2e per page view (1.00 to 3.00).
     pub ghg_gco2e: f64,
@@ -79,6 +83,25 @@ fn quantile(q: &[f64; 21], v: f64) -> f64 {
 
 impl EcoIndex {
     /// Scores one page view. Every metric must be finite and >= 0.
+    ///
+    /// ```
+    /// use empreinte::services::{EcoIndex, EcoIndexInput};
+    /// use empreinte::Indicator;
+    ///
+    /// let page = EcoIndexInput { dom_elements: 600.0, requests: 60.0, size_kb: 1500.0 };
+    /// let r = EcoIndex::compute(page)?;
+    /// assert_eq!(r.grade, "D");
+    /// assert_eq!(r.score, r.score_unrounded.round_ties_even());
+    /// assert!((1.0..=3.0).contains(&r.ghg_gco2e)); // grams per page view
+    /// // As a footprint: the same figure in kgCO2e, one end-to-end contribution.
+    /// let f = r.footprint(false)?;
+    /// let climate = f.total(Indicator::ClimateChange).central().unwrap();
+    /// assert!((climate - r.ghg_gco2e / 1000.0).abs() < 1e-15);
+    /// // A missing metric is refused, naming it.
+    /// let e = EcoIndex::compute(EcoIndexInput { size_kb: f64::NAN, ..page }).unwrap_err();
+    /// assert_eq!(e.field(), Some("size_kb"));
+    /// # Ok::<(), empreinte::ServiceError>(())
+    /// ```
     pub fn compute(input: EcoIndexInput) -> Result<EcoIndex, ServiceError> {
         non_negative("dom_elements", input.dom_elements)?;
         non_negative("requests", input.requests)?;

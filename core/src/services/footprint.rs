@@ -10,7 +10,9 @@ use serde::Serialize;
 pub enum Tier {
     /// The user's devices (already counted when the fleet is).
     Terminals,
+    /// The network between users and servers.
     Network,
+    /// The servers and their data centre.
     DataCentre,
     /// SWD v3's "production" segment (energy to produce the content).
     ContentProduction,
@@ -19,6 +21,7 @@ pub enum Tier {
 }
 
 impl Tier {
+    /// Stable id: `terminals`, `network`, `data_centre`, `content_production`, `end_to_end`.
     pub fn id(self) -> &'static str {
         match self {
             Tier::Terminals => "terminals",
@@ -33,9 +36,13 @@ impl Tier {
 /// One figure: a tier's impact on one indicator in one phase, in the indicator's unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Contribution {
+    /// The tier.
     pub tier: Tier,
+    /// The indicator.
     pub indicator: Indicator,
+    /// The life-cycle phase.
     pub phase: Phase,
+    /// The value, in the indicator's unit, with its range.
     pub value: Range,
     /// Where the figure comes from: dataset factor ids and model constants with their source.
     pub provenance: String,
@@ -44,8 +51,11 @@ pub struct Contribution {
 /// A tier with no factor for an indicator the model otherwise reports: "not available", never zero.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Missing {
+    /// The tier.
     pub tier: Tier,
+    /// The indicator.
     pub indicator: Indicator,
+    /// Why it is not available.
     pub reason: String,
 }
 
@@ -60,13 +70,16 @@ pub struct ServiceFootprint {
     pub dataset: Option<String>,
     /// How many uses the figures cover.
     pub uses: f64,
+    /// Every figure, per tier, indicator and phase.
     pub contributions: Vec<Contribution>,
+    /// Tiers with no factor for an indicator: not available, never zero.
     pub missing: Vec<Missing>,
     /// True when terminal shares were dropped because the fleet already counts the devices.
     pub terminals_excluded: bool,
     /// False when the method gives whole-life figures not split by phase (kept under the
     /// phase each contribution names, as the notes say).
     pub phases_split: bool,
+    /// What the result leaves out or assumes.
     pub notes: Vec<String>,
 }
 
@@ -178,5 +191,14 @@ impl ServiceFootprint {
     pub fn total(&self, indicator: Indicator) -> Estimate {
         let e = self.sum(indicator, |_| true);
         self.with_missing(e, indicator, None)
+    }
+
+    /// The climate total in grams of CO2e (central), `None` when not available: the unit the
+    /// per-use models speak.
+    pub fn climate_change_gco2e(&self) -> Option<f64> {
+        const G_PER_KG: f64 = 1000.0;
+        self.total(Indicator::ClimateChange)
+            .central()
+            .map(|kg| kg * G_PER_KG)
     }
 }

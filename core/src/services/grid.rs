@@ -55,7 +55,9 @@ pub enum GridSource {
 /// A resolved grid intensity (gCO2e/kWh) and where it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GridIntensity {
+    /// The intensity (gCO2e/kWh).
     pub gco2e_per_kwh: f64,
+    /// Where it comes from.
     pub source: GridSource,
 }
 

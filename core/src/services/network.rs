@@ -87,6 +87,24 @@ pub(crate) fn push_network(
 /// The footprint of transferring `gb` GB (finite, >= 0) over a network of the dataset's table
 /// (`fixed_fr`, `mobile_fr`, `fixed_eu`, `mobile_eu`...). A GB here is the unit of the
 /// dataset's factor: for ADEME's model, 1 GB = 1024 MB.
+///
+/// ```
+/// use empreinte::services::{transfer, ServiceFootprint, Tier};
+/// use empreinte::{Dataset, Indicator, Phase};
+///
+/// let ds = Dataset::embedded_default();
+/// let fixed = transfer(ds, 2.0, "fixed_fr")?;
+/// let mobile = transfer(ds, 2.0, "mobile FR")?; // written as people write it
+/// let kg = |f: &ServiceFootprint| f.total(Indicator::ClimateChange).central().unwrap();
+/// assert!(0.0 < kg(&fixed) && kg(&fixed) < kg(&mobile));
+/// assert!(fixed.tier(Tier::Network, Indicator::ClimateChange, Phase::Use).is_some());
+/// // The network table gives climate change only: the dataset's other indicators are
+/// // listed as missing, not available, never zero.
+/// assert!(fixed.missing.iter().any(|m| m.indicator == Indicator::PrimaryEnergy));
+/// assert_eq!(fixed.total(Indicator::PrimaryEnergy).central(), None);
+/// assert_eq!(transfer(ds, 2.0, "fibre").unwrap_err().code(), "unknown_network");
+/// # Ok::<(), empreinte::ServiceError>(())
+/// ```
 pub fn transfer(ds: &Dataset, gb: f64, network: &str) -> Result<ServiceFootprint, ServiceError> {
     non_negative("gb", gb)?;
     let net = find_network(ds, network)?;

@@ -20,10 +20,15 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+/// Minutes in an hour.
+const MINUTES_PER_HOUR: f64 = 60.0;
+
 /// A grid intensity: gCO2e/kWh (a number), or a country or Ember region (a string).
 #[derive(Debug, Clone, PartialEq)]
 pub enum GridRequest {
+    /// An intensity given in gCO2e/kWh.
     Gco2ePerKwh(f64),
+    /// A country or Ember region, resolved by [`GridIntensity::country`].
     Country(String),
 }
 
@@ -36,6 +41,7 @@ impl GridRequest {
         }
     }
 
+    /// The intensity this asks for.
     pub fn intensity(&self) -> Result<GridIntensity, ServiceError> {
         match self {
             GridRequest::Gco2ePerKwh(v) => GridIntensity::given(*v),
@@ -102,13 +108,18 @@ fn refuse(
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EcoIndexRequest {
+    /// DOM elements of the page (required).
     pub dom_elements: Option<f64>,
+    /// HTTP requests (required).
     pub requests: Option<f64>,
+    /// Page weight in kB of 1000 bytes (required).
     pub size_kb: Option<f64>,
+    /// Must be false: EcoIndex's figure is end to end (true is an error).
     pub exclude_terminals: bool,
 }
 
 impl EcoIndexRequest {
+    /// EcoIndex's score and grade, and the page view as a footprint.
     pub fn evaluate(&self) -> Result<(EcoIndex, ServiceFootprint), ServiceError> {
         let r = EcoIndex::compute(EcoIndexInput {
             dom_elements: self.dom_elements.unwrap_or(f64::NAN),
@@ -124,35 +135,49 @@ impl EcoIndexRequest {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PageRequest {
+    /// `ecoindex` (default), `swd4`, `swd3` or `onebyte`.
     pub model: Option<String>,
     /// EcoIndex only.
     pub dom_elements: Option<f64>,
+    /// HTTP requests (EcoIndex only).
     pub requests: Option<f64>,
     /// Page weight (1 kB = 1000 bytes): EcoIndex's metric, or the bytes-based models' bytes.
     pub size_kb: Option<f64>,
+    /// Bytes transferred (bytes-based models); wins over `size_kb`.
     pub bytes: Option<f64>,
+    /// The site is hosted green (see [`WebOptions::green_hosting`]).
     pub green_hosting: bool,
+    /// SWD v4 only: share (0 to 1) of data-centre operational emissions avoided.
     pub green_hosting_factor: Option<f64>,
     /// Per page view rather than per byte; absent: per view, except OneByte (and except with
     /// `returning_visitors`, which is per view).
     pub per_visit: Option<bool>,
     /// Per view, with this share of returning visitors (first visits: the rest).
     pub returning_visitors: Option<f64>,
+    /// Share of first visits (per view).
     pub first_visit_share: Option<f64>,
+    /// Share of returning visits (per view).
     pub return_visit_share: Option<f64>,
+    /// Share of the bytes a returning visitor downloads again (per view).
     pub data_reload_ratio: Option<f64>,
     /// Grid of every segment, then of each one (a segment's own wins).
     pub grid: Option<GridRequest>,
+    /// Grid of the device segment.
     pub device_grid: Option<GridRequest>,
+    /// Grid of the network segment.
     pub network_grid: Option<GridRequest>,
+    /// Grid of the data-centre segment.
     pub data_centre_grid: Option<GridRequest>,
+    /// Drop the device segment (the fleet already counts the devices); an error with EcoIndex.
     pub exclude_terminals: bool,
 }
 
 /// A page view's result: EcoIndex's, or a bytes-based model's.
 #[derive(Debug, Clone)]
 pub enum PageEstimate {
+    /// EcoIndex's result.
     EcoIndex(EcoIndex),
+    /// A bytes-based model's result (SWD v4, SWD v3, OneByte).
     Web(WebEstimate),
 }
 
@@ -230,13 +255,16 @@ pub fn page_json(estimate: &PageEstimate, footprint: &ServiceFootprint) -> Value
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TransferRequest {
+    /// GB transferred per use (required).
     pub gb: Option<f64>,
     /// Default `fixed_fr`.
     pub network: Option<String>,
+    /// Number of uses (default 1).
     pub uses: Option<f64>,
 }
 
 impl TransferRequest {
+    /// The transfer as a footprint, for `uses` uses.
     pub fn evaluate(&self, ds: &Dataset) -> Result<ServiceFootprint, ServiceError> {
         let n = uses(self.uses)?;
         let net = self.network.as_deref().unwrap_or("fixed_fr");
@@ -254,40 +282,69 @@ pub const PER_USE_SERVICES: [&str; 5] =
 #[serde(default, deny_unknown_fields)]
 pub struct PerUseRequest {
     // email
+    /// Size of the e-mail (MB); default [`Email::default`]'s, as every e-mail field.
     pub size_mb: Option<f64>,
+    /// Number of recipients.
     pub recipients: Option<f64>,
+    /// Years the e-mail is stored.
     pub storage_years: Option<f64>,
+    /// Copies kept on the sender's side.
     pub sender_backups: Option<f64>,
+    /// Copies kept per recipient.
     pub receiver_backups: Option<f64>,
+    /// Share of the mail servers' storage in use (above 0, at most 1).
     pub storage_fill_rate: Option<f64>,
+    /// E-mails per mailbox and day (allocates the mail server).
     pub mails_per_person_per_day: Option<f64>,
+    /// Minutes spent writing it.
     pub writing_minutes: Option<f64>,
+    /// Minutes each recipient spends reading it.
     pub reading_minutes_per_recipient: Option<f64>,
+    /// Share of the recipients who read it (0 to 1).
     pub read_share: Option<f64>,
+    /// Network of the sender (a network id of the dataset).
     pub sender_network: Option<String>,
     /// Default: the sender's network.
     pub receiver_network: Option<String>,
+    /// Network of the backup transfers.
     pub backup_network: Option<String>,
     // visio, streaming
+    /// Duration of the meeting or the stream (minutes); defaults [`Visio::default`],
+    /// [`Streaming::default`].
     pub minutes: Option<f64>,
+    /// Connected devices of a video meeting.
     pub devices: Option<f64>,
+    /// Video quality: `audio`, `sd`, `hd` or `ultra_hd`.
     pub quality: Option<String>,
     // web_search
+    /// Minutes spent typing the query; defaults [`WebSearch::default`].
     pub typing_minutes: Option<f64>,
+    /// Size of the request (kB of 1024 bytes).
     pub request_kb: Option<f64>,
+    /// Size of a result page (kB of 1024 bytes).
     pub page_kb: Option<f64>,
+    /// Minutes spent reading each page.
     pub reading_minutes: Option<f64>,
+    /// Pages read.
     pub pages_read: Option<f64>,
     // file_transfer
+    /// Size of the file (GB); default [`FileTransfer::default`]'s.
     pub size_gb: Option<f64>,
     // all but file_transfer (terminal), all but email (network)
+    /// The device used ([`Terminal::from_id`]); default the model's mix for the service.
     pub terminal: Option<String>,
+    /// Network (a network id of the dataset); default `fixed_fr`.
     pub network: Option<String>,
     // options of the model
+    /// Year of the dataset's French electricity factor; default [`AdemeOptions::default`]'s.
     pub year: Option<i32>,
+    /// Where terminals draw their electricity: `france` (default), `europe`, `china`, `usa`.
     pub terminal_region: Option<String>,
+    /// Where data centres draw theirs: `france` (default), `europe`, `china`, `usa`.
     pub data_centre_region: Option<String>,
+    /// Drop the terminal shares (the fleet already counts the devices).
     pub exclude_terminals: bool,
+    /// Number of uses (default 1).
     pub uses: Option<f64>,
 }
 
@@ -465,8 +522,11 @@ impl PerUseRequest {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DataCentreRequest {
+    /// Electricity per GB served (kWh/GB).
     pub kwh_per_gb: Option<f64>,
+    /// Electricity per hour of use (kWh/h).
     pub kwh_per_hour: Option<f64>,
+    /// Embodied carbon per GB served (kgCO2e/GB).
     pub embodied_kgco2e_per_gb: Option<f64>,
     /// Default: the dataset's default zone.
     pub country: Option<String>,
@@ -476,12 +536,19 @@ pub struct DataCentreRequest {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ThreeTierRequest {
+    /// Free name of the service; default `service`.
     pub service: Option<String>,
+    /// Number of uses; default 1.
     pub uses: Option<f64>,
+    /// Hours of terminal use per use; default 0.
     pub hours_per_use: Option<f64>,
+    /// The same duration in minutes (not with `hours_per_use`).
+    pub minutes_per_use: Option<f64>,
+    /// GB transferred per use; default 0.
     pub gb_per_use: Option<f64>,
     /// A dataset category (`laptop`, "PC portable"...); absent: no terminal tier.
     pub terminal: Option<String>,
+    /// Country of the terminals' electricity; default the dataset's default zone.
     pub terminal_country: Option<String>,
     /// Default `fixed_fr`; `null`: no network tier.
     #[serde(deserialize_with = "present")]
@@ -489,13 +556,27 @@ pub struct ThreeTierRequest {
     /// `null`: no data-centre tier.
     #[serde(deserialize_with = "present")]
     pub data_centre: Option<Option<DataCentreRequest>>,
+    /// Reporting year, for the electricity vintage; default
+    /// [`REPORTING_YEAR`](crate::defaults::REPORTING_YEAR).
     pub year: Option<i32>,
+    /// Drop the terminal shares (the fleet already counts the devices).
     pub exclude_terminals: bool,
 }
 
 impl ThreeTierRequest {
-    pub fn service(&self) -> ThreeTier {
-        let s = self.clone();
+    /// The model's input, every unset field at its default; a duration given both in hours and
+    /// in minutes is refused.
+    pub fn service(&self) -> Result<ThreeTier, ServiceError> {
+        let mut s = self.clone();
+        s.hours_per_use = match (s.hours_per_use, s.minutes_per_use) {
+            (Some(_), Some(_)) => {
+                return Err(ServiceError::Conflict {
+                    fields: ("hours_per_use", "minutes_per_use"),
+                })
+            }
+            (h, None) => h,
+            (None, Some(m)) => Some(m / MINUTES_PER_HOUR),
+        };
         let mut t = ThreeTier {
             terminal: s.terminal,
             terminal_country: s.terminal_country,
@@ -520,11 +601,12 @@ impl ThreeTierRequest {
                 tier
             });
         }
-        t
+        Ok(t)
     }
 
+    /// The service's footprint over its `uses`.
     pub fn evaluate(&self, ds: &Dataset) -> Result<ServiceFootprint, ServiceError> {
-        three_tier::evaluate(ds, &self.service())
+        three_tier::evaluate(ds, &self.service()?)
     }
 }
 
@@ -622,7 +704,7 @@ mod tests {
             "hours_per_use": 0.25, "gb_per_use": 0.02, "terminal": "laptop", "network": null,
             "data_centre": {"country": "FR"}, "year": 2025, "exclude_terminals": false}))
         .unwrap();
-        let s = three.service();
+        let s = three.service().unwrap();
         assert_eq!(s.network, None);
         assert_eq!(
             s.data_centre.as_ref().unwrap().country.as_deref(),
@@ -630,7 +712,15 @@ mod tests {
         );
         assert!(three.evaluate(ds()).is_ok());
         let none: ThreeTierRequest = parse(json!({"data_centre": null})).unwrap();
-        assert!(none.service().data_centre.is_none());
-        assert_eq!(ThreeTierRequest::default().service(), ThreeTier::default());
+        assert!(none.service().unwrap().data_centre.is_none());
+        assert_eq!(
+            ThreeTierRequest::default().service(),
+            Ok(ThreeTier::default())
+        );
+        let minutes: ThreeTierRequest = parse(json!({"minutes_per_use": 15})).unwrap();
+        assert_eq!(minutes.service().unwrap().hours_per_use, 0.25);
+        let both: ThreeTierRequest =
+            parse(json!({"minutes_per_use": 15, "hours_per_use": 0.25})).unwrap();
+        assert_eq!(both.service().unwrap_err().code(), "conflicting_fields");
     }
 }

@@ -46,6 +46,7 @@ impl Default for DataCentreTier {
 pub struct ThreeTier {
     /// Free name of the service (`teleprocedure`, `intranet`...).
     pub service: String,
+    /// Number of uses.
     pub uses: f64,
     /// Hours of terminal use per use.
     pub hours_per_use: f64,
@@ -57,6 +58,7 @@ pub struct ThreeTier {
     pub terminal_country: Option<String>,
     /// Network of the dataset's network table (`fixed_fr`...); `None`: no network tier.
     pub network: Option<String>,
+    /// The data-centre tier; `None`: no data-centre tier.
     pub data_centre: Option<DataCentreTier>,
     /// Reporting year, for the electricity vintage.
     pub year: i32,
@@ -75,7 +77,7 @@ impl Default for ThreeTier {
             terminal_country: None,
             network: Some("fixed_fr".into()),
             data_centre: Some(DataCentreTier::default()),
-            year: 2025,
+            year: crate::defaults::REPORTING_YEAR,
             exclude_terminals: false,
         }
     }

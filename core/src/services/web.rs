@@ -23,6 +23,7 @@ pub const BYTES_PER_GB: f64 = 1e9;
 
 /// SWD v4 energy intensities (kWh/GB): operational and embodied, per segment (SWDM v4).
 pub const SWD4_OPERATIONAL_KWH_PER_GB: [f64; 3] = [0.055, 0.059, 0.08]; // data centre, network, device
+/// SWD v4 embodied energy intensities (kWh/GB): data centre, network, device.
 pub const SWD4_EMBODIED_KWH_PER_GB: [f64; 3] = [0.012, 0.013, 0.081];
 /// SWD v4 global grid intensity (gCO2e/kWh), fixed by the method; embodied emissions always use it.
 pub const SWD4_GLOBAL_GRID_INTENSITY: f64 = 494.0;
@@ -31,31 +32,40 @@ pub const SWD4_RATINGS: [f64; 6] = [0.04, 0.079, 0.145, 0.209, 0.278, 0.359];
 
 /// SWD v3: 0.81 kWh/GB split device 52 %, network 14 %, production 19 %, data centre 15 %.
 pub const SWD3_KWH_PER_GB: f64 = 0.81;
+/// SWD v3 shares of the energy: device, network, production, data centre.
 pub const SWD3_SHARES: [f64; 4] = [0.52, 0.14, 0.19, 0.15]; // device, network, production, data centre
 /// SWD v3: a green data centre counts 50 gCO2e/kWh.
 pub const SWD3_RENEWABLES_GRID_INTENSITY: f64 = 50.0;
 /// SWD v3 per-visit defaults: first visits 75 %, returning 25 %, 2 % of data reloaded.
 pub const SWD3_DEFAULT_VISITS: (f64, f64, f64) = (0.75, 0.25, 0.02);
+/// SWD v3 rating thresholds (g per view): A+, A, B, C, D, E; above: F.
 pub const SWD3_RATINGS: [f64; 6] = [0.095, 0.186, 0.341, 0.493, 0.656, 0.846];
 
 /// OneByte (The Shift Project 2018): kWh per byte in data centres and networks (mean of wired,
 /// wifi and 4G), and the fixed intensities CO2.js applies (519 grey, 475 network when green, 0 green DC).
 pub const ONEBYTE_KWH_PER_BYTE_DC: f64 = 72e-12;
+/// OneByte network energy (kWh per byte): the mean of wired, wifi and 4G.
 pub const ONEBYTE_KWH_PER_BYTE_NETWORK: f64 = (429e-12 + 152e-12 + 884e-12) / 3.0;
+/// OneByte grid intensity (gCO2e/kWh) when not hosted green.
 pub const ONEBYTE_GREY_INTENSITY: f64 = 519.0;
+/// OneByte network intensity (gCO2e/kWh) when hosted green (the data centre then counts 0).
 pub const ONEBYTE_GREEN_NETWORK_INTENSITY: f64 = 475.0;
 
 /// Which bytes-based model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WebModel {
+    /// Sustainable Web Design v4 (2024), the default.
     #[default]
     Swd4,
+    /// Sustainable Web Design v3 (2022).
     Swd3,
+    /// The Shift Project's OneByte (2018), per byte only.
     OneByte,
 }
 
 impl WebModel {
+    /// Stable id: `swd4`, `swd3`, `onebyte`.
     pub fn id(self) -> &'static str {
         match self {
             WebModel::Swd4 => "swd4",
@@ -64,6 +74,8 @@ impl WebModel {
         }
     }
 
+    /// Parses an id (also `swdv4`, `swd`, `swdv3`, `1byte`), any case, dashes and underscores
+    /// ignored.
     pub fn from_id(s: &str) -> Result<WebModel, ServiceError> {
         match s
             .trim()
@@ -87,23 +99,27 @@ impl WebModel {
 /// Options of the bytes-based models. Defaults are CO2.js's.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WebOptions {
+    /// The model.
     pub model: WebModel,
     /// The site is hosted green: SWD v4 drops data-centre operational emissions (factor 1),
     /// SWD v3 counts 50 g/kWh in the data centre, OneByte counts 0 there.
     pub green_hosting: bool,
     /// SWD v4 only: share (0..1) of data-centre operational emissions avoided (ignored when `green_hosting`).
     pub green_hosting_factor: Option<f64>,
-    /// Grid intensities of the device, network and data-centre segments; `None` is the model's default.
+    /// Grid of the device segment; `None` is the model's default.
     pub device_grid: Option<GridIntensity>,
+    /// Grid of the network segment; `None` is the model's default.
     pub network_grid: Option<GridIntensity>,
+    /// Grid of the data-centre segment; `None` is the model's default.
     pub data_centre_grid: Option<GridIntensity>,
-    /// Per visit rather than per byte: share of first visits (v4 default 1, v3 0.75) ...
+    /// Per visit rather than per byte (weighted by the visit shares below).
     pub per_visit: bool,
+    /// Share of first visits (v4 default 1, v3 0.75).
     pub first_visit_share: Option<f64>,
-    /// ... share of returning visits (v4 default 0, v3 0.25) ...
+    /// Share of returning visits (v4 default 0, v3 0.25).
     pub return_visit_share: Option<f64>,
-    /// ... and share of the bytes a returning visitor downloads again (v4 default 0, v3 0.02;
-    /// SWDM's "data cache ratio" is 1 minus this).
+    /// Share of the bytes a returning visitor downloads again (v4 default 0, v3 0.02; SWDM's
+    /// "data cache ratio" is 1 minus this).
     pub data_reload_ratio: Option<f64>,
 }
 
@@ -130,29 +146,42 @@ impl WebOptions {
 /// One segment of a web estimate (grams CO2e, green hosting and visit weighting included).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WebSegment {
+    /// The tier of the segment.
     pub tier: Tier,
+    /// Operational emissions (g).
     pub operational_gco2e: f64,
+    /// Embodied emissions (g; 0 in SWD v3 and OneByte).
     pub embodied_gco2e: f64,
+    /// Grid intensity used (gCO2e/kWh).
     pub grid_gco2e_per_kwh: f64,
+    /// Where that intensity comes from.
     pub grid_source: GridSource,
 }
 
 /// A web estimate in CO2.js's terms: grams CO2e per byte count or per visit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WebEstimate {
+    /// The model.
     pub model: WebModel,
+    /// Bytes transferred.
     pub bytes: f64,
+    /// Whether the figure is per visit (else per byte count).
     pub per_visit: bool,
+    /// Whether the site is hosted green.
     pub green_hosting: bool,
     /// SWD v4: the factor applied to data-centre operational emissions.
     pub green_hosting_factor: Option<f64>,
+    /// Share of first visits used (per visit only).
     pub first_visit_share: Option<f64>,
+    /// Share of returning visits used (per visit only).
     pub return_visit_share: Option<f64>,
+    /// Share of the bytes downloaded again on a return visit (per visit only).
     pub data_reload_ratio: Option<f64>,
     /// The total, as CO2.js gives it.
     pub total_gco2e: f64,
     /// SWD rating of the total (A+ to F); none for OneByte.
     pub rating: Option<&'static str>,
+    /// The segments, one per tier.
     pub segments: Vec<WebSegment>,
     /// Version of CO2.js this reproduces, and of its grid data.
     pub reproduces: String,

@@ -495,9 +495,9 @@ fn s(v: &Value, k: &str) -> Option<String> {
 /// The `usage` object of `server` and `cloud` cases (core's request type).
 fn usage(u: &Value) -> R<HostingUsage> {
     if u.is_null() {
-        return Ok(UsageRequest::default().usage());
+        return Ok(UsageRequest::default().usage()?);
     }
-    Ok(de::<UsageRequest>(u, "usage")?.usage())
+    Ok(de::<UsageRequest>(u, "usage")?.usage()?)
 }
 
 /// A `page` case (core's request type); `per_visit` defaults to false, as in JS's `webPage`.
