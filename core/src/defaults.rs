@@ -20,11 +20,13 @@ pub const HOSTING_DATASET: &str = "boavizta-2.5";
 /// Seed of the Monte Carlo draws when none is given: same seed, same numbers.
 pub const MONTE_CARLO_SEED: u64 = 1;
 
-/// Accounting amortisation period for IT equipment when a line gives none.
-pub use crate::options::DEFAULT_AMORTISATION_YEARS as AMORTISATION_YEARS;
+/// Accounting amortisation period for IT equipment when a line gives none: 3 years, as the
+/// Association Bilan Carbone's "Plan Carbone Général" does by default for IT
+/// (shared/research/french-reference.md §3, BEGES method v4 capital-goods conventions).
+pub const AMORTISATION_YEARS: f64 = 3.0;
 
 /// Hours in a year of service (365 × 24; BoaviztAPI's `HOURS_IN_YEAR` too).
-pub use crate::hosting::HOURS_PER_YEAR;
+pub const HOURS_PER_YEAR: f64 = 8760.0;
 
 /// Uses of a service when none is given.
 pub const SERVICE_USES: f64 = 1.0;

@@ -5,10 +5,8 @@ use crate::json::{deserialize_with_reader, variant, Object, ShapeError};
 use serde::Serialize;
 use serde_json::Value;
 
-/// Default accounting amortisation period for IT equipment when a line gives none: 3 years,
-/// as the Association Bilan Carbone's "Plan Carbone Général" does by default for IT
-/// (shared/research/french-reference.md §3, BEGES method v4 capital-goods conventions).
-pub const DEFAULT_AMORTISATION_YEARS: f64 = 3.0;
+/// Default accounting amortisation period for IT equipment when a line gives none (3 years).
+pub use crate::defaults::AMORTISATION_YEARS as DEFAULT_AMORTISATION_YEARS;
 
 /// How the embodied impacts of a device (manufacturing, distribution, end of life) are
 /// spread over reporting years. The three conventions of the BEGES method v4 for capital goods.

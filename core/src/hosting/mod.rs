@@ -46,7 +46,7 @@ use uom::si::power::watt;
 use uom::si::time::hour;
 
 /// Hours in a (non-leap) year, the default duration.
-pub const HOURS_PER_YEAR: f64 = 8760.0;
+pub use crate::defaults::HOURS_PER_YEAR;
 
 /// Where the electricity comes from.
 #[derive(Debug, Clone, PartialEq, Default)]
