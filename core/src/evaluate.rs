@@ -194,11 +194,13 @@ impl<'d> Evaluation<'d> {
     }
 
     /// The rows rejected so far (an estate names each one's file).
+    #[cfg(feature = "estate")]
     pub(crate) fn rejected(&self) -> &[RejectedRow] {
         &self.rejected
     }
 
     /// Rows read, evaluated and rejected so far.
+    #[cfg(feature = "estate")]
     pub(crate) fn counts(&self) -> Counts {
         self.counts
     }
