@@ -2,10 +2,6 @@
 //! each room server, cloud instance and service through the same request types as the
 //! one-off commands, then the scopes, departments and per-capita figures.
 
-use super::result::{
-    EstateScope, EstateSection, HostingEntryResult, ScopeFootprint, ServiceEntryResult,
-    SourceResult, SourcedRejection,
-};
 use super::{Estate, EstateError, EstateFiles, FleetSource, Users};
 use crate::dataset::Dataset;
 use crate::evaluate::Evaluation;
@@ -14,6 +10,10 @@ use crate::hosting::{hosting_json, HostingFootprint, UsageRequest};
 use crate::indicator::Indicator;
 use crate::inventory::{EquipmentLine, Warning};
 use crate::options::EvaluationOptions;
+use crate::report::estate::{
+    EstateScope, EstateSection, HostingEntryResult, ScopeFootprint, ServiceEntryResult,
+    SourceResult, SourcedRejection,
+};
 use crate::report::{GroupFootprint, ImpactTable, PerCapita, Report, Scopes};
 use crate::services::ServiceFootprint;
 

@@ -37,16 +37,17 @@ mod error;
 mod evaluate;
 mod files;
 mod request;
-mod result;
 
 pub use error::EstateError;
 pub use evaluate::evaluate_estate;
 pub use files::{EstateFiles, Folder, InMemoryFiles};
 pub use request::{
-    is_estate, CloudEntry, Commune, Estate, FleetSource, Room, RoomServer, ServiceEntry, Users,
-    MAX_ENTRIES, MAX_ESTATE_BYTES,
+    is_estate, CloudEntry, Estate, FleetSource, Room, RoomServer, ServiceEntry, MAX_ENTRIES,
+    MAX_ESTATE_BYTES,
 };
-pub use result::{
-    EstateScope, EstateSection, HostingEntryResult, ScopeFootprint, ServiceEntryResult,
-    SourceResult, SourcedRejection,
+// What an evaluation adds to the report is the report's (`Report::estate`), with the body it
+// describes.
+pub use crate::report::estate::{
+    Commune, EstateScope, EstateSection, HostingEntryResult, ScopeFootprint, ServiceEntryResult,
+    SourceResult, SourcedRejection, Users,
 };

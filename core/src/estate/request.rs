@@ -5,6 +5,7 @@
 //! the same defaults. Unknown keys are refused, with the line (TOML) and the key.
 
 use super::EstateError;
+use super::{Commune, Users};
 use crate::hosting::{CloudRequest, ServerRequest, UsageRequest};
 use crate::services::{PageRequest, PerUseRequest, ThreeTierRequest, TransferRequest};
 use serde::Deserialize;
@@ -35,20 +36,6 @@ pub struct Estate {
     /// Services over the year: websites, e-mail, video meetings, streaming, transfers, any
     /// service by the three-tier model.
     pub services: Vec<ServiceEntry>,
-}
-
-/// The body the estate belongs to.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Commune {
-    /// Its name, for titles.
-    pub name: Option<String>,
-    /// Inhabitants, for per-inhabitant figures.
-    pub inhabitants: Option<f64>,
-    /// Agents, for per-agent figures.
-    pub agents: Option<f64>,
-    /// Pupils, for per-pupil figures.
-    pub pupils: Option<f64>,
 }
 
 /// One fleet source: an inventory or a GLPI export, told apart by its content.
@@ -118,16 +105,6 @@ pub struct CloudEntry {
     #[serde(default)]
     /// Its use (hours, load); unset options take the model's defaults.
     pub usage: UsageRequest,
-}
-
-/// Who uses a service: the body's agents (their devices are the fleet) or the public.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Users {
-    /// The body's agents: their terminals are the fleet's devices.
-    Agents,
-    /// The public: their devices are not the body's.
-    Public,
 }
 
 /// One service over the year: exactly one of the kinds, with its request.

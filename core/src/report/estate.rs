@@ -1,14 +1,38 @@
 //! What an estate evaluation adds to the report (`Report::estate`): the three scopes, each
-//! fleet source with its rejected rows (file and line), each hosting and service entry.
+//! fleet source with its rejected rows (file and line), each hosting and service entry, and the
+//! body the estate describes (also part of its description, `crate::estate`).
 
-use super::{Commune, Users};
+use super::ImpactTable;
 use crate::estimate::Range;
 use crate::hosting::HostingFootprint;
 use crate::indicator::{Indicator, Phase};
 use crate::inventory::RejectedRow;
-use crate::report::ImpactTable;
 use crate::services::ServiceFootprint;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+/// The body the estate belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Commune {
+    /// Its name, for titles.
+    pub name: Option<String>,
+    /// Inhabitants, for per-inhabitant figures.
+    pub inhabitants: Option<f64>,
+    /// Agents, for per-agent figures.
+    pub agents: Option<f64>,
+    /// Pupils, for per-pupil figures.
+    pub pupils: Option<f64>,
+}
+
+/// Who uses a service: the body's agents (their devices are the fleet) or the public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Users {
+    /// The body's agents: their terminals are the fleet's devices.
+    Agents,
+    /// The public: their devices are not the body's.
+    Public,
+}
 
 /// The three scopes of an estate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,6 +1,9 @@
 //! The report: totals by indicator and phase, by category, by department, per line,
 //! per capita; the rejected rows; the counts; the provenance of every factor used.
 
+#[cfg(feature = "estate")]
+pub(crate) mod estate;
+
 use crate::dataset::{Dataset, DatasetInfo, Quality, Source};
 use crate::estimate::{Estimate, Range, Scope};
 use crate::fleet::{LineFootprint, TOTAL};
@@ -427,7 +430,7 @@ pub struct Report {
     /// ([`crate::estate::evaluate_estate`]): the totals are then the whole estate's.
     #[cfg(feature = "estate")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub estate: Option<Box<crate::estate::EstateSection>>,
+    pub estate: Option<Box<estate::EstateSection>>,
 }
 
 impl Report {
