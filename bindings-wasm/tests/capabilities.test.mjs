@@ -109,7 +109,10 @@ test('trajectory: year by year, baseline and scenarios', () => {
     evaluate(CSV, { reporting_year: 2025 }).totals.impacts.climate_change.total.central);
   assert.ok(series[1].years.some((y) => y.refurbished_purchases > 0));
   assertThrows(() => trajectory(CSV, { from: 2030, to: 2025 }), 'ScenarioError', 'horizon_before_start');
-  assertThrows(() => trajectory(CSV, { from: 2025 }), 'InputError', 'invalid_input');
+  // `to` left unset: the core's horizon, the same as the CLI's and Python's.
+  const open = trajectory(CSV, { from: 2025 });
+  assert.equal(open[0].years.at(-1).year, defaults().trajectory_horizon);
+  assertThrows(() => trajectory(CSV, { from: 2025, horizon: 2030 }), 'InputError', 'invalid_input');
 });
 
 test('trajectory: the renewal rule (baseline) is the core\'s, and said in each series', () => {
