@@ -37,7 +37,14 @@ node "$DIR/check.mjs" "$OUT/montclair.html" "$OUT/montclair.json" "$OUT/montclai
 "$BIN" evaluate tests/glpi/csv --year 2025 --inhabitants 12000 --mapping tests/glpi/mapping/mapping-commune.csv --format json > "$OUT/glpi.json" || [ $? -eq 1 ]
 node "$DIR/check.mjs" "$OUT/glpi.html" "$OUT/glpi.json" "$OUT/glpi.pdf"
 
-# 3. Hostile input (tests/hostile/catalog.json) in the inventory, the dataset and a GLPI export:
+# 3. A whole estate (fleet, hosting, services): the scopes, hosting and services sections and the
+#    levers on hosting and services, every figure checked against `evaluate ESTATE --format json`.
+EST=examples/estates/ville-montclair.toml
+"$BIN" report "$EST" -o "$OUT/estate.html" || [ $? -eq 1 ]
+"$BIN" evaluate "$EST" --format json > "$OUT/estate.json" || [ $? -eq 1 ]
+node "$DIR/check.mjs" "$OUT/estate.html" "$OUT/estate.json" "$OUT/estate.pdf"
+
+# 4. Hostile input (tests/hostile/catalog.json) in the inventory, the dataset and a GLPI export:
 #    the review renders inert (no dialog, script, request or element from input; CSP in force).
 node "$DIR/hostile.mjs" "$BIN" "$OUT"
 

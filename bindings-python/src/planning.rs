@@ -382,7 +382,8 @@ pub fn review(
                     lines,
                     &[],
                     start,
-                    horizon.unwrap_or(start.saturating_add(5)),
+                    horizon
+                        .unwrap_or(start.saturating_add(empreinte::defaults::REVIEW_OUTLOOK_YEARS)),
                     opts,
                     &baseline,
                 )

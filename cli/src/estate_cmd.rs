@@ -2,8 +2,10 @@
 //! ESTATE.toml`. Reads the description and hands it to `empreinte::estate`, with the files it
 //! names relative to its folder.
 
-use empreinte::estate::{evaluate_estate, is_estate, Estate, EstateError, Folder};
-use empreinte::{Dataset, EvaluationOptions, Report};
+use empreinte::estate::{
+    evaluate_estate, evaluate_estate_with, is_estate, Estate, EstateError, Folder,
+};
+use empreinte::{Dataset, EquipmentLine, EvaluationOptions, Report};
 use std::io::Read;
 use std::path::Path;
 
@@ -35,6 +37,17 @@ pub fn evaluate(
 ) -> Result<Report, String> {
     let folder = Folder::new(path.parent().unwrap_or(Path::new(".")));
     evaluate_estate(ds, estate, &folder, options).map_err(fail)
+}
+
+/// [`evaluate`], with the fleet's lines as evaluated (for the review's levers and trajectory).
+pub fn evaluate_with_lines(
+    ds: &Dataset,
+    estate: &Estate,
+    path: &Path,
+    options: &EvaluationOptions,
+) -> Result<(Report, Vec<(u64, EquipmentLine)>), String> {
+    let folder = Folder::new(path.parent().unwrap_or(Path::new(".")));
+    evaluate_estate_with(ds, None, estate, &folder, options).map_err(fail)
 }
 
 fn fail(e: EstateError) -> String {

@@ -11,6 +11,11 @@ pub const REPORTING_YEAR: i32 = 2025;
 /// The last year of a trajectory when none is given: ten years after [`REPORTING_YEAR`].
 pub const TRAJECTORY_HORIZON: i32 = REPORTING_YEAR + 10;
 
+/// Years the review's trajectory looks ahead of the reporting year when no horizon is given: a
+/// presentation choice of the review (a planning horizon for elected officials), not a model
+/// figure.
+pub const REVIEW_OUTLOOK_YEARS: i32 = 5;
+
 /// The embedded dataset used when none is named (ADEME / NegaOctet 2022, Base Empreinte).
 pub const DATASET: &str = crate::dataset::DEFAULT_DATASET_ID;
 
@@ -36,6 +41,7 @@ pub fn defaults_json() -> serde_json::Value {
     serde_json::json!({
         "reporting_year": REPORTING_YEAR,
         "trajectory_horizon": TRAJECTORY_HORIZON,
+        "review_outlook_years": REVIEW_OUTLOOK_YEARS,
         "dataset": DATASET,
         "hosting_dataset": HOSTING_DATASET,
         "monte_carlo_seed": MONTE_CARLO_SEED,

@@ -205,6 +205,20 @@ impl<'d> Evaluation<'d> {
         self.counts
     }
 
+    /// A figure outside the fleet (an estate's hosting or service) for the Monte Carlo draws
+    /// of the totals: drawn on its own range, independently. Without Monte Carlo, nothing.
+    #[cfg(feature = "estate")]
+    pub(crate) fn add_independent(
+        &mut self,
+        indicator: crate::Indicator,
+        phase: crate::Phase,
+        range: crate::Range,
+    ) {
+        if let Some(mc) = &mut self.monte_carlo {
+            mc.add_independent(indicator, phase, range);
+        }
+    }
+
     /// Records a row that could not be read.
     pub fn reject(&mut self, row: RejectedRow) {
         self.counts.rows_read += 1;

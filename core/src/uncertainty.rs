@@ -8,6 +8,8 @@
 //! powers stay at their central values: the draws cover the dataset's factors.
 
 use crate::dataset::{Dataset, FactorRef, N_IND};
+#[cfg(feature = "estate")]
+use crate::estimate::Range;
 use crate::fleet::FactorTrace;
 use crate::indicator::{Indicator, Phase};
 use serde::ser::SerializeMap;
@@ -98,6 +100,10 @@ pub(crate) struct Accumulator {
     /// Group 0 is the total, then one group per category, then departments as they come.
     coefficients: Vec<Vec<f64>>,
     n_categories: usize,
+    /// Figures outside the fleet (an estate's hosting and services): (indicator, phase, range)
+    /// per contribution, each drawn independently (triangular) into the totals.
+    #[cfg(feature = "estate")]
+    independent: Vec<(Indicator, Phase, Range)>,
 }
 
 impl Accumulator {
@@ -107,7 +113,23 @@ impl Accumulator {
             n_factors: n,
             coefficients: vec![vec![0.0; n]; 1 + ds.categories().len()],
             n_categories: ds.categories().len(),
+            #[cfg(feature = "estate")]
+            independent: Vec::new(),
         }
+    }
+
+    /// Whether figures outside the fleet are drawn too.
+    fn has_independent(&self) -> bool {
+        #[cfg(feature = "estate")]
+        return !self.independent.is_empty();
+        #[cfg(not(feature = "estate"))]
+        false
+    }
+
+    /// Adds a figure outside the fleet to the totals, drawn on its own range.
+    #[cfg(feature = "estate")]
+    pub fn add_independent(&mut self, indicator: Indicator, phase: Phase, range: Range) {
+        self.independent.push((indicator, phase, range));
     }
 
     /// Adds a line's traces to the total, its category and its department (by insertion index).
@@ -186,11 +208,18 @@ impl Accumulator {
             .collect();
         let mut rng = Xoshiro256::seed(opts.seed);
         let mut values = vec![0.0; used.len()];
+        #[cfg(feature = "estate")]
+        let mut extra = vec![0.0; self.independent.len()];
         let mut sums = vec![[0.0f64; 4]; N_IND.min(inds.len().max(1))];
         for _ in 0..n {
             for (k, f) in used.iter().enumerate() {
                 let r = ds.factor(FactorRef(*f as u32)).value;
                 values[k] = triangular(unit(&mut rng), r.low, r.central, r.high);
+            }
+            // Drawn after the factors: without them the sequence is the fleet's alone.
+            #[cfg(feature = "estate")]
+            for (k, (_, _, r)) in self.independent.iter().enumerate() {
+                extra[k] = triangular(unit(&mut rng), r.low, r.central, r.high);
             }
             for (gi, g) in groups.iter().enumerate() {
                 for s in sums.iter_mut() {
@@ -199,6 +228,14 @@ impl Accumulator {
                 for (k, c) in &sparse[*g] {
                     let (i, p) = slot[*k];
                     sums[i][p] += c * values[*k];
+                }
+                #[cfg(feature = "estate")]
+                if gi == 0 {
+                    for ((ind, p, _), v) in self.independent.iter().zip(&extra) {
+                        if let Some(i) = inds.iter().position(|x| x == ind) {
+                            sums[i][p.index()] += v;
+                        }
+                    }
                 }
                 for (i, s) in sums.iter().enumerate() {
                     let cell = &mut samples[gi][i];
@@ -230,13 +267,27 @@ impl Accumulator {
         MonteCarloSummary {
             draws: opts.draws,
             seed: opts.seed,
-            distribution: "triangular(low, central, high) per dataset factor; lifetimes and powers at their central values",
+            distribution: if !self.has_independent() {
+                "triangular(low, central, high) per dataset factor; lifetimes and powers at their central values"
+            } else {
+                "triangular(low, central, high) per dataset factor, lifetimes and powers at their central values; each hosting and service figure of the estate triangular on its own range, independently, in the totals only"
+            },
             totals: table(0, 0),
-            by_category: categories.iter().enumerate().map(|(k, (key, g))| DrawnGroup { key: key.clone(), impacts: table(1 + k, *g) }).collect(),
+            by_category: categories
+                .iter()
+                .enumerate()
+                .map(|(k, (key, g))| DrawnGroup {
+                    key: key.clone(),
+                    impacts: table(1 + k, *g),
+                })
+                .collect(),
             by_department: departments
                 .iter()
                 .enumerate()
-                .map(|(k, (key, g))| DrawnGroup { key: key.clone(), impacts: table(1 + categories.len() + k, *g) })
+                .map(|(k, (key, g))| DrawnGroup {
+                    key: key.clone(),
+                    impacts: table(1 + categories.len() + k, *g),
+                })
                 .collect(),
         }
     }

@@ -239,3 +239,57 @@ fn json_is_the_same_shape_as_toml() {
     assert_eq!(a.to_json(), b.to_json());
     assert_eq!(a.options.reporting_year, 2024);
 }
+
+#[test]
+fn monte_carlo_covers_the_whole_estate() {
+    let ds = Dataset::embedded_default();
+    let estate = sample();
+    let files = Folder::new(root().join("examples/estates"));
+    let mut options = EvaluationOptions::default();
+    options.monte_carlo = Some(empreinte::MonteCarloOptions {
+        draws: 400,
+        seed: 3,
+    });
+    let with = evaluate_estate(ds, &estate, &files, &options).unwrap();
+    let mc = with.monte_carlo.as_ref().unwrap();
+    assert!(
+        mc.distribution.contains("hosting and service"),
+        "{}",
+        mc.distribution
+    );
+    let mean = |r: &empreinte::Report| {
+        serde_json::to_value(r.monte_carlo.as_ref().unwrap()).unwrap()["totals"]["climate_change"]
+            ["total"]["mean"]
+            .as_f64()
+            .unwrap()
+    };
+    // The estate's draws centre on the estate's total, not the fleet's alone.
+    let fleet_only = Estate {
+        rooms: vec![],
+        cloud: vec![],
+        services: vec![],
+        ..estate.clone()
+    };
+    let fleet = evaluate_estate(ds, &fleet_only, &files, &options).unwrap();
+    let total = with
+        .totals
+        .impacts
+        .total(Indicator::ClimateChange)
+        .unwrap()
+        .range
+        .central;
+    let fleet_total = fleet
+        .totals
+        .impacts
+        .total(Indicator::ClimateChange)
+        .unwrap()
+        .range
+        .central;
+    let added = total - fleet_total;
+    assert!(added > 1000.0, "hosting and services add {added}");
+    let drawn_added = mean(&with) - mean(&fleet);
+    assert!(
+        (drawn_added - added).abs() < 0.5 * added,
+        "drawn {drawn_added} vs {added}"
+    );
+}

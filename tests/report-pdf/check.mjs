@@ -84,6 +84,18 @@ try {
       mustShow.push(`/year_over_year/${part}/climate_change/total/central`);
     }
   }
+  // An estate's review shows each scope, and each hosting and service entry's yearly figure.
+  if (json.estate) {
+    json.estate.by_scope.forEach((s, i) => {
+      if (s.impacts.climate_change.total.central !== undefined) mustShow.push(`/estate/by_scope/${i}/impacts/climate_change/total/central`);
+    });
+    json.estate.hosting.forEach((h, i) => {
+      if (h.climate_change_kgco2e) mustShow.push(`/estate/hosting/${i}/climate_change_kgco2e/central`);
+    });
+    json.estate.services.forEach((s, i) => {
+      if (s.climate_change_kgco2e) mustShow.push(`/estate/services/${i}/climate_change_kgco2e/central`);
+    });
+  }
   for (const p of mustShow) {
     if (!figures.some((f) => f.json === p)) failures.push(`${p}: not shown`);
   }

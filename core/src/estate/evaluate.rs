@@ -25,6 +25,20 @@ pub fn evaluate_estate(
     files: &dyn EstateFiles,
     options: &EvaluationOptions,
 ) -> Result<Report, EstateError> {
+    evaluate_estate_with(ds, None, estate, files, options).map(|(r, _)| r)
+}
+
+/// [`evaluate_estate`], with the dataset cloud instances take their figures from when `ds` has
+/// no cloud table (`None`: the embedded [`crate::defaults::HOSTING_DATASET`]; a build without
+/// it, the WebAssembly module, gives that set loaded from its files), and the fleet's lines as
+/// evaluated (the servers a room declares left out), for the review's levers and trajectory.
+pub fn evaluate_estate_with(
+    ds: &Dataset,
+    cloud: Option<&Dataset>,
+    estate: &Estate,
+    files: &dyn EstateFiles,
+    options: &EvaluationOptions,
+) -> Result<(Report, Vec<(u64, EquipmentLine)>), EstateError> {
     let mut options = options.clone();
     if let Some(y) = estate.year {
         options.reporting_year = y;
@@ -62,18 +76,23 @@ pub fn evaluate_estate(
     })?;
     let mut notes = Vec::new();
     let mut sources = Vec::new();
+    let mut lines = Vec::new();
     for (i, src) in estate.fleet.iter().enumerate() {
         let path = format!("fleet[{i}]");
         let before = (ev.counts(), ev.rejected().len());
         let mut adjust = |line: &mut EquipmentLine, ev: &mut Evaluation| {
-            adjust_line(
+            let keep = adjust_line(
                 ds,
                 src,
                 line,
                 (room_pue, room_site.as_deref()),
                 &room_names,
                 ev,
-            )
+            );
+            if keep {
+                lines.push((lines.len() as u64 + 1, line.clone()));
+            }
+            keep
         };
         let kind = add_source(ds, src, files, &path, &mut ev, &mut adjust)?;
         let after = ev.counts();
@@ -91,6 +110,29 @@ pub fn evaluate_estate(
                 })
                 .collect(),
         });
+    }
+
+    // Hosting and services, evaluated before the fleet's evaluation closes so that its Monte
+    // Carlo draws cover them too.
+    let hosting = hosting_entries(ds, cloud, estate, year, &mut notes)?;
+    let services = service_entries(ds, estate, year, &mut notes)?;
+    for (_, f, count) in &hosting {
+        for ind in f.indicators() {
+            for p in crate::indicator::Phase::ALL {
+                if let Some(r) = f.impact(ind, p) {
+                    ev.add_independent(ind, p, r.scale(*count));
+                }
+            }
+        }
+    }
+    for s in &services {
+        for ind in s.footprint.indicators() {
+            for p in crate::indicator::Phase::ALL {
+                if let Some(r) = s.footprint.get(ind, p) {
+                    ev.add_independent(ind, p, r);
+                }
+            }
+        }
     }
     let mut report = ev.finish();
     let indicators: Vec<Indicator> = ds.indicators().to_vec();
@@ -118,26 +160,67 @@ pub fn evaluate_estate(
         s.entries += g.lines;
     }
     if let (Some(i), true) = (servers_room, by_scope[1].entries > 0) {
-        notes.push(format!(
+        notes.insert(0, format!(
             "Les serveurs des inventaires sont comptés dans l'hébergement, dans la salle « {} » (son PUE s'applique).",
             estate.rooms[i].name
         ));
     }
 
-    // Hosting: room servers, then cloud instances.
-    let mut hosting = Vec::new();
+    // Hosting then services, in the order of the description.
     let mut departments: Vec<(Option<String>, ImpactTable)> = Vec::new();
+    for (entry, f, count) in &hosting {
+        by_scope[1].impacts.add_hosting(f, *count);
+        by_scope[1].entries += 1;
+        report.totals.impacts.add_hosting(f, *count);
+        department_table(&mut departments, &indicators, &entry.department).add_hosting(f, *count);
+    }
+    for s in &services {
+        by_scope[2].impacts.add_service(&s.footprint);
+        by_scope[2].entries += 1;
+        report.totals.impacts.add_service(&s.footprint);
+        department_table(&mut departments, &indicators, &s.department).add_service(&s.footprint);
+    }
+
+    // Totals, scopes and departments as the dataset covers them.
+    report.totals.impacts.apply_scopes(scopes);
+    for s in &mut by_scope {
+        s.impacts.apply_scopes(scopes);
+    }
+    merge_departments(&mut report.by_department, departments, &indicators, scopes);
+    let per = |d: Option<f64>| d.filter(|d| *d > 0.0).map(|d| report.totals.impacts.per(d));
+    report.per_capita = PerCapita {
+        per_inhabitant: per(options.inhabitants),
+        per_agent: per(options.agents),
+        per_pupil: per(options.pupils),
+    };
+    report.options = options;
+    report.estate = Some(Box::new(EstateSection {
+        commune: estate.commune.clone(),
+        by_scope,
+        fleet_sources: sources,
+        hosting: hosting.into_iter().map(|(e, _, _)| e).collect(),
+        services,
+        inventory_servers_room: servers_room.map(|i| estate.rooms[i].name.clone()),
+        notes,
+    }));
+    Ok((report, lines))
+}
+
+/// Every room server, then every cloud entry: its result, its footprint (one server or
+/// instance) and its count.
+fn hosting_entries(
+    ds: &Dataset,
+    cloud: Option<&Dataset>,
+    estate: &Estate,
+    year: i32,
+    notes: &mut Vec<String>,
+) -> Result<Vec<(HostingEntryResult, HostingFootprint, f64)>, EstateError> {
+    let mut out = Vec::new();
     for (r, room) in estate.rooms.iter().enumerate() {
         for (k, s) in room.servers.iter().enumerate() {
             let path = format!("rooms[{r}].servers[{k}]");
             let count = count(s.count, &path)?;
-            let mut usage = s.usage.clone();
-            usage.year = usage.year.or(Some(year));
-            usage.site = usage.site.or_else(|| room.site.clone());
-            usage.pue = usage.pue.or(room.pue);
-            if usage.location.is_none() {
-                usage.location = room.location.clone().map(Some);
-            }
+            let usage = room_usage(room, s, year);
             let f = s
                 .server
                 .clone()
@@ -147,32 +230,29 @@ pub fn evaluate_estate(
                     error,
                 })?;
             let department = s.department.clone().or_else(|| room.department.clone());
-            hosting.push(hosting_entry(
+            let entry = hosting_entry(
                 path,
                 s.name.clone(),
                 Some(room.name.clone()),
                 department,
                 count,
                 &f,
-            ));
-            by_scope[1].impacts.add_hosting(&f, count);
-            by_scope[1].entries += 1;
-            report.totals.impacts.add_hosting(&f, count);
-            department_table(
-                &mut departments,
-                &indicators,
-                &hosting.last().unwrap().department,
-            )
-            .add_hosting(&f, count);
+            );
+            out.push((entry, f, count));
         }
     }
-    // Cloud figures come from a dataset with cloud tables: the estate's, else the embedded
-    // Boavizta set (said in the notes; its indicators the estate's set lacks are not added).
+    // Cloud figures come from a dataset with cloud tables: the estate's, else `cloud` or the
+    // embedded Boavizta set (said in the notes; its indicators the estate's set lacks are not
+    // added).
     let has_cloud = |d: &Dataset| d.hosting_tables().is_some_and(|h| !h.instances.is_empty());
     let cloud_ds: &Dataset = if has_cloud(ds) || estate.cloud.is_empty() {
         ds
     } else {
-        match Dataset::embedded(crate::defaults::HOSTING_DATASET) {
+        let fallback = match cloud {
+            Some(c) => Ok(c),
+            None => Dataset::embedded(crate::defaults::HOSTING_DATASET),
+        };
+        match fallback {
             Ok(h) if has_cloud(h) => {
                 notes.push(format!(
                     "Instances cloud : chiffres du jeu {} (le jeu {} n'a pas de table cloud).",
@@ -199,23 +279,22 @@ pub fn evaluate_estate(
                 path: path.clone(),
                 error,
             })?;
-        hosting.push(hosting_entry(
-            path,
-            c.name.clone(),
-            None,
-            c.department.clone(),
-            count,
-            &f,
-        ));
-        by_scope[1].impacts.add_hosting(&f, count);
-        by_scope[1].entries += 1;
-        report.totals.impacts.add_hosting(&f, count);
-        department_table(&mut departments, &indicators, &c.department).add_hosting(&f, count);
+        let entry = hosting_entry(path, c.name.clone(), None, c.department.clone(), count, &f);
+        out.push((entry, f, count));
     }
+    Ok(out)
+}
 
-    // Services over the year.
+/// Every service entry over the year; agents' services leave out the terminals when the
+/// estate has a fleet (said in the notes).
+fn service_entries(
+    ds: &Dataset,
+    estate: &Estate,
+    year: i32,
+    notes: &mut Vec<String>,
+) -> Result<Vec<ServiceEntryResult>, EstateError> {
     let has_fleet = !estate.fleet.is_empty();
-    let mut services = Vec::new();
+    let mut out = Vec::new();
     for (k, s) in estate.services.iter().enumerate() {
         let path = format!("services[{k}]");
         let kind = s.kind(&path)?;
@@ -232,11 +311,7 @@ pub fn evaluate_estate(
                 s.name.as_deref().unwrap_or(kind)
             ));
         }
-        by_scope[2].impacts.add_service(&fp);
-        by_scope[2].entries += 1;
-        report.totals.impacts.add_service(&fp);
-        department_table(&mut departments, &indicators, &s.department).add_service(&fp);
-        services.push(ServiceEntryResult {
+        out.push(ServiceEntryResult {
             path,
             name: s.name.clone(),
             kind,
@@ -248,33 +323,23 @@ pub fn evaluate_estate(
                 .climate_change_gco2e()
                 .filter(|_| uses > 0.0)
                 .map(|g| g / uses),
+            climate_change_kgco2e: fp.total(Indicator::ClimateChange).value(),
             footprint: fp,
         });
     }
+    Ok(out)
+}
 
-    // Totals, scopes and departments as the dataset covers them.
-    report.totals.impacts.apply_scopes(scopes);
-    for s in &mut by_scope {
-        s.impacts.apply_scopes(scopes);
+/// A room server's usage: what it leaves unset comes from its room, then the estate's year.
+pub(super) fn room_usage(room: &super::Room, s: &super::RoomServer, year: i32) -> UsageRequest {
+    let mut usage = s.usage.clone();
+    usage.year = usage.year.or(Some(year));
+    usage.site = usage.site.or_else(|| room.site.clone());
+    usage.pue = usage.pue.or(room.pue);
+    if usage.location.is_none() {
+        usage.location = room.location.clone().map(Some);
     }
-    merge_departments(&mut report.by_department, departments, &indicators, scopes);
-    let per = |d: Option<f64>| d.filter(|d| *d > 0.0).map(|d| report.totals.impacts.per(d));
-    report.per_capita = PerCapita {
-        per_inhabitant: per(options.inhabitants),
-        per_agent: per(options.agents),
-        per_pupil: per(options.pupils),
-    };
-    report.options = options;
-    report.estate = Some(Box::new(EstateSection {
-        commune: estate.commune.clone(),
-        by_scope,
-        fleet_sources: sources,
-        hosting,
-        services,
-        inventory_servers_room: servers_room.map(|i| estate.rooms[i].name.clone()),
-        notes,
-    }));
-    Ok(report)
+    usage
 }
 
 /// The matching key of a server name.

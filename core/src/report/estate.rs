@@ -163,6 +163,8 @@ pub struct ServiceEntryResult {
     pub terminals_excluded: bool,
     /// Climate change per use (gCO2e), `None` when not available.
     pub gco2e_per_use: Option<f64>,
+    /// Climate change over the year (kgCO2e), `None` when not available.
+    pub climate_change_kgco2e: Option<Range>,
     /// The footprint over the year (all uses).
     pub footprint: ServiceFootprint,
 }

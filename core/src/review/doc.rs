@@ -27,15 +27,24 @@ pub(crate) fn build(input: &ReviewInput<'_>) -> Doc {
         (None, Lang::Fr) => format!("Bilan annuel du numérique responsable {year}"),
         (None, Lang::En) => format!("Yearly responsible digital review {year}"),
     };
-    let subtitle = t(
+    let subtitle = match super::is_estate(r) {
+        true => t(
+            lang,
+            "Empreinte environnementale du patrimoine numérique : parc, hébergement et services — pour le bilan de la stratégie numérique responsable (loi REEN n° 2021-1485, art. 35 ; décret n° 2022-1084)",
+            "Environmental footprint of the digital estate: fleet, hosting and services — for the review of the responsible digital strategy (French loi REEN no. 2021-1485, art. 35; décret no. 2022-1084)",
+        ),
+        false => t(
         lang,
         "Empreinte environnementale du parc d'équipements numériques — pour le bilan de la stratégie numérique responsable (loi REEN n° 2021-1485, art. 35 ; décret n° 2022-1084)",
         "Environmental footprint of the digital equipment fleet — for the review of the responsible digital strategy (French loi REEN no. 2021-1485, art. 35; décret no. 2022-1084)",
-    )
+    ),
+    }
     .to_string();
     let mut b = Vec::new();
     summary(&mut b, input);
     state_of_play(&mut b, r, lang);
+    #[cfg(feature = "estate")]
+    super::estate::scopes(&mut b, r, lang);
     sections::national(&mut b, r, lang);
     sections::change(&mut b, input);
     outlook::trajectory(&mut b, input);
@@ -62,8 +71,16 @@ fn summary(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
     let mut cards = vec![Card {
         label: t(
             lang,
-            "Empreinte carbone annuelle du parc",
-            "Yearly carbon footprint of the fleet",
+            if super::is_estate(r) {
+                "Empreinte carbone annuelle du patrimoine numérique"
+            } else {
+                "Empreinte carbone annuelle du parc"
+            },
+            if super::is_estate(r) {
+                "Yearly carbon footprint of the digital estate"
+            } else {
+                "Yearly carbon footprint of the fleet"
+            },
         )
         .into(),
         value: est(&total, &ptr, lang, mass),
@@ -194,11 +211,19 @@ fn summary(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
             ),
         })]));
     }
-    b.push(Block::Note(vec![txt(t(
-        lang,
-        "Périmètre : le parc d'équipements inventorié (postes, écrans, impression, réseau, téléphonie, serveurs). L'hébergement externalisé, le cloud et les services numériques (site web, messagerie, visioconférence) ne sont pas compris dans ce bilan. Chaque chiffre est une estimation centrale, donnée avec sa fourchette basse–haute.",
-        "Scope: the inventoried equipment fleet (workstations, monitors, printing, network, telephony, servers). Outsourced hosting, cloud and digital services (website, e-mail, video meetings) are not included. Each figure is a central estimate, given with its low–high range.",
-    ))]));
+    let scope = match super::is_estate(r) {
+        true => t(
+            lang,
+            "Périmètre : le patrimoine numérique décrit — le parc d'équipements inventorié, l'hébergement (salles serveurs, colocation, cloud) et les services numériques de l'année (site web, messagerie, visioconférence...), sans double compte : les terminaux des agents ne sont comptés que dans le parc. Chaque chiffre est une estimation centrale, donnée avec sa fourchette basse–haute.",
+            "Scope: the digital estate described — the inventoried equipment fleet, hosting (server rooms, colocation, cloud) and the year's digital services (website, e-mail, video meetings...), without double counting: the agents' devices count in the fleet only. Each figure is a central estimate, given with its low–high range.",
+        ),
+        false => t(
+            lang,
+            "Périmètre : le parc d'équipements inventorié (postes, écrans, impression, réseau, téléphonie, serveurs). L'hébergement externalisé, le cloud et les services numériques (site web, messagerie, visioconférence) ne sont pas compris dans ce bilan. Chaque chiffre est une estimation centrale, donnée avec sa fourchette basse–haute.",
+            "Scope: the inventoried equipment fleet (workstations, monitors, printing, network, telephony, servers). Outsourced hosting, cloud and digital services (website, e-mail, video meetings) are not included. Each figure is a central estimate, given with its low–high range.",
+        ),
+    };
+    b.push(Block::Note(vec![txt(scope)]));
 }
 
 fn group_rows(

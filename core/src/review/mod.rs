@@ -29,6 +29,8 @@
 
 mod blocks;
 mod doc;
+#[cfg(feature = "estate")]
+mod estate;
 mod format;
 
 /// A number for people: French `1 234,5` or English `1,234.5`, about three significant digits.
@@ -213,3 +215,15 @@ pub const NATIONAL_FIGURES: [NationalFigure; 4] = [
         url: "https://infos.ademe.fr/?p=10709258",
     },
 ];
+
+/// Whether the report is a whole estate's (fleet, hosting, services).
+#[cfg(feature = "estate")]
+fn is_estate(r: &Report) -> bool {
+    r.estate.is_some()
+}
+
+/// Whether the report is a whole estate's: never without the `estate` feature.
+#[cfg(not(feature = "estate"))]
+fn is_estate(_: &Report) -> bool {
+    false
+}

@@ -84,6 +84,35 @@ pub(super) fn trajectory(b: &mut Vec<Block>, input: &ReviewInput<'_>) {
     });
     b.push(Block::P(vec![txt(rule(&series.renewal, lang))]));
     years(b, series, lang);
+    #[cfg(feature = "estate")]
+    if let Some(k) = super::estate::constant_part(input.report) {
+        let last = series.years.last();
+        let fleet_end = last
+            .and_then(|p| p.impacts.total(Indicator::ClimateChange))
+            .and_then(|e| e.central());
+        let mut p = vec![
+            txt(t(
+                lang,
+                "L'hébergement et les services ajoutent ",
+                "Hosting and services add ",
+            )),
+            fig(k.central, mass(k.central, lang)),
+            txt(t(
+                lang,
+                " par an, tenus à leur niveau de cette année (la trajectoire ne projette que le parc)",
+                " a year, held at this year's level (the trajectory projects the fleet only)",
+            )),
+        ];
+        if let (Some(f), Some(last)) = (fleet_end, last) {
+            p.push(txt(match lang {
+                Lang::Fr => format!(" : le patrimoine numérique atteindrait en {} ", last.year),
+                Lang::En => format!(": the digital estate would reach in {} ", last.year),
+            }));
+            p.push(fig(f + k.central, mass(f + k.central, lang)));
+        }
+        p.push(txt("."));
+        b.push(Block::P(p));
+    }
     classes(b, &series.renewal, input);
     b.push(Block::Note(vec![txt(t(
         lang,

@@ -44,7 +44,11 @@ pub(super) fn national(b: &mut Vec<Block>, r: &Report, lang: Lang) {
             rows.push(vec![
                 vec![txt(format!(
                     "{} — {label}",
-                    t(lang, "Parc de la collectivité", "The body's fleet")
+                    if super::is_estate(r) {
+                        t(lang, "Patrimoine numérique", "Digital estate")
+                    } else {
+                        t(lang, "Parc de la collectivité", "The body's fleet")
+                    }
                 ))],
                 est(&e, &ptr, lang, mass),
                 range(&e, &ptr, lang, true),
