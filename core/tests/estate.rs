@@ -245,11 +245,13 @@ fn monte_carlo_covers_the_whole_estate() {
     let ds = Dataset::embedded_default();
     let estate = sample();
     let files = Folder::new(root().join("examples/estates"));
-    let mut options = EvaluationOptions::default();
-    options.monte_carlo = Some(empreinte::MonteCarloOptions {
-        draws: 400,
-        seed: 3,
-    });
+    let options = EvaluationOptions {
+        monte_carlo: Some(empreinte::MonteCarloOptions {
+            draws: 400,
+            seed: 3,
+        }),
+        ..EvaluationOptions::default()
+    };
     let with = evaluate_estate(ds, &estate, &files, &options).unwrap();
     let mc = with.monte_carlo.as_ref().unwrap();
     assert!(
