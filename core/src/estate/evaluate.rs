@@ -25,6 +25,19 @@ pub fn evaluate_estate(
     files: &dyn EstateFiles,
     options: &EvaluationOptions,
 ) -> Result<Report, EstateError> {
+    evaluate_estate_with(ds, None, estate, files, options)
+}
+
+/// [`evaluate_estate`], with the dataset cloud instances take their figures from when `ds` has
+/// no cloud table: `cloud`, or `None` for the embedded [`crate::defaults::HOSTING_DATASET`]
+/// (a build without it, the WebAssembly module, gives that set loaded from its files).
+pub fn evaluate_estate_with(
+    ds: &Dataset,
+    cloud: Option<&Dataset>,
+    estate: &Estate,
+    files: &dyn EstateFiles,
+    options: &EvaluationOptions,
+) -> Result<Report, EstateError> {
     let mut options = options.clone();
     if let Some(y) = estate.year {
         options.reporting_year = y;
@@ -166,13 +179,17 @@ pub fn evaluate_estate(
             .add_hosting(&f, count);
         }
     }
-    // Cloud figures come from a dataset with cloud tables: the estate's, else the embedded
-    // Boavizta set (said in the notes; its indicators the estate's set lacks are not added).
+    // Cloud figures come from a dataset with cloud tables: the estate's, else `cloud` or the
+    // embedded Boavizta set (said in the notes; its indicators the estate's set lacks are not added).
     let has_cloud = |d: &Dataset| d.hosting_tables().is_some_and(|h| !h.instances.is_empty());
     let cloud_ds: &Dataset = if has_cloud(ds) || estate.cloud.is_empty() {
         ds
     } else {
-        match Dataset::embedded(crate::defaults::HOSTING_DATASET) {
+        let fallback = match cloud {
+            Some(c) => Ok(c),
+            None => Dataset::embedded(crate::defaults::HOSTING_DATASET),
+        };
+        match fallback {
             Ok(h) if has_cloud(h) => {
                 notes.push(format!(
                     "Instances cloud : chiffres du jeu {} (le jeu {} n'a pas de table cloud).",

@@ -39,7 +39,7 @@ mod files;
 mod request;
 
 pub use error::EstateError;
-pub use evaluate::evaluate_estate;
+pub use evaluate::{evaluate_estate, evaluate_estate_with};
 pub use files::{EstateFiles, Folder, InMemoryFiles};
 pub use request::{
     is_estate, CloudEntry, Estate, FleetSource, Room, RoomServer, ServiceEntry, MAX_ENTRIES,
