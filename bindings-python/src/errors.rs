@@ -4,6 +4,7 @@
 //! `InventoryError(EmpreinteError, ValueError)`), so they are looked up at raise time.
 
 use crate::pyvalue::ReadError;
+use empreinte::estate::EstateError;
 use empreinte::{
     CompareError, DatasetError, EvaluateError, GlpiError, HostingError, InventoryError, RowError,
     ScenarioError, ServiceError, TrajectoryError,
@@ -30,7 +31,7 @@ pub fn raise(py: Python<'_>, class: &str, message: &str, d: Detail<'_>) -> PyErr
         kwargs.set_item("code", d.code)?;
         kwargs.set_item("line", d.line)?;
         kwargs.set_item("field", d.field)?;
-        if class == "DatasetError" || class == "GlpiError" {
+        if matches!(class, "DatasetError" | "GlpiError" | "EstateError") {
             kwargs.set_item("file", d.file)?;
         }
         Ok(PyErr::from_value(cls.call((message,), Some(&kwargs))?))
@@ -185,6 +186,20 @@ pub fn hosting(py: Python<'_>, e: &HostingError) -> PyErr {
 
 pub fn service(py: Python<'_>, e: &ServiceError) -> PyErr {
     simple(py, "ServiceError", &e.to_string(), e.code(), e.field())
+}
+
+/// An estate that cannot be evaluated: `EstateError` with the entry's `key_path` too.
+pub fn estate(py: Python<'_>, e: &EstateError) -> PyErr {
+    let detail = Detail {
+        code: e.code(),
+        line: e.line(),
+        field: e.field(),
+        file: e.file(),
+    };
+    let err = raise(py, "EstateError", &e.to_string(), detail);
+    // Not an `EstateError` when the Python layer is missing (a plain `ValueError`): no attribute.
+    let _ = err.value(py).setattr("key_path", e.key_path());
+    err
 }
 
 pub fn glpi(py: Python<'_>, e: &GlpiError) -> PyErr {

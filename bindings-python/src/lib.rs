@@ -5,6 +5,7 @@
 
 mod columns;
 mod errors;
+mod estate;
 mod glpi;
 mod hosting;
 mod planning;
@@ -444,5 +445,7 @@ fn _empreinte(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(hosting::cloud, m)?)?;
     m.add_function(wrap_pyfunction!(services::page, m)?)?;
     m.add_function(wrap_pyfunction!(services::service, m)?)?;
+    m.add_function(wrap_pyfunction!(estate::is_estate, m)?)?;
+    m.add_function(wrap_pyfunction!(estate::evaluate_estate, m)?)?;
     Ok(())
 }

@@ -113,6 +113,18 @@ def glpi_files(files: List[Dict[str, Any]]) -> List[Tuple[str, bytes]]:
     return out
 
 
+def estate_files(files: Dict[str, Any], folder: pathlib.Path) -> pathlib.Path:
+    """Writes the files an estate case names (`{path: text | {"base64": ...}}`) relative to a
+    folder three levels down `folder` (an estate may name `../x.csv`); that folder."""
+    base = folder / "a" / "b" / "c"
+    base.mkdir(parents=True)
+    for name, value in files.items():
+        path = base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(value["base64"]) if isinstance(value, dict) else value.encode("utf-8"))
+    return base
+
+
 def run(case: Dict[str, Any]) -> Dict[str, Any]:
     """Runs a case and gives its output as the Rust runner does (raises the API's exception)."""
     kind = case.get("kind") or case.get("api") or "evaluate"
@@ -158,6 +170,11 @@ def run(case: Dict[str, Any]) -> Dict[str, Any]:
                                     dataset=dataset_of(case))
         report = imp.evaluate(options=options or {})
         return {"counts": imp.counts, "items": imp.items, "report": report.to_dict()}
+    if kind == "estate":
+        dataset = dataset_of(case) if case.get("dataset") or case.get("dataset_files") else None
+        with tempfile.TemporaryDirectory() as tmp:
+            base = estate_files(i.get("files") or {}, pathlib.Path(tmp))
+            return empreinte.evaluate(i["estate"], dataset=dataset, options=options or {}, base_dir=base).to_dict()
     if kind == "dataset":
         ds = dataset_from_files(i)
         return {"dataset": ds.info}

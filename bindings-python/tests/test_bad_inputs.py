@@ -48,7 +48,8 @@ def outcome(case: Dict[str, Any]) -> Dict[str, Any]:
         assert e.message, f"{case['name']}: empty message"
         assert isinstance(e, ValueError), f"{case['name']}: {type(e).__name__} is not a ValueError"
         got: Dict[str, Any] = {"kind": "error", "error_type": type(e).__name__, "code": e.code,
-                               "line": e.line, "field": e.field, "file": getattr(e, "file", None)}
+                               "line": e.line, "field": e.field, "file": getattr(e, "file", None),
+                               "key_path": getattr(e, "key_path", None)}
         if api in LINE_FROM_ONE and e.line is not None:
             got["line"] = e.line - 1
         return got

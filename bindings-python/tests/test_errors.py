@@ -104,7 +104,8 @@ def test_unknown_annualisation_option() -> None:
 def test_wrong_types() -> None:
     with pytest.raises(TypeError):
         empreinte.evaluate(42)
-    with pytest.raises(TypeError):
+    # A dict is an estate description (a list of dicts is an inventory): its keys are checked.
+    with pytest.raises(empreinte.EstateError, match="expected one of `commune`"):
         empreinte.evaluate({"category": "laptop", "quantity": 1})
     with pytest.raises(FileNotFoundError):
         empreinte.evaluate("no-such-inventory.csv")

@@ -79,6 +79,19 @@ def evaluate_forms(vector: dict[str, Any]) -> list[tuple[str, Any]]:
     return forms
 
 
+def estate_from_file(vector: dict[str, Any]) -> dict[str, Any]:
+    """An `estate` vector's description written to a file (`.toml`, or `.json` for an object)
+    beside its files, evaluated from its path: the files are read relative to its folder."""
+    import tempfile
+
+    estate = vector["input"]["estate"]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = cases.estate_files(vector["input"].get("files") or {}, pathlib.Path(tmp))
+        path = base / ("estate.toml" if isinstance(estate, str) else "estate.json")
+        path.write_text(estate if isinstance(estate, str) else json.dumps(estate), encoding="utf-8")
+        return empreinte.evaluate(path, options=vector.get("options") or {}).to_dict()
+
+
 VECTOR_CASES = load_vectors()
 
 
@@ -94,7 +107,7 @@ def test_every_kind_is_covered() -> None:
     kinds = collections.Counter(v.get("kind", "evaluate") for _, v in VECTOR_CASES)
     if len(VECTOR_CASES) >= 40:
         assert {"evaluate", "compare", "scenario", "trajectory", "server", "cloud", "page",
-                "service", "glpi"} <= set(kinds), kinds
+                "service", "glpi", "estate"} <= set(kinds), kinds
 
 
 @pytest.mark.parametrize("name,vector", VECTOR_CASES, ids=[n for n, _ in VECTOR_CASES])
@@ -107,8 +120,10 @@ def test_vector(name: str, vector: dict[str, Any]) -> None:
         dataset = cases.dataset_of(vector)
         for form, inventory in evaluate_forms(vector):
             outputs.append((form, empreinte.evaluate(inventory, dataset=dataset, **kwargs).to_dict()))
+    if kind == "estate":
+        outputs.append(("file", estate_from_file(vector)))
     for form, out in outputs:
-        if kind in ("evaluate", "scenario", "glpi"):
+        if kind in ("evaluate", "scenario", "glpi", "estate"):
             report = out.get("baseline") or out.get("report") or out
             c = report["counts"]
             assert c["rows_read"] == c["rows_evaluated"] + c["rows_rejected"], name

@@ -2,12 +2,12 @@
 //! was at fault (`line`, `field`, `file`). One conversion per core error type; no message
 //! is rewritten here: the core's messages already say what was wrong and what is valid.
 
+#[cfg(feature = "full")]
+use empreinte::{estate::EstateError, GlpiError, HostingError, ServiceError};
 use empreinte::{
     CompareError, DatasetError, EvaluateError, InventoryError, RowError, ScenarioError,
     TrajectoryError,
 };
-#[cfg(feature = "full")]
-use empreinte::{GlpiError, HostingError, ServiceError};
 use wasm_bindgen::JsValue;
 
 /// What is thrown to JS: built into a real `Error` by [`JsError::into_js`].
@@ -19,6 +19,9 @@ pub struct JsError {
     line: Option<u64>,
     field: Option<String>,
     file: Option<String>,
+    /// The estate entry at fault (`rooms[0].servers[1]`): `keyPath` (full module).
+    #[cfg(feature = "full")]
+    key_path: Option<String>,
 }
 
 impl JsError {
@@ -30,6 +33,8 @@ impl JsError {
             line: None,
             field: None,
             file: None,
+            #[cfg(feature = "full")]
+            key_path: None,
         }
     }
 
@@ -54,6 +59,10 @@ impl JsError {
         }
         if let Some(file) = &self.file {
             set("file", JsValue::from_str(file));
+        }
+        #[cfg(feature = "full")]
+        if let Some(key_path) = &self.key_path {
+            set("keyPath", JsValue::from_str(key_path));
         }
         error.into()
     }
@@ -247,6 +256,17 @@ impl From<GlpiError> for JsError {
         if let GlpiError::Mapping { line, .. } = &e {
             out.line = Some(*line);
         }
+        out
+    }
+}
+
+#[cfg(feature = "full")]
+impl From<EstateError> for JsError {
+    fn from(e: EstateError) -> JsError {
+        let mut out = JsError::new("EstateError", e.code(), e.to_string()).with_field(e.field());
+        out.line = e.line();
+        out.file = e.file().map(str::to_string);
+        out.key_path = e.key_path().map(str::to_string);
         out
     }
 }

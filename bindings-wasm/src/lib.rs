@@ -3,18 +3,20 @@
 //! Two modules are built from this crate: without features, `empreinte` (embedded datasets,
 //! evaluation, inventory reading, GLPI detection: what a page loads first, under a 200 KB
 //! gzipped budget), and with `full`, `empreinte/full` (scenarios, offers, trajectory, datasets
-//! from files, hosting, services, GLPI import as well).
+//! from files, hosting, services, GLPI import and estates as well).
 //!
 //! This crate converts types and errors, nothing else. Values cross the boundary as JSON text
 //! ([`json`]): inventories go to the core as bytes (CSV in any encoding, or JSON: the core tells
 //! them apart; an array of objects as its JSON text), results come back as plain objects with
 //! the same shapes as the CLI's `--format json`. Errors are thrown as JS `Error`s with a stable
 //! `name` (`InventoryError`, `OptionsError`, `DatasetError`, `CompareError`, `ScenarioError`,
-//! `HostingError`, `ServiceError`, `GlpiError`, `InputError`) and `code`.
+//! `HostingError`, `ServiceError`, `GlpiError`, `EstateError`, `InputError`) and `code`.
 #![forbid(unsafe_code)]
 
 mod convert;
 mod error;
+#[cfg(feature = "full")]
+mod estate;
 #[cfg(feature = "full")]
 mod glpi;
 #[cfg(feature = "full")]

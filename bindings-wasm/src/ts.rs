@@ -347,6 +347,8 @@ export interface Dataset {
  * - `CompareError` (`no_offers`, a row code of the offer's device, `out_of_range`; `line` = offer number),
  *   `ScenarioError` (`out_of_range`, `unknown_category`, `unknown_country`, `horizon_before_start`),
  *   `HostingError`, `ServiceError`, `GlpiError` (`invalid_mapping`): the core's codes.
+ * - `EstateError` (`empreinte/full`'s `evaluateEstate`): the estate's `estate_*` codes, or the
+ *   hosting, service or inventory model's for an entry; `keyPath` names the entry.
  * - `InputError`: an argument does not have its declared shape (`invalid_input`, `unknown_service`),
  *   or needs the full module (`full_module_only`: network or hosting tables given to the default
  *   module's `Dataset.fromFiles`; import from `empreinte/full`).
@@ -357,7 +359,7 @@ export interface Dataset {
 export interface EmpreinteError extends Error {
   name:
     | "InventoryError" | "OptionsError" | "DatasetError" | "CompareError" | "ScenarioError"
-    | "HostingError" | "ServiceError" | "GlpiError" | "InputError" | "InternalError";
+    | "HostingError" | "ServiceError" | "GlpiError" | "EstateError" | "InputError" | "InternalError";
   code: string;
   line?: number;
   field?: string;

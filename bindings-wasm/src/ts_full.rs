@@ -1,5 +1,5 @@
-//! Curated TypeScript declarations of procurement, the trajectory, hosting, digital services
-//! and GLPI: only in the full module (`empreinte/full`), the only one that exports them.
+//! Curated TypeScript declarations of procurement, the trajectory, hosting, digital services,
+//! GLPI and estates: only in the full module (`empreinte/full`), the only one that exports them.
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -354,4 +354,142 @@ export interface GlpiOptions {
 
 /** Imports GLPI agent JSON inventories and CSV exports, optionally with a mapping CSV. */
 export function importGlpi(files: NamedFile[], mapping?: NamedFile | null, options?: GlpiOptions, dataset?: Dataset): GlpiImport;
+
+// ---- estates ---------------------------------------------------------------------------------
+/**
+ * A commune's digital estate: the JSON shape of an estate TOML file (`examples/estates/`). Each
+ * hosting and service entry is one of the requests above; what it leaves unset takes the same
+ * default as `serverFootprint`, `cloudFootprint`, `webPage`, `digitalService` and `threeTier`.
+ */
+export interface Estate {
+  /** Who the estate belongs to, and the denominators of per-capita figures. */
+  commune?: Commune;
+  /** The reporting year (default: the evaluation options'). */
+  year?: number;
+  /** An embedded dataset id, used when `evaluateEstate` is given no dataset. */
+  dataset?: string;
+  fleet?: FleetSource[];
+  rooms?: Room[];
+  cloud?: CloudEntry[];
+  services?: ServiceEntry[];
+}
+
+export interface Commune { name?: string; inhabitants?: number; agents?: number; pupils?: number; }
+
+/** An inventory (CSV, JSON) or a GLPI export, or a folder of GLPI files: a path of `files`. */
+export interface FleetSource { path: string; /** A GLPI mapping CSV, a path of `files`. */ mapping?: string; department?: string; }
+
+/** A server room or colocation space. */
+export interface Room {
+  name?: string;
+  department?: string;
+  /** A hosting site kind (`own_server_room`, `colocation`...) or a known `pue`. */
+  site?: string;
+  pue?: number;
+  location?: string;
+  /** The fleet's servers run here and take its PUE (default: yes when there is one room). */
+  inventory_servers?: boolean;
+  servers?: RoomServer[];
+}
+
+/** Servers of one kind in a room; one with an inventory line's name is that server (counted once). */
+export interface RoomServer { name?: string; count?: number; department?: string; server?: ServerInput; usage?: HostingUsage; }
+
+export interface CloudEntry { name?: string; count?: number; department?: string; instance: CloudInstance; usage?: HostingUsage; }
+
+/** One service over the year: exactly one of the kinds. */
+export interface ServiceEntry {
+  name?: string;
+  department?: string;
+  /** Default: `public` for a website, `agents` (their terminals are the fleet's) for the others. */
+  users?: "agents" | "public";
+  website?: WebPage | { model: "ecoindex"; dom_elements: number; requests: number; size_kb: number };
+  page_views?: number;
+  /** `uses`: messages, meetings, sessions, searches, files over the year. */
+  email?: ServiceParams; visio?: ServiceParams; streaming?: ServiceParams;
+  web_search?: ServiceParams; file_transfer?: ServiceParams;
+  transfer?: { gb: number; network?: string; uses?: number };
+  three_tier?: ThreeTierService;
+}
+
+/** The files an estate names, by the path it writes (`"../communes/ville.csv"`). */
+export type EstateFiles = { [path: string]: string | Uint8Array | ArrayBuffer };
+
+export interface EstateOptions {
+  /** Evaluation options; the estate's year and commune fill them. */
+  evaluation?: EvaluationOptions;
+  /**
+   * Where cloud instances take their figures when the dataset has no cloud table: a dataset
+   * with one (`defaults().hosting_dataset`, loaded with `Dataset.fromFiles`: the module does not
+   * embed it). Without it, such an estate's cloud entries throw `hosting_missing_table`.
+   */
+  cloud_dataset?: Dataset;
+}
+
+export type EstateScopeId = "fleet" | "hosting" | "services";
+
+/** One scope of an estate: `entries` summed (inventory lines, servers and instances, services). */
+export interface ScopeFootprint { scope: EstateScopeId; label_fr: string; label_en: string; entries: number; impacts: ImpactTable; }
+
+export interface SourceResult {
+  path: string;
+  kind: "inventory" | "glpi";
+  rows_read: number;
+  rows_evaluated: number;
+  rows_rejected: number;
+  rejected: (RejectedRow & { file: string })[];
+}
+
+export interface HostingEntryResult {
+  /** Key path in the estate (`rooms[0].servers[1]`, `cloud[0]`). */
+  path: string;
+  name: string | null;
+  room: string | null;
+  department: string | null;
+  count: number;
+  /** All `count` servers or instances; null: not available. */
+  climate_change_kgco2e: Range | null;
+  /** One server or instance. */
+  footprint: HostingFootprint;
+}
+
+export interface ServiceEntryResult {
+  path: string;
+  name: string | null;
+  kind: "website" | "email" | "visio" | "streaming" | "web_search" | "file_transfer" | "transfer" | "three_tier";
+  users: "agents" | "public";
+  department: string | null;
+  uses: number;
+  /** The fleet counts the agents' devices: left out. */
+  terminals_excluded: boolean;
+  gco2e_per_use: number | null;
+  /** Over the year (all uses). */
+  footprint: ServiceFootprint;
+}
+
+/** What an estate adds to a report. */
+export interface EstateSection {
+  commune: { name: string | null; inhabitants: number | null; agents: number | null; pupils: number | null };
+  /** Fleet, hosting, services: their sum is the report's totals. */
+  by_scope: ScopeFootprint[];
+  fleet_sources: SourceResult[];
+  hosting: HostingEntryResult[];
+  services: ServiceEntryResult[];
+  inventory_servers_room: string | null;
+  notes: string[];
+}
+
+/** A report over a whole estate: totals, departments and per-capita figures across scopes. */
+export interface EstateReport extends Report { estate: EstateSection; }
+
+/**
+ * Evaluates an estate (TOML or JSON text, or an object) with the files it names: fleet, hosting
+ * and services in one report, as `empreinte evaluate ESTATE.toml`. The dataset is `dataset`,
+ * else the estate's, else the default. Throws an `EstateError` (`code`, `keyPath`, `file`,
+ * `line`, `field`): an unknown key, a missing file, an entry the hosting or service model refuses.
+ */
+export function evaluateEstate(estate: string | Estate, files?: EstateFiles, dataset?: Dataset, options?: EstateOptions): EstateReport;
+
+/** What `evaluateEstate` throws: `keyPath` is the entry at fault (`rooms[0].servers[1]`). */
+export interface EstateError extends EmpreinteError { name: "EstateError"; keyPath?: string; }
 "#;

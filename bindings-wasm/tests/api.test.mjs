@@ -196,7 +196,7 @@ test('the default module and the full one: same numbers, and the split is explai
   // What the default module leaves to the full one.
   const base = await import('empreinte');
   for (const f of ['compareOffers', 'runScenarios', 'trajectory', 'serverFootprint', 'cloudFootprint', 'webPage',
-    'ecoIndex', 'dataTransfer', 'digitalService', 'threeTier', 'importGlpi']) {
+    'ecoIndex', 'dataTransfer', 'digitalService', 'threeTier', 'importGlpi', 'evaluateEstate']) {
     assert.equal(typeof full[f], 'function', f);
     assert.equal(f in base, false, `${f} is in the default module`);
   }

@@ -39,7 +39,7 @@ function outcome(run, c) {
     assert.notEqual(e.name, 'InternalError', `${c.name}: ${e.message}`);
     assert.ok(!(e instanceof WebAssembly.RuntimeError), `${c.name}: the module trapped: ${e.message}`);
     const got = { kind: 'error', error_type: e.name, code: e.code, line: e.line ?? null,
-      field: e.field ?? null, file: e.file ?? null };
+      field: e.field ?? null, file: e.file ?? null, key_path: e.keyPath ?? null };
     if (LINE_FROM_ONE.has(api) && got.line !== null) got.line -= 1;
     return got;
   }

@@ -2,12 +2,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { extname, join, normalize } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { assertSubset } from './support.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SITE = join(ROOT, 'examples/dashboard');
@@ -294,5 +295,29 @@ test('dashboard: hostile GLPI names stay text, the CSV download is safe in a spr
   const label = header.indexOf('label');
   assert.ok(cells.some((r) => r[label].startsWith("'=HYPERLINK")), csv);
   assert.ok(cells.every((r) => r[header.indexOf('glpi_source')].startsWith("'=hostile-glpi.csv")), csv);
+  assert.deepEqual(problems, []);
+});
+
+test('the full module in Chromium: the estate vectors give the Rust numbers to the last digit', async () => {
+  const dir = join(ROOT, 'tests/vectors/');
+  const vectors = readdirSync(dir).filter((f) => f.startsWith('estate-')).map((f) => JSON.parse(readFileSync(dir + f, 'utf8')));
+  assert.ok(vectors.length >= 3);
+  const hosting = join(ROOT, 'reference-data/boavizta-2.5/');
+  const set = Object.fromEntries(readdirSync(hosting).filter((f) => /\.(csv|json)$/.test(f))
+    .map((f) => [f.replace(/\.(csv|json)$/, ''), readFileSync(hosting + f, 'utf8')]));
+  const tab = await context.newPage();
+  tab.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  await tab.goto(`${base}index.html`);
+  const outputs = await tab.evaluate(async ({ cases, files }) => {
+    const m = await import('./pkg/empreinte_full.js');
+    await m.default();
+    const { datapackage, sources, zones, categories, embodied, refurbishment, electricity, ...rest } = files;
+    const hostingTables = Object.fromEntries(Object.entries(rest).filter(([k]) => k.startsWith('hosting_')));
+    const cloud = m.Dataset.fromFiles({ datapackage, sources, zones, categories, embodied, refurbishment, electricity, hosting: hostingTables });
+    return cases.map((v) => m.evaluateEstate(v.input.estate, v.input.files, undefined,
+      { evaluation: v.options ?? {}, cloud_dataset: cloud }));
+  }, { cases: vectors.map(({ input, options }) => ({ input, options })), files: set });
+  await tab.close();
+  vectors.forEach((v, k) => assertSubset(outputs[k], v.expected, v.name));
   assert.deepEqual(problems, []);
 });

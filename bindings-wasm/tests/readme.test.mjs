@@ -20,6 +20,7 @@ blocks.forEach((code, i) => {
     // rewrite `../reference-data` to the repository's folder.
     const file = `${TMP}example-${i + 1}.mjs`;
     writeFileSync(file, code.replaceAll("'../reference-data/", "'../../../reference-data/")
+      .replaceAll("'../examples/", "'../../../examples/")
       .replaceAll('`../tests/', '`../../../tests/'));
     try {
       const out = execFileSync(process.execPath, [file], { encoding: 'utf8' });

@@ -96,6 +96,12 @@ export function runner(api, { full }) {
   return function run(v) {
     const kind = v.kind ?? v.api ?? 'evaluate';
     const i = v.input ?? {};
+    if (kind === 'estate') {
+      // The module does not embed the hosting dataset the core takes cloud figures from: given.
+      const cloud = dataset({ dataset: api.defaults().hosting_dataset });
+      return api.evaluateEstate(i.estate, estateFiles(i.files), v.dataset || v.dataset_files ? dataset(v) : undefined,
+        { evaluation: v.options ?? {}, cloud_dataset: cloud });
+    }
     if (kind === 'dataset') {
       return { dataset: api.Dataset.fromFiles(folder(`${ROOT}${i.base ?? 'core/tests/fixtures/mini'}/`, i.files)).info };
     }
@@ -122,6 +128,11 @@ export function runner(api, { full }) {
       default: throw new Error(`unknown vector kind ${kind}`);
     }
   };
+}
+
+/** An estate case's files (`{path: text | {base64}}`) as `evaluateEstate` takes them. */
+export function estateFiles(files = {}) {
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, typeof f === 'string' ? f : new Uint8Array(b64(f.base64))]));
 }
 
 /** Every key of `expected` is in `actual` with an equal value; arrays element by element. */

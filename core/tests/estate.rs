@@ -295,3 +295,46 @@ fn monte_carlo_covers_the_whole_estate() {
         "drawn {drawn_added} vs {added}"
     );
 }
+
+#[test]
+fn estates_are_told_apart_from_inventories_by_name_or_content() {
+    use empreinte::estate::is_estate;
+    let sample = std::fs::read(root().join("examples/estates/ville-montclair.toml")).unwrap();
+    assert!(is_estate("ville-montclair.toml", &sample));
+    assert!(is_estate("", &sample), "TOML text without a name");
+    for toml in [
+        "[[fleet]]\npath = \"a.csv\"\n",
+        "\n# c\n[commune]\n",
+        "year=2025\n",
+    ] {
+        assert!(is_estate("", toml.as_bytes()), "{toml}");
+    }
+    assert!(is_estate("", br#"{"services": []}"#));
+    for inventory in [
+        "category;quantity\nlaptop;2\n",
+        "commune;category\nX;laptop\n",
+        r#"[{"category": "laptop"}]"#,
+        r#"{"lines": [{"category": "laptop"}], "fleet": 1}"#,
+        "",
+    ] {
+        assert!(!is_estate("parc.csv", inventory.as_bytes()), "{inventory}");
+    }
+}
+
+#[test]
+fn a_json_value_reads_as_json_text_does() {
+    let value = serde_json::json!({"year": 2024, "services": [{"visio": {"uses": 10}}]});
+    let a = Estate::from_value("e", value.clone()).unwrap();
+    let b = Estate::from_json("e", &value.to_string()).unwrap();
+    let ds = Dataset::embedded_default();
+    let (files, o) = (InMemoryFiles::default(), EvaluationOptions::default());
+    assert_eq!(
+        evaluate_estate(ds, &a, &files, &o).unwrap().to_json(),
+        evaluate_estate(ds, &b, &files, &o).unwrap().to_json()
+    );
+    let e = Estate::from_value("e", serde_json::json!({"colour": 1})).unwrap_err();
+    assert_eq!(
+        (e.code(), e.line(), e.file()),
+        ("estate_syntax", None, Some("e"))
+    );
+}

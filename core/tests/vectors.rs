@@ -74,6 +74,17 @@ fn expected_of(kind: &str, out: &Value) -> Value {
             })).collect::<Vec<_>>(),
             "report": pin_report(&out["report"]),
         }),
+        "estate" => {
+            let mut pinned = pin_report(out);
+            pinned["estate"] = strip_prose(&out["estate"]);
+            pinned["warnings"] = out["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|w| json!({"line": w["line"], "field": w["field"], "code": w["code"]}))
+                .collect();
+            pinned
+        }
         _ => strip_prose(out),
     }
 }

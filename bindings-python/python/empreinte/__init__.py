@@ -26,7 +26,7 @@ polars DataFrame; the figures are the same whichever way it comes in.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, List, Mapping, Optional
+from typing import Any, Iterable, List, Mapping, Optional, Union
 
 from . import _empreinte
 from ._empreinte import DEFAULTS, Dataset
@@ -37,6 +37,7 @@ from ._inputs import (
     Inventory,
     MappingFile,
     dataset_of,
+    estate_of,
     is_text,
     mapping_of,
     options_of,
@@ -50,6 +51,7 @@ from .errors import (
     CompareError,
     DatasetError,
     EmpreinteError,
+    EstateError,
     GlpiError,
     HostingError,
     InventoryError,
@@ -68,6 +70,7 @@ __all__ = [
     "Dataset",
     "DatasetError",
     "EmpreinteError",
+    "EstateError",
     "GlpiError",
     "GlpiImport",
     "HostingError",
@@ -137,8 +140,9 @@ def evaluate(
     as_json: bool = False,
     previous: Optional[Inventory] = None,
     previous_year: Optional[int] = None,
+    base_dir: Optional[Union[str, "os.PathLike[str]"]] = None,
 ) -> Report:
-    """Evaluates an equipment inventory for one reporting year.
+    """Evaluates an equipment inventory, or a whole estate, for one reporting year.
 
     Args:
         inventory: a path (``str`` or ``pathlib.Path``; ``.json`` is read as JSON, anything
@@ -148,7 +152,11 @@ def evaluate(
             array), or a pandas / polars DataFrame (columns read like a CSV header row).
             Column names may be French or English, as spreadsheets write them. GLPI agent
             inventories and CSV exports (a file, a folder of them, or their bytes) are imported
-            and evaluated (see :func:`import_glpi`).
+            and evaluated (see :func:`import_glpi`). An **estate** (fleet, hosting and services
+            in one evaluation): a ``.toml`` estate description or a JSON one, its text, or a
+            dict of the JSON shape (see ``examples/estates/``); the report then has
+            ``Report.estate`` and :meth:`Report.by_scope`, and its totals, departments and
+            per-capita figures cover the whole estate.
         year: the reporting year.
         dataset: an embedded dataset id (see :func:`datasets`), a folder holding a dataset,
             or a :class:`Dataset`; default ``ademe-negaoctet-2022``.
@@ -176,6 +184,8 @@ def evaluate(
             split into what the fleet, its age and the reference did, is in
             ``Report.year_over_year`` (as ``empreinte evaluate --previous``).
         previous_year: the year of ``previous`` (default ``year - 1``).
+        base_dir: for an estate, the folder the files it names are relative to (default: the
+            estate file's folder; the current directory for text and dicts).
 
     Returns:
         a :class:`Report`. Rows that cannot be evaluated are listed in ``Report.rejected``;
@@ -186,6 +196,9 @@ def evaluate(
             category column...).
         OptionsError: an option is invalid (unknown country or annualisation method).
         DatasetError: unknown dataset id, or a dataset folder that does not load.
+        EstateError: an estate that cannot be evaluated (an unknown key, a missing file, an
+            entry the hosting or service model refuses), with its ``key_path``, ``file`` and
+            ``line``.
         FileNotFoundError: a path that does not exist.
         TypeError: an inventory of another type.
 
@@ -193,6 +206,15 @@ def evaluate(
     ...                        year=2025, annualisation="accounting", amortisation_years=4)
     >>> r.options["annualisation"]
     {'method': 'accounting', 'default_years': 4.0}
+
+    An estate (its year and commune fill the options; the dataset is ``dataset``, else the
+    estate's, else the default):
+
+    >>> e = empreinte.evaluate("examples/estates/ville-montclair.toml")
+    >>> e.estate["commune"]["name"], e.options["reporting_year"]
+    ('Ville de Montclair', 2025)
+    >>> [(s["scope"], s["entries"]) for s in e.by_scope(as_frame=False)]
+    [('fleet', 603), ('hosting', 14), ('services', 4)]
     """
     ds = dataset_of(dataset)
     opts = options_of(
@@ -209,6 +231,16 @@ def evaluate(
         seed=seed,
         use_phase_only_indicators=use_phase_only_indicators,
     )
+    estate = None if as_json else estate_of(inventory)
+    if estate is not None:
+        if previous is not None or previous_year is not None or mapping is not None:
+            raise TypeError("an estate names its own sources: previous=, previous_year= and "
+                            "mapping= are for inventories")
+        given = None if dataset is None else ds
+        path = None if base_dir is None else os.fspath(base_dir)
+        return Report(_empreinte.evaluate_estate(given, estate, opts, path))
+    if base_dir is not None:
+        raise TypeError("base_dir= is for estates (the files an estate names)")
     glpi_mapping = mapping_of(mapping)
     native: _empreinte.NativeReport
     if previous is not None:
@@ -240,11 +272,6 @@ def evaluate(
         if frame is not None:
             headers, specs, n_rows = frame
             native = _empreinte.evaluate_columns(ds, headers, specs, n_rows, opts)
-        elif isinstance(inventory, Mapping):
-            raise TypeError(
-                "a dict is not an inventory: pass a list of dicts (one per line), "
-                "or a DataFrame built from it"
-            )
         elif isinstance(inventory, Iterable):
             native = _empreinte.evaluate_records(ds, inventory, opts)
         else:

@@ -21,6 +21,7 @@ __all__ = [
     "compare",
     "embedded_ids",
     "evaluate_bytes",
+    "evaluate_estate",
     "evaluate_columns",
     "evaluate_json",
     "evaluate_path",
@@ -28,6 +29,7 @@ __all__ = [
     "evaluate_with_previous",
     "fields",
     "import_glpi",
+    "is_estate",
     "map_columns",
     "page",
     "review",
@@ -135,6 +137,15 @@ def evaluate_columns(
     options: Options,
 ) -> NativeReport: ...
 def map_columns(headers: List[str]) -> List[Optional[str]]: ...
+def is_estate(name: str, head: bytes) -> bool:
+    """Whether a file (its name, ``""`` for text, and first bytes) is an estate description."""
+def evaluate_estate(
+    dataset: Optional[Dataset],
+    source: _Source,
+    options: Options,
+    base_dir: Optional[str] = None,
+) -> NativeReport:
+    """An estate ``("path", path)``, ``("bytes", text)`` or ``("dict", obj)``; raises ``EstateError``."""
 def embedded_ids() -> List[str]: ...
 def fields() -> List[str]: ...
 def import_glpi(

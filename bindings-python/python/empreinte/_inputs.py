@@ -15,6 +15,8 @@ from ._frames import frame_columns
 Inventory = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, Iterable[Mapping[str, Any]], Any]
 #: A dataset: an embedded id, a folder, or a :class:`Dataset`.
 DatasetLike = Union[None, str, "os.PathLike[str]", Dataset]
+#: Bytes of a file read to tell an estate description from an inventory (as the CLI does).
+HEAD = 4096
 #: A GLPI mapping CSV: a path, its bytes, or its text.
 MappingFile = Union[None, str, "os.PathLike[str]", bytes]
 
@@ -104,6 +106,24 @@ def source_of(inventory: Inventory) -> Source:
         "inventory must be a path, CSV/JSON text, bytes, a list of dicts or a "
         f"pandas/polars DataFrame, not {type(inventory).__name__}"
     )
+
+
+def estate_of(inventory: Inventory) -> Optional[Source]:
+    """The inventory as a native estate source when it is an estate description (a dict, or a
+    file or text the core's ``is_estate`` recognises), else ``None``."""
+    if isinstance(inventory, Mapping):
+        return ("dict", inventory)
+    if isinstance(inventory, str) and is_text(inventory):
+        inventory = inventory.encode("utf-8")
+    if isinstance(inventory, (bytes, bytearray, memoryview)):
+        data = bytes(inventory)
+        return ("bytes", data) if _empreinte.is_estate("", data[:HEAD]) else None
+    if isinstance(inventory, (str, os.PathLike)) and os.path.isfile(inventory):
+        with open(inventory, "rb") as f:
+            head = f.read(HEAD)
+        if _empreinte.is_estate(os.fspath(inventory), head):
+            return ("path", os.fspath(inventory))
+    return None
 
 
 def mapping_of(mapping: MappingFile) -> Optional[Tuple[str, bytes]]:

@@ -163,6 +163,19 @@ class Report:
         return split
 
     @property
+    def estate(self) -> Optional[Dict[str, Any]]:
+        """An estate's part of the report, when one was evaluated: ``commune``, ``by_scope``
+        (fleet, hosting, services: ``{scope, label_fr, label_en, entries, impacts}``),
+        ``fleet_sources`` (each source's rows read, evaluated and rejected, with their
+        ``file``), ``hosting`` (each room server and cloud entry: ``path``, ``name``, ``room``,
+        ``department``, ``count``, ``climate_change_kgco2e``, ``footprint``), ``services``
+        (each service: ``path``, ``kind``, ``users``, ``uses``, ``terminals_excluded``,
+        ``gco2e_per_use``, ``footprint``), ``inventory_servers_room`` and ``notes``; else
+        ``None``."""
+        estate: Optional[Dict[str, Any]] = self._data.get("estate")
+        return estate
+
+    @property
     def lines(self) -> Optional[List[Dict[str, Any]]]:
         """One result per evaluated line, when evaluated with ``lines=True``."""
         lines: Optional[List[Dict[str, Any]]] = self._data.get("lines")
@@ -178,22 +191,19 @@ class Report:
 
     # -- tables ---------------------------------------------------------------------------
 
-    def _group_rows(self, scope: str, key_name: str, indicator: str) -> List[Dict[str, Any]]:
+    def _group_rows(
+        self, groups: List[Dict[str, Any]], key_name: str, indicator: str, *, labels: bool = False,
+        key: str = "key", counts: tuple[str, ...] = ("lines", "devices", "electricity_kwh"),
+    ) -> List[Dict[str, Any]]:
         unit = self.unit(indicator)
         rows = []
-        for g in self._data[scope]:
+        for g in groups:
             cells = g["impacts"][indicator]
-            row: Dict[str, Any] = {key_name: g["key"]}
-            if scope == "by_category":
+            row: Dict[str, Any] = {key_name: g[key]}
+            if labels:
                 row["label_fr"] = g["label_fr"]
                 row["label_en"] = g["label_en"]
-            row.update(
-                lines=g["lines"],
-                devices=g["devices"],
-                electricity_kwh=g["electricity_kwh"],
-                indicator=indicator,
-                unit=unit,
-            )
+            row.update({c: g[c] for c in counts}, indicator=indicator, unit=unit)
             for phase in (*PHASES, "total"):
                 row[phase] = cells[phase].get("central")
             row["total_low"] = cells["total"].get("low")
@@ -222,7 +232,7 @@ class Report:
 
         A pandas DataFrame when pandas is installed (or ``as_frame=True``), else a list of dicts.
         """
-        rows = self._group_rows("by_category", "category", indicator)
+        rows = self._group_rows(self._data["by_category"], "category", indicator, labels=True)
         pandas = pandas_or_none(as_frame)
         return rows if pandas is None else pandas.DataFrame(rows)
 
@@ -241,16 +251,41 @@ class Report:
         self, indicator: str = "climate_change", *, as_frame: Optional[bool] = None
     ) -> Union[pd.DataFrame, List[Dict[str, Any]]]:
         """One row per department tag (``None``: lines without one), as :meth:`by_category`."""
-        rows = self._group_rows("by_department", "department", indicator)
+        rows = self._group_rows(self._data["by_department"], "department", indicator)
+        pandas = pandas_or_none(as_frame)
+        return rows if pandas is None else pandas.DataFrame(rows)
+
+    @overload
+    def by_scope(self, indicator: str = ..., *, as_frame: Literal[False]) -> List[Dict[str, Any]]: ...
+    @overload
+    def by_scope(self, indicator: str = ..., *, as_frame: Literal[True]) -> pd.DataFrame: ...
+    @overload
+    def by_scope(
+        self, indicator: str = ..., *, as_frame: Optional[bool] = ...
+    ) -> Union[pd.DataFrame, List[Dict[str, Any]]]: ...
+
+    def by_scope(
+        self, indicator: str = "climate_change", *, as_frame: Optional[bool] = None
+    ) -> Union[pd.DataFrame, List[Dict[str, Any]]]:
+        """An estate's three scopes (``fleet``, ``hosting``, ``services``), one row each: labels,
+        ``entries`` (inventory lines, servers and instances, services) and one indicator by
+        phase, as :meth:`by_category`. No rows when the report is not an estate's.
+
+        >>> r = empreinte.evaluate({"services": [{"visio": {"uses": 100}}]})
+        >>> [(s["scope"], s["entries"]) for s in r.by_scope(as_frame=False)]
+        [('fleet', 0), ('hosting', 0), ('services', 1)]
+        """
+        groups = (self.estate or {}).get("by_scope", [])
+        rows = self._group_rows(groups, "scope", indicator, labels=True, key="scope", counts=("entries",))
         pandas = pandas_or_none(as_frame)
         return rows if pandas is None else pandas.DataFrame(rows)
 
     def to_records(self) -> List[Dict[str, Any]]:
         """Every figure in long format: one dict per scope, key, indicator and phase.
 
-        ``scope`` is ``total``, ``category``, ``department``, ``per_inhabitant``,
-        ``per_agent`` or ``per_pupil``; ``key`` the category id or department (``None``
-        for totals). ``low``/``central``/``high`` are ``None`` when not available.
+        ``scope`` is ``total``, ``category``, ``department``, ``scope`` (an estate's fleet,
+        hosting and services), ``per_inhabitant``, ``per_agent`` or ``per_pupil``; ``key`` the
+        category id, department or scope id (``None`` for totals). ``low``/``central``/``high`` are ``None`` when not available.
 
         With Monte Carlo (``monte_carlo=N``), each row also has ``mean``, ``p5``, ``p50`` and
         ``p95`` of the drawn figure (``None`` where nothing was drawn: per-capita rows, the
@@ -269,6 +304,7 @@ class Report:
         ]
         tables += [("category", g["key"], g["impacts"]) for g in self._data["by_category"]]
         tables += [("department", g["key"], g["impacts"]) for g in self._data["by_department"]]
+        tables += [("scope", s["scope"], s["impacts"]) for s in (self.estate or {}).get("by_scope", [])]
         for scope, table in self.per_capita.items():
             if table is not None:
                 tables.append((scope, None, table))

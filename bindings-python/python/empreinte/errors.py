@@ -31,6 +31,7 @@ __all__ = [
     "HostingError",
     "ServiceError",
     "GlpiError",
+    "EstateError",
 ]
 
 
@@ -168,3 +169,39 @@ class GlpiError(EmpreinteError, ValueError):
     ) -> None:
         super().__init__(message, code=code, line=line, field=field)
         self.file = file
+
+
+class EstateError(EmpreinteError, ValueError):
+    """An estate description that cannot be evaluated; nothing is half-evaluated. ``code`` is
+    ``estate_syntax`` (not TOML or JSON, an unknown key: ``file`` and ``line`` say where),
+    ``estate_invalid``, ``estate_missing_file`` (``file``: the file the estate names),
+    ``estate_too_large``, or the hosting, service or inventory model's code for an entry it
+    refuses (``hosting_unknown_instance``, ``hosting_out_of_range`` with ``field``...).
+
+    >>> try:
+    ...     empreinte.evaluate({"rooms": [{"name": "Local", "servers": [{"count": -2}]}]})
+    ... except empreinte.EstateError as e:
+    ...     print(e.code, e.key_path, e.field)
+    hosting_out_of_range rooms[0].servers[0] count
+
+    Attributes:
+        key_path: the entry at fault (``fleet[0]``, ``rooms[0].servers[1]``), or ``None``.
+        file: the description (``estate`` for text or a dict), or a file it names, or ``None``.
+    """
+
+    key_path: Optional[str]
+    file: Optional[str]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "estate_error",
+        line: Optional[int] = None,
+        field: Optional[str] = None,
+        file: Optional[str] = None,
+        key_path: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, code=code, line=line, field=field)
+        self.file = file
+        self.key_path = key_path

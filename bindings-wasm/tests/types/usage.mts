@@ -49,7 +49,21 @@ const grade = full.ecoIndex({ dom_elements: 850, requests: 62, size_kb: 2450 }).
 const mail = full.digitalService('email', { size_mb: 2, recipients: 5, uses: 1000 });
 const glpi = full.importGlpi([{ name: 'computer.json', content: new Uint8Array() }], null, { evaluation: { reporting_year: 2025 } });
 const counted: number = glpi.counts.mapped;
-console.log(central, rejected, again, ids, format, comparison, room, page, grade, mail, counted);
+const estate: full.Estate = {
+  year: 2025, commune: { name: 'Saint-Aubin', agents: 60 }, fleet: [{ path: 'parc.csv' }],
+  rooms: [{ name: 'Local', pue: 1.6, servers: [{ name: 'srv-ad01', count: 2, server: { generic: true }, usage: { load_percent: 30 } }] }],
+  services: [{ name: 'Messagerie', email: { uses: 1000 } }, { website: { model: 'ecoindex', dom_elements: 600, requests: 50, size_kb: 1200 }, page_views: 1e5 }],
+};
+const whole: full.EstateReport = full.evaluateEstate(estate, { 'parc.csv': new Uint8Array() }, undefined, { evaluation: { keep_lines: true } });
+const scopes: full.EstateScopeId[] = whole.estate.by_scope.map((s) => s.scope);
+full.evaluateEstate('year = 2025\n');
+try {
+  full.evaluateEstate(estate);
+} catch (e) {
+  const err = e as full.EstateError;
+  console.log(err.keyPath, err.code, err.file, err.line);
+}
+console.log(central, rejected, again, ids, format, comparison, room, page, grade, mail, counted, scopes);
 
 // Misuse the declarations refuse.
 // @ts-expect-error: hosting is in the full module only
@@ -66,5 +80,9 @@ evaluate(lines, { reporting_year: '2025' });
 runScenarios(lines, [{ name: 'x', levers: [{ lever: 'greenwash', share: 1 }] }]);
 // @ts-expect-error: an inventory line needs a category
 evaluate([{ quantity: 2 }]);
+// @ts-expect-error: a service's users are agents or public
+full.evaluateEstate({ services: [{ users: 'everyone', email: {} }] });
+// @ts-expect-error: a file's content is text or bytes
+full.evaluateEstate(estate, { 'parc.csv': 42 });
 // @ts-expect-error: allocation is cut_off or shared_first_life
 compareOffers(offers, { allocation: 'half' });

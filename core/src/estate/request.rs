@@ -204,6 +204,18 @@ impl Estate {
         Ok(estate)
     }
 
+    /// Reads a description given as a JSON value (a program's object: a Python dict, a JS
+    /// object), the same shape as TOML; errors have no line.
+    pub fn from_value(file: &str, value: serde_json::Value) -> Result<Estate, EstateError> {
+        let estate = Estate::deserialize(value).map_err(|e| EstateError::Syntax {
+            file: file.to_string(),
+            line: None,
+            message: e.to_string(),
+        })?;
+        estate.check_sizes(file)?;
+        Ok(estate)
+    }
+
     /// TOML or JSON, told apart by the first character (`{`: JSON).
     pub fn parse(file: &str, text: &str) -> Result<Estate, EstateError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -237,8 +249,10 @@ impl Estate {
     }
 }
 
-/// Whether a file is an estate description: a `.toml` file, or a JSON object whose keys are
-/// an estate's (`commune`, `fleet`, `rooms`, `cloud`, `services`), not an inventory's.
+/// Whether a file is an estate description: a `.toml` file, a JSON object whose keys are an
+/// estate's (`commune`, `fleet`, `rooms`, `cloud`, `services`), not an inventory's, or TOML
+/// text (any name, `""` for text without one) whose first line of content is an estate's key
+/// or table (`year = 2025`, `[commune]`, `[[fleet]]`...).
 pub fn is_estate(file_name: &str, head: &[u8]) -> bool {
     let lower = file_name.to_ascii_lowercase();
     if lower.ends_with(".toml") {
@@ -246,6 +260,9 @@ pub fn is_estate(file_name: &str, head: &[u8]) -> bool {
     }
     let text = String::from_utf8_lossy(head);
     let body = text.trim_start_matches('\u{feff}').trim_start();
+    if toml_estate_head(body) {
+        return true;
+    }
     body.starts_with('{')
         && [
             "\"commune\"",
@@ -257,6 +274,34 @@ pub fn is_estate(file_name: &str, head: &[u8]) -> bool {
         .iter()
         .any(|k| body.contains(k))
         && !body.contains("\"lines\"")
+}
+
+/// The first line of content (comments and blank lines aside) is a top-level key of an estate
+/// (`year = `) or one of its tables (`[commune]`, `[[fleet]]`, `[rooms.x]`): no CSV header
+/// or JSON document starts that way.
+fn toml_estate_head(body: &str) -> bool {
+    const KEYS: [&str; 7] = [
+        "year", "dataset", "commune", "fleet", "rooms", "cloud", "services",
+    ];
+    let Some(line) = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+    else {
+        return false;
+    };
+    let table = line.starts_with('[');
+    let key = line.trim_start_matches('[').trim_start();
+    let name_len = key
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(key.len());
+    let rest = key[name_len..].trim_start();
+    KEYS.contains(&&key[..name_len])
+        && if table {
+            rest.starts_with(']') || rest.starts_with('.')
+        } else {
+            rest.starts_with('=')
+        }
 }
 
 fn check_size(file: &str, text: &str) -> Result<(), EstateError> {

@@ -5,6 +5,7 @@
 #![allow(dead_code, clippy::result_large_err)]
 
 use base64::Engine;
+use empreinte::estate::{evaluate_estate, Estate, EstateError, InMemoryFiles};
 use empreinte::glpi::{DepartmentFrom, UserMapping};
 use empreinte::hosting::{
     cloud_footprint, hosting_json, server_footprint, CloudRequest, HostingError, HostingUsage,
@@ -35,12 +36,18 @@ pub struct CaseError {
     pub line: Option<u64>,
     pub field: Option<String>,
     pub file: Option<String>,
+    /// The estate entry at fault (`rooms[0].servers[1]`): estates only.
+    pub key_path: Option<String>,
     pub message: String,
 }
 
 impl CaseError {
     pub fn to_json(&self) -> Value {
-        json!({"kind": "error", "error_type": self.error_type, "code": self.code, "line": self.line, "field": self.field, "file": self.file})
+        let mut out = json!({"kind": "error", "error_type": self.error_type, "code": self.code, "line": self.line, "field": self.field, "file": self.file});
+        if self.error_type == "EstateError" {
+            out["key_path"] = json!(self.key_path);
+        }
+        out
     }
     fn bad_case(message: impl Into<String>) -> CaseError {
         CaseError {
@@ -49,6 +56,7 @@ impl CaseError {
             line: None,
             field: None,
             file: None,
+            key_path: None,
             message: message.into(),
         }
     }
@@ -62,6 +70,7 @@ impl From<InventoryError> for CaseError {
             line: e.line(),
             field: e.field().map(str::to_string),
             file: None,
+            key_path: None,
             message: e.to_string(),
         }
     }
@@ -75,6 +84,7 @@ impl From<RowError> for CaseError {
             line: None,
             field: e.field().map(|f| f.name().to_string()),
             file: None,
+            key_path: None,
             message: e.to_string(),
         }
     }
@@ -101,6 +111,7 @@ impl From<DatasetError> for CaseError {
             line: e.line(),
             field,
             file: e.file().map(str::to_string),
+            key_path: None,
             message: e.to_string(),
         }
     }
@@ -115,6 +126,7 @@ impl From<HostingError> for CaseError {
             line: None,
             field,
             file: None,
+            key_path: None,
             message: e.to_string(),
         }
     }
@@ -128,6 +140,7 @@ impl From<ServiceError> for CaseError {
             line: None,
             field: e.field().map(str::to_string),
             file: None,
+            key_path: None,
             message: e.to_string(),
         }
     }
@@ -154,6 +167,7 @@ impl From<CompareError> for CaseError {
             line,
             field,
             file: None,
+            key_path: None,
             message: e.to_string(),
         }
     }
@@ -168,6 +182,7 @@ impl From<ScenarioError> for CaseError {
             line: None,
             field,
             file: None,
+            key_path: None,
             message: e.to_string(),
         }
     }
@@ -185,9 +200,24 @@ impl From<TrajectoryError> for CaseError {
                     line: None,
                     field,
                     file: None,
+                    key_path: None,
                     message: e.to_string(),
                 }
             }
+        }
+    }
+}
+
+impl From<EstateError> for CaseError {
+    fn from(e: EstateError) -> Self {
+        CaseError {
+            error_type: "EstateError",
+            code: e.code().into(),
+            line: e.line(),
+            field: e.field().map(str::to_string),
+            file: e.file().map(str::to_string),
+            key_path: e.key_path().map(str::to_string),
+            message: e.to_string(),
         }
     }
 }
@@ -301,6 +331,7 @@ fn options(case: &Value) -> R<EvaluationOptions> {
         line: None,
         field: None,
         file: None,
+        key_path: None,
         message: e.to_string(),
     })
 }
@@ -315,6 +346,10 @@ fn scenarios_of(v: &Value) -> R<Vec<Scenario>> {
     }
     de(v, "scenarios")
 }
+
+/// The name an estate given as text or as an object goes by (its errors' `file`), in every
+/// runner: the Python and JS bindings name such an estate so.
+pub const ESTATE_NAME: &str = "estate";
 
 /// Runs one case and gives its output as JSON.
 pub fn run(case: &Value) -> R<Value> {
@@ -448,6 +483,7 @@ pub fn run(case: &Value) -> R<Value> {
                         line: None,
                         field: None,
                         file: None,
+                        key_path: None,
                         message: e.to_string(),
                     })?
                 }
@@ -475,6 +511,26 @@ pub fn run(case: &Value) -> R<Value> {
             let import = importer.finish();
             let report = import.evaluate(&ds, &options(case)?)?;
             Ok(json!({"counts": import.counts(), "items": import.items, "report": report}))
+        }
+        "estate" => {
+            let estate = match &input["estate"] {
+                Value::String(text) => Estate::parse(ESTATE_NAME, text)?,
+                v => Estate::from_value(ESTATE_NAME, v.clone())?,
+            };
+            let ds = match (&case["dataset"], &case["dataset_files"], &estate.dataset) {
+                (Value::Null, Value::Null, Some(id)) => Ds::Embedded(Dataset::embedded(id)?),
+                _ => dataset(case)?,
+            };
+            let mut files = InMemoryFiles::default();
+            for (name, f) in input["files"].as_object().into_iter().flatten() {
+                let bytes = match f.get("base64").and_then(Value::as_str) {
+                    Some(b) => b64(b),
+                    None => f.as_str().unwrap_or_default().as_bytes().to_vec(),
+                };
+                files.insert(name.clone(), bytes);
+            }
+            let r = evaluate_estate(&ds, &estate, &files, &options(case)?)?;
+            Ok(serde_json::to_value(&r).unwrap())
         }
         "dataset" => {
             let ds = dataset_from_files(input)?;
