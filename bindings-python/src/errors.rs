@@ -246,3 +246,14 @@ pub fn internal(py: Python<'_>, what: &str) -> PyErr {
         },
     )
 }
+
+/// A review that could not be prepared: the inner error's exception.
+pub fn prepare(py: Python<'_>, e: &empreinte::review::PrepareError) -> PyErr {
+    use empreinte::review::PrepareError as P;
+    match e {
+        P::Levers(e) => scenario(py, e),
+        P::Previous(e) => options(py, e),
+        P::Trajectory(e) => trajectory(py, e),
+        other => simple(py, "EmpreinteError", &other.to_string(), other.code(), None),
+    }
+}

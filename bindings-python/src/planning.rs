@@ -6,7 +6,7 @@ use crate::pyvalue::{self, ReadError};
 use crate::source::{self, Loaded};
 use crate::{errors, to_json, PyDataset, PyOptions, PyReport};
 use empreinte::inventory::ColumnResolver;
-use empreinte::review::{ReviewFormat, ReviewInput};
+use empreinte::review::ReviewFormat;
 use empreinte::{
     Allocation, Baseline, CompareError, Lang, Offer, Range, RejectedRow, ReplacedPart, Scenario,
     Warning,
@@ -355,80 +355,39 @@ pub fn review(
     let ds = dataset.ds();
     let opts = &options.inner;
     let loaded = source::load(py, ds, source, mapping.clone())?;
-    let mut report = loaded.evaluate(py, ds, opts)?;
-    let levers = errors::catch(|| {
-        empreinte::review::standard_levers(ds, &loaded.inventory.lines, opts, lang)
-    })
-    .map_err(|m| errors::internal(py, &m))?
-    .map_err(|e| errors::scenario(py, &e))?;
-    let previous = match previous {
-        Some(p) => Some(with_previous(
-            py,
-            ds,
-            &mut report,
-            p,
-            previous_year.unwrap_or(opts.reporting_year.saturating_sub(1)),
-            mapping,
-        )?),
-        None => None,
+    let report = loaded.evaluate(py, ds, opts)?;
+    let prev = previous
+        .map(|p| source::load(py, ds, p, mapping))
+        .transpose()?;
+    let review_options = empreinte::review::ReviewOptions {
+        horizon,
+        baseline,
+        lang,
     };
-    let start = opts.reporting_year;
     let lines = &loaded.inventory.lines;
-    let trajectory = py
+    let review = py
         .detach(|| {
             errors::catch(|| {
-                empreinte::trajectory(
+                empreinte::review::prepare(
                     ds,
+                    report,
                     lines,
-                    &[],
-                    start,
-                    horizon
-                        .unwrap_or(start.saturating_add(empreinte::defaults::REVIEW_OUTLOOK_YEARS)),
-                    opts,
-                    &baseline,
+                    prev.as_ref().map(|p| empreinte::review::PreviousInventory {
+                        lines: &p.inventory.lines,
+                        rejected: &p.inventory.rejected,
+                        year: previous_year,
+                    }),
+                    None,
+                    &review_options,
                 )
             })
         })
         .map_err(|m| errors::internal(py, &m))?
-        .map_err(|e| errors::trajectory(py, &e))?;
+        .map_err(|e| errors::prepare(py, &e))?;
     let left_out = loaded.left_out();
-    let input = ReviewInput {
-        report: &report,
-        previous: previous.as_ref(),
-        trajectory: Some(&trajectory),
-        levers: &levers,
-        left_out: &left_out,
-        commune: commune.as_deref(),
-        lang,
-    };
+    let input = review.input(&left_out, commune.as_deref(), lang);
     errors::catch(|| empreinte::review::render(&input, format))
         .map_err(|m| errors::internal(py, &m))
-}
-
-/// Evaluates last year's inventory (`previous`) for `previous_year` with this year's options and
-/// sets the split of the change (`report.year_over_year`); returns last year's report.
-fn with_previous(
-    py: Python<'_>,
-    ds: &empreinte::Dataset,
-    report: &mut empreinte::Report,
-    previous: &Bound<'_, PyTuple>,
-    previous_year: i32,
-    mapping: Option<(String, Vec<u8>)>,
-) -> PyResult<empreinte::Report> {
-    let options = empreinte::EvaluationOptions {
-        reporting_year: previous_year,
-        keep_lines: false,
-        monte_carlo: None,
-        ..report.options.clone()
-    };
-    let prev = source::load(py, ds, previous, mapping)?;
-    let last = prev.evaluate(py, ds, &options)?;
-    let split =
-        errors::catch(|| empreinte::year_over_year(ds, report, &last, &prev.inventory.lines))
-            .map_err(|m| errors::internal(py, &m))?
-            .map_err(|e| errors::options(py, &e))?;
-    report.year_over_year = Some(split);
-    Ok(last)
 }
 
 /// This year's inventory evaluated, with the change since last year's split (fleet, age,
@@ -448,13 +407,14 @@ pub fn evaluate_with_previous(
     let opts = &options.inner;
     let loaded = source::load(py, ds, source, mapping.clone())?;
     let mut report = loaded.evaluate(py, ds, opts)?;
-    with_previous(
-        py,
-        ds,
-        &mut report,
-        previous,
-        previous_year.unwrap_or(opts.reporting_year.saturating_sub(1)),
-        mapping,
-    )?;
+    let prev = source::load(py, ds, previous, mapping)?;
+    let last = empreinte::review::PreviousInventory {
+        lines: &prev.inventory.lines,
+        rejected: &prev.inventory.rejected,
+        year: previous_year,
+    };
+    errors::catch(|| empreinte::review::compare_with_previous(ds, &mut report, last))
+        .map_err(|m| errors::internal(py, &m))?
+        .map_err(|e| errors::options(py, &e))?;
     Ok(PyReport { inner: report })
 }

@@ -272,7 +272,7 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
             &ds,
             &mut report,
             previous,
-            args.previous_year.unwrap_or(args.year.saturating_sub(1)),
+            args.previous_year,
             args.mapping.as_deref(),
         )?;
     }

@@ -1,7 +1,7 @@
 //! `empreinte report INVENTORY [--previous INVENTORY] --format html|md`: the yearly review.
 
 use crate::{AnnualisationArg, LangArg};
-use empreinte::review::{render, LeftOut, ReviewFormat, ReviewInput};
+use empreinte::review::{render, LeftOut, ReviewFormat};
 use empreinte::{Annualisation, Dataset, EquipmentLine, EvaluationOptions, Report};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -89,27 +89,44 @@ fn evaluate(
     Ok((report, Vec::new(), inventory.lines))
 }
 
-/// Evaluates last year's inventory for `previous_year` with this year's options, and sets the
-/// split of the change (`report.year_over_year`). Returns last year's report.
+/// Last year's inventory read: the rows rejected on reading, and the lines (the rows the
+/// evaluation rejects are evaluated again for last year by the core).
+type Previous = (Vec<empreinte::RejectedRow>, Vec<(u64, EquipmentLine)>);
+
+fn read_previous(
+    ds: &Dataset,
+    path: &Path,
+    options: &EvaluationOptions,
+    mapping: Option<&Path>,
+) -> Result<Previous, String> {
+    let (last, _, lines) = evaluate(ds, path, options, mapping)?;
+    let numbers: std::collections::HashSet<u64> = lines.iter().map(|(n, _)| *n).collect();
+    let rejected = last
+        .rejected
+        .into_iter()
+        .filter(|r| !numbers.contains(&r.line))
+        .collect();
+    Ok((rejected, lines))
+}
+
+/// Last year's inventory (a file as `evaluate` reads it) evaluated with this year's options for
+/// its year (default: the year before), and the change split (`report.year_over_year`), by the
+/// core. Returns last year's report.
 pub(crate) fn compare_with_previous(
     ds: &Dataset,
     report: &mut Report,
     path: &Path,
-    previous_year: i32,
+    previous_year: Option<i32>,
     mapping: Option<&Path>,
 ) -> Result<Report, String> {
-    let options = EvaluationOptions {
-        reporting_year: previous_year,
-        keep_lines: false,
-        monte_carlo: None,
-        ..report.options.clone()
+    let (rejected, lines) = read_previous(ds, path, &report.options, mapping)?;
+    let previous = empreinte::review::PreviousInventory {
+        lines: &lines,
+        rejected: &rejected,
+        year: previous_year,
     };
-    let (previous, _, lines) = evaluate(ds, path, &options, mapping)?;
-    report.year_over_year = Some(
-        empreinte::year_over_year(ds, report, &previous, &lines)
-            .map_err(|e| format!("{e} [{}]", e.code()))?,
-    );
-    Ok(previous)
+    empreinte::review::compare_with_previous(ds, report, previous)
+        .map_err(|e| format!("{}: {e} [{}]", path.display(), e.code()))
 }
 
 pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
@@ -143,59 +160,35 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
         }
         None => evaluate(&ds, &args.inventory, &options, args.mapping.as_deref())?,
     };
-    // The estate's year and commune win over the options'.
-    let options = EvaluationOptions {
-        keep_lines: false,
-        monte_carlo: None,
-        ..report.options.clone()
-    };
-    let year = options.reporting_year;
-    let mut levers = empreinte::review::standard_levers(&ds, &lines, &options, args.lang.into())
-        .map_err(|e| format!("{e} [{}]", e.code()))?;
-    if let Some(e) = &estate {
-        levers.extend(
-            empreinte::estate::estate_levers(&ds, e, &report, args.lang.into())
-                .map_err(|e| format!("{e} [{}]", e.code()))?,
-        );
-        if args.previous.is_some() {
-            return Err("--previous is not supported with an estate yet: the change since last year is split for inventories (give last year's and this year's inventories) [unsupported]".into());
-        }
-    }
-    let mut report = report;
-    let previous = match &args.previous {
-        Some(p) => Some(compare_with_previous(
-            &ds,
-            &mut report,
-            p,
-            args.previous_year.unwrap_or(year.saturating_sub(1)),
-            args.mapping.as_deref(),
-        )?),
-        None => None,
-    };
-    let baseline = crate::planning_cmd::parse_baseline(&args.baseline)?;
-    let trajectory = empreinte::trajectory(
+    let previous = args
+        .previous
+        .as_ref()
+        .map(|p| read_previous(&ds, p, &report.options, args.mapping.as_deref()))
+        .transpose()?;
+    let review = empreinte::review::prepare(
         &ds,
+        report,
         &lines,
-        &[],
-        year,
-        args.horizon
-            .unwrap_or(year.saturating_add(empreinte::defaults::REVIEW_OUTLOOK_YEARS)),
-        &options,
-        &baseline,
+        previous
+            .as_ref()
+            .map(|(rejected, lines)| empreinte::review::PreviousInventory {
+                lines,
+                rejected,
+                year: args.previous_year,
+            }),
+        estate.as_ref(),
+        &empreinte::review::ReviewOptions {
+            horizon: args.horizon,
+            baseline: crate::planning_cmd::parse_baseline(&args.baseline)?,
+            lang: args.lang.into(),
+        },
     )
     .map_err(|e| format!("{e} [{}]", e.code()))?;
-    let input = ReviewInput {
-        report: &report,
-        previous: previous.as_ref(),
-        trajectory: Some(&trajectory),
-        levers: &levers,
-        left_out: &left_out,
-        commune: args
-            .commune
-            .as_deref()
-            .or(estate.as_ref().and_then(|e| e.commune.name.as_deref())),
-        lang: args.lang.into(),
-    };
+    let commune = args
+        .commune
+        .as_deref()
+        .or(estate.as_ref().and_then(|e| e.commune.name.as_deref()));
+    let input = review.input(&left_out, commune, args.lang.into());
     let doc = render(
         &input,
         match args.format {
@@ -209,7 +202,7 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
             .write_all(doc.as_bytes())
             .map_err(|e| format!("cannot write the output: {e}"))?,
     }
-    Ok(if report.counts.rows_rejected > 0 {
+    Ok(if review.report.counts.rows_rejected > 0 {
         1
     } else {
         0

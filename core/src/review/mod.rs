@@ -39,9 +39,13 @@ mod html;
 mod levers;
 mod markdown;
 mod outlook;
+mod prepare;
 mod sections;
 
 pub use levers::standard_levers;
+pub use prepare::{
+    compare_with_previous, prepare, PrepareError, PreparedReview, PreviousInventory, ReviewOptions,
+};
 
 use crate::estimate::Range;
 use crate::indicator::Lang;
