@@ -338,3 +338,20 @@ fn a_json_value_reads_as_json_text_does() {
         ("estate_syntax", None, Some("e"))
     );
 }
+
+#[test]
+fn deep_nesting_is_a_located_error_not_a_stack_overflow() {
+    let toml = format!("x = {}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+    let e = Estate::from_toml("deep.toml", &toml).unwrap_err();
+    assert_eq!((e.code(), e.line()), ("estate_syntax", Some(1)));
+    let toml = format!("x = {}1{}\n", "{a=".repeat(20_000), "}".repeat(20_000));
+    assert_eq!(
+        Estate::from_toml("deep.toml", &toml).unwrap_err().code(),
+        "estate_syntax"
+    );
+    let json = format!("{{\"x\": {}{}}}", "[".repeat(50_000), "]".repeat(50_000));
+    assert_eq!(
+        Estate::from_json("deep.json", &json).unwrap_err().code(),
+        "estate_syntax"
+    );
+}
