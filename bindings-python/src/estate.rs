@@ -27,18 +27,15 @@ fn not_text(file: &str) -> EstateError {
     }
 }
 
-/// Evaluates an estate given as `("path", path)`, `("bytes", bytes)` or `("dict", obj)`. Its
-/// files are read relative to `base_dir` (default: the file's folder, else the current
-/// directory); the dataset is `dataset`, else the estate's (an embedded id), else the default.
-#[pyfunction]
-#[pyo3(signature = (dataset, source, options, base_dir = None))]
-pub fn evaluate_estate(
+/// The estate given as `("path", path)`, `("bytes", bytes)` or `("dict", obj)`, its dataset
+/// (`dataset`, else the estate's embedded id, else the default) and the folder its files are
+/// read from (`base_dir`, else the file's folder, else the current directory).
+fn load<'d>(
     py: Python<'_>,
-    dataset: Option<&PyDataset>,
+    dataset: Option<&'d PyDataset>,
     source: &Bound<'_, PyTuple>,
-    options: &PyOptions,
     base_dir: Option<PathBuf>,
-) -> PyResult<PyReport> {
+) -> PyResult<(Estate, &'d Dataset, Folder)> {
     let kind: String = source.get_item(0)?.extract()?;
     let value = source.get_item(1)?;
     let (estate, folder) = match kind.as_str() {
@@ -68,7 +65,22 @@ pub fn evaluate_estate(
         None => Dataset::embedded(estate.dataset.as_deref().unwrap_or(defaults::DATASET))
             .map_err(|e| errors::dataset(py, &e))?,
     };
-    let files = Folder::new(base_dir.unwrap_or(folder));
+    Ok((estate, ds, Folder::new(base_dir.unwrap_or(folder))))
+}
+
+/// Evaluates an estate given as `("path", path)`, `("bytes", bytes)` or `("dict", obj)`. Its
+/// files are read relative to `base_dir` (default: the file's folder, else the current
+/// directory); the dataset is `dataset`, else the estate's (an embedded id), else the default.
+#[pyfunction]
+#[pyo3(signature = (dataset, source, options, base_dir = None))]
+pub fn evaluate_estate(
+    py: Python<'_>,
+    dataset: Option<&PyDataset>,
+    source: &Bound<'_, PyTuple>,
+    options: &PyOptions,
+    base_dir: Option<PathBuf>,
+) -> PyResult<PyReport> {
+    let (estate, ds, files) = load(py, dataset, source, base_dir)?;
     let opts = &options.inner;
     let result = py
         .detach(|| errors::catch(|| empreinte::estate::evaluate_estate(ds, &estate, &files, opts)));
@@ -76,4 +88,48 @@ pub fn evaluate_estate(
         .map_err(|m| errors::internal(py, &m))?
         .map(|inner| PyReport { inner })
         .map_err(|e| errors::estate(py, &e))
+}
+
+/// The REEN review of an estate (HTML or Markdown), as `empreinte report ESTATE` writes it.
+#[pyfunction]
+#[pyo3(signature = (dataset, source, options, format, lang, commune = None, horizon = None, baseline = None, base_dir = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn review_estate(
+    py: Python<'_>,
+    dataset: Option<&PyDataset>,
+    source: &Bound<'_, PyTuple>,
+    options: &PyOptions,
+    format: &str,
+    lang: &str,
+    commune: Option<String>,
+    horizon: Option<i32>,
+    baseline: Option<&Bound<'_, PyAny>>,
+    base_dir: Option<PathBuf>,
+) -> PyResult<String> {
+    let (format, lang) = crate::planning::format_and_lang(py, format, lang)?;
+    let baseline = crate::planning::baseline_of(py, baseline)?;
+    let (estate, ds, files) = load(py, dataset, source, base_dir)?;
+    let opts = &options.inner;
+    let (report, lines) = py
+        .detach(|| {
+            errors::catch(|| {
+                empreinte::estate::evaluate_estate_with(ds, None, &estate, &files, opts)
+            })
+        })
+        .map_err(|m| errors::internal(py, &m))?
+        .map_err(|e| errors::estate(py, &e))?;
+    let review_options = empreinte::review::ReviewOptions {
+        horizon,
+        baseline,
+        lang,
+    };
+    let review = errors::catch(|| {
+        empreinte::review::prepare(ds, report, &lines, None, Some(&estate), &review_options)
+    })
+    .map_err(|m| errors::internal(py, &m))?
+    .map_err(|e| errors::prepare(py, &e))?;
+    let commune = commune.as_deref().or(estate.commune.name.as_deref());
+    let input = review.input(&[], commune, lang);
+    errors::catch(|| empreinte::review::render(&input, format))
+        .map_err(|m| errors::internal(py, &m))
 }

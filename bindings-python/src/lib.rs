@@ -447,5 +447,6 @@ fn _empreinte(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(services::service, m)?)?;
     m.add_function(wrap_pyfunction!(estate::is_estate, m)?)?;
     m.add_function(wrap_pyfunction!(estate::evaluate_estate, m)?)?;
+    m.add_function(wrap_pyfunction!(estate::review_estate, m)?)?;
     Ok(())
 }

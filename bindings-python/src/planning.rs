@@ -201,7 +201,7 @@ fn scenarios_of(py: Python<'_>, given: &Bound<'_, PyAny>) -> PyResult<Vec<Scenar
 
 /// The trajectory's renewal rule: `"practice"`, `"dataset_lifetime"` or
 /// `{"lifetimes": {category: years}}`, read by the core's reader.
-fn baseline_of(py: Python<'_>, given: Option<&Bound<'_, PyAny>>) -> PyResult<Baseline> {
+pub(crate) fn baseline_of(py: Python<'_>, given: Option<&Bound<'_, PyAny>>) -> PyResult<Baseline> {
     let Some(given) = given else {
         return Ok(Baseline::default());
     };
@@ -309,27 +309,12 @@ pub fn trajectory(
     })
 }
 
-/// The yearly review (loi REEN) as HTML or Markdown, as `empreinte report` renders it: this
-/// year's report, last year's (`previous`, evaluated for the year before), the standard levers
-/// quantified on the inventory, and the GLPI items left out.
-#[pyfunction]
-#[pyo3(signature = (dataset, source, previous, options, format = "html", lang = "fr", commune = None, mapping = None, previous_year = None, horizon = None, baseline = None))]
-#[allow(clippy::too_many_arguments)]
-pub fn review(
+/// The review's format and language from their ids.
+pub(crate) fn format_and_lang(
     py: Python<'_>,
-    dataset: &PyDataset,
-    source: &Bound<'_, PyTuple>,
-    previous: Option<&Bound<'_, PyTuple>>,
-    options: &PyOptions,
     format: &str,
     lang: &str,
-    commune: Option<String>,
-    mapping: Option<(String, Vec<u8>)>,
-    previous_year: Option<i32>,
-    horizon: Option<i32>,
-    baseline: Option<&Bound<'_, PyAny>>,
-) -> PyResult<String> {
-    let baseline = baseline_of(py, baseline)?;
+) -> PyResult<(ReviewFormat, Lang)> {
     let format = match format {
         "html" => ReviewFormat::Html,
         "md" | "markdown" => ReviewFormat::Markdown,
@@ -352,6 +337,31 @@ pub fn review(
             ))
         }
     };
+    Ok((format, lang))
+}
+
+/// The yearly review (loi REEN) as HTML or Markdown, as `empreinte report` renders it: this
+/// year's report, last year's (`previous`, evaluated for the year before), the standard levers
+/// quantified on the inventory, and the GLPI items left out.
+#[pyfunction]
+#[pyo3(signature = (dataset, source, previous, options, format = "html", lang = "fr", commune = None, mapping = None, previous_year = None, horizon = None, baseline = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn review(
+    py: Python<'_>,
+    dataset: &PyDataset,
+    source: &Bound<'_, PyTuple>,
+    previous: Option<&Bound<'_, PyTuple>>,
+    options: &PyOptions,
+    format: &str,
+    lang: &str,
+    commune: Option<String>,
+    mapping: Option<(String, Vec<u8>)>,
+    previous_year: Option<i32>,
+    horizon: Option<i32>,
+    baseline: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let baseline = baseline_of(py, baseline)?;
+    let (format, lang) = format_and_lang(py, format, lang)?;
     let ds = dataset.ds();
     let opts = &options.inner;
     let loaded = source::load(py, ds, source, mapping.clone())?;

@@ -74,3 +74,13 @@ def test_bad_estates_raise_located_errors(tmp_path: pathlib.Path) -> None:
         empreinte.evaluate({"services": []}, previous="category;quantity\nlaptop;1\n")
     with pytest.raises(TypeError, match="base_dir"):
         empreinte.evaluate("category;quantity\nlaptop;1\n", base_dir=tmp_path)
+
+
+def test_the_review_of_an_estate_is_the_clis() -> None:
+    import subprocess
+    got = empreinte.review(SAMPLE, format="md")
+    cmd = ["cargo", "run", "--quiet", "--release", "-p", "empreinte-cli", "--", "report", str(SAMPLE),
+           "--format", "md"]
+    want = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, check=False).stdout
+    assert got == want
+    assert "## Par périmètre" in got and "colocation" in got

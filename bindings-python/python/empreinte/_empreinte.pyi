@@ -22,6 +22,7 @@ __all__ = [
     "embedded_ids",
     "evaluate_bytes",
     "evaluate_estate",
+    "review_estate",
     "evaluate_columns",
     "evaluate_json",
     "evaluate_path",
@@ -146,6 +147,18 @@ def evaluate_estate(
     base_dir: Optional[str] = None,
 ) -> NativeReport:
     """An estate ``("path", path)``, ``("bytes", text)`` or ``("dict", obj)``; raises ``EstateError``."""
+def review_estate(
+    dataset: Optional[Dataset],
+    source: _Source,
+    options: Options,
+    format: str,
+    lang: str,
+    commune: Optional[str] = None,
+    horizon: Optional[int] = None,
+    baseline: Any = None,
+    base_dir: Optional[str] = None,
+) -> str:
+    """The REEN review of an estate, as ``empreinte report ESTATE``."""
 def embedded_ids() -> List[str]: ...
 def fields() -> List[str]: ...
 def import_glpi(

@@ -6,7 +6,8 @@ import json
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _empreinte
-from ._inputs import DatasetLike, Inventory, MappingFile, dataset_of, mapping_of, options_of, source_of
+from ._inputs import (DatasetLike, Inventory, MappingFile, dataset_of, estate_of, mapping_of, options_of,
+                      source_of)
 from ._report import Report
 from ._results import Comparison, ScenarioResults, Trajectory
 
@@ -209,9 +210,23 @@ def review(
     >>> md = empreinte.review("category;quantity;acquisition_year\\nlaptop;10;2022\\n", format="md")
     >>> md.startswith("# ")
     True
+
+    An estate (fleet, hosting and services; see :func:`evaluate`) gets its scopes, hosting and
+    services sections and their levers:
+
+    >>> "## Par périmètre" in empreinte.review("examples/estates/ville-montclair.toml", format="md")
+    True
     """
     opts = options_of(options, year=year, annualisation=annualisation,
                       inhabitants=inhabitants, agents=agents, pupils=pupils)
+    estate = estate_of(inventory)
+    if estate is not None:
+        if previous is not None or previous_year is not None or mapping is not None:
+            raise TypeError("an estate names its own sources: previous=, previous_year= and "
+                            "mapping= are for inventories")
+        given = None if dataset is None else dataset_of(dataset)
+        return _empreinte.review_estate(given, estate, opts, format, lang, commune, horizon,
+                                        baseline, None)
     prev = None if previous is None else source_of(previous)
     return _empreinte.review(
         dataset_of(dataset), source_of(inventory), prev, opts, format, lang, commune, mapping_of(mapping),
