@@ -355,3 +355,40 @@ fn deep_nesting_is_a_located_error_not_a_stack_overflow() {
         "estate_syntax"
     );
 }
+
+#[test]
+fn hosting_and_services_levers_are_evaluated_by_the_same_models() {
+    let ds = Dataset::embedded_default();
+    let estate = sample();
+    let files = Folder::new(root().join("examples/estates"));
+    let report = evaluate_estate(ds, &estate, &files, &EvaluationOptions::default()).unwrap();
+    let levers =
+        empreinte::estate::estate_levers(ds, &estate, &report, empreinte::Lang::En).unwrap();
+    let titles: Vec<&str> = levers.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(levers.len(), 5, "{titles:?}");
+    for l in &levers {
+        let d = l.delta_kgco2e;
+        assert!(
+            d.central < 0.0 && d.low <= d.central && d.central <= d.high,
+            "{l:?}"
+        );
+    }
+    // Lighter e-mails: the e-mail entry evaluated again at half its size, terminals still out.
+    let mail = levers
+        .iter()
+        .find(|l| l.title == "Lighter e-mails")
+        .unwrap();
+    let before = report.estate.as_ref().unwrap().services[1]
+        .climate_change_kgco2e
+        .unwrap();
+    let r = estate.services[1].email.clone().unwrap();
+    let half = empreinte::services::PerUseRequest {
+        size_mb: r.size_mb.map(|s| s * 0.5),
+        year: Some(2025),
+        exclude_terminals: true,
+        ..r
+    };
+    let after = half.evaluate(ds, "email").unwrap().footprint;
+    let after = after.total(Indicator::ClimateChange).range.central;
+    assert_eq!(mail.delta_kgco2e.central, after - before.central);
+}

@@ -11,8 +11,15 @@ use crate::indicator::{Indicator, Lang};
 use crate::report::Report;
 use crate::review::Lever;
 
-/// The hosting site a room can move to: French colocation (`hosting_sites.csv`).
+/// The hosting sites a room can move to (`hosting_sites.csv`): French colocation, a public
+/// cloud's data centre.
 const COLOCATION: &str = "colocation";
+const HYPERSCALE: &str = "cloud_hyperscale";
+
+/// The consolidation lever's what-if: servers of one entry regrouped on half as many
+/// machines, each at twice the load (at most 100 %), by virtualisation. A what-if the review
+/// names, not a measured figure.
+const CONSOLIDATION: f64 = 0.5;
 
 /// Share of a website's page weight or an e-mail's size the "lighter" levers take off: a
 /// what-if the review names, not a measured figure.
@@ -41,61 +48,15 @@ pub fn estate_levers(
     let fr = lang == Lang::Fr;
     let year = report.options.reporting_year;
     let mut out = Vec::new();
-    let colocation = ds
-        .hosting_tables()
-        .and_then(|h| h.find_site(COLOCATION))
-        .map(|s| s.pue);
 
-    // Rooms to colocation: the room's servers evaluated again in a colocation site.
-    if let Some(colo) = colocation {
-        let mut change = Range::ZERO;
-        let mut moved = 0.0;
-        for (r, room) in estate.rooms.iter().enumerate() {
-            for (k, s) in room.servers.iter().enumerate() {
-                let path = format!("rooms[{r}].servers[{k}]");
-                let count = s.count.unwrap_or(1.0);
-                let usage = room_usage(room, s, year);
-                if usage.pue.is_some_and(|p| p <= colo.central)
-                    || usage.site.as_deref() == Some(COLOCATION)
-                {
-                    continue;
-                }
-                let err = |error| EstateError::Hosting {
-                    path: path.clone(),
-                    error,
-                };
-                let before = s.server.clone().evaluate(ds, usage.clone()).map_err(err)?;
-                let mut moved_usage = usage;
-                moved_usage.site = Some(COLOCATION.into());
-                moved_usage.pue = None;
-                let after = s.server.clone().evaluate(ds, moved_usage).map_err(err)?;
-                if let (Some(a), Some(b)) = (climate(&after, count), climate(&before, count)) {
-                    change = change + delta(a, b);
-                    moved += count;
-                }
-            }
+    // Rooms to a site with a better PUE: the room's servers evaluated again there.
+    for site in [COLOCATION, HYPERSCALE] {
+        if let Some(lever) = move_servers(ds, estate, year, site, fr)? {
+            out.push(lever);
         }
-        if moved > 0.0 {
-            out.push(Lever {
-                title: if fr {
-                    "Héberger les serveurs de la salle en colocation".into()
-                } else {
-                    "Host the room's servers in colocation".into()
-                },
-                delta_kgco2e: change,
-                description: if fr {
-                    format!(
-                        "{moved} serveur(s) de salle déplacé(s) dans un centre de colocation (PUE {} au lieu de celui de la salle) : même matériel, même charge ; seule l'électricité du bâtiment change.",
-                        crate::review::format_number(colo.central, lang)
-                    )
-                } else {
-                    format!(
-                        "{moved} room server(s) moved to a colocation data centre (PUE {} instead of the room's): same hardware, same load; only the building's electricity changes.",
-                        crate::review::format_number(colo.central, lang)
-                    )
-                },
-            });
-        }
+    }
+    if let Some(lever) = consolidate(ds, estate, year, fr)? {
+        out.push(lever);
     }
 
     // Lighter websites and e-mails: the entry evaluated again with LIGHTER of its weight off.
@@ -190,4 +151,121 @@ pub fn estate_levers(
         });
     }
     Ok(out)
+}
+
+/// The room servers moved to `site`, where its PUE is better than theirs.
+fn move_servers(
+    ds: &Dataset,
+    estate: &Estate,
+    year: i32,
+    site: &str,
+    fr: bool,
+) -> Result<Option<Lever>, EstateError> {
+    let Some(target) = ds.hosting_tables().and_then(|h| h.find_site(site)) else {
+        return Ok(None);
+    };
+    let mut change = Range::ZERO;
+    let mut moved = 0.0;
+    for (r, room) in estate.rooms.iter().enumerate() {
+        for (k, s) in room.servers.iter().enumerate() {
+            let path = format!("rooms[{r}].servers[{k}]");
+            let count = s.count.unwrap_or(1.0);
+            let usage = room_usage(room, s, year);
+            let err = |error| EstateError::Hosting {
+                path: path.clone(),
+                error,
+            };
+            let before = s.server.clone().evaluate(ds, usage.clone()).map_err(err)?;
+            if before.pue.central <= target.pue.central {
+                continue;
+            }
+            let mut moved_usage = usage;
+            moved_usage.site = Some(site.into());
+            moved_usage.pue = None;
+            let after = s.server.clone().evaluate(ds, moved_usage).map_err(err)?;
+            if let (Some(a), Some(b)) = (climate(&after, count), climate(&before, count)) {
+                change = change + delta(a, b);
+                moved += count;
+            }
+        }
+    }
+    if moved <= 0.0 {
+        return Ok(None);
+    }
+    let label = if fr {
+        &target.label_fr
+    } else {
+        &target.label_en
+    };
+    let pue =
+        crate::review::format_number(target.pue.central, if fr { Lang::Fr } else { Lang::En });
+    Ok(Some(Lever {
+        title: if fr {
+            format!("Héberger les serveurs de salle : {label}")
+        } else {
+            format!("Host the room servers: {label}")
+        },
+        delta_kgco2e: change,
+        description: if fr {
+            format!("{moved} serveur(s) de salle déplacé(s) (PUE {pue} au lieu de celui de leur salle) : même matériel, même charge ; seule l'électricité du bâtiment change.")
+        } else {
+            format!("{moved} room server(s) moved (PUE {pue} instead of their room's): same hardware, same load; only the building's electricity changes.")
+        },
+    }))
+}
+
+/// Room servers given with a constant load, regrouped on fewer machines at a higher load.
+fn consolidate(
+    ds: &Dataset,
+    estate: &Estate,
+    year: i32,
+    fr: bool,
+) -> Result<Option<Lever>, EstateError> {
+    use crate::hosting::LoadRequest;
+    let mut change = Range::ZERO;
+    let mut entries = 0;
+    for (r, room) in estate.rooms.iter().enumerate() {
+        for (k, s) in room.servers.iter().enumerate() {
+            let count = s.count.unwrap_or(1.0);
+            let usage = room_usage(room, s, year);
+            let Some(LoadRequest::Constant(load)) = usage.load_percent else {
+                continue;
+            };
+            if count < 2.0 {
+                continue;
+            }
+            let path = format!("rooms[{r}].servers[{k}]");
+            let err = |error| EstateError::Hosting {
+                path: path.clone(),
+                error,
+            };
+            let before = s.server.clone().evaluate(ds, usage.clone()).map_err(err)?;
+            let mut fewer = usage;
+            fewer.load_percent = Some(LoadRequest::Constant((load / CONSOLIDATION).min(100.0)));
+            let after = s.server.clone().evaluate(ds, fewer).map_err(err)?;
+            if let (Some(a), Some(b)) = (
+                climate(&after, count * CONSOLIDATION),
+                climate(&before, count),
+            ) {
+                change = change + delta(a, b);
+                entries += 1;
+            }
+        }
+    }
+    if entries == 0 {
+        return Ok(None);
+    }
+    Ok(Some(Lever {
+        title: if fr {
+            "Regrouper les serveurs (virtualisation)".into()
+        } else {
+            "Consolidate the servers (virtualisation)".into()
+        },
+        delta_kgco2e: change,
+        description: if fr {
+            "Les serveurs de salle regroupés sur deux fois moins de machines, chacune à charge doublée (au plus 100 %) : moins de fabrication, un peu plus d'électricité par machine.".into()
+        } else {
+            "The room servers regrouped on half as many machines, each at twice the load (at most 100 %): less manufacturing, a little more electricity per machine.".into()
+        },
+    }))
 }
