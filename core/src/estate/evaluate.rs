@@ -17,7 +17,8 @@ use crate::report::estate::{
 use crate::report::{GroupFootprint, ImpactTable, PerCapita, Report, Scopes};
 use crate::services::ServiceFootprint;
 
-/// Evaluates an estate against `ds`. The estate's year and commune fill the options they
+/// Evaluates an estate against `ds`. The estate's year, when it gives one, is the reporting year
+/// (it describes that year); its commune fills the per-capita denominators the options
 /// leave unset (`options.reporting_year` stays when the estate gives no year).
 pub fn evaluate_estate(
     ds: &Dataset,
