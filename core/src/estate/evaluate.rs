@@ -332,7 +332,7 @@ fn service_entries(
 }
 
 /// A room server's usage: what it leaves unset comes from its room, then the estate's year.
-pub(super) fn room_usage(room: &super::Room, s: &super::RoomServer, year: i32) -> UsageRequest {
+pub fn room_usage(room: &super::Room, s: &super::RoomServer, year: i32) -> UsageRequest {
     let mut usage = s.usage.clone();
     usage.year = usage.year.or(Some(year));
     usage.site = usage.site.or_else(|| room.site.clone());

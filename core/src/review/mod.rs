@@ -31,6 +31,8 @@ mod blocks;
 mod doc;
 #[cfg(feature = "estate")]
 mod estate;
+#[cfg(feature = "estate")]
+mod estate_levers;
 mod format;
 
 /// A number for people: French `1 234,5` or English `1,234.5`, about three significant digits.
@@ -42,6 +44,8 @@ mod outlook;
 mod prepare;
 mod sections;
 
+#[cfg(feature = "estate")]
+pub use estate_levers::estate_levers;
 pub use levers::standard_levers;
 pub use prepare::{
     compare_with_previous, prepare, PrepareError, PreparedReview, PreviousInventory, ReviewOptions,
