@@ -12,12 +12,12 @@ use wasm_bindgen::prelude::*;
 /// The name of the description in its errors (`file`), as every binding names text or objects.
 const NAME: &str = "estate";
 
-fn given(v: &JsValue) -> bool {
+pub(crate) fn given(v: &JsValue) -> bool {
     !(v.is_undefined() || v.is_null())
 }
 
 /// TOML or JSON text (told apart by the core), or an object of the JSON shape.
-fn estate(value: &JsValue) -> Result<Estate, JsError> {
+pub(crate) fn estate(value: &JsValue) -> Result<Estate, JsError> {
     if let Some(text) = value.as_string() {
         return Ok(Estate::parse(NAME, &text)?);
     }
@@ -37,7 +37,7 @@ fn estate(value: &JsValue) -> Result<Estate, JsError> {
 }
 
 /// `{path: string | Uint8Array | ArrayBuffer}`: the files by the paths the estate writes.
-fn files(value: &JsValue) -> Result<InMemoryFiles, JsError> {
+pub(crate) fn files(value: &JsValue) -> Result<InMemoryFiles, JsError> {
     let mut out = InMemoryFiles::default();
     if !given(value) {
         return Ok(out);
@@ -62,6 +62,17 @@ fn files(value: &JsValue) -> Result<InMemoryFiles, JsError> {
     Ok(out)
 }
 
+/// The dataset of an estate: `dataset` when given, else the one the estate names, else the
+/// default.
+pub(crate) fn dataset(e: &Estate, dataset: &JsValue) -> Result<crate::registry::Held, JsError> {
+    match (&e.dataset, given(dataset)) {
+        (Some(id), false) => Ok(crate::registry::Held::Embedded(
+            Dataset::embedded(id).map_err(JsError::from)?,
+        )),
+        _ => crate::dataset(dataset),
+    }
+}
+
 /// Evaluates an estate: fleet, hosting and services in one report. Declared in `ts_full.rs`.
 #[wasm_bindgen(js_name = evaluateEstate, skip_typescript)]
 pub fn evaluate_estate(
@@ -72,12 +83,7 @@ pub fn evaluate_estate(
 ) -> Result<JsValue, JsValue> {
     let e = self::estate(&estate)?;
     let files = self::files(&files)?;
-    let ds = match (&e.dataset, given(&dataset)) {
-        (Some(id), false) => {
-            crate::registry::Held::Embedded(Dataset::embedded(id).map_err(JsError::from)?)
-        }
-        _ => crate::dataset(&dataset)?,
-    };
+    let ds = self::dataset(&e, &dataset)?;
     if given(&options) && (!options.is_object() || Array::is_array(&options)) {
         return Err(JsError::shape("estate options", "not an object").into());
     }
