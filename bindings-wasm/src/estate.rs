@@ -1,7 +1,7 @@
 //! Estates (full module): a description (TOML or JSON text, or an object of the JSON shape)
 //! evaluated by the core with the files it names given in memory, by the paths it writes.
 
-use crate::convert::{bytes, describe};
+use crate::convert::{bytes, describe, LineOut};
 use crate::error::JsError;
 use crate::json::{text_of, to_js};
 use empreinte::estate::{evaluate_estate_with, Estate, InMemoryFiles};
@@ -92,13 +92,15 @@ pub fn evaluate_estate(
         false => JsValue::UNDEFINED,
     };
     if given(&options) {
-        let known = ["evaluation", "cloud_dataset"];
+        let known = ["evaluation", "cloud_dataset", "fleet_lines"];
         if let Some(k) = Object::keys(options.unchecked_ref::<Object>())
             .iter()
             .filter_map(|k| k.as_string())
             .find(|k| !known.contains(&k.as_str()))
         {
-            let detail = format!("unknown field `{k}`, expected `evaluation` or `cloud_dataset`");
+            let detail = format!(
+                "unknown field `{k}`, expected `evaluation`, `cloud_dataset` or `fleet_lines`"
+            );
             return Err(JsError::shape("estate options", &detail).into());
         }
     }
@@ -109,7 +111,24 @@ pub fn evaluate_estate(
     } else {
         None
     };
-    let (report, _) = evaluate_estate_with(&ds, cloud.as_deref(), &e, &files, &evaluation)
+    let fleet_lines = get("fleet_lines");
+    if given(&fleet_lines) && fleet_lines.as_bool().is_none() {
+        return Err(JsError::shape("estate options", "`fleet_lines` must be a boolean").into());
+    }
+    let (report, lines) = evaluate_estate_with(&ds, cloud.as_deref(), &e, &files, &evaluation)
         .map_err(JsError::from)?;
-    Ok(to_js(&report)?)
+    if fleet_lines.as_bool() != Some(true) {
+        return Ok(to_js(&report)?);
+    }
+    /// The report, and the fleet's lines as evaluated (what `readInventory` gives).
+    #[derive(serde::Serialize)]
+    struct WithLines<'a> {
+        #[serde(flatten)]
+        report: &'a empreinte::Report,
+        fleet_lines: Vec<LineOut<'a>>,
+    }
+    Ok(to_js(&WithLines {
+        report: &report,
+        fleet_lines: lines.iter().map(|(n, l)| LineOut::new(*n, l)).collect(),
+    })?)
 }

@@ -424,6 +424,12 @@ export interface EstateOptions {
    * embed it). Without it, such an estate's cloud entries throw `hosting_missing_table`.
    */
   cloud_dataset?: Dataset;
+  /**
+   * Also return the fleet's lines as evaluated (`fleet_lines`, the shape `readInventory` gives:
+   * an inventory `runScenarios` and `trajectory` take), the servers a room declares left out:
+   * what the review's levers and trajectory are computed on.
+   */
+  fleet_lines?: boolean;
 }
 
 export type EstateScopeId = "fleet" | "hosting" | "services";
@@ -488,7 +494,7 @@ export interface EstateReport extends Report { estate: EstateSection; }
  * else the estate's, else the default. Throws an `EstateError` (`code`, `keyPath`, `file`,
  * `line`, `field`): an unknown key, a missing file, an entry the hosting or service model refuses.
  */
-export function evaluateEstate(estate: string | Estate, files?: EstateFiles, dataset?: Dataset, options?: EstateOptions): EstateReport;
+export function evaluateEstate(estate: string | Estate, files?: EstateFiles, dataset?: Dataset, options?: EstateOptions): EstateReport & { fleet_lines?: InventoryRead["lines"] };
 
 /** What `evaluateEstate` throws: `keyPath` is the entry at fault (`rooms[0].servers[1]`). */
 export interface EstateError extends EmpreinteError { name: "EstateError"; keyPath?: string; }
