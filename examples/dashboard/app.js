@@ -854,6 +854,7 @@ function render(report, scenario) {
       el('td', {}, ind.unit), el('td', { class: 'num', 'data-value': dataValue(e) }, est(e)), el('td', { class: 'num' }, range(e)));
   }));
 
+  $('dagger-note').hidden = report.indicators.every(whole);
   const label = (g) => (state.lang === 'fr' ? g.label_fr : g.label_en) ?? g.key;
   const estate = report.estate;
   $('scope-block').hidden = !estate;
