@@ -257,6 +257,13 @@ test('the review of an inventory with last year\'s: shown sandboxed, downloaded 
   const last = cliJson(['evaluate', VILLAGE, '--year', String(YEAR - 1), '--inhabitants', '60000']);
   await figuresEqual(frame, json, last);
   await state('06-review');
+  // The print button prints the review's document (the sandbox allows it: no "ignored call").
+  await page.evaluate(() => {
+    window.printed = 0;
+    document.querySelector('#review-frame').contentWindow.addEventListener('beforeprint', () => { window.printed += 1; });
+  });
+  await page.click('#review-print');
+  await page.waitForFunction(() => window.printed === 1);
 
   // Downloaded: the same bytes as `empreinte report`, HTML and Markdown.
   const cliArgs = [...args, '--previous', VILLAGE, '--commune', 'Ville de Montclair'];
@@ -508,6 +515,13 @@ test('dashboard: GLPI agent inventories, one then several, items not counted lis
     assert.equal(await page.textContent('#glpi-count'), '3');
     assert.match(await page.textContent('#status'), /3 élément\(s\) GLPI non compté\(s\)/);
     await state('12-glpi');
+    // Their review lists the items left out and the unmapped one among the rejected rows.
+    await page.click('#review-run');
+    await page.waitForSelector('#review-actions:not([hidden])');
+    const review = await (await page.$('#review-frame')).contentFrame();
+    await review.waitForSelector('h1');
+    const text = await review.textContent('body');
+    assert.ok(text.includes('PC-SANS-CHASSIS') && text.includes('glpixps'), 'GLPI items in the review');
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
