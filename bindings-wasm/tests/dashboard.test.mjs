@@ -252,6 +252,8 @@ test('the review of an inventory with last year\'s: shown sandboxed, downloaded 
   await frame.waitForSelector('h1');
   assert.equal(await frame.locator('script').count(), 0);
   assert.match(await frame.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), /default-src 'none'/);
+  // Its inline styles apply under both policies (the page's and its own): its layout, not the page's.
+  assert.equal(await frame.$eval('body', (b) => getComputedStyle(b).maxWidth), '960px');
   const args = [CSV, '--year', String(YEAR), '--inhabitants', '60000'];
   const json = cliJson(['evaluate', ...args, '--previous', VILLAGE]);
   const last = cliJson(['evaluate', VILLAGE, '--year', String(YEAR - 1), '--inhabitants', '60000']);

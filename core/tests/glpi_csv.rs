@@ -581,7 +581,9 @@ fn an_import_as_the_review_reads_it() {
     assert!(c.unmapped + c.invalid > 0 && c.excluded > 0, "{c:?}");
     let left = empreinte::review::left_out(&imp);
     assert_eq!(left.len() as u64, c.excluded);
-    assert!(left.iter().all(|l| !l.reason.is_empty() && !l.source.is_empty()));
+    assert!(left
+        .iter()
+        .all(|l| !l.reason.is_empty() && !l.source.is_empty()));
 
     let ds = Dataset::embedded_default();
     let options = EvaluationOptions::new(2025);

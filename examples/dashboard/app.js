@@ -22,7 +22,7 @@ const state = {
   base: null, shown: null,
   // The fleet the choices act on: an inventory `runScenarios` and `trajectory` take.
   fleet: null,
-  previous: null, review: null, reviewUrls: [], csvUrl: null, estateUrl: null,
+  previous: null, review: null, reviewUrls: [], csvUrl: null, estateUrl: null, fullDataset: null,
   trajectoryAsked: false, comparing: false, levers: null, trajectory: null, comparison: null,
   seq: 0, scenarioSeq: 0, trajectorySeq: 0, compareSeq: 0, reviewSeq: 0, firstFigure: false,
   formCount: 0,
@@ -81,7 +81,8 @@ function number(id) {
 /** Evaluation options from the page: the year and the body's denominators. */
 function options() {
   const year = number('year');
-  const o = { reporting_year: Number.isInteger(year) ? year : 2025 };
+  // An empty or odd year: the core's default reporting year.
+  const o = Number.isInteger(year) ? { reporting_year: year } : {};
   for (const k of ['inhabitants', 'agents', 'pupils']) {
     const v = number(k);
     if (v !== undefined && v > 0) o[k] = v;
@@ -437,6 +438,7 @@ function formsEstate() {
   const services = [...$('websites').children].map((box, i) => {
     const v = values(box);
     return { name: v.name ?? t('entryN')(t('defaultSite'), i + 1), ...(v.page_views !== undefined ? { page_views: v.page_views } : {}),
+      // The form asks for the page weight: the Sustainable Web Design model's input.
       website: { model: 'swd4', ...(v.size_kb !== undefined ? { size_kb: v.size_kb } : {}) } };
   });
   const email = { uses: number('email-uses'), size_mb: number('email-size'), recipients: number('email-recipients') };
@@ -796,7 +798,7 @@ async function runReview() {
     const md = review(source, { ...request, format: 'md' }, undefined);
     state.review = { html, md };
     for (const u of state.reviewUrls) URL.revokeObjectURL(u);
-    const year = options().reporting_year;
+    const year = state.base?.options?.reporting_year ?? '';
     const htmlUrl = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
     const mdUrl = URL.createObjectURL(new Blob([md], { type: 'text/markdown;charset=utf-8' }));
     state.reviewUrls = [htmlUrl, mdUrl];
