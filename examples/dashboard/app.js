@@ -879,6 +879,13 @@ function render(report, scenario) {
   renderGlpi();
 }
 
+/** Where a hosting entry runs: its room, else its kind of site and zone. */
+function where(h) {
+  if (h.room) return h.room;
+  const site = h.footprint?.site;
+  return [site ? t('sites')[site] ?? site : null, h.footprint?.zone].filter(Boolean).join(', ');
+}
+
 /** An estate's hosting entries and services, each with its yearly figure; its notes. */
 function renderEstateEntries(estate) {
   $('estate-entries').hidden = !estate;
@@ -889,7 +896,7 @@ function renderEstateEntries(estate) {
   $('hosting-table').querySelector('tbody').replaceChildren(...estate.hosting.map((h) => {
     const e = fig(h.climate_change_kgco2e);
     return el('tr', { 'data-path': h.path, 'data-value': dataValue(e) },
-      el('th', { scope: 'row' }, h.name ?? h.path), el('td', {}, h.room ?? h.footprint?.site ?? h.footprint?.zone ?? ''),
+      el('th', { scope: 'row' }, h.name ?? h.path), el('td', {}, where(h)),
       el('td', { class: 'num' }, fmt(h.count)), el('td', { class: 'num' }, est(e)), el('td', { class: 'num' }, range(e)));
   }));
   $('services-table').querySelector('tbody').replaceChildren(...estate.services.map((s) => {
