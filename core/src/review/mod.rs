@@ -101,6 +101,17 @@ impl From<&crate::glpi::GlpiItem> for LeftOut {
     }
 }
 
+/// The items of a GLPI import left out on purpose (excluded: a laptop's own screen, a virtual
+/// machine...), as the review lists them; unmapped and invalid items are its rejected rows.
+pub fn left_out(import: &crate::glpi::GlpiImport) -> Vec<LeftOut> {
+    import
+        .items
+        .iter()
+        .filter(|i| i.status == crate::glpi::ItemStatus::Excluded)
+        .map(LeftOut::from)
+        .collect()
+}
+
 /// What the review is made of.
 #[derive(Debug, Clone)]
 pub struct ReviewInput<'a> {
