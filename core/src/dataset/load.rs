@@ -36,6 +36,11 @@ pub const FILE_NAMES: [&str; 7] = [
 ];
 
 pub(crate) fn from_dir(dir: &Path) -> Result<Dataset, DatasetError> {
+    // A référentiel in G4IT's format: its `ref_*` tables, no datapackage.json.
+    #[cfg(feature = "numecoeval")]
+    if !dir.join("datapackage.json").exists() && super::referential::is_referential_dir(dir) {
+        return super::referential::from_dir(dir);
+    }
     let read = |name: &str, required: bool| -> Result<Option<String>, DatasetError> {
         let path = dir.join(name);
         match std::fs::read_to_string(&path) {
@@ -674,6 +679,7 @@ fn parse_package(text: &str) -> Result<(DatasetInfo, Option<Declared>), DatasetE
             .and_then(|x| x.as_str())
             .unwrap_or_default()
             .to_string(),
+        unmapped: Vec::new(),
     };
     Ok((info, declared))
 }

@@ -17,6 +17,8 @@ mod embedded;
 mod error;
 mod hosting_tables;
 mod load;
+#[cfg(feature = "numecoeval")]
+pub mod referential;
 mod service_tables;
 mod table;
 
@@ -68,6 +70,11 @@ pub struct DatasetInfo {
     pub phases_split: bool,
     /// What the set may be used for, in plain words.
     pub usage_note: String,
+    /// What the loader could not map onto empreinte's indicators, phases and categories and
+    /// left out, in words (a référentiel's unknown criteria, its rows of steps without a phase);
+    /// empty for a dataset in empreinte's own schema.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unmapped: Vec<String>,
 }
 
 /// A row of `sources.csv`.

@@ -41,6 +41,8 @@ mod request;
 
 pub use error::EstateError;
 pub use evaluate::{evaluate_estate, evaluate_estate_with};
+#[cfg(feature = "numecoeval")]
+pub(crate) use evaluate::{estate_options, finish_estate, FleetPart};
 pub use files::{EstateFiles, Folder, InMemoryFiles};
 pub use levers::estate_levers;
 pub use request::{
