@@ -29,9 +29,18 @@ pub const CRITERIA: [(&str, Indicator); 12] = [
     ("PARTICULATE_MATTER", Indicator::ParticulateMatter),
     ("RESOURCE_USE_FOSSILS", Indicator::ResourceUseFossils),
     ("EUTROPHICATION_MARINE", Indicator::EutrophicationMarine),
-    ("EUTROPHICATION_FRESHWATER", Indicator::EutrophicationFreshwater),
-    ("EUTROPHICATION_TERRESTRIAL", Indicator::EutrophicationTerrestrial),
-    ("PHOTOCHEMICAL_OZONE_FORMATION", Indicator::PhotochemicalOzoneFormation),
+    (
+        "EUTROPHICATION_FRESHWATER",
+        Indicator::EutrophicationFreshwater,
+    ),
+    (
+        "EUTROPHICATION_TERRESTRIAL",
+        Indicator::EutrophicationTerrestrial,
+    ),
+    (
+        "PHOTOCHEMICAL_OZONE_FORMATION",
+        Indicator::PhotochemicalOzoneFormation,
+    ),
     ("OZONE_DEPLETION", Indicator::OzoneDepletion),
     ("WATER_USE", Indicator::WaterUse),
 ];
@@ -61,10 +70,10 @@ pub const REFERENTIAL_FILES: [&str; 6] = [
 /// G4IT's code of an indicator: its criterion code, else the indicator's id in capitals (an
 /// indicator G4IT has no criterion for, as a référentiel may carry it).
 pub fn criterion_code(indicator: Indicator) -> String {
-    CRITERIA
-        .iter()
-        .find(|(_, i)| *i == indicator)
-        .map_or_else(|| indicator.id().to_ascii_uppercase(), |(c, _)| (*c).to_string())
+    CRITERIA.iter().find(|(_, i)| *i == indicator).map_or_else(
+        || indicator.id().to_ascii_uppercase(),
+        |(c, _)| (*c).to_string(),
+    )
 }
 
 /// The indicator of a criterion code: G4IT's codes, and empreinte's indicator ids in any case.
@@ -121,9 +130,10 @@ pub struct ReferentialFiles<'a> {
 
 /// Whether files by these names are a référentiel (one is `ref_item_impact`, `.csv` or not).
 pub fn is_referential<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
-    names
-        .into_iter()
-        .any(|n| n.trim_end_matches(".csv").eq_ignore_ascii_case("ref_item_impact"))
+    names.into_iter().any(|n| {
+        n.trim_end_matches(".csv")
+            .eq_ignore_ascii_case("ref_item_impact")
+    })
 }
 
 pub(crate) fn is_referential_dir(dir: &std::path::Path) -> bool {
@@ -209,7 +219,10 @@ impl Dataset {
     /// Loads a référentiel in G4IT's format as a dataset named `id` (its version: the one its
     /// rows state). What cannot be mapped is left out and listed in
     /// [`super::DatasetInfo::unmapped`].
-    pub fn from_referential(id: &str, files: &ReferentialFiles<'_>) -> Result<Dataset, DatasetError> {
+    pub fn from_referential(
+        id: &str,
+        files: &ReferentialFiles<'_>,
+    ) -> Result<Dataset, DatasetError> {
         let mut notes: Vec<String> = Vec::new();
         let mut versions: Vec<String> = Vec::new();
         let mut version_of = |row: &super::table::Row<'_>| {
@@ -241,7 +254,8 @@ impl Dataset {
                 None => notes.push(format!(
                     "criterion {code} ({label}): no empreinte indicator; its rows are left out"
                 )),
-                Some(ind) if !unit.is_empty() && unit_key(unit) != unit_key(ind.unit()) => notes.push(format!(
+                Some(ind) if !unit.is_empty() && unit_key(unit) != unit_key(ind.unit()) => notes
+                    .push(format!(
                     "criterion {code}: its unit `{unit}` is not {}'s `{}`; its rows are left out",
                     ind.id(),
                     ind.unit()
@@ -317,7 +331,9 @@ impl Dataset {
             let value = row.number("value")?;
             let mix = cell(&row, "category").eq_ignore_ascii_case("electricity-mix");
             let Some((ind, _)) = criteria.get(&criterion) else {
-                *left_out.entry(format!("criterion {criterion}")).or_insert(0) += 1;
+                *left_out
+                    .entry(format!("criterion {criterion}"))
+                    .or_insert(0) += 1;
                 continue;
             };
             let ind = *ind as usize;
@@ -378,10 +394,14 @@ impl Dataset {
             ));
         }
         if empty_rows > 0 {
-            notes.push(format!("{empty_rows} row(s) of ref_item_impact.csv without a value: left out"));
+            notes.push(format!(
+                "{empty_rows} row(s) of ref_item_impact.csv without a value: left out"
+            ));
         }
         for (what, n) in left_out {
-            notes.push(format!("{n} row(s) of ref_item_impact.csv of {what}, not mapped: left out"));
+            notes.push(format!(
+                "{n} row(s) of ref_item_impact.csv of {what}, not mapped: left out"
+            ));
         }
 
         // Item types: names, lifespans and data-centre items.
@@ -425,7 +445,18 @@ impl Dataset {
                 }
             }
         }
-        build(id, Built { items, mixes, criteria, pue, default_life, notes, versions })
+        build(
+            id,
+            Built {
+                items,
+                mixes,
+                criteria,
+                pue,
+                default_life,
+                notes,
+                versions,
+            },
+        )
     }
 }
 
@@ -434,7 +465,9 @@ impl Dataset {
 fn zone_code(name: &str, location: &str) -> String {
     let last = name.split_whitespace().last().unwrap_or("");
     let is_code = (2..=5).contains(&last.len())
-        && last.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        && last
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if is_code || location.is_empty() {
         last.to_string()
     } else {
@@ -498,7 +531,11 @@ fn build(id: &str, b: Built) -> Result<Dataset, DatasetError> {
     // Sources: one per source text.
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
     let mut source_id = |text: &str| -> String {
-        let text = if text.is_empty() { "référentiel" } else { text };
+        let text = if text.is_empty() {
+            "référentiel"
+        } else {
+            text
+        };
         let n = sources.len();
         sources
             .entry(text.to_string())
@@ -510,14 +547,24 @@ fn build(id: &str, b: Built) -> Result<Dataset, DatasetError> {
     let mut zones = Vec::new();
     let mut electricity = Vec::new();
     for (i, (code, mix)) in mixes.iter().enumerate() {
-        let taken = zone_names.insert(code, i).is_some() || zone_names.insert(&mix.location, i).is_some();
+        let taken =
+            zone_names.insert(code, i).is_some() || zone_names.insert(&mix.location, i).is_some();
         let location = if taken {
-            notes.push(format!("electricity mix {code}: its location `{}` names another mix too; kept as {code}", mix.location));
+            notes.push(format!(
+                "electricity mix {code}: its location `{}` names another mix too; kept as {code}",
+                mix.location
+            ));
             String::new()
         } else {
             mix.location.clone()
         };
-        zones.push(vec![code.clone(), String::new(), location.clone(), location, String::new()]);
+        zones.push(vec![
+            code.clone(),
+            String::new(),
+            location.clone(),
+            location,
+            String::new(),
+        ]);
         for (ind, (value, line, source)) in &mix.factors {
             let ind = indicator_at(*ind);
             electricity.push(vec![
@@ -577,7 +624,9 @@ fn build(id: &str, b: Built) -> Result<Dataset, DatasetError> {
         let mut kept: Vec<&str> = vec![name];
         for n in item.names.iter().skip(1) {
             if n.contains('|') || names.get(n).is_some_and(|other| other != k) {
-                notes.push(format!("name {n} of item {name}: another item has it; not kept"));
+                notes.push(format!(
+                    "name {n} of item {name}: another item has it; not kept"
+                ));
                 continue;
             }
             names.insert(n, k);
@@ -602,12 +651,17 @@ fn build(id: &str, b: Built) -> Result<Dataset, DatasetError> {
             num(life),
             num(life),
             num(life),
-            num(item.kwh.map_or(0.0, |k| k * 1000.0 / crate::defaults::HOURS_PER_YEAR)),
+            num(item
+                .kwh
+                .map_or(0.0, |k| k * 1000.0 / crate::defaults::HOURS_PER_YEAR)),
             num(24.0),
             num(crate::defaults::DAYS_PER_YEAR),
             "false".into(),
             src.clone(),
-            format!("ref_item_impact.csv line {} (lifespan: item type or dureeVieParDefaut)", item.line),
+            format!(
+                "ref_item_impact.csv line {} (lifespan: item type or dureeVieParDefaut)",
+                item.line
+            ),
             site,
             pue_cell.clone(),
             pue_cell.clone(),
@@ -671,19 +725,30 @@ fn build(id: &str, b: Built) -> Result<Dataset, DatasetError> {
     }
     let version = match versions.as_slice() {
         [] => {
-            notes.push("the référentiel states no version (its rows' version column is empty)".into());
+            notes.push(
+                "the référentiel states no version (its rows' version column is empty)".into(),
+            );
             "unversioned".to_string()
         }
         [one] => one.clone(),
         many => {
-            notes.push(format!("the référentiel's rows state several versions: {}", many.join(", ")));
+            notes.push(format!(
+                "the référentiel's rows state several versions: {}",
+                many.join(", ")
+            ));
             many.join("+")
         }
     };
-    let resources: Vec<serde_json::Value> = ["sources.csv", "zones.csv", "categories.csv", "embodied.csv", "electricity.csv"]
-        .iter()
-        .map(|p| serde_json::json!({"path": p}))
-        .collect();
+    let resources: Vec<serde_json::Value> = [
+        "sources.csv",
+        "zones.csv",
+        "categories.csv",
+        "embodied.csv",
+        "electricity.csv",
+    ]
+    .iter()
+    .map(|p| serde_json::json!({"path": p}))
+    .collect();
     let package = serde_json::json!({
         "name": id,
         "version": version,
@@ -718,7 +783,17 @@ fn build(id: &str, b: Built) -> Result<Dataset, DatasetError> {
         })
         .collect();
     const FACTOR: [&str; 11] = [
-        "factor_id", "category", "phase", "indicator", "value", "low", "high", "unit", "quality", "source_id", "source_row",
+        "factor_id",
+        "category",
+        "phase",
+        "indicator",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "quality",
+        "source_id",
+        "source_row",
     ];
     let mut electricity_header = FACTOR;
     electricity_header[1] = "zone";
@@ -726,15 +801,39 @@ fn build(id: &str, b: Built) -> Result<Dataset, DatasetError> {
     let texts = [
         package.to_string(),
         csv_text(
-            &["source_id", "title", "publisher", "year", "url", "licence", "used_for", "note"],
+            &[
+                "source_id",
+                "title",
+                "publisher",
+                "year",
+                "url",
+                "licence",
+                "used_for",
+                "note",
+            ],
             &source_rows,
         ),
         csv_text(&["zone", "alpha3", "name_fr", "name_en", "aliases"], &zones),
         csv_text(
             &[
-                "category", "label_fr", "label_en", "aliases", "group", "lifetime_years", "lifetime_low_years",
-                "lifetime_high_years", "power_w", "hours_per_day", "days_per_year", "is_proxy", "source_id",
-                "source_row", "site", "pue", "pue_low", "pue_high",
+                "category",
+                "label_fr",
+                "label_en",
+                "aliases",
+                "group",
+                "lifetime_years",
+                "lifetime_low_years",
+                "lifetime_high_years",
+                "power_w",
+                "hours_per_day",
+                "days_per_year",
+                "is_proxy",
+                "source_id",
+                "source_row",
+                "site",
+                "pue",
+                "pue_low",
+                "pue_high",
             ],
             &categories,
         ),

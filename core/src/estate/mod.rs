@@ -40,9 +40,9 @@ mod levers;
 mod request;
 
 pub use error::EstateError;
-pub use evaluate::{evaluate_estate, evaluate_estate_with};
 #[cfg(feature = "numecoeval")]
 pub(crate) use evaluate::{estate_options, finish_estate, FleetPart};
+pub use evaluate::{evaluate_estate, evaluate_estate_with};
 pub use files::{EstateFiles, Folder, InMemoryFiles};
 pub use levers::estate_levers;
 pub use request::{

@@ -5,9 +5,9 @@
 use super::Evaluation;
 #[cfg(feature = "numecoeval")]
 use crate::fleet::LineFootprint;
+use crate::inventory::RejectedRow;
 #[cfg(feature = "numecoeval")]
 use crate::inventory::RowError;
-use crate::inventory::RejectedRow;
 use crate::report::Counts;
 
 impl Evaluation<'_> {

@@ -51,12 +51,13 @@ pub fn evaluate_numecoeval_with(
                     line: Some(1),
                     field: None,
                     code: "numecoeval_unknown_file",
-                    message: "its header names none of NumEcoEval's files; expected the columns of \
+                    message:
+                        "its header names none of NumEcoEval's files; expected the columns of \
                               DataCenter (nomCourtDatacenter), EquipementPhysique \
                               (nomEquipementPhysique), EquipementVirtuel (nomEquipementVirtuel), \
                               Application (nomApplication), Messagerie (nombreMailEmis) or Entite \
                               (nbCollaborateurs)"
-                        .into(),
+                            .into(),
                 });
             }
             None => left_out.push(name.clone()),
@@ -279,7 +280,9 @@ impl<'d, 's> Reader<'d, 's> {
                     }
                 }
                 if let Some(first) = equipment.names.insert(row.name.clone(), *line_no) {
-                    hosts.entry(row.name.clone()).and_modify(|h| *h = Host::Ambiguous);
+                    hosts
+                        .entry(row.name.clone())
+                        .and_modify(|h| *h = Host::Ambiguous);
                     self.warn(k, Some(*line_no), "numecoeval_duplicate_name", format!(
                         "a second equipment named {:?} (the first at line {first}): both are evaluated; \
                          a virtual machine cannot name it as its host",
@@ -291,7 +294,8 @@ impl<'d, 's> Reader<'d, 's> {
         let has_fleet = !lines.is_empty();
         // Virtual machines and applications: shares of their hosts.
         let known_hosts: Vec<&str> = equipment.names.keys().map(String::as_str).collect();
-        let shared = virtual_machines::allocate(&vms, &apps, &hosts, &known_hosts, &self.indicators);
+        let shared =
+            virtual_machines::allocate(&vms, &apps, &hosts, &known_hosts, &self.indicators);
         for (sheet, line, outcome) in shared.outcomes {
             self.outcome(sheet, line, outcome);
         }
@@ -306,7 +310,8 @@ impl<'d, 's> Reader<'d, 's> {
             );
         }
         self.messaging(has_fleet);
-        self.notes.splice(0..0, equipment.notes(self.options.reporting_year));
+        self.notes
+            .splice(0..0, equipment.notes(self.options.reporting_year));
         let scopes = std::mem::replace(
             &mut equipment.scopes,
             [
@@ -407,8 +412,13 @@ impl<'d, 's> Reader<'d, 's> {
                     Ok(())
                 });
                 if let Err(e) = &outcome {
-                    if let Some(name) = sheet.row(record).text("nomCourtDatacenter").ok().flatten() {
-                        centres.index.entry(name).or_insert(Err((sheet.file.clone(), *line, e.to_string())));
+                    if let Some(name) = sheet.row(record).text("nomCourtDatacenter").ok().flatten()
+                    {
+                        centres.index.entry(name).or_insert(Err((
+                            sheet.file.clone(),
+                            *line,
+                            e.to_string(),
+                        )));
                     }
                 }
                 self.outcome(k, *line, outcome);
@@ -530,9 +540,15 @@ impl<'d, 's> Reader<'d, 's> {
                     }
                 };
                 if m.year != year_now {
-                    self.warn(k, Some(*line), "numecoeval_other_year", format!(
-                        "e-mails of {}: not in the reporting year {year_now}, not counted", m.year
-                    ));
+                    self.warn(
+                        k,
+                        Some(*line),
+                        "numecoeval_other_year",
+                        format!(
+                            "e-mails of {}: not in the reporting year {year_now}, not counted",
+                            m.year
+                        ),
+                    );
                     self.outcome(k, *line, Ok(()));
                     continue;
                 }
@@ -567,7 +583,11 @@ impl<'d, 's> Reader<'d, 's> {
                         Some("recipients") => "nombreMailEmisXDestinataires",
                         _ => "nombreMailEmis",
                     };
-                    column_error(column, e.code(), format!("the e-mail service refuses these e-mails: {e}"))
+                    column_error(
+                        column,
+                        e.code(),
+                        format!("the e-mail service refuses these e-mails: {e}"),
+                    )
                 }),
                 None => Ok(()),
             };
@@ -770,7 +790,9 @@ fn relabel(error: RowError, in_data_centre: bool) -> RowError {
         RowError::AcquisitionInFuture {
             year: bought,
             reporting_year,
-        } => format!("bought in {bought}, after the reporting year {reporting_year}: not in service yet"),
+        } => format!(
+            "bought in {bought}, after the reporting year {reporting_year}: not in service yet"
+        ),
         RowError::OutOfRange { .. } if column == "dateRetrait" => {
             format!("the lifespan from dateAchat to dateRetrait is out of range: {message}")
         }

@@ -131,7 +131,13 @@ fn groups(r: &Report) -> Vec<Group<'_>> {
             entity_name: d.key.clone(),
             ..Default::default()
         };
-        out.push(g("entity", keys, Some(d.devices), Some(d.electricity_kwh), &d.impacts));
+        out.push(g(
+            "entity",
+            keys,
+            Some(d.devices),
+            Some(d.electricity_kwh),
+            &d.impacts,
+        ));
     }
     let section = r.estate.as_ref().and_then(|e| e.numecoeval.as_deref());
     match section {
@@ -141,14 +147,26 @@ fn groups(r: &Report) -> Vec<Group<'_>> {
                     equipment_type: Some(t.name.clone()),
                     ..Default::default()
                 };
-                out.push(g("equipment_type", keys, Some(t.devices), Some(t.electricity_kwh), &t.impacts));
+                out.push(g(
+                    "equipment_type",
+                    keys,
+                    Some(t.devices),
+                    Some(t.electricity_kwh),
+                    &t.impacts,
+                ));
             }
             for c in &s.data_centres {
                 let keys = IndicatorKeys {
                     datacenter: Some(c.name.clone()),
                     ..Default::default()
                 };
-                out.push(g("datacenter", keys, Some(c.devices), Some(c.electricity_kwh), &c.impacts));
+                out.push(g(
+                    "datacenter",
+                    keys,
+                    Some(c.devices),
+                    Some(c.electricity_kwh),
+                    &c.impacts,
+                ));
             }
         }
         None => {
@@ -157,7 +175,13 @@ fn groups(r: &Report) -> Vec<Group<'_>> {
                     equipment_type: c.key.clone(),
                     ..Default::default()
                 };
-                out.push(g("equipment_type", keys, Some(c.devices), Some(c.electricity_kwh), &c.impacts));
+                out.push(g(
+                    "equipment_type",
+                    keys,
+                    Some(c.devices),
+                    Some(c.electricity_kwh),
+                    &c.impacts,
+                ));
             }
         }
     }
@@ -185,7 +209,13 @@ fn groups(r: &Report) -> Vec<Group<'_>> {
                 virtual_equipment_name: Some(v.name.clone()),
                 ..Default::default()
             };
-            out.push(g("virtual_equipment", keys, None, Some(v.electricity_kwh), &v.impacts));
+            out.push(g(
+                "virtual_equipment",
+                keys,
+                None,
+                Some(v.electricity_kwh),
+                &v.impacts,
+            ));
         }
         for a in &s.applications {
             let keys = IndicatorKeys {
@@ -196,7 +226,13 @@ fn groups(r: &Report) -> Vec<Group<'_>> {
                 sub_domain: a.sub_domain.clone(),
                 ..Default::default()
             };
-            out.push(g("application", keys, None, Some(a.electricity_kwh), &a.impacts));
+            out.push(g(
+                "application",
+                keys,
+                None,
+                Some(a.electricity_kwh),
+                &a.impacts,
+            ));
         }
     }
     for s in r.estate.iter().flat_map(|e| &e.services) {

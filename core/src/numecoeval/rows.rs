@@ -44,11 +44,18 @@ impl Status {
             return Status::InUse;
         };
         match crate::names::normalize(t).as_str() {
-            "in use" | "en service" | "en cours d utilisation" | "utilise" | "actif" | "active"
-            | "used" | "in service" | "en usage" => Status::InUse,
-            "not used" | "non utilise" | "unused" | "retired" | "retire" | "en stock"
-            | "stock" | "in stock" | "hors service" | "out of service" | "au rebut" | "rebut"
-            | "inactif" | "inactive" => Status::NotUsed,
+            "in use"
+            | "en service"
+            | "en cours d utilisation"
+            | "utilise"
+            | "actif"
+            | "active"
+            | "used"
+            | "in service"
+            | "en usage" => Status::InUse,
+            "not used" | "non utilise" | "unused" | "retired" | "retire" | "en stock" | "stock"
+            | "in stock" | "hors service" | "out of service" | "au rebut" | "rebut" | "inactif"
+            | "inactive" => Status::NotUsed,
             _ => Status::Unknown,
         }
     }
@@ -82,7 +89,10 @@ impl EquipmentRow {
                 return Err(column_error(
                     "quantite",
                     "not_whole",
-                    format!("{} is not a whole number; expected {expected}", crate::decimal::Num(q)),
+                    format!(
+                        "{} is not a whole number; expected {expected}",
+                        crate::decimal::Num(q)
+                    ),
                 ))
             }
         };
@@ -167,20 +177,21 @@ impl VirtualRow {
                 ));
             }
         }
-        let kind = match c.text("typeEqv")? {
-            None => VmKind::Compute,
-            Some(t) => match crate::names::normalize(&t).as_str() {
-                "calcul" | "compute" | "calculation" => VmKind::Compute,
-                "stockage" | "storage" => VmKind::Storage,
-                _ => {
-                    return Err(column_error(
+        let kind =
+            match c.text("typeEqv")? {
+                None => VmKind::Compute,
+                Some(t) => match crate::names::normalize(&t).as_str() {
+                    "calcul" | "compute" | "calculation" => VmKind::Compute,
+                    "stockage" | "storage" => VmKind::Storage,
+                    _ => return Err(column_error(
                         "typeEqv",
                         "numecoeval_unknown_kind",
-                        format!("{t:?} is not a kind of virtual machine; expected calcul or stockage"),
-                    ))
-                }
-            },
-        };
+                        format!(
+                            "{t:?} is not a kind of virtual machine; expected calcul or stockage"
+                        ),
+                    )),
+                },
+            };
         Ok(VirtualRow {
             name: c.required("nomEquipementVirtuel")?,
             host: c.text("nomEquipementPhysique")?.ok_or_else(|| {
@@ -263,7 +274,10 @@ impl MessagingRow {
             "nombreMailEmisXDestinataires",
             "the e-mails sent times their recipients, 0 or more",
         )?;
-        let volume = count("volumeTotalMailEmis", "the volume of the e-mails sent (MB), 0 or more")?;
+        let volume = count(
+            "volumeTotalMailEmis",
+            "the volume of the e-mails sent (MB), 0 or more",
+        )?;
         if times < sent {
             return Err(column_error(
                 "nombreMailEmisXDestinataires",
@@ -316,9 +330,18 @@ impl EntityRow {
         Ok(EntityRow {
             name: c.required("nomEntite")?,
             agents: c
-                .number_in("nbCollaborateurs", (0.0, 1.0e9), false, "a number of agents, 0 or more")?
+                .number_in(
+                    "nbCollaborateurs",
+                    (0.0, 1.0e9),
+                    false,
+                    "a number of agents, 0 or more",
+                )?
                 .ok_or_else(|| {
-                    column_error("nbCollaborateurs", "missing_value", "a number of agents is required".into())
+                    column_error(
+                        "nbCollaborateurs",
+                        "missing_value",
+                        "a number of agents is required".into(),
+                    )
                 })?,
         })
     }

@@ -142,17 +142,18 @@ impl Sheet {
             if key.is_empty() {
                 continue;
             }
-            match kind.columns().iter().position(|c| header_key(c.name) == key) {
+            match kind
+                .columns()
+                .iter()
+                .position(|c| header_key(c.name) == key)
+            {
                 Some(c) if columns[c].is_some() => {
                     return Err(EstateError::Format {
                         file: file.to_string(),
                         line: Some(1),
                         field: Some(kind.columns()[c].name.to_string()),
                         code: "numecoeval_duplicate_column",
-                        message: format!(
-                            "two columns give `{}`; keep one",
-                            kind.columns()[c].name
-                        ),
+                        message: format!("two columns give `{}`; keep one", kind.columns()[c].name),
                     })
                 }
                 Some(c) => {
@@ -271,9 +272,8 @@ impl Cells<'_> {
 
     /// A required text.
     pub fn required(&self, column: &str) -> Result<String, RowError> {
-        self.text(column)?.ok_or_else(|| {
-            column_error(column, "missing_value", "a value is required".to_string())
-        })
+        self.text(column)?
+            .ok_or_else(|| column_error(column, "missing_value", "a value is required".to_string()))
     }
 
     /// A number (decimal comma or point), `None` when empty; `expected` says what is valid.
@@ -322,7 +322,9 @@ impl Cells<'_> {
             column_error(
                 column,
                 "invalid_date",
-                format!("{t:?} is not a date; expected YYYY-MM-DD (2021-03-15), between 1970 and 2200"),
+                format!(
+                    "{t:?} is not a date; expected YYYY-MM-DD (2021-03-15), between 1970 and 2200"
+                ),
             )
         })
     }
@@ -424,7 +426,14 @@ mod tests {
         let b = Date::parse("16/06/2023").unwrap();
         assert_eq!(b.days() - a.days(), 1073);
         assert_eq!(Date::parse("2024-02-29T00:00:00").unwrap().day, 29);
-        for bad in ["2023-02-29", "2023-13-01", "1969-01-01", "2023/01/01", "x", ""] {
+        for bad in [
+            "2023-02-29",
+            "2023-13-01",
+            "1969-01-01",
+            "2023/01/01",
+            "x",
+            "",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert_eq!(Date::new_year(1971).days(), 365);

@@ -264,7 +264,9 @@ pub(super) fn allocate(
                         "numecoeval_unknown_virtual_machine",
                         format!(
                             "virtual machine {vm:?}{} is not in an EquipementVirtuel file",
-                            host.as_ref().map(|h| format!(" on {h:?}")).unwrap_or_default()
+                            host.as_ref()
+                                .map(|h| format!(" on {h:?}"))
+                                .unwrap_or_default()
                         ),
                     )),
                     [one] => match machine_of[*one] {
@@ -322,7 +324,8 @@ pub(super) fn allocate(
             Target::Host(h) => (h.as_str(), 1.0 / n),
         };
         let Some(fp) = host_of(host).map(|h| &h.footprint) else {
-            out.outcomes.push((app.sheet, app.line, Err(host_error(host))));
+            out.outcomes
+                .push((app.sheet, app.line, Err(host_error(host))));
             continue;
         };
         let key = (r.name.clone(), r.environment.clone());
