@@ -45,7 +45,7 @@ fn range(e: &Estimate, lang: Lang) -> String {
     }
 }
 
-fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
+pub(crate) fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Fr => fr,
         Lang::En => en,
@@ -705,6 +705,9 @@ fn estate_table(
     if rows.len() > 1 {
         writeln!(out)?;
         print_rows(&rows, out)?;
+    }
+    if let Some(n) = &e.numecoeval {
+        crate::numecoeval_cmd::table(n, lang, out)?;
     }
     for n in &e.notes {
         writeln!(out, "- {n}")?;

@@ -63,7 +63,7 @@ pub enum EstateError {
 
     /// A file in another inventory format (NumEcoEval / G4IT) that cannot be read as one: not
     /// text, a mandatory column missing, two files of one kind.
-    #[error("{file}{}: {message} [{code}]", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    #[error("{file}{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
     Format {
         /// The file, as given.
         file: String,
@@ -139,7 +139,8 @@ impl EstateError {
         }
     }
 
-    /// The line of the description (TOML or JSON syntax errors).
+    /// The line at fault: the description's (TOML or JSON syntax errors), or a NumEcoEval
+    /// file's.
     pub fn line(&self) -> Option<u64> {
         match self {
             EstateError::Syntax { line, .. } | EstateError::Format { line, .. } => *line,

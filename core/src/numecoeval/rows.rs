@@ -177,21 +177,22 @@ impl VirtualRow {
                 ));
             }
         }
-        let kind =
-            match c.text("typeEqv")? {
-                None => VmKind::Compute,
-                Some(t) => match crate::names::normalize(&t).as_str() {
-                    "calcul" | "compute" | "calculation" => VmKind::Compute,
-                    "stockage" | "storage" => VmKind::Storage,
-                    _ => return Err(column_error(
+        let kind = match c.text("typeEqv")? {
+            None => VmKind::Compute,
+            Some(t) => match crate::names::normalize(&t).as_str() {
+                "calcul" | "compute" | "calculation" => VmKind::Compute,
+                "stockage" | "storage" => VmKind::Storage,
+                _ => {
+                    return Err(column_error(
                         "typeEqv",
                         "numecoeval_unknown_kind",
                         format!(
                             "{t:?} is not a kind of virtual machine; expected calcul or stockage"
                         ),
-                    )),
-                },
-            };
+                    ))
+                }
+            },
+        };
         Ok(VirtualRow {
             name: c.required("nomEquipementVirtuel")?,
             host: c.text("nomEquipementPhysique")?.ok_or_else(|| {

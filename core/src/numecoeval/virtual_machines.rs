@@ -1,8 +1,8 @@
 //! Virtual machines and applications: shares of the physical equipment they run on, as
 //! NumEcoEval allocates them (G4IT's methodology, "Virtual equipment" and "Application"):
 //! a machine's share is `cleRepartition` when given, else its vCPU over the vCPU of its host's
-//! compute machines (its storage over the storage machines' for a storage machine), else one
-//! over the number of machines of the host; an application sums its machines, a machine shared
+//! compute machines (its storage over the storage machines' for a storage machine), else (some
+//! machine without a key gives no size) one over the number of machines of the host; an application sums its machines, a machine shared
 //! by several applications divided between them. Breakdowns of the hosts' figures: nothing
 //! here is added to the totals.
 
@@ -159,16 +159,14 @@ pub(super) fn allocate(
             .iter()
             .filter_map(|i| vms[*i].row.as_ref().ok().map(|r| (*i, r)))
             .collect();
+        // The host's vCPU (storage): every machine of the kind without a cleRepartition gives
+        // its own; a machine with one counts when it gives its size too.
         let total = |kind: VmKind, size: fn(&VirtualRow) -> Option<f64>| {
-            let of_kind: Vec<Option<f64>> = rows
-                .iter()
-                .filter(|(_, r)| r.kind == kind)
-                .map(|(_, r)| size(r).filter(|s| *s > 0.0))
-                .collect();
-            of_kind
-                .iter()
-                .all(Option::is_some)
-                .then(|| of_kind.iter().flatten().sum::<f64>())
+            let of_kind = || rows.iter().filter(|(_, r)| r.kind == kind).map(|(_, r)| r);
+            let sized = |r: &VirtualRow| size(r).filter(|s| *s > 0.0);
+            of_kind()
+                .all(|r| r.key.is_some() || sized(r).is_some())
+                .then(|| of_kind().filter_map(|r| sized(r)).sum::<f64>())
                 .filter(|t| *t > 0.0)
         };
         let vcpu = total(VmKind::Compute, |r| r.vcpu);
