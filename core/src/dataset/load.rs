@@ -36,11 +36,6 @@ pub const FILE_NAMES: [&str; 7] = [
 ];
 
 pub(crate) fn from_dir(dir: &Path) -> Result<Dataset, DatasetError> {
-    // A référentiel in G4IT's format: its `ref_*` tables, no datapackage.json.
-    #[cfg(feature = "numecoeval")]
-    if !dir.join("datapackage.json").exists() && super::referential::is_referential_dir(dir) {
-        return super::referential::from_dir(dir);
-    }
     let read = |name: &str, required: bool| -> Result<Option<String>, DatasetError> {
         let path = dir.join(name);
         match std::fs::read_to_string(&path) {

@@ -414,9 +414,16 @@ impl Dataset {
         embedded::by_id(id)
     }
 
-    /// Loads a dataset from a folder holding `datapackage.json` and the CSV tables.
+    /// Loads a dataset from a folder holding `datapackage.json` and the CSV tables, or a
+    /// référentiel in G4IT's format (its `ref_*.csv` tables, no datapackage.json;
+    /// [`Dataset::from_referential`], named by the folder).
     pub fn from_dir(path: impl AsRef<std::path::Path>) -> Result<Dataset, DatasetError> {
-        load::from_dir(path.as_ref())
+        let dir = path.as_ref();
+        #[cfg(feature = "numecoeval")]
+        if !dir.join("datapackage.json").exists() && referential::is_referential_dir(dir) {
+            return referential::from_dir(dir);
+        }
+        load::from_dir(dir)
     }
 
     /// Loads a dataset from the text of its files.

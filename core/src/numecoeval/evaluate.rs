@@ -3,6 +3,7 @@
 //! `finish_estate` (scopes, departments, per capita, Monte Carlo); virtual machines and
 //! applications as shares of their hosts (`virtual_machines.rs`).
 
+use super::groups::{entity_results, Centres, Equipment};
 use super::rows::{DataCentreRow, EntityRow, EquipmentRow, MessagingRow, Status};
 use super::sheet::{column_error, Date, Sheet};
 use super::virtual_machines::{self, Host, HostFootprint};
@@ -15,7 +16,6 @@ use crate::estate::{
 use crate::evaluate::Evaluation;
 use crate::inventory::{EquipmentLine, Field, RejectedRow, RowError, Warning};
 use crate::options::EvaluationOptions;
-use crate::report::numecoeval::{DataCentreResult, EntityResult, EquipmentTypeResult};
 use crate::report::{ImpactTable, Report};
 use std::collections::HashMap;
 use uom::si::energy::kilowatt_hour;
@@ -610,163 +610,6 @@ impl<'d, 's> Reader<'d, 's> {
     }
 }
 
-/// The data centres read.
-#[derive(Debug, Default)]
-struct Centres {
-    rows: Vec<DataCentreRow>,
-    /// Short name → its row, or (file, line, why) when it was rejected.
-    index: HashMap<String, Result<usize, (String, u64, String)>>,
-}
-
-impl Centres {
-    fn unknown(&self, name: &str) -> RowError {
-        let mut known = crate::names::NameIndex::new();
-        for (i, r) in self.rows.iter().enumerate() {
-            known.insert(&r.name, i);
-        }
-        let suggestion = known
-            .suggest(name)
-            .map(|(_, i)| format!(" (did you mean {}?)", self.rows[i].name))
-            .unwrap_or_default();
-        let declared: Vec<&str> = self.rows.iter().map(|r| r.name.as_str()).collect();
-        column_error(
-            "nomCourtDatacenter",
-            "numecoeval_unknown_data_centre",
-            format!(
-                "data centre {name:?} is not declared in a DataCenter file{suggestion}; declared: {}",
-                if declared.is_empty() {
-                    "none (no DataCenter file, or no row)".to_string()
-                } else {
-                    declared.join(", ")
-                }
-            ),
-        )
-    }
-}
-
-/// The equipment evaluated, grouped as NumEcoEval gives it.
-struct Equipment {
-    indicators: Vec<crate::Indicator>,
-    centres: Vec<DataCentreResult>,
-    types: Vec<EquipmentTypeResult>,
-    /// Fleet and hosting scopes, with their entries.
-    scopes: [(ImpactTable, u64); 2],
-    /// Equipment names, with their first line.
-    names: HashMap<String, u64>,
-    dated: u64,
-    retired_before: u64,
-    retired_during: u64,
-    not_used: u64,
-}
-
-impl Equipment {
-    fn new(indicators: &[crate::Indicator], centres: &[DataCentreRow]) -> Equipment {
-        Equipment {
-            indicators: indicators.to_vec(),
-            centres: centres
-                .iter()
-                .map(|c| DataCentreResult {
-                    name: c.name.clone(),
-                    long_name: c.long_name.clone(),
-                    pue: c.pue,
-                    location: c.location.clone(),
-                    lines: 0,
-                    devices: 0,
-                    electricity_kwh: 0.0,
-                    impacts: ImpactTable::new(indicators),
-                })
-                .collect(),
-            types: Vec::new(),
-            scopes: [
-                (ImpactTable::new(indicators), 0),
-                (ImpactTable::new(indicators), 0),
-            ],
-            names: HashMap::new(),
-            dated: 0,
-            retired_before: 0,
-            retired_during: 0,
-            not_used: 0,
-        }
-    }
-
-    fn add(
-        &mut self,
-        fp: &crate::fleet::LineFootprint,
-        row: &EquipmentRow,
-        dc: Option<usize>,
-        hosting: bool,
-        year_now: i32,
-    ) {
-        let kwh = if fp.electricity_kwh.is_finite() {
-            fp.electricity_kwh
-        } else {
-            0.0
-        };
-        let scope = &mut self.scopes[usize::from(hosting)];
-        scope.0.add_line(fp);
-        scope.1 += 1;
-        if let Some(c) = dc.and_then(|i| self.centres.get_mut(i)) {
-            c.impacts.add_line(fp);
-            c.lines += 1;
-            c.devices += u64::from(fp.quantity);
-            c.electricity_kwh += kwh;
-        }
-        let t = match self.types.iter().position(|t| t.name == row.kind) {
-            Some(i) => i,
-            None => {
-                self.types.push(EquipmentTypeResult {
-                    name: row.kind.clone(),
-                    lines: 0,
-                    devices: 0,
-                    electricity_kwh: 0.0,
-                    impacts: ImpactTable::new(&self.indicators),
-                });
-                self.types.len() - 1
-            }
-        };
-        let t = &mut self.types[t];
-        t.impacts.add_line(fp);
-        t.lines += 1;
-        t.devices += u64::from(fp.quantity);
-        t.electricity_kwh += kwh;
-        self.dated += u64::from(row.purchase.is_some() && row.retirement.is_some());
-        let retired = row.retirement.map(|r| r.year);
-        self.retired_before += u64::from(retired.is_some_and(|y| y < year_now));
-        self.retired_during += u64::from(retired == Some(year_now));
-        self.not_used += u64::from(row.status == Status::NotUsed && row.retirement.is_none());
-    }
-
-    fn notes(&self, year_now: i32) -> Vec<String> {
-        let mut notes = Vec::new();
-        if self.dated > 0 {
-            notes.push(format!(
-                "Durée de vie de {} ligne(s) d'équipements : dateRetrait − dateAchat (au moins un an) ; \
-                 la durée du référentiel pour les autres.",
-                self.dated
-            ));
-        }
-        if self.retired_before > 0 {
-            notes.push(format!(
-                "{} ligne(s) retirée(s) avant {year_now} : ni fabrication ni usage cette année.",
-                self.retired_before
-            ));
-        }
-        if self.retired_during > 0 {
-            notes.push(format!(
-                "{} ligne(s) retirée(s) en {year_now} : leur usage jusqu'au retrait (au prorata des jours).",
-                self.retired_during
-            ));
-        }
-        if self.not_used > 0 {
-            notes.push(format!(
-                "{} ligne(s) au statut « non utilisé » : sans consommation électrique.",
-                self.not_used
-            ));
-        }
-        notes
-    }
-}
-
 /// An equipment row the fleet model refused, by NumEcoEval's column.
 fn relabel(error: RowError, in_data_centre: bool) -> RowError {
     let column = match error.field() {
@@ -803,39 +646,4 @@ fn relabel(error: RowError, in_data_centre: bool) -> RowError {
         code: error.code(),
         message,
     }
-}
-
-/// Entities: the report's departments, with the agents of the Entite file.
-fn entity_results(report: &Report, entities: &[(String, f64)]) -> Vec<EntityResult> {
-    let agents = |name: &Option<String>| {
-        name.as_ref()
-            .and_then(|n| entities.iter().find(|(e, _)| e == n))
-            .map(|(_, a)| *a)
-    };
-    let mut out: Vec<EntityResult> = report
-        .by_department
-        .iter()
-        .map(|g| {
-            let a = agents(&g.key);
-            EntityResult {
-                name: g.key.clone(),
-                agents: a,
-                per_agent: a.filter(|a| *a > 0.0).map(|a| g.impacts.per(a)),
-                impacts: g.impacts.clone(),
-            }
-        })
-        .collect();
-    let indicators = report.totals.impacts.indicators();
-    for (name, a) in entities {
-        if !out.iter().any(|e| e.name.as_deref() == Some(name)) {
-            let impacts = ImpactTable::new(indicators);
-            out.push(EntityResult {
-                name: Some(name.clone()),
-                agents: Some(*a),
-                per_agent: (*a > 0.0).then(|| impacts.per(*a)),
-                impacts,
-            });
-        }
-    }
-    out
 }

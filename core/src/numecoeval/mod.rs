@@ -42,6 +42,7 @@
 //! ```
 
 mod evaluate;
+mod groups;
 mod output;
 mod rows;
 mod sheet;
@@ -239,4 +240,56 @@ impl FileKind {
 pub fn detect(head: &[u8]) -> Option<FileKind> {
     let (text, _) = crate::text::decode_auto(head);
     sheet::kind_of(&sheet::header_keys(&text))
+}
+
+/// Bytes of a file enough to tell a NumEcoEval file by its header.
+pub const DETECTION_HEAD_BYTES: usize = 4096;
+
+/// The files of `paths` when one of them is a NumEcoEval file, read whole (a folder: its files,
+/// by their names, sorted; a file: by its path as given); `None` when none is (an inventory, a
+/// GLPI folder, an estate), read no further than their first bytes.
+pub fn read_paths(
+    paths: &[std::path::PathBuf],
+) -> Result<Option<Vec<(String, Vec<u8>)>>, crate::estate::EstateError> {
+    use std::io::Read;
+    let io = |p: &std::path::Path, e: std::io::Error| crate::estate::EstateError::File {
+        path: "numecoeval".into(),
+        file: p.display().to_string(),
+        message: e.to_string(),
+    };
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| io(p, e))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| f.is_file())
+                .collect();
+            found.sort();
+            for f in found {
+                let name = f
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+                files.push((name, f));
+            }
+        } else {
+            files.push((p.display().to_string(), p.clone()));
+        }
+    }
+    let head = |p: &std::path::Path| {
+        let mut head = Vec::new();
+        if let Ok(f) = std::fs::File::open(p) {
+            let _ = f.take(DETECTION_HEAD_BYTES as u64).read_to_end(&mut head);
+        }
+        head
+    };
+    if !files.iter().any(|(_, p)| detect(&head(p)).is_some()) {
+        return Ok(None);
+    }
+    files
+        .into_iter()
+        .map(|(name, p)| std::fs::read(&p).map(|b| (name, b)).map_err(|e| io(&p, e)))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
