@@ -83,9 +83,7 @@ impl PyDataset {
         let texts = numecoeval::texts(files)?;
         let ds = py
             .detach(|| {
-                errors::catch(|| {
-                    Dataset::from_named_files(&texts, id.as_deref()).map_err(Box::new)
-                })
+                errors::catch(|| Dataset::from_named_files(&texts, id.as_deref()).map_err(Box::new))
             })
             .map_err(|m| errors::internal(py, &m))?
             .map_err(|e| errors::dataset(py, &e))?;

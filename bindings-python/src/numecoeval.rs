@@ -3,6 +3,7 @@
 //! G4IT référentiel). Conversions only.
 
 use crate::{errors, PyOptions, PyReport};
+use empreinte::numecoeval::NamedFiles;
 use empreinte::Dataset;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
@@ -10,7 +11,7 @@ use std::path::PathBuf;
 
 /// The files of a path when it is (or holds) NumEcoEval files, read by the core; `None`
 /// otherwise.
-pub fn read_path(py: Python<'_>, path: &PathBuf) -> PyResult<Option<Vec<(String, Vec<u8>)>>> {
+pub fn read_path(py: Python<'_>, path: &PathBuf) -> PyResult<Option<NamedFiles>> {
     empreinte::numecoeval::read_paths(std::slice::from_ref(path))
         .map_err(|e| errors::estate(py, &e))
 }
@@ -19,16 +20,14 @@ pub fn read_path(py: Python<'_>, path: &PathBuf) -> PyResult<Option<Vec<(String,
 pub fn evaluate(
     py: Python<'_>,
     ds: &Dataset,
-    files: Vec<(String, Vec<u8>)>,
+    files: NamedFiles,
     options: &PyOptions,
 ) -> PyResult<PyReport> {
     let opts = &options.inner;
-    py.detach(|| {
-        errors::catch(|| empreinte::numecoeval::evaluate_numecoeval(ds, &files, opts))
-    })
-    .map_err(|m| errors::internal(py, &m))?
-    .map(|inner| PyReport { inner })
-    .map_err(|e| errors::estate(py, &e))
+    py.detach(|| errors::catch(|| empreinte::numecoeval::evaluate_numecoeval(ds, &files, opts)))
+        .map_err(|m| errors::internal(py, &m))?
+        .map(|inner| PyReport { inner })
+        .map_err(|e| errors::estate(py, &e))
 }
 
 /// A report in NumEcoEval's shape (CSV, `;`).
@@ -38,7 +37,7 @@ pub fn csv(py: Python<'_>, report: &PyReport) -> PyResult<String> {
         empreinte::numecoeval::write_csv(&report.inner, &mut out).map_err(|e| e.to_string())
     })
     .map_err(|m| errors::internal(py, &m))?
-    .map_err(|m| pyo3::exceptions::PyOSError::new_err(m))?;
+    .map_err(pyo3::exceptions::PyOSError::new_err)?;
     String::from_utf8(out).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
 }
 

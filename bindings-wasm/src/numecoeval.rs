@@ -45,14 +45,16 @@ pub fn evaluate_numecoeval(
     let files = self::files(&files)?;
     let options = crate::options(&options)?;
     let ds = crate::dataset(&dataset)?;
-    let report = empreinte::numecoeval::evaluate_numecoeval(&ds, &files, &options)
-        .map_err(JsError::from)?;
+    let report =
+        empreinte::numecoeval::evaluate_numecoeval(&ds, &files, &options).map_err(JsError::from)?;
     Ok(to_js(&report)?)
 }
 
 /// The files of a référentiel (`{ref_criterion, ref_item_impact, ...}`, `.csv` or not), or
 /// `None` when the object is not one.
-pub fn referential_files(v: &serde_json::Value) -> Result<Option<Vec<(String, String)>>, ShapeError> {
+pub fn referential_files(
+    v: &serde_json::Value,
+) -> Result<Option<Vec<(String, String)>>, ShapeError> {
     let Some(map) = v.as_object() else {
         return Ok(None);
     };

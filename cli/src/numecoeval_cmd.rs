@@ -2,13 +2,14 @@
 //! (and `empreinte report FOLDER`). Reads the files and hands them to `empreinte::numecoeval`,
 //! which tells them apart by their headers.
 
-use empreinte::estate::{Estate, EstateError};
-use empreinte::{Dataset, EquipmentLine, EvaluationOptions, Report};
+use empreinte::estate::EstateError;
+use empreinte::numecoeval::{NamedFiles, WithLines};
+use empreinte::{Dataset, EvaluationOptions};
 use std::path::{Path, PathBuf};
 
 /// The NumEcoEval files among the paths, read; `None` when none of them is one (an
 /// inventory, a GLPI folder, an estate).
-pub fn read_if_numecoeval(paths: &[PathBuf]) -> Result<Option<Vec<(String, Vec<u8>)>>, String> {
+pub fn read_if_numecoeval(paths: &[PathBuf]) -> Result<Option<NamedFiles>, String> {
     if paths.iter().any(|p| p == Path::new("-")) {
         return Ok(None);
     }
@@ -20,7 +21,7 @@ pub fn evaluate(
     ds: &Dataset,
     files: &[(String, Vec<u8>)],
     options: &EvaluationOptions,
-) -> Result<(Report, Vec<(u64, EquipmentLine)>, Estate), String> {
+) -> Result<WithLines, String> {
     empreinte::numecoeval::evaluate_numecoeval_with(ds, files, options).map_err(fail)
 }
 

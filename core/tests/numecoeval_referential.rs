@@ -3,6 +3,8 @@
 //! indicators, phases and categories and says what it could not map; a référentiel written
 //! from the default dataset gives the default dataset's numbers; bad tables are located errors.
 
+#![allow(clippy::result_large_err)]
+
 use empreinte::dataset::referential::{criterion_code, step_code, ReferentialFiles};
 use empreinte::dataset::{Dataset, Target};
 use empreinte::numecoeval::evaluate_numecoeval;

@@ -242,7 +242,12 @@ pub fn numecoeval(data: &[u8]) {
                 let estate = r.estate.as_ref().expect("an estate section");
                 let mut read = 0;
                 for s in &estate.fleet_sources {
-                    assert_eq!(s.rows_read, s.rows_evaluated + s.rows_rejected, "{}", s.path);
+                    assert_eq!(
+                        s.rows_read,
+                        s.rows_evaluated + s.rows_rejected,
+                        "{}",
+                        s.path
+                    );
                     assert_eq!(s.rejected.len() as u64, s.rows_rejected);
                     read += s.rows_read;
                 }

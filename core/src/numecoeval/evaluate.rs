@@ -7,7 +7,7 @@ use super::groups::{entity_results, Centres, Equipment};
 use super::rows::{DataCentreRow, EntityRow, EquipmentRow, MessagingRow, Status};
 use super::sheet::{column_error, Date, Sheet};
 use super::virtual_machines::{self, Host, HostFootprint};
-use super::FileKind;
+use super::{FileKind, WithLines};
 use crate::dataset::{CategoryRef, Dataset};
 use crate::estate::{
     estate_options, finish_estate, Estate, EstateError, FleetPart, ServiceEntry, SourceResult,
@@ -39,7 +39,7 @@ pub fn evaluate_numecoeval_with(
     ds: &Dataset,
     files: &[(String, Vec<u8>)],
     options: &EvaluationOptions,
-) -> Result<(Report, Vec<(u64, EquipmentLine)>, Estate), EstateError> {
+) -> Result<WithLines, EstateError> {
     let mut sheets = Vec::new();
     let mut left_out = Vec::new();
     for (name, bytes) in files {
@@ -207,10 +207,7 @@ impl<'d, 's> Reader<'d, 's> {
             .collect()
     }
 
-    fn run(
-        mut self,
-        left_out: &[String],
-    ) -> Result<(Report, Vec<(u64, EquipmentLine)>, Estate), EstateError> {
+    fn run(mut self, left_out: &[String]) -> Result<WithLines, EstateError> {
         for sheet in self.sheets {
             if let Some(w) = sheet.ignored_warning() {
                 self.ev.warn(w);
@@ -528,7 +525,9 @@ impl<'d, 's> Reader<'d, 's> {
     fn messaging(&mut self, has_fleet: bool) {
         let year_now = self.options.reporting_year;
         // Per entity: the rows, and the sums.
-        let mut entities: Vec<(Option<String>, Vec<(usize, u64)>, [f64; 3])> = Vec::new();
+        // Per entity: its rows (file, line), and the sums (sent, sent × recipients, MB).
+        type Rows = Vec<(usize, u64)>;
+        let mut entities: Vec<(Option<String>, Rows, [f64; 3])> = Vec::new();
         let sheets = self.sheets_of(FileKind::Messaging);
         for (k, sheet) in sheets {
             for (line, record) in &sheet.rows {

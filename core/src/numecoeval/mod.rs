@@ -49,6 +49,17 @@ mod sheet;
 mod virtual_machines;
 
 pub use evaluate::{evaluate_numecoeval, evaluate_numecoeval_with};
+
+/// Files by name, with their bytes.
+pub type NamedFiles = Vec<(String, Vec<u8>)>;
+
+/// An evaluation with what the review needs: the report, the physical equipment's lines as
+/// evaluated (with their lines in their file), the estate the inventory makes (its services).
+pub type WithLines = (
+    crate::report::Report,
+    Vec<(u64, crate::inventory::EquipmentLine)>,
+    crate::estate::Estate,
+);
 pub use output::{indicator_rows, write_csv, IndicatorKeys, IndicatorRow, CRITERIA, HEADER};
 
 // What an evaluation adds to the report is the report's, with the estate section it is part of.
@@ -250,7 +261,7 @@ pub const DETECTION_HEAD_BYTES: usize = 4096;
 /// GLPI folder, an estate), read no further than their first bytes.
 pub fn read_paths(
     paths: &[std::path::PathBuf],
-) -> Result<Option<Vec<(String, Vec<u8>)>>, crate::estate::EstateError> {
+) -> Result<Option<NamedFiles>, crate::estate::EstateError> {
     use std::io::Read;
     let io = |p: &std::path::Path, e: std::io::Error| crate::estate::EstateError::File {
         path: "numecoeval".into(),
