@@ -255,9 +255,10 @@ pub enum RowError {
         expected: String,
     },
 
-    /// A value of a file in another inventory format (NumEcoEval / G4IT), by the column that
-    /// format names: a reference to a row that is not there (a virtual machine's host, an
+    /// A value of a file in another inventory format (NumEcoEval / G4IT; feature `numecoeval`),
+    /// by the column that format names: a reference to a row that is not there (a virtual machine's host, an
     /// equipment's data centre), dates in the wrong order, a number out of range.
+    #[cfg(feature = "numecoeval")]
     #[error("{column}: {message}")]
     Column {
         /// The column, as the format names it (`nomEquipementPhysique`, `dateRetrait`...).
@@ -302,6 +303,7 @@ impl RowError {
             RowError::InvalidOption { .. } => "invalid_option",
             RowError::Unmapped { .. } => "unmapped_item",
             RowError::DuplicateField { .. } => "duplicate_column",
+            #[cfg(feature = "numecoeval")]
             RowError::Column { code, .. } => code,
         }
     }
@@ -326,9 +328,9 @@ impl RowError {
                 Some(Field::Condition)
             }
             RowError::AcquisitionInFuture { .. } => Some(Field::AcquisitionYear),
-            RowError::FieldCount { .. }
-            | RowError::InvalidOption { .. }
-            | RowError::Column { .. } => None,
+            RowError::FieldCount { .. } | RowError::InvalidOption { .. } => None,
+            #[cfg(feature = "numecoeval")]
+            RowError::Column { .. } => None,
         }
     }
 
@@ -336,6 +338,7 @@ impl RowError {
     /// rejected row reports as its `field`.
     pub fn field_name(&self) -> Option<&str> {
         match self {
+            #[cfg(feature = "numecoeval")]
             RowError::Column { column, .. } => Some(column),
             e => e.field().map(Field::name),
         }
