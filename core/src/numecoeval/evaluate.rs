@@ -237,7 +237,10 @@ impl<'d, 's> Reader<'d, 's> {
         let mut lines = Vec::new();
         for (k, sheet) in self.sheets_of(FileKind::PhysicalEquipment) {
             for (line_no, record) in &sheet.rows {
-                let row = EquipmentRow::read(&sheet.row(record));
+                let cells = sheet.row(record);
+                let named = cells.text("nomEquipementPhysique").ok().flatten();
+                let at = (k, *line_no, named);
+                let row = EquipmentRow::read(&cells);
                 let built = row.and_then(|row| {
                     let (line, dc) = self.equipment_line(&row, &centres)?;
                     Ok((row, line, dc))
@@ -245,7 +248,7 @@ impl<'d, 's> Reader<'d, 's> {
                 let (row, line, dc) = match built {
                     Ok(b) => b,
                     Err(error) => {
-                        self.reject_equipment(k, *line_no, error, &mut hosts, false);
+                        self.reject_equipment(at, error, &mut hosts, false);
                         continue;
                     }
                 };
@@ -258,7 +261,7 @@ impl<'d, 's> Reader<'d, 's> {
                 if self.ev.add(*line_no, &line).is_err() {
                     let error = relabel(self.ev_last_error(), dc.is_some());
                     self.ev.relabel_last_rejected(|_| error.clone());
-                    self.reject_equipment(k, *line_no, error, &mut hosts, true);
+                    self.reject_equipment(at, error, &mut hosts, true);
                     continue;
                 }
                 self.sources[k].rows_read += 1;
@@ -351,8 +354,7 @@ impl<'d, 's> Reader<'d, 's> {
     /// machines is marked rejected for them.
     fn reject_equipment(
         &mut self,
-        sheet: usize,
-        line: u64,
+        (sheet, line, name): (usize, u64, Option<String>),
         error: RowError,
         hosts: &mut HashMap<String, Host>,
         recorded: bool,
@@ -361,15 +363,9 @@ impl<'d, 's> Reader<'d, 's> {
         if !recorded {
             self.ev.reject(row.clone());
         }
-        let s = &self.sheets[sheet];
-        let name = s
-            .rows
-            .iter()
-            .find(|(l, _)| *l == line)
-            .and_then(|(_, record)| s.row(record).text("nomEquipementPhysique").ok().flatten());
         if let Some(n) = name {
             hosts.entry(n).or_insert(Host::Rejected {
-                file: s.file.clone(),
+                file: self.sheets[sheet].file.clone(),
                 line,
             });
         }

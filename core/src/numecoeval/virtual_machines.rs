@@ -246,14 +246,25 @@ pub(super) fn allocate(
         Target::Machine(m) => format!("m{m}"),
         Target::Host(h) => format!("h{h}"),
     };
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, vm) in vms.iter().enumerate() {
+        if let Ok(v) = &vm.row {
+            by_name.entry(v.name.as_str()).or_default().push(i);
+        }
+    }
     for app in apps {
         let target = app.row.clone().and_then(|r| match (&r.vm, &r.host) {
             (Some(vm), host) => {
-                let found: Vec<usize> = (0..vms.len())
+                let found: Vec<usize> = by_name
+                    .get(vm.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied()
                     .filter(|i| {
-                        vms[*i].row.as_ref().is_ok_and(|v| {
-                            v.name == *vm && host.as_ref().is_none_or(|h| *h == v.host)
-                        })
+                        vms[*i]
+                            .row
+                            .as_ref()
+                            .is_ok_and(|v| host.as_ref().is_none_or(|h| *h == v.host))
                     })
                     .collect();
                 match found.as_slice() {
