@@ -3,7 +3,8 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #
-# Targets: inventory_csv inventory_json glpi_agent glpi_csv dataset_files estate (default: all).
+# Targets: inventory_csv inventory_json glpi_agent glpi_csv dataset_files estate numecoeval
+# referential (default: all).
 # SECONDS_PER_TARGET defaults to 600. JOBS (default 2) targets run at once.
 # Needs a nightly toolchain (`rustup toolchain install nightly`; cargo-fuzz builds with
 # -Zsanitizer=address) and `cargo install cargo-fuzz`.
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/../fuzz"
 SECS="${1:-600}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(inventory_csv inventory_json glpi_agent glpi_csv dataset_files estate)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(inventory_csv inventory_json glpi_agent glpi_csv dataset_files estate numecoeval referential)
 JOBS="${JOBS:-2}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 
@@ -52,6 +53,16 @@ seed() {
       cp -n ../examples/estates/*.toml "$d"/
       printf 'year = 2025\n[[fleet]]\npath = "parc.csv"\n[[rooms]]\nname = "S"\n[[rooms.servers]]\nname = "srv-1"\nserver = { generic = true }\n' > "$d/room.toml"
       printf '{"services": [{"visio": {"uses": 3}}, {"website": {"model": "swd4", "bytes": 1e6}, "page_views": 10}]}' > "$d/services.json" ;;
+    numecoeval)
+      # The files of an inventory, separated by 0x1E (fuzz/src/entry.rs).
+      local sep; sep=$(printf '\x1e')
+      { for f in ../tests/numecoeval/g4it/inputs/*.csv; do cat "$f"; printf '%s' "$sep"; done; } > "$d/g4it.bin"
+      { for f in ../examples/numecoeval/ville-montclair/*.csv; do cat "$f"; printf '%s' "$sep"; done; } > "$d/commune.bin"
+      printf 'nomEquipementPhysique;type;nomCourtDatacenter;dateAchat;dateRetrait\nsrv;Server;DC;2020-01-01;2019-01-01\n\x1enomCourtDatacenter,pue,localisation\nDC,0.5,Mars\n' > "$d/bad.bin" ;;
+    referential)
+      local sep; sep=$(printf '\x1e')
+      { for f in ref_criterion ref_lifecycle_step ref_hypothesis ref_item_type ref_item_impact ref_matching_item; do
+          cat "../tests/numecoeval/g4it/referential/$f.csv"; printf '%s' "$sep"; done; } > "$d/g4it.bin" ;;
   esac
 }
 

@@ -8,6 +8,7 @@ mod errors;
 mod estate;
 mod glpi;
 mod hosting;
+mod numecoeval;
 mod planning;
 mod pyvalue;
 mod services;
@@ -68,6 +69,26 @@ impl PyDataset {
             .map_err(|e| errors::dataset(py, &e))?;
         Ok(PyDataset {
             inner: DatasetRef::Embedded(ds),
+        })
+    }
+
+    /// A dataset from its files by name (empreinte's tables, or a G4IT référentiel's `ref_*`).
+    #[staticmethod]
+    #[pyo3(signature = (files, id = None))]
+    fn from_files(
+        py: Python<'_>,
+        files: &Bound<'_, pyo3::types::PyDict>,
+        id: Option<String>,
+    ) -> PyResult<PyDataset> {
+        let texts = numecoeval::texts(files)?;
+        let ds = py
+            .detach(|| {
+                errors::catch(|| Dataset::from_named_files(&texts, id.as_deref()).map_err(Box::new))
+            })
+            .map_err(|m| errors::internal(py, &m))?
+            .map_err(|e| errors::dataset(py, &e))?;
+        Ok(PyDataset {
+            inner: DatasetRef::Loaded(Arc::new(ds)),
         })
     }
 
@@ -254,6 +275,11 @@ impl PyReport {
     fn rows_read(&self) -> u64 {
         self.inner.counts.rows_read
     }
+
+    /// The report in NumEcoEval's shape, as `empreinte evaluate --format numecoeval` writes it.
+    fn numecoeval_csv(&self, py: Python<'_>) -> PyResult<String> {
+        numecoeval::csv(py, self)
+    }
 }
 
 type Evaluated = Result<Result<Report, empreinte::EvaluateError>, String>;
@@ -329,6 +355,9 @@ fn evaluate_path(
     mapping: Option<(String, Vec<u8>)>,
 ) -> PyResult<PyReport> {
     let (ds, opts) = (dataset.ds(), &options.inner);
+    if let Some(files) = numecoeval::read_path(py, &path)? {
+        return numecoeval::evaluate(py, ds, files, options);
+    }
     if empreinte::glpi::is_glpi_path(&path) {
         let source = PyTuple::new(
             py,
@@ -448,5 +477,6 @@ fn _empreinte(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(estate::is_estate, m)?)?;
     m.add_function(wrap_pyfunction!(estate::evaluate_estate, m)?)?;
     m.add_function(wrap_pyfunction!(estate::review_estate, m)?)?;
+
     Ok(())
 }

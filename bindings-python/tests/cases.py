@@ -175,6 +175,19 @@ def run(case: Dict[str, Any]) -> Dict[str, Any]:
         with tempfile.TemporaryDirectory() as tmp:
             base = estate_files(i.get("files") or {}, pathlib.Path(tmp))
             return empreinte.evaluate(i["estate"], dataset=dataset, options=options or {}, base_dir=base).to_dict()
+    if kind == "numecoeval":
+        with tempfile.TemporaryDirectory() as tmp:
+            base = estate_files(i.get("files") or {}, pathlib.Path(tmp))
+            return empreinte.evaluate(base, dataset=dataset_of(case), options=options or {}).to_dict()
+    if kind == "referential":
+        base = REPO / i["base"]
+        files: Dict[str, Any] = {p.name: p.read_text(encoding="utf-8") for p in base.glob("ref_*.csv")}
+        for name, text in (i.get("files") or {}).items():
+            if text is None:
+                files.pop(name, None)
+            else:
+                files[name] = text
+        return {"dataset": empreinte.Dataset.from_files(files, id="referential").info}
     if kind == "dataset":
         ds = dataset_from_files(i)
         return {"dataset": ds.info}

@@ -64,6 +64,10 @@ def outcome(case: Dict[str, Any]) -> Dict[str, Any]:
     r = report["rejected"][0]
     got = {"kind": "rejected_row", "line": r["line"], "code": r["code"], "field": r["field"],
            "rows_rejected": len(report["rejected"])}
+    sources = (report.get("estate") or {}).get("fleet_sources") or []
+    first = next((x for src in sources for x in src["rejected"]), None)
+    if first is not None:
+        got["file"] = first["file"]
     for item in out.get("items", []):
         if item["number"] == r["line"] and item["status"] != "mapped":
             got["item_status"], got["item_code"] = item["status"], item["code"]

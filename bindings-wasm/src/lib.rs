@@ -22,6 +22,8 @@ mod glpi;
 #[cfg(feature = "full")]
 mod hosting;
 mod json;
+#[cfg(feature = "full")]
+mod numecoeval;
 mod panic;
 #[cfg(feature = "full")]
 mod planning;
@@ -175,8 +177,16 @@ impl JsDataset {
     #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = fromFiles)]
     pub fn from_files(
-        #[wasm_bindgen(unchecked_param_type = "DatasetFiles")] files: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DatasetFiles | ReferentialFiles")] files: JsValue,
+        id: Option<String>,
     ) -> Result<JsDataset, JsValue> {
+        // A référentiel in G4IT's format (`ref_*` tables), named `id`.
+        if let Some(Some(named)) =
+            json::read_with(&files, "dataset files", numecoeval::referential_files)?
+        {
+            let ds = Dataset::from_named_files(&named, id.as_deref()).map_err(JsError::from)?;
+            return Ok(JsDataset::new(Held::Loaded(std::rc::Rc::new(ds))));
+        }
         let f = json::read_with(&files, "dataset files", FilesIn::from_json)?
             .ok_or_else(|| JsError::shape("dataset files", "the files are missing"))?;
         let ds = Dataset::from_files(&DatasetFiles {

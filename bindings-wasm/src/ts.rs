@@ -118,6 +118,8 @@ export interface DatasetInfo {
   default_country: string;
   phases_split: boolean;
   usage_note: string;
+  /** What a loader could not map and left out (a G4IT référentiel's criteria, rows...). */
+  unmapped?: string[];
 }
 
 /** The text of each file of a dataset folder (see reference-data/SCHEMA.md). */

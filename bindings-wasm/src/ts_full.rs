@@ -483,6 +483,8 @@ export interface EstateSection {
   services: ServiceEntryResult[];
   inventory_servers_room: string | null;
   notes: string[];
+  /** A NumEcoEval / G4IT inventory's results (`evaluateNumEcoEval`). */
+  numecoeval?: NumEcoEvalSection;
 }
 
 /** A report over a whole estate: totals, departments and per-capita figures across scopes. */
@@ -538,4 +540,39 @@ export interface ReviewRequest {
  * `InputError` (`invalid_input`; `unsupported`: `previous` with an estate).
  */
 export function review(source: Inventory | GlpiSource | EstateSource, request?: ReviewRequest, dataset?: Dataset): string;
+/** NumEcoEval / G4IT inventory files by name (their kind is told by their header). */
+export interface NumEcoEvalFiles { [name: string]: string | Uint8Array | ArrayBuffer; }
+
+/** A référentiel in G4IT's format, its `ref_*` tables by name (`.csv` or not). */
+export interface ReferentialFiles {
+  ref_criterion: string;
+  ref_item_impact: string;
+  ref_lifecycle_step?: string;
+  ref_hypothesis?: string;
+  ref_item_type?: string;
+  ref_matching_item?: string;
+  [name: string]: string | undefined;
+}
+
+/** A group of a NumEcoEval inventory with its impacts. */
+export interface NumEcoEvalGroup { electricity_kwh: number; impacts: ImpactTable; }
+
+export interface NumEcoEvalSection {
+  data_centres: (NumEcoEvalGroup & { name: string; long_name: string | null; pue: number | null; location: string; lines: number; devices: number })[];
+  equipment_types: (NumEcoEvalGroup & { name: string; lines: number; devices: number })[];
+  entities: { name: string | null; agents: number | null; impacts: ImpactTable; per_agent: ImpactTable | null }[];
+  /** Shares of their hosts: `given` (cleRepartition), `vcpu`, `storage` or `equal`. */
+  virtual_machines: (NumEcoEvalGroup & { name: string; host: string; cluster: string | null; entity: string | null; kind: "compute" | "storage"; share: number; share_rule: "given" | "vcpu" | "storage" | "equal" })[];
+  /** By application and environment: the shares of their virtual machines (within the totals). */
+  applications: (NumEcoEvalGroup & { name: string; environment: string | null; domain: string | null; sub_domain: string | null; entity: string | null; rows: number })[];
+}
+
+/**
+ * Evaluates NumEcoEval / G4IT files (DataCenter, EquipementPhysique, EquipementVirtuel,
+ * Application, Messagerie, Entite; `;` or `,`, UTF-8 or Windows-1252) as an estate, as
+ * `empreinte evaluate FOLDER` does. Every row is evaluated or rejected with its file, line and
+ * column (`estate.fleet_sources`); a file that cannot be read throws an `EstateError` (`code`,
+ * `file`, `line`, `field`).
+ */
+export function evaluateNumEcoEval(files: NumEcoEvalFiles, options?: EvaluationOptions, dataset?: Dataset): EstateReport;
 "#;

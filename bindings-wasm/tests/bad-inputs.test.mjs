@@ -52,6 +52,8 @@ function outcome(run, c) {
   const r = report.rejected[0];
   const got = { kind: 'rejected_row', line: r.line, code: r.code, field: r.field,
     rows_rejected: report.rejected.length, counts: n };
+  const first = (report.estate?.fleet_sources ?? []).flatMap((s) => s.rejected)[0];
+  if (first) got.file = first.file;
   const item = (out.items ?? []).find((it) => it.number === r.line && it.status !== 'mapped');
   if (item) Object.assign(got, { item_status: item.status, item_code: item.code });
   return got;

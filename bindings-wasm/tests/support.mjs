@@ -2,7 +2,7 @@
 // through a module of the package: the default one (`empreinte`) or the full one
 // (`empreinte/full`). Each module has its own Dataset objects: they are cached per module.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -101,6 +101,17 @@ export function runner(api, { full }) {
       const cloud = dataset({ dataset: api.defaults().hosting_dataset });
       return api.evaluateEstate(i.estate, estateFiles(i.files), v.dataset || v.dataset_files ? dataset(v) : undefined,
         { evaluation: v.options ?? {}, cloud_dataset: cloud });
+    }
+    if (kind === 'numecoeval') {
+      return api.evaluateNumEcoEval(estateFiles(i.files), v.options ?? {}, v.dataset || v.dataset_files ? dataset(v) : undefined);
+    }
+    if (kind === 'referential') {
+      const base = `${ROOT}${i.base}/`;
+      const files = Object.fromEntries(readdirSync(base).filter((f) => f.startsWith('ref_')).map((f) => [f, readFileSync(base + f, 'utf8')]));
+      for (const [name, text] of Object.entries(i.files ?? {})) {
+        if (text === null) delete files[name]; else files[name] = text;
+      }
+      return { dataset: api.Dataset.fromFiles(files, 'referential').info };
     }
     if (kind === 'dataset') {
       return { dataset: api.Dataset.fromFiles(folder(`${ROOT}${i.base ?? 'core/tests/fixtures/mini'}/`, i.files)).info };

@@ -5,6 +5,7 @@ mod csv_out;
 mod estate_cmd;
 mod glpi_cmd;
 mod hosting_cmd;
+mod numecoeval_cmd;
 mod planning_cmd;
 mod render;
 mod report_cmd;
@@ -27,7 +28,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Evaluate an inventory (CSV as spreadsheets export it, or JSON; `-` for standard input).
+    /// Evaluate an inventory (CSV as spreadsheets export it, or JSON; `-` for standard input),
+    /// an estate, GLPI files, or NumEcoEval / G4IT files (a folder or the files).
     Evaluate(EvaluateArgs),
     /// Import an inventory from another tool into empreinte's CSV schema, to review and edit.
     Import {
@@ -76,17 +78,21 @@ enum ImportSource {
 
 #[derive(clap::Args, Debug)]
 struct EvaluateArgs {
-    /// Inventory file (.csv or .json), or `-` for standard input.
-    inventory: PathBuf,
+    /// Inventory file (.csv or .json), `-` for standard input, an estate (.toml), GLPI files,
+    /// or NumEcoEval / G4IT files: their folder, or the files themselves.
+    #[arg(required = true, num_args = 1..)]
+    inventory: Vec<PathBuf>,
     /// Reporting year.
     #[arg(long, default_value_t = empreinte::defaults::REPORTING_YEAR)]
     year: i32,
-    /// Embedded dataset id, or a folder holding a dataset (default: the estate's, else
-    /// ademe-negaoctet-2022).
+    /// Embedded dataset id, or a folder holding a dataset or a G4IT référentiel (`ref_*.csv`)
+    /// (default: the estate's, else ademe-negaoctet-2022).
     #[arg(long)]
     dataset: Option<String>,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    /// `numecoeval`: the indicators in NumEcoEval's shape (criterion × life-cycle step, by
+    /// entity, equipment type, data centre, virtual machine, application), `;` separated.
+    #[arg(long, value_enum, default_value_t = EvaluateFormat::Table)]
+    format: EvaluateFormat,
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
     lang: LangArg,
     /// How embodied impacts are spread over the years.
@@ -134,6 +140,14 @@ pub(crate) enum Format {
     Table,
     Json,
     Csv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum EvaluateFormat {
+    Table,
+    Json,
+    Csv,
+    Numecoeval,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -220,13 +234,28 @@ pub(crate) fn load_dataset(spec: &str) -> Result<Cow<'static, Dataset>, String> 
             .map_err(|e| format!("dataset {spec}: {e}"));
     }
     Err(format!(
-        "unknown dataset {spec:?}: give an embedded id ({}) or a folder holding datapackage.json and the CSV tables",
+        "unknown dataset {spec:?}: give an embedded id ({}), a folder holding datapackage.json and the CSV tables, or a folder holding a G4IT référentiel (ref_*.csv)",
         empreinte::dataset::EMBEDDED_IDS.join(", ")
     ))
 }
 
 fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
-    let estate = estate_cmd::read_if_estate(&args.inventory)?;
+    let numecoeval = numecoeval_cmd::read_if_numecoeval(&args.inventory)?;
+    let path = match (&numecoeval, args.inventory.as_slice()) {
+        (Some(_), _) => args.inventory[0].clone(),
+        (None, [one]) => one.clone(),
+        (None, _) => {
+            return Err(
+                "several files given, none of them a NumEcoEval file: give one inventory, estate or GLPI \
+                 folder, or NumEcoEval / G4IT files"
+                    .into(),
+            )
+        }
+    };
+    let estate = match numecoeval {
+        Some(_) => None,
+        None => estate_cmd::read_if_estate(&path)?,
+    };
     let dataset = args
         .dataset
         .as_deref()
@@ -253,15 +282,20 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
         }),
         use_phase_only_indicators: args.use_phase_only_indicators,
     };
-    let name = args.inventory.display().to_string();
-    let mut report = match &estate {
-        Some(estate) => estate_cmd::evaluate(&ds, estate, &args.inventory, &options)?,
-        None => {
-            let glpi =
-                glpi_cmd::evaluate_if_glpi(&ds, &args.inventory, &options, args.mapping.as_deref());
+    let name = args
+        .inventory
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut report = match (&numecoeval, &estate) {
+        (Some(files), _) => numecoeval_cmd::evaluate(&ds, files, &options)?.0,
+        (None, Some(estate)) => estate_cmd::evaluate(&ds, estate, &path, &options)?,
+        (None, None) => {
+            let glpi = glpi_cmd::evaluate_if_glpi(&ds, &path, &options, args.mapping.as_deref());
             match glpi {
                 Ok(Some((report, _, _))) => Ok(report),
-                Ok(None) => read_and_evaluate(&ds, &args.inventory, &options),
+                Ok(None) => read_and_evaluate(&ds, &path, &options),
                 Err(e) => Err(e),
             }
             .map_err(|e| format!("{name}: {e} [{}]", e.code()))?
@@ -277,9 +311,10 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
         )?;
     }
     let written = match args.format {
-        Format::Table => render::report_table(&report, &name, args.lang.into(), out),
-        Format::Json => writeln!(out, "{}", report.to_json()),
-        Format::Csv => csv_out::report(&report, out),
+        EvaluateFormat::Table => render::report_table(&report, &name, args.lang.into(), out),
+        EvaluateFormat::Json => writeln!(out, "{}", report.to_json()),
+        EvaluateFormat::Csv => csv_out::report(&report, out),
+        EvaluateFormat::Numecoeval => empreinte::numecoeval::write_csv(&report, &mut *out),
     };
     written.map_err(|e| format!("cannot write the output: {e}"))?;
     if report.counts.rows_rejected > 0 {

@@ -45,7 +45,7 @@ fn range(e: &Estimate, lang: Lang) -> String {
     }
 }
 
-fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
+pub(crate) fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Fr => fr,
         Lang::En => en,
@@ -706,8 +706,67 @@ fn estate_table(
         writeln!(out)?;
         print_rows(&rows, out)?;
     }
+    if let Some(n) = &e.numecoeval {
+        numecoeval_table(n, lang, out)?;
+    }
     for n in &e.notes {
         writeln!(out, "- {n}")?;
     }
     writeln!(out)
+}
+
+/// A NumEcoEval inventory's data centres and applications (climate change), for the table.
+fn numecoeval_table(
+    n: &empreinte::numecoeval::NumEcoEvalSection,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let climate = |i: &empreinte::ImpactTable| {
+        i.total(Indicator::ClimateChange)
+            .map_or(not_available(lang).to_string(), |e| cell(e, lang))
+    };
+    let mut rows = vec![vec![
+        t(lang, "Centre de données", "Data centre").to_string(),
+        "PUE".to_string(),
+        t(lang, "Équip.", "Devices").to_string(),
+        format!("{} (kgCO2e)", t(lang, "Climat", "Climate")),
+    ]];
+    for d in &n.data_centres {
+        rows.push(vec![
+            d.name.clone(),
+            d.pue.map_or("-".into(), |p| number(p, lang)),
+            d.devices.to_string(),
+            climate(&d.impacts),
+        ]);
+    }
+    if rows.len() > 1 {
+        writeln!(out)?;
+        print_rows(&rows, out)?;
+    }
+    let mut rows = vec![vec![
+        t(lang, "Application", "Application").to_string(),
+        t(lang, "Environnement", "Environment").to_string(),
+        format!("{} (kgCO2e)", t(lang, "Climat", "Climate")),
+    ]];
+    for a in &n.applications {
+        rows.push(vec![
+            a.name.clone(),
+            a.environment.clone().unwrap_or_default(),
+            climate(&a.impacts),
+        ]);
+    }
+    if rows.len() > 1 {
+        writeln!(out)?;
+        print_rows(&rows, out)?;
+        writeln!(
+            out,
+            "{}",
+            t(
+                lang,
+                "(parts des machines virtuelles et de leurs hôtes : comprises dans les totaux ci-dessus)",
+                "(shares of virtual machines and their hosts: within the totals above)"
+            )
+        )?;
+    }
+    Ok(())
 }

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct ReportArgs {
-    /// This year's inventory: CSV or JSON, a GLPI agent inventory or CSV export, or a folder of GLPI files.
+    /// This year's inventory: CSV or JSON, a GLPI agent inventory or CSV export, a folder of GLPI
+    /// files, an estate (.toml), or a folder of NumEcoEval / G4IT files.
     inventory: PathBuf,
     /// Last year's inventory, for the change since then (evaluated for the year before),
     /// split into what the fleet, its age and the reference did.
@@ -130,7 +131,12 @@ pub(crate) fn compare_with_previous(
 }
 
 pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
-    let estate = crate::estate_cmd::read_if_estate(&args.inventory)?;
+    let numecoeval =
+        crate::numecoeval_cmd::read_if_numecoeval(std::slice::from_ref(&args.inventory))?;
+    let mut estate = match numecoeval {
+        Some(_) => None,
+        None => crate::estate_cmd::read_if_estate(&args.inventory)?,
+    };
     let ds = crate::load_dataset(
         args.dataset
             .as_deref()
@@ -152,13 +158,18 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<u8, String> {
         use_phase_only_indicators: args.use_phase_only_indicators,
         ..EvaluationOptions::new(args.year)
     };
-    let (report, left_out, lines) = match &estate {
-        Some(e) => {
+    let (report, left_out, lines) = match (&numecoeval, &estate) {
+        (Some(files), _) => {
+            let (report, lines, made) = crate::numecoeval_cmd::evaluate(&ds, files, &options)?;
+            estate = Some(made);
+            (report, Vec::new(), lines)
+        }
+        (None, Some(e)) => {
             let (report, lines) =
                 crate::estate_cmd::evaluate_with_lines(&ds, e, &args.inventory, &options)?;
             (report, Vec::new(), lines)
         }
-        None => evaluate(&ds, &args.inventory, &options, args.mapping.as_deref())?,
+        (None, None) => evaluate(&ds, &args.inventory, &options, args.mapping.as_deref())?,
     };
     let previous = args
         .previous

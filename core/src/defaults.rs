@@ -33,6 +33,10 @@ pub const AMORTISATION_YEARS: f64 = 3.0;
 /// Hours in a year of service (365 × 24; BoaviztAPI's `HOURS_IN_YEAR` too).
 pub const HOURS_PER_YEAR: f64 = 8760.0;
 
+/// Days in a year of service ([`HOURS_PER_YEAR`] / 24): a lifespan given by two dates (a
+/// NumEcoEval inventory's purchase and retirement) is their distance in days over this.
+pub const DAYS_PER_YEAR: f64 = HOURS_PER_YEAR / 24.0;
+
 /// Uses of a service when none is given.
 pub const SERVICE_USES: f64 = 1.0;
 

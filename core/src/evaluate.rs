@@ -16,6 +16,9 @@ use crate::uncertainty::Accumulator;
 use rustc_hash::FxHashMap as HashMap;
 use std::io::Read;
 
+#[cfg(feature = "estate")]
+mod estate_hooks;
+
 /// Warnings of one kind kept in full; beyond that they are counted.
 const WARNINGS_PER_CODE: usize = 20;
 
@@ -190,32 +193,6 @@ impl<'d> Evaluation<'d> {
         *n += 1;
         if *n as usize <= WARNINGS_PER_CODE {
             self.warnings.push(warning);
-        }
-    }
-
-    /// The rows rejected so far (an estate names each one's file).
-    #[cfg(feature = "estate")]
-    pub(crate) fn rejected(&self) -> &[RejectedRow] {
-        &self.rejected
-    }
-
-    /// Rows read, evaluated and rejected so far.
-    #[cfg(feature = "estate")]
-    pub(crate) fn counts(&self) -> Counts {
-        self.counts
-    }
-
-    /// A figure outside the fleet (an estate's hosting or service) for the Monte Carlo draws
-    /// of the totals: drawn on its own range, independently. Without Monte Carlo, nothing.
-    #[cfg(feature = "estate")]
-    pub(crate) fn add_independent(
-        &mut self,
-        indicator: crate::Indicator,
-        phase: crate::Phase,
-        range: crate::Range,
-    ) {
-        if let Some(mc) = &mut self.monte_carlo {
-            mc.add_independent(indicator, phase, range);
         }
     }
 

@@ -35,6 +35,8 @@ pub mod inventory;
 pub mod json;
 pub mod names;
 mod names_fold;
+#[cfg(feature = "numecoeval")]
+pub mod numecoeval;
 mod options;
 pub mod procurement;
 pub mod procurement_request;

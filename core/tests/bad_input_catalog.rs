@@ -59,6 +59,16 @@ fn outcome(case: &Value) -> Value {
     match rejected.first() {
         Some(r) => {
             let mut o = json!({"kind": "rejected_row", "line": r["line"], "code": r["code"], "field": r["field"], "rows_rejected": rejected.len()});
+            // A NumEcoEval row names its file too.
+            if let Some(first) = report["estate"]["fleet_sources"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|s| s["rejected"].as_array().into_iter().flatten())
+                .next()
+            {
+                o["file"] = first["file"].clone();
+            }
             if let Some(item) = out["items"].as_array().and_then(|items| {
                 items
                     .iter()

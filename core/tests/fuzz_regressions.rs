@@ -73,3 +73,13 @@ fn dataset_files() {
 fn estate() {
     replay("estate", entry::estate);
 }
+
+#[test]
+fn numecoeval() {
+    replay("numecoeval", entry::numecoeval);
+}
+
+#[test]
+fn referential() {
+    replay("referential", entry::referential);
+}

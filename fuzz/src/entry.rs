@@ -213,3 +213,85 @@ pub fn estate(data: &[u8]) {
         Err(e) => assert!(!e.code().is_empty() && !e.to_string().is_empty(), "{e:?}"),
     }
 }
+
+/// The files of a fuzz input: its parts between record separators (0x1E), at most six.
+fn parts(data: &[u8]) -> Vec<&[u8]> {
+    data.split(|b| *b == 0x1E).take(6).collect()
+}
+
+/// NumEcoEval / G4IT files (the input's parts, named `f0.csv`...): a located error with a code,
+/// or a report whose every row of every file is evaluated or rejected (per file too), that
+/// writes in NumEcoEval's shape, and whose machines' shares are finite and at least 0.
+pub fn numecoeval(data: &[u8]) {
+    use empreinte::numecoeval::{evaluate_numecoeval, write_csv};
+    let files: Vec<(String, Vec<u8>)> = parts(data)
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (format!("f{i}.csv"), p.to_vec()))
+        .collect();
+    for year in [2022, 2025] {
+        let mut o = options();
+        o.reporting_year = year;
+        match evaluate_numecoeval(Dataset::embedded_default(), &files, &o) {
+            Err(e) => {
+                assert!(!e.code().is_empty() && !e.to_string().is_empty(), "{e:?}");
+                return;
+            }
+            Ok(r) => {
+                check_report(&r);
+                let estate = r.estate.as_ref().expect("an estate section");
+                let mut read = 0;
+                for s in &estate.fleet_sources {
+                    assert_eq!(
+                        s.rows_read,
+                        s.rows_evaluated + s.rows_rejected,
+                        "{}",
+                        s.path
+                    );
+                    assert_eq!(s.rejected.len() as u64, s.rows_rejected);
+                    read += s.rows_read;
+                }
+                assert_eq!(read, r.counts.rows_read, "every row is a file's");
+                let n = estate.numecoeval.as_ref().expect("a NumEcoEval section");
+                for v in &n.virtual_machines {
+                    assert!(v.share.is_finite() && v.share >= 0.0, "{v:?}");
+                    assert!(v.electricity_kwh.is_finite());
+                }
+                let mut out = Vec::new();
+                write_csv(&r, &mut out).expect("writes");
+            }
+        }
+    }
+}
+
+/// A référentiel's `ref_*` tables (the input's parts, in the order of `REFERENTIAL_FILES`): a
+/// located error with a code, or a dataset that evaluates G4IT's sample inventory.
+pub fn referential(data: &[u8]) {
+    use empreinte::dataset::referential::REFERENTIAL_FILES;
+    let files: Vec<(String, String)> = parts(data)
+        .into_iter()
+        .zip(REFERENTIAL_FILES)
+        .map(|(p, name)| (name.to_string(), String::from_utf8_lossy(p).into_owned()))
+        .collect();
+    match Dataset::from_named_files(&files, Some("fuzz")) {
+        Err(e) => assert!(!e.code().is_empty() && !e.to_string().is_empty(), "{e:?}"),
+        Ok(ds) => {
+            let inventory = vec![
+                (
+                    "eq.csv".to_string(),
+                    b"nomEquipementPhysique;type;modele;quantite;dateAchat;dateRetrait;paysDUtilisation\n\
+                      srv-1;Server;;2;2020-07-08;2023-06-16;France\npc-1;Laptop;laptop-3;3;2023-01-01;;Germany\n"
+                        .to_vec(),
+                ),
+                (
+                    "vm.csv".to_string(),
+                    b"nomEquipementVirtuel;nomEquipementPhysique;vCPU\nvm-1;srv-1;2\n".to_vec(),
+                ),
+            ];
+            match empreinte::numecoeval::evaluate_numecoeval(&ds, &inventory, &options()) {
+                Ok(r) => check_report(&r),
+                Err(e) => assert!(!e.code().is_empty(), "{e:?}"),
+            }
+        }
+    }
+}

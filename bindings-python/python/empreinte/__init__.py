@@ -156,10 +156,15 @@ def evaluate(
             in one evaluation): a ``.toml`` estate description or a JSON one, its text, or a
             dict of the JSON shape (see ``examples/estates/``); the report then has
             ``Report.estate`` and :meth:`Report.by_scope`, and its totals, departments and
-            per-capita figures cover the whole estate.
+            per-capita figures cover the whole estate. **NumEcoEval / G4IT files** (a folder of
+            them, or one: DataCenter, EquipementPhysique, EquipementVirtuel, Application,
+            Messagerie, Entite, told by their headers) are evaluated as an estate too, with
+            ``Report.numecoeval`` (data centres, virtual machines, applications, entities per
+            agent) and :meth:`Report.to_numecoeval_csv`.
         year: the reporting year.
-        dataset: an embedded dataset id (see :func:`datasets`), a folder holding a dataset,
-            or a :class:`Dataset`; default ``ademe-negaoctet-2022``.
+        dataset: an embedded dataset id (see :func:`datasets`), a folder holding a dataset
+            (or a G4IT référentiel's ``ref_*.csv`` tables), or a :class:`Dataset` (see
+            ``Dataset.from_files``); default ``ademe-negaoctet-2022``.
         annualisation: how embodied impacts are spread over the years:
             ``physical_lifetime`` (default), ``accounting`` (over ``amortisation_years``
             for lines that give no amortisation period) or ``none`` (all in the
@@ -198,7 +203,8 @@ def evaluate(
         DatasetError: unknown dataset id, or a dataset folder that does not load.
         EstateError: an estate that cannot be evaluated (an unknown key, a missing file, an
             entry the hosting or service model refuses), with its ``key_path``, ``file`` and
-            ``line``.
+            ``line``; NumEcoEval files that cannot be read (a mandatory column missing), with
+            their ``file``, ``line`` and ``field``.
         FileNotFoundError: a path that does not exist.
         TypeError: an inventory of another type.
 

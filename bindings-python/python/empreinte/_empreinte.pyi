@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union, final
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
 
 __version__: str
 #: The core's defaults: reporting_year, trajectory_horizon, dataset, hosting_dataset,
@@ -54,9 +54,19 @@ class Dataset:
         Raises ``DatasetError`` (code ``unknown_dataset``) for an unknown id."""
     @staticmethod
     def from_dir(path: Union[str, os.PathLike[str]]) -> Dataset:
-        """Loads a dataset from a folder holding ``datapackage.json`` and its CSV tables.
+        """Loads a dataset from a folder holding ``datapackage.json`` and its CSV tables, or a
+        référentiel in G4IT's format (its ``ref_*.csv`` tables; the id is the folder's name).
 
         Raises ``DatasetError`` with ``code``, ``file`` and ``line``."""
+    @staticmethod
+    def from_files(files: Mapping[str, Union[str, bytes]], id: Optional[str] = None) -> Dataset:
+        """A dataset from its files by name (``.csv`` or not): empreinte's tables
+        (``datapackage.json``, ``sources.csv``..., optional ``network.csv`` and ``hosting_*.csv``)
+        or a référentiel in G4IT's format (``ref_criterion``, ``ref_item_impact``...; named
+        ``id``, default ``referential``). What a référentiel could not map is in
+        ``info["unmapped"]``.
+
+        Raises ``DatasetError`` with ``code``, ``file``, ``line`` and ``field``."""
     @property
     def id(self) -> str: ...
     @property
@@ -102,6 +112,7 @@ class NativeReport:
     def climate_change_kgco2e(self) -> Optional[float]: ...
     @property
     def rows_read(self) -> int: ...
+    def numecoeval_csv(self) -> str: ...
 
 @final
 class NativeGlpiImport:

@@ -171,9 +171,26 @@ class Report:
         ``department``, ``count``, ``climate_change_kgco2e``, ``footprint``), ``services``
         (each service: ``path``, ``kind``, ``users``, ``uses``, ``terminals_excluded``,
         ``gco2e_per_use``, ``footprint``), ``inventory_servers_room`` and ``notes``; else
-        ``None``."""
+        ``None``. A NumEcoEval / G4IT inventory adds ``numecoeval`` (:attr:`numecoeval`)."""
         estate: Optional[Dict[str, Any]] = self._data.get("estate")
         return estate
+
+    @property
+    def numecoeval(self) -> Optional[Dict[str, Any]]:
+        """A NumEcoEval / G4IT inventory's results, when one was evaluated: ``data_centres``
+        (name, PUE, location, devices, impacts), ``equipment_types`` (as written),
+        ``entities`` (impacts, ``agents`` and ``per_agent``), ``virtual_machines`` (host,
+        ``share``, ``share_rule``: ``given``, ``vcpu``, ``storage`` or ``equal``, impacts) and
+        ``applications`` (by environment, impacts); else ``None``."""
+        section: Optional[Dict[str, Any]] = (self._data.get("estate") or {}).get("numecoeval")
+        return section
+
+    def to_numecoeval_csv(self) -> str:
+        """The report in NumEcoEval's shape, as ``empreinte evaluate --format numecoeval``
+        writes it: per level (total, entity, equipment type, data centre, lines, virtual
+        machine, application, service), criterion (``CLIMATE_CHANGE``...) and step
+        (``MANUFACTURING``...), ``;``-separated."""
+        return self._native.numecoeval_csv()
 
     @property
     def lines(self) -> Optional[List[Dict[str, Any]]]:

@@ -63,7 +63,11 @@ try {
   const err = e as full.EstateError;
   console.log(err.keyPath, err.code, err.file, err.line);
 }
-console.log(central, rejected, again, ids, format, comparison, room, page, grade, mail, counted, scopes);
+const nee: full.EstateReport = full.evaluateNumEcoEval({ 'EquipementPhysique.csv': 'nomEquipementPhysique;type\nsrv;Server\n' }, { reporting_year: 2025 });
+const shares: number[] = (nee.estate.numecoeval?.virtual_machines ?? []).map((v) => v.share);
+const referential = full.Dataset.fromFiles({ ref_criterion: 'code;unit\n', ref_item_impact: '' }, 'g4it');
+const unmapped: string[] = referential.info.unmapped ?? [];
+console.log(central, rejected, again, ids, format, comparison, room, page, grade, mail, counted, scopes, shares, unmapped);
 
 // Misuse the declarations refuse.
 // @ts-expect-error: hosting is in the full module only
@@ -84,6 +88,8 @@ evaluate([{ quantity: 2 }]);
 full.evaluateEstate({ services: [{ users: 'everyone', email: {} }] });
 // @ts-expect-error: a file's content is text or bytes
 full.evaluateEstate(estate, { 'parc.csv': 42 });
+// @ts-expect-error: NumEcoEval files too
+full.evaluateNumEcoEval({ 'eq.csv': 42 });
 // @ts-expect-error: allocation is cut_off or shared_first_life
 compareOffers(offers, { allocation: 'half' });
 

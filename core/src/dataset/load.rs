@@ -674,6 +674,8 @@ fn parse_package(text: &str) -> Result<(DatasetInfo, Option<Declared>), DatasetE
             .and_then(|x| x.as_str())
             .unwrap_or_default()
             .to_string(),
+        #[cfg(feature = "numecoeval")]
+        unmapped: Vec::new(),
     };
     Ok((info, declared))
 }

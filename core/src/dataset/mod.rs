@@ -17,6 +17,8 @@ mod embedded;
 mod error;
 mod hosting_tables;
 mod load;
+#[cfg(feature = "numecoeval")]
+pub mod referential;
 mod service_tables;
 mod table;
 
@@ -68,6 +70,12 @@ pub struct DatasetInfo {
     pub phases_split: bool,
     /// What the set may be used for, in plain words.
     pub usage_note: String,
+    /// What the loader could not map onto empreinte's indicators, phases and categories and
+    /// left out, in words (feature `numecoeval`) (a référentiel's unknown criteria, its rows of steps without a phase);
+    /// empty for a dataset in empreinte's own schema.
+    #[cfg(feature = "numecoeval")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unmapped: Vec<String>,
 }
 
 /// A row of `sources.csv`.
@@ -407,9 +415,16 @@ impl Dataset {
         embedded::by_id(id)
     }
 
-    /// Loads a dataset from a folder holding `datapackage.json` and the CSV tables.
+    /// Loads a dataset from a folder holding `datapackage.json` and the CSV tables, or a
+    /// référentiel in G4IT's format (its `ref_*.csv` tables, no datapackage.json;
+    /// [`Dataset::from_referential`], named by the folder).
     pub fn from_dir(path: impl AsRef<std::path::Path>) -> Result<Dataset, DatasetError> {
-        load::from_dir(path.as_ref())
+        let dir = path.as_ref();
+        #[cfg(feature = "numecoeval")]
+        if !dir.join("datapackage.json").exists() && referential::is_referential_dir(dir) {
+            return referential::from_dir(dir);
+        }
+        load::from_dir(dir)
     }
 
     /// Loads a dataset from the text of its files.

@@ -19,6 +19,11 @@ pub(crate) struct Row<'a> {
 
 impl Table {
     pub fn parse(file: &str, text: &str) -> Result<Table, DatasetError> {
+        Table::parse_with(file, text, b',')
+    }
+
+    /// [`Table::parse`] with another separator (`;` in G4IT's référentiels).
+    pub fn parse_with(file: &str, text: &str, delimiter: u8) -> Result<Table, DatasetError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // Line ends as "\n" only: the csv crate numbers the records of a CRLF file one line
         // early, and errors must name the right line.
@@ -29,6 +34,7 @@ impl Table {
         };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
+            .delimiter(delimiter)
             .from_reader(text.as_bytes());
         let csv_err = |e: csv::Error| DatasetError::Csv {
             file: file.to_string(),

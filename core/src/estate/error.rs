@@ -61,6 +61,22 @@ pub enum EstateError {
         message: String,
     },
 
+    /// A file in another inventory format (NumEcoEval / G4IT) that cannot be read as one: not
+    /// text, a mandatory column missing, two files of one kind.
+    #[error("{file}{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    Format {
+        /// The file, as given.
+        file: String,
+        /// Its line, when one is at fault (the header is line 1).
+        line: Option<u64>,
+        /// The column at fault, as the format names it.
+        field: Option<String>,
+        /// A stable code (`numecoeval_missing_column`...).
+        code: &'static str,
+        /// What is wrong and what would be valid.
+        message: String,
+    },
+
     /// A server room, server or cloud entry the hosting model refuses.
     #[error("{path}: {error}")]
     Hosting {
@@ -95,7 +111,7 @@ impl EstateError {
             EstateError::TooLarge { .. } => "estate_too_large",
             EstateError::Invalid { .. } => "estate_invalid",
             EstateError::File { .. } => "estate_missing_file",
-            EstateError::Fleet { code, .. } => code,
+            EstateError::Fleet { code, .. } | EstateError::Format { code, .. } => code,
             EstateError::Hosting { error, .. } => error.code(),
             EstateError::Service { error, .. } => error.code(),
         }
@@ -118,14 +134,16 @@ impl EstateError {
         match self {
             EstateError::Hosting { error, .. } => error.field(),
             EstateError::Service { error, .. } => error.field(),
+            EstateError::Format { field, .. } => field.as_deref(),
             _ => None,
         }
     }
 
-    /// The line of the description (TOML or JSON syntax errors).
+    /// The line at fault: the description's (TOML or JSON syntax errors), or a NumEcoEval
+    /// file's.
     pub fn line(&self) -> Option<u64> {
         match self {
-            EstateError::Syntax { line, .. } => *line,
+            EstateError::Syntax { line, .. } | EstateError::Format { line, .. } => *line,
             _ => None,
         }
     }
@@ -136,7 +154,8 @@ impl EstateError {
             EstateError::Syntax { file, .. }
             | EstateError::TooLarge { file, .. }
             | EstateError::File { file, .. }
-            | EstateError::Fleet { file, .. } => Some(file),
+            | EstateError::Fleet { file, .. }
+            | EstateError::Format { file, .. } => Some(file),
             _ => None,
         }
     }

@@ -40,15 +40,7 @@ pub fn evaluate_estate_with(
     files: &dyn EstateFiles,
     options: &EvaluationOptions,
 ) -> Result<(Report, Vec<(u64, EquipmentLine)>), EstateError> {
-    let mut options = options.clone();
-    if let Some(y) = estate.year {
-        options.reporting_year = y;
-    }
-    let c = &estate.commune;
-    options.inhabitants = options.inhabitants.or(c.inhabitants);
-    options.agents = options.agents.or(c.agents);
-    options.pupils = options.pupils.or(c.pupils);
-    let year = options.reporting_year;
+    let options = estate_options(estate, options);
 
     let servers_room = inventory_servers_room(estate)?;
     let room_pue = servers_room
@@ -75,7 +67,6 @@ pub fn evaluate_estate_with(
         path: "options".into(),
         message: e.to_string(),
     })?;
-    let mut notes = Vec::new();
     let mut sources = Vec::new();
     let mut lines = Vec::new();
     for (i, src) in estate.fleet.iter().enumerate() {
@@ -113,10 +104,64 @@ pub fn evaluate_estate_with(
         });
     }
 
+    let fleet = FleetPart {
+        sources,
+        scopes: None,
+        notes: Vec::new(),
+        has_fleet: !estate.fleet.is_empty(),
+        servers_room,
+    };
+    let report = finish_estate(ds, cloud, estate, ev, options, fleet)?;
+    Ok((report, lines))
+}
+
+/// The options of an estate's evaluation: the estate's year and commune fill what `options`
+/// leaves unset (`options.reporting_year` stays when the estate gives no year).
+pub(crate) fn estate_options(estate: &Estate, options: &EvaluationOptions) -> EvaluationOptions {
+    let mut options = options.clone();
+    if let Some(y) = estate.year {
+        options.reporting_year = y;
+    }
+    let c = &estate.commune;
+    options.inhabitants = options.inhabitants.or(c.inhabitants);
+    options.agents = options.agents.or(c.agents);
+    options.pupils = options.pupils.or(c.pupils);
+    options
+}
+
+/// What the fleet part of an estate gave, for [`finish_estate`].
+pub(crate) struct FleetPart {
+    /// Each source and what became of its rows.
+    pub sources: Vec<SourceResult>,
+    /// The fleet's impacts split into the fleet and hosting scopes by the caller, with their
+    /// entries (a NumEcoEval inventory: equipment in a data centre is hosting); `None`: split
+    /// by the class's room (servers are hosting).
+    pub scopes: Option<[(ImpactTable, u64); 2]>,
+    /// What the fleet's reading did that a reader must know.
+    pub notes: Vec<String>,
+    /// Whether the estate has a fleet (agents' services then leave out their terminals).
+    pub has_fleet: bool,
+    /// The room the fleet's servers run in, when one is.
+    pub servers_room: Option<usize>,
+}
+
+/// Closes an estate's evaluation: its fleet is in `ev`; adds every hosting and service entry,
+/// then the scopes, departments and per-capita figures.
+pub(crate) fn finish_estate(
+    ds: &Dataset,
+    cloud: Option<&Dataset>,
+    estate: &Estate,
+    mut ev: Evaluation<'_>,
+    options: EvaluationOptions,
+    fleet: FleetPart,
+) -> Result<Report, EstateError> {
+    let year = options.reporting_year;
+    let servers_room = fleet.servers_room;
+    let mut notes = fleet.notes;
     // Hosting and services, evaluated before the fleet's evaluation closes so that its Monte
     // Carlo draws cover them too.
     let hosting = hosting_entries(ds, cloud, estate, year, &mut notes)?;
-    let services = service_entries(ds, estate, year, &mut notes)?;
+    let services = service_entries(ds, estate, fleet.has_fleet, year, &mut notes)?;
     for (_, f, count) in &hosting {
         for ind in f.indicators() {
             for p in crate::indicator::Phase::ALL {
@@ -139,7 +184,7 @@ pub fn evaluate_estate_with(
     let indicators: Vec<Indicator> = ds.indicators().to_vec();
     let scopes = Scopes::new(ds, &options);
 
-    // Fleet and inventory servers: by the class's room.
+    // Fleet and inventory servers: by the class's room, unless the caller split them.
     let mut by_scope: Vec<ScopeFootprint> = EstateScope::ALL
         .iter()
         .map(|s| ScopeFootprint {
@@ -150,15 +195,25 @@ pub fn evaluate_estate_with(
             impacts: ImpactTable::new(&indicators),
         })
         .collect();
-    for g in &report.by_category {
-        let in_room = g
-            .key
-            .as_deref()
-            .and_then(|k| ds.find_category(k))
-            .is_some_and(|c| ds.category(c).room.is_some());
-        let s = &mut by_scope[usize::from(in_room)];
-        s.impacts.add_table(&g.impacts);
-        s.entries += g.lines;
+    match fleet.scopes {
+        Some(split) => {
+            for (s, (table, entries)) in by_scope.iter_mut().zip(split) {
+                s.impacts.add_table(&table);
+                s.entries += entries;
+            }
+        }
+        None => {
+            for g in &report.by_category {
+                let in_room = g
+                    .key
+                    .as_deref()
+                    .and_then(|k| ds.find_category(k))
+                    .is_some_and(|c| ds.category(c).room.is_some());
+                let s = &mut by_scope[usize::from(in_room)];
+                s.impacts.add_table(&g.impacts);
+                s.entries += g.lines;
+            }
+        }
     }
     if let (Some(i), true) = (servers_room, by_scope[1].entries > 0) {
         notes.insert(0, format!(
@@ -198,13 +253,15 @@ pub fn evaluate_estate_with(
     report.estate = Some(Box::new(EstateSection {
         commune: estate.commune.clone(),
         by_scope,
-        fleet_sources: sources,
+        fleet_sources: fleet.sources,
         hosting: hosting.into_iter().map(|(e, _, _)| e).collect(),
         services,
         inventory_servers_room: servers_room.map(|i| estate.rooms[i].name.clone()),
         notes,
+        #[cfg(feature = "numecoeval")]
+        numecoeval: None,
     }));
-    Ok((report, lines))
+    Ok(report)
 }
 
 /// Every room server, then every cloud entry: its result, its footprint (one server or
@@ -291,10 +348,10 @@ fn hosting_entries(
 fn service_entries(
     ds: &Dataset,
     estate: &Estate,
+    has_fleet: bool,
     year: i32,
     notes: &mut Vec<String>,
 ) -> Result<Vec<ServiceEntryResult>, EstateError> {
-    let has_fleet = !estate.fleet.is_empty();
     let mut out = Vec::new();
     for (k, s) in estate.services.iter().enumerate() {
         let path = format!("services[{k}]");

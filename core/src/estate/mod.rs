@@ -39,6 +39,8 @@ mod files;
 mod request;
 
 pub use error::EstateError;
+#[cfg(feature = "numecoeval")]
+pub(crate) use evaluate::{estate_options, finish_estate, FleetPart};
 pub use evaluate::{evaluate_estate, evaluate_estate_with, room_usage};
 pub use files::{EstateFiles, Folder, InMemoryFiles};
 pub use request::{

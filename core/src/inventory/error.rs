@@ -255,6 +255,21 @@ pub enum RowError {
         expected: String,
     },
 
+    /// A value of a file in another inventory format (NumEcoEval / G4IT; feature `numecoeval`),
+    /// by the column that format names: a reference to a row that is not there (a virtual machine's host, an
+    /// equipment's data centre), dates in the wrong order, a number out of range.
+    #[cfg(feature = "numecoeval")]
+    #[error("{column}: {message}")]
+    Column {
+        /// The column, as the format names it (`nomEquipementPhysique`, `dateRetrait`...).
+        column: String,
+        /// A stable code (`numecoeval_unknown_host`, `numecoeval_date_order`, or the code of
+        /// the inventory error it stands for).
+        code: &'static str,
+        /// What is wrong and what would be valid.
+        message: String,
+    },
+
     /// A text cell longer than the reader accepts ([`MAX_TEXT_LEN`](super::MAX_TEXT_LEN) bytes).
     #[error("{field}: the value is {length} characters long; at most {max} are accepted")]
     TooLong {
@@ -288,6 +303,8 @@ impl RowError {
             RowError::InvalidOption { .. } => "invalid_option",
             RowError::Unmapped { .. } => "unmapped_item",
             RowError::DuplicateField { .. } => "duplicate_column",
+            #[cfg(feature = "numecoeval")]
+            RowError::Column { code, .. } => code,
         }
     }
 
@@ -312,6 +329,18 @@ impl RowError {
             }
             RowError::AcquisitionInFuture { .. } => Some(Field::AcquisitionYear),
             RowError::FieldCount { .. } | RowError::InvalidOption { .. } => None,
+            #[cfg(feature = "numecoeval")]
+            RowError::Column { .. } => None,
+        }
+    }
+
+    /// The name of the field (or of another format's column) at fault, when one is: what a
+    /// rejected row reports as its `field`.
+    pub fn field_name(&self) -> Option<&str> {
+        match self {
+            #[cfg(feature = "numecoeval")]
+            RowError::Column { column, .. } => Some(column),
+            e => e.field().map(Field::name),
         }
     }
 }
@@ -330,7 +359,7 @@ impl Serialize for RejectedRow {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("RejectedRow", 4)?;
         st.serialize_field("line", &self.line)?;
-        st.serialize_field("field", &self.error.field().map(Field::name))?;
+        st.serialize_field("field", &self.error.field_name())?;
         st.serialize_field("code", self.error.code())?;
         st.serialize_field("message", &self.error.to_string())?;
         st.end()

@@ -188,6 +188,12 @@ pub struct EstateSection {
     /// What the evaluation did that a reader must know (terminals left out, servers counted
     /// once).
     pub notes: Vec<String>,
+    /// A NumEcoEval / G4IT inventory's results by data centre, equipment type, entity, virtual
+    /// machine and application, when one was evaluated
+    /// ([`crate::numecoeval::evaluate_numecoeval`]).
+    #[cfg(feature = "numecoeval")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numecoeval: Option<Box<super::numecoeval::NumEcoEvalSection>>,
 }
 
 impl ImpactTable {

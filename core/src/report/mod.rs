@@ -3,6 +3,8 @@
 
 #[cfg(feature = "estate")]
 pub(crate) mod estate;
+#[cfg(feature = "numecoeval")]
+pub(crate) mod numecoeval;
 
 use crate::dataset::{Dataset, DatasetInfo, Quality, Source};
 use crate::estimate::{Estimate, Range, Scope};

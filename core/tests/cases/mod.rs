@@ -532,6 +532,38 @@ pub fn run(case: &Value) -> R<Value> {
             let r = evaluate_estate(&ds, &estate, &files, &options(case)?)?;
             Ok(serde_json::to_value(&r).unwrap())
         }
+        "numecoeval" => {
+            let ds = dataset(case)?;
+            let files: Vec<(String, Vec<u8>)> = input["files"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(name, f)| {
+                    let bytes = match f.get("base64").and_then(Value::as_str) {
+                        Some(b) => b64(b),
+                        None => f.as_str().unwrap_or_default().as_bytes().to_vec(),
+                    };
+                    (name.clone(), bytes)
+                })
+                .collect();
+            let r = empreinte::numecoeval::evaluate_numecoeval(&ds, &files, &options(case)?)?;
+            Ok(serde_json::to_value(&r).unwrap())
+        }
+        "referential" => {
+            // The files of `base`, with `files` replacing (or, null, removing) some.
+            let base = repo_root().join(input["base"].as_str().unwrap_or_default());
+            let mut files: Vec<(String, String)> = Vec::new();
+            for name in empreinte::dataset::referential::REFERENTIAL_FILES {
+                let text = match input["files"].get(name) {
+                    Some(Value::Null) => None,
+                    Some(v) => Some(v.as_str().unwrap_or_default().to_string()),
+                    None => std::fs::read_to_string(base.join(name)).ok(),
+                };
+                files.extend(text.map(|t| (name.to_string(), t)));
+            }
+            let ds = Dataset::from_named_files(&files, Some("referential"))?;
+            Ok(json!({"dataset": ds.info()}))
+        }
         "dataset" => {
             let ds = dataset_from_files(input)?;
             Ok(json!({"dataset": ds.info()}))
