@@ -2,7 +2,10 @@
 //! of any size is evaluated in bounded memory.
 
 use crate::dataset::{Dataset, ElectricityLookup, ZoneRef};
-use crate::fleet::{empty_footprint, evaluate_line, FactorTrace, Kernel, LineFootprint, Resolved};
+use crate::fleet::{
+    empty_footprint, evaluate_line, line_footprint, line_scalars, Kernel, LineFootprint,
+    LineScalars, Resolved,
+};
 use crate::inventory::{
     CsvInventory, EquipmentLine, InventoryError, InventoryItem, RejectedRow, RowError, Warning,
 };
@@ -79,8 +82,6 @@ pub struct Evaluation<'d> {
     warnings: Vec<Warning>,
     warning_counts: HashMap<&'static str, u64>,
     counts: Counts,
-    /// Factor coefficients of the current line, when Monte Carlo is asked for.
-    trace: Option<Vec<FactorTrace>>,
     monte_carlo: Option<Accumulator>,
     strata: Strata,
     kernels: Vec<Kernel>,
@@ -167,7 +168,6 @@ impl<'d> Evaluation<'d> {
             warnings: Vec::new(),
             warning_counts: HashMap::default(),
             counts: Counts::default(),
-            trace: options.monte_carlo.map(|_| Vec::with_capacity(64)),
             monte_carlo: options.monte_carlo.map(|_| Accumulator::new(ds)),
             strata: Strata::default(),
             kernels: Vec::new(),
@@ -295,17 +295,29 @@ impl<'d> Evaluation<'d> {
             })?,
         };
         let slot = &mut self.electricity[zone.0 as usize];
-        let lookup = *slot.get_or_insert_with(|| ds.electricity_for(zone, self.electricity_year));
-        let electricity = lookup.ok_or_else(|| RowError::NoElectricityFactor {
-            zone: ds.zone(zone).code.clone(),
-            dataset: ds.id().to_string(),
-        })?;
+        if slot.is_none() {
+            *slot = Some(ds.electricity_for(zone, self.electricity_year));
+        }
+        if let Some(None) = slot {
+            return Err(RowError::NoElectricityFactor {
+                zone: ds.zone(zone).code.clone(),
+                dataset: ds.id().to_string(),
+            });
+        }
         Ok(Resolved {
             category,
             zone,
-            electricity,
             classification: classified,
         })
+    }
+
+    /// The electricity factors of a zone a line was resolved to.
+    fn electricity_of(&self, zone: ZoneRef) -> &ElectricityLookup {
+        match &self.electricity[zone.0 as usize] {
+            Some(Some(l)) => l,
+            // `resolve` looked the zone up and rejected a zone without factors.
+            _ => unreachable!("electricity looked up by resolve"),
+        }
     }
 
     /// The kernel of a resolved line, built on first use and cached.
@@ -314,8 +326,9 @@ impl<'d> Evaluation<'d> {
         match self.kernel_index.get(&key) {
             Some(k) => *k,
             None => {
-                self.kernels
-                    .push(Kernel::new(self.ds, r.category, condition, &r.electricity));
+                let kernel =
+                    Kernel::new(self.ds, r.category, condition, self.electricity_of(r.zone));
+                self.kernels.push(kernel);
                 self.kernel_lines.push(0);
                 self.kernel_index.insert(key, self.kernels.len() - 1);
                 self.kernels.len() - 1
@@ -324,25 +337,20 @@ impl<'d> Evaluation<'d> {
     }
 
     /// Computes a line into the scratch footprint.
-    fn compute(
-        &mut self,
-        line_no: u64,
-        line: &EquipmentLine,
-        traced: bool,
-    ) -> Result<(), RowError> {
+    fn compute(&mut self, line_no: u64, line: &EquipmentLine) -> Result<(), RowError> {
         let r = self.resolve(line_no, line)?;
         self.last_classification = r.classification;
         let k = self.kernel_for(&r, line.condition);
-        let trace = if traced { self.trace.as_mut() } else { None };
+        let year = self.electricity_of(r.zone).year_used;
         evaluate_line(
             self.ds,
             line_no,
             line,
             &r,
+            year,
             &self.options,
             &self.kernels[k],
             &mut self.scratch,
-            trace,
         )?;
         self.kernel_lines[k] += 1;
         Ok(())
@@ -355,25 +363,15 @@ impl<'d> Evaluation<'d> {
         line_no: u64,
         line: &EquipmentLine,
     ) -> Result<LineFootprint, RowError> {
-        self.compute(line_no, line, false)?;
+        self.compute(line_no, line)?;
         Ok(self.scratch.clone())
     }
 
     /// Evaluates one line (`line_no`: its line in the file, for messages). A line that fails
     /// validation is recorded as rejected; the error is also returned.
     pub fn add(&mut self, line_no: u64, line: &EquipmentLine) -> Result<(), RowError> {
-        if let Some(t) = &mut self.trace {
-            t.clear();
-        }
-        match self.compute(line_no, line, true) {
-            Ok(()) => {
-                let category = self.scratch.category.0 as usize;
-                let department = self.record(line_no, line);
-                if let (Some(mc), Some(t)) = (&mut self.monte_carlo, &self.trace) {
-                    mc.add(category, department, t);
-                }
-                Ok(())
-            }
+        match self.add_line(line_no, line) {
+            Ok(()) => Ok(()),
             Err(error) => {
                 self.reject(RejectedRow {
                     line: line_no,
@@ -384,8 +382,59 @@ impl<'d> Evaluation<'d> {
         }
     }
 
-    /// Records an evaluated line; returns the position of its department group.
-    fn record(&mut self, line_no: u64, line: &EquipmentLine) -> usize {
+    /// Validates a line and adds what it contributes to its stratum: a few scalars (devices,
+    /// shares of the embodied impacts, kWh), multiplied by the factors once per stratum in
+    /// [`Evaluation::finish`]. The per-line vector of impacts is computed only when the lines
+    /// are kept.
+    fn add_line(&mut self, line_no: u64, line: &EquipmentLine) -> Result<(), RowError> {
+        let r = self.resolve(line_no, line)?;
+        let s = line_scalars(self.ds, line, r.category, &self.options)?;
+        let k = self.kernel_for(&r, line.condition);
+        self.kernel_lines[k] += 1;
+        let dept = self.record(line_no, line, &r, &s);
+        self.strata
+            .add(k, r.category.0 as usize, dept, line.quantity, &s);
+        if self.lines.is_some() {
+            let year = self.electricity_of(r.zone).year_used;
+            line_footprint(
+                line_no,
+                line,
+                &r,
+                year,
+                &self.kernels[k],
+                &s,
+                &mut self.scratch,
+            );
+            let classification = &self.classifications[r.classification as usize];
+            let report = LineReport {
+                category: self.ds.category(r.category).id.clone(),
+                country: self.ds.zone(r.zone).code.clone(),
+                department: line.department.clone(),
+                label: line.label.clone(),
+                category_written: line.category.clone(),
+                model: line.model.clone(),
+                class: classification.class,
+                mapping_rule: classification.rule.clone(),
+                indicators: self.ds.indicators().to_vec(),
+                scopes: self.scopes,
+                footprint: self.scratch.clone(),
+            };
+            if let Some(lines) = &mut self.lines {
+                lines.push(report);
+            }
+        }
+        Ok(())
+    }
+
+    /// Records an evaluated line's counts and warnings; returns the position of its department
+    /// group.
+    fn record(
+        &mut self,
+        line_no: u64,
+        line: &EquipmentLine,
+        r: &Resolved,
+        s: &LineScalars,
+    ) -> usize {
         self.counts.rows_read += 1;
         self.counts.rows_evaluated += 1;
         self.counts.devices += line.quantity as u64;
@@ -393,48 +442,20 @@ impl<'d> Evaluation<'d> {
             line.condition,
             crate::Condition::Refurbished | crate::Condition::Repaired
         );
-        if second_life && self.ds.second_life_years(self.scratch.category).is_none() {
-            let cat = &self.ds.category(self.scratch.category).id;
-            self.warn(Warning {
-                line: Some(line_no),
-                field: Some("condition".into()),
-                code: "no_refurbishment_data",
-                message: format!(
-                    "line {line_no}: {} has no {} figures for {cat}: its second-life manufacturing and transport are not available",
-                    self.ds.id(),
-                    line.condition.id()
-                ),
-            });
+        if second_life && self.ds.second_life_years(r.category).is_none() {
+            self.no_refurbishment_data(line_no, line.condition, r.category);
         }
-        if self.ds.category(self.scratch.category).coverage
-            == crate::dataset::Coverage::NotAvailable
-        {
+        if self.ds.category(r.category).coverage == crate::dataset::Coverage::NotAvailable {
             self.counts.rows_not_available += 1;
             self.counts.devices_not_available += line.quantity as u64;
         }
-        let code = "acquisition_year_missing";
         // Without figures there is nothing to spread: no warning about the period.
-        if line.acquisition_year.is_none() && self.scratch.period_years.is_finite() {
-            // Formatted only while it will be listed; counted beyond.
-            if self
-                .warning_counts
-                .get(code)
-                .is_none_or(|n| (*n as usize) < WARNINGS_PER_CODE)
-            {
-                let period = crate::decimal::Num(self.scratch.period_years);
-                self.warn(Warning {
-                    line: Some(line_no),
-                    field: Some("acquisition_year".into()),
-                    code,
-                    message: format!("line {line_no}: no acquisition year; embodied impacts spread evenly, 1/{period} per year"),
-                });
-            } else {
-                *self.warning_counts.entry(code).or_insert(0) += 1;
-            }
+        if line.acquisition_year.is_none() && s.period.central.is_finite() {
+            self.acquisition_year_missing(line_no, s.period.central);
         }
-        self.electricity_lines[self.scratch.zone.0 as usize] += 1;
-        let dept = match &line.department {
-            Some(d) if !d.is_empty() => match self.department_index.get(d) {
+        self.electricity_lines[r.zone.0 as usize] += 1;
+        match &line.department {
+            Some(d) if !d.is_empty() => match self.department_index.get(d.as_str()) {
                 Some(i) => *i,
                 None => {
                     self.by_department
@@ -449,26 +470,58 @@ impl<'d> Evaluation<'d> {
                     .push(GroupFootprint::new(None, self.ds.indicators()));
                 self.by_department.len() - 1
             }),
-        };
-        self.strata.add(&self.scratch, dept, self.ds.indicators());
-        if let Some(lines) = &mut self.lines {
-            lines.push(LineReport {
-                category: self.ds.category(self.scratch.category).id.clone(),
-                country: self.ds.zone(self.scratch.zone).code.clone(),
-                department: line.department.clone(),
-                label: line.label.clone(),
-                category_written: line.category.clone(),
-                model: line.model.clone(),
-                class: self.classifications[self.last_classification as usize].class,
-                mapping_rule: self.classifications[self.last_classification as usize]
-                    .rule
-                    .clone(),
-                indicators: self.ds.indicators().to_vec(),
-                scopes: self.scopes,
-                footprint: self.scratch.clone(),
-            });
         }
-        dept
+    }
+
+    /// Whether a warning of this code would still be listed (the rest are only counted).
+    fn listed(&self, code: &'static str) -> bool {
+        self.warning_counts
+            .get(code)
+            .is_none_or(|n| (*n as usize) < WARNINGS_PER_CODE)
+    }
+
+    /// Warns that a refurbished or repaired device's class has no second-life figures.
+    #[inline(never)]
+    fn no_refurbishment_data(
+        &mut self,
+        line_no: u64,
+        condition: crate::Condition,
+        category: crate::dataset::CategoryRef,
+    ) {
+        let code = "no_refurbishment_data";
+        // Formatted only while it will be listed; counted beyond.
+        if !self.listed(code) {
+            *self.warning_counts.entry(code).or_insert(0) += 1;
+            return;
+        }
+        let cat = &self.ds.category(category).id;
+        self.warn(Warning {
+            line: Some(line_no),
+            field: Some("condition".into()),
+            code,
+            message: format!(
+                "line {line_no}: {} has no {} figures for {cat}: its second-life manufacturing and transport are not available",
+                self.ds.id(),
+                condition.id()
+            ),
+        });
+    }
+
+    /// Warns that a line gives no acquisition year.
+    #[inline(never)]
+    fn acquisition_year_missing(&mut self, line_no: u64, period: f64) {
+        let code = "acquisition_year_missing";
+        if !self.listed(code) {
+            *self.warning_counts.entry(code).or_insert(0) += 1;
+            return;
+        }
+        let period = crate::decimal::Num(period);
+        self.warn(Warning {
+            line: Some(line_no),
+            field: Some("acquisition_year".into()),
+            code,
+            message: format!("line {line_no}: no acquisition year; embodied impacts spread evenly, 1/{period} per year"),
+        });
     }
 
     /// Adds every item a reader produced.
@@ -492,10 +545,17 @@ impl<'d> Evaluation<'d> {
                 used[f.0 as usize] += n;
             }
         }
+        let mut traces = Vec::new();
         for s in &self.strata.items {
-            s.merge_into(&mut self.totals);
-            s.merge_into(&mut self.by_category[s.category]);
-            s.merge_into(&mut self.by_department[s.department]);
+            let kernel = &self.kernels[s.kernel];
+            let impacts = s.impacts(kernel);
+            impacts.merge_into(&mut self.totals);
+            impacts.merge_into(&mut self.by_category[s.category]);
+            impacts.merge_into(&mut self.by_department[s.department]);
+            if let Some(mc) = &mut self.monte_carlo {
+                s.traces(kernel, &mut traces);
+                mc.add(s.category, s.department, &traces);
+            }
         }
         // Totals as the dataset covers them (before Monte Carlo reads their availability).
         self.totals.impacts.apply_scopes(self.scopes);
