@@ -21,6 +21,7 @@
 pub mod classify;
 pub mod csv_safe;
 pub mod dataset;
+mod csv_records;
 mod decimal;
 pub mod defaults;
 #[cfg(feature = "estate")]

@@ -3,7 +3,8 @@
 //! header row to fields.
 
 use super::columns::TRACE_COLUMNS;
-use super::values::{fill_line, CellValue, MAX_TEXT_LEN};
+use super::values::{fill_line, fill_line_bytes, CellValue, MAX_TEXT_LEN};
+use crate::csv_records::Records;
 use super::{Field, InventoryError, InventoryItem, RejectedRow, RowError, Warning};
 use crate::text::{DecodingReader, SourceEncoding};
 use std::io::{Cursor, Read};
@@ -24,11 +25,10 @@ pub struct CsvFormat {
 
 /// A CSV inventory being read record by record, in bounded memory.
 pub struct CsvInventory {
-    reader: csv::Reader<Box<dyn Read>>,
+    records: Records<Box<dyn Read>>,
     columns: ColumnMap,
     format: CsvFormat,
     warnings: Vec<Warning>,
-    record: csv::ByteRecord,
     blank_rows: u64,
     done: bool,
 }
@@ -146,23 +146,17 @@ impl CsvInventory {
             let mut skip = [0u8; 3];
             let _ = source.read_exact(&mut skip);
         }
-        // Line ends as "\n" only: the csv crate numbers the records of a CRLF file (every
-        // spreadsheet's export) one line early, and errors must name the right line.
-        let source: Box<dyn Read> = Box::new(LineFeeds::new(source));
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(separator)
-            .from_reader(source);
-
+        // Records as the csv crate reads them, flexible, line ends read as "\n" (the csv crate
+        // numbers the records of a CRLF file, every spreadsheet's export, one line early, and
+        // errors must name the right line).
+        let mut records = Records::new(source, separator);
         let mut warnings = Vec::new();
-        let mut record = csv::ByteRecord::new();
         let headers = loop {
-            match reader.read_byte_record(&mut record) {
+            match records.read() {
                 Ok(false) => return Err(InventoryError::Empty),
-                Ok(true) if record.iter().all(|f| f.trim_ascii().is_empty()) => continue,
+                Ok(true) if records.iter().all(|f| f.trim_ascii().is_empty()) => continue,
                 Ok(true) => {
-                    break record
+                    break records
                         .iter()
                         .map(|f| String::from_utf8_lossy(f).trim().to_string())
                         .collect::<Vec<_>>()
@@ -172,11 +166,10 @@ impl CsvInventory {
         };
         let columns = ColumnMap::from_headers(&headers, &mut warnings)?;
         Ok(CsvInventory {
-            reader,
+            records,
             columns,
             format,
             warnings,
-            record,
             blank_rows: 0,
             done: false,
         })
@@ -202,12 +195,8 @@ impl CsvInventory {
         self.blank_rows
     }
 
-    /// Fills `out` from a record; cells stay on the stack, buffers are reused.
-    fn convert_into(
-        &self,
-        rec: &csv::StringRecord,
-        out: &mut super::EquipmentLine,
-    ) -> Result<(), RowError> {
+    /// Fills `out` from a record's text cells; cells stay on the stack, buffers are reused.
+    fn convert_into(&self, rec: &[&str], out: &mut super::EquipmentLine) -> Result<(), RowError> {
         let n_headers = self.columns.columns.len();
         if rec.len() > n_headers && rec.iter().skip(n_headers).any(|f| !f.trim().is_empty()) {
             return Err(RowError::FieldCount {
@@ -238,39 +227,47 @@ impl CsvInventory {
         )
     }
 
-    /// Validates the current record as UTF-8 once, and fills `out` from it.
-    fn decode_into(&mut self, out: &mut super::EquipmentLine) -> Result<(), RowError> {
-        let record = std::mem::take(&mut self.record);
-        match csv::StringRecord::from_byte_record(record) {
-            Ok(text) => {
-                let result = self.convert_into(&text, out);
-                self.record = text.into_byte_record();
-                result
-            }
-            Err(e) => {
-                let column = e.utf8_error().field();
-                let valid_up_to = e.utf8_error().valid_up_to();
-                self.record = e.into_byte_record();
-                let field = self.columns.columns.get(column).copied().flatten();
-                match field {
-                    Some(field) => Err(RowError::InvalidText {
-                        field,
-                        reason: format!(
-                            "invalid UTF-8 at byte {valid_up_to} of the cell; save the file as UTF-8 or Windows-1252 throughout"
-                        ),
-                    }),
-                    // An unused column with stray bytes: read the row without it.
-                    None => {
-                        let cleaned: csv::StringRecord = self
-                            .record
-                            .iter()
-                            .map(|f| std::str::from_utf8(f).unwrap_or(""))
-                            .collect();
-                        self.convert_into(&cleaned, out)
+    /// Fills `out` from the current record: the usual row straight from its bytes, any other
+    /// through its text (each cell checked as UTF-8, the first invalid one named).
+    fn decode_into(&self, out: &mut super::EquipmentLine) -> Result<(), RowError> {
+        let rec = &self.records;
+        let columns = &self.columns.columns;
+        if rec.len() <= columns.len()
+            && fill_line_bytes(
+                out,
+                columns
+                    .iter()
+                    .zip(rec.iter())
+                    .filter_map(|(f, cell)| f.map(|f| (f, cell))),
+            )
+        {
+            return Ok(());
+        }
+        let mut text: Vec<&str> = Vec::with_capacity(rec.len());
+        for (column, cell) in rec.iter().enumerate() {
+            match std::str::from_utf8(cell) {
+                Ok(t) => text.push(t),
+                Err(e) => match columns.get(column).copied().flatten() {
+                    Some(field) => {
+                        return Err(RowError::InvalidText {
+                            field,
+                            reason: format!(
+                                "invalid UTF-8 at byte {} of the cell; save the file as UTF-8 or Windows-1252 throughout",
+                                e.valid_up_to()
+                            ),
+                        })
                     }
-                }
+                    // An unused column with stray bytes: read the row without it (and without
+                    // any cell after it that is not UTF-8 either).
+                    None => {
+                        text.clear();
+                        text.extend(rec.iter().map(|f| std::str::from_utf8(f).unwrap_or("")));
+                        break;
+                    }
+                },
             }
         }
+        self.convert_into(&text, out)
     }
 
     /// Reads the next row into `line` (reusing its buffers): `Some(Ok(Ok(line_no)))` for a line,
@@ -283,10 +280,7 @@ impl CsvInventory {
             if self.done {
                 return None;
             }
-            let mut record = std::mem::take(&mut self.record);
-            let read = self.reader.read_byte_record(&mut record);
-            self.record = record;
-            match read {
+            match self.records.read() {
                 Ok(false) => {
                     self.done = true;
                     return None;
@@ -296,11 +290,11 @@ impl CsvInventory {
                     return Some(Err(read_error(&e)));
                 }
                 Ok(true) => {
-                    if self.record.iter().all(|f| f.trim_ascii().is_empty()) {
+                    if self.records.iter().all(|f| f.trim_ascii().is_empty()) {
                         self.blank_rows += 1;
                         continue;
                     }
-                    let n = self.record.position().map_or(0, |p| p.line());
+                    let n = self.records.line();
                     return Some(Ok(match self.decode_into(line) {
                         Ok(()) => Ok(n),
                         Err(error) => Err(RejectedRow { line: n, error }),
@@ -311,9 +305,10 @@ impl CsvInventory {
     }
 }
 
-fn read_error(e: &csv::Error) -> InventoryError {
+/// An input that cannot be read (the csv crate's error gave no line for it).
+fn read_error(e: &std::io::Error) -> InventoryError {
     InventoryError::Read {
-        line: e.position().map_or(0, |p| p.line()),
+        line: 0,
         message: e.to_string(),
     }
 }
@@ -329,54 +324,6 @@ impl Iterator for CsvInventory {
                 Err(rejected) => InventoryItem::Rejected(rejected),
             })
         })
-    }
-}
-
-/// A reader that turns "\r\n" and a lone "\r" (old Mac exports) into "\n", streaming.
-struct LineFeeds<R> {
-    inner: R,
-    /// The last byte read was a "\r" (already written as "\n"): a "\n" right after it is dropped.
-    after_cr: bool,
-}
-
-impl<R: Read> LineFeeds<R> {
-    fn new(inner: R) -> LineFeeds<R> {
-        LineFeeds {
-            inner,
-            after_cr: false,
-        }
-    }
-}
-
-impl<R: Read> Read for LineFeeds<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        loop {
-            let n = self.inner.read(buf)?;
-            if n == 0 {
-                return Ok(0);
-            }
-            let mut out = 0;
-            for i in 0..n {
-                let b = buf[i];
-                match b {
-                    b'\n' if self.after_cr => self.after_cr = false,
-                    b'\r' => {
-                        buf[out] = b'\n';
-                        out += 1;
-                        self.after_cr = true;
-                    }
-                    _ => {
-                        buf[out] = b;
-                        out += 1;
-                        self.after_cr = false;
-                    }
-                }
-            }
-            // A buffer of nothing but a dropped "\n": read on, 0 would mean the end.
-            if out > 0 {
-                return Ok(out);
-            }
-        }
     }
 }
 

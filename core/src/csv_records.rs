@@ -1,0 +1,458 @@
+//! The records of a CSV file, split fast, read exactly as the csv crate reads them.
+//!
+//! A line without a quote is cut at its separators where it lies in the read buffer, eight bytes
+//! at a time; a line with a quote (and the first record, whose byte-order mark csv_core strips)
+//! goes through csv_core, the csv crate's own parser, so quoted cells (separators, line breaks,
+//! doubled quotes) read as with the csv crate. Empty lines are skipped and records are numbered
+//! as the csv crate does (a record's line is where the reader stood after the previous record).
+//! Line ends are read as "\n" whatever they are ("\r\n", a lone "\r" of old Mac exports): the
+//! csv crate numbers the records of a CRLF file one line early. No allocation per record once
+//! the buffers have grown to the longest line.
+
+use std::io::{self, Read};
+
+/// Bytes read from the input at a time.
+const CHUNK: usize = 64 * 1024;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// Every byte of `b`.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// Bit 7 of each byte of `x` that is zero, and nothing else.
+#[inline(always)]
+fn zeros(x: u64) -> u64 {
+    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
+}
+
+/// The position of the first `needle` in `hay`, eight bytes at a time.
+fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
+    let mut chunks = hay.chunks_exact(8);
+    for (k, c) in chunks.by_ref().enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let z = zeros(u64::from_le_bytes(w) ^ splat(needle));
+        if z != 0 {
+            return Some(8 * k + (z.trailing_zeros() / 8) as usize);
+        }
+    }
+    let done = hay.len() - chunks.remainder().len();
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| *b == needle)
+        .map(|p| done + p)
+}
+
+/// What splitting a line found.
+enum Split {
+    Done,
+    /// A quote: csv_core reads the record.
+    Quote,
+    /// The line goes past the bytes read.
+    NeedMore,
+}
+
+/// A CSV input read record by record (see the module documentation).
+pub(crate) struct Records<R> {
+    input: R,
+    buf: Vec<u8>,
+    /// The first byte not read yet, and the end of the bytes in `buf`.
+    pos: usize,
+    end: usize,
+    eof: bool,
+    /// The last byte of the input read so far was a "\r" (written as "\n"): a "\n" right after
+    /// it is dropped.
+    after_cr: bool,
+    first: bool,
+    sep: u8,
+    core: csv_core::Reader,
+    /// Lines read so far as csv_core counts them: 1 + the "\n" consumed.
+    line: u64,
+    record_line: u64,
+    /// Whether the current record's fields lie in `buf` (a line without quotes) or in `quoted`.
+    in_buf: bool,
+    quoted: Vec<u8>,
+    quoted_ends: Vec<usize>,
+    bounds: Vec<(usize, usize)>,
+    /// A line cut up to `scan` (its current field starting at `field`) when the bytes read ran
+    /// out: splitting resumes there, so a long line is scanned once.
+    partial: bool,
+    scan: usize,
+    field: usize,
+}
+
+impl<R: Read> Records<R> {
+    /// Records of `input`, cut at `separator`.
+    pub fn new(input: R, separator: u8) -> Records<R> {
+        Records {
+            input,
+            buf: vec![0; CHUNK],
+            pos: 0,
+            end: 0,
+            eof: false,
+            after_cr: false,
+            first: true,
+            sep: separator,
+            core: csv_core::ReaderBuilder::new().delimiter(separator).build(),
+            line: 1,
+            record_line: 1,
+            in_buf: true,
+            quoted: vec![0; 1024],
+            quoted_ends: vec![0; 64],
+            bounds: Vec::with_capacity(32),
+            partial: false,
+            scan: 0,
+            field: 0,
+        }
+    }
+
+    /// Reads the next record: `Ok(false)` at the end of the input.
+    pub fn read(&mut self) -> io::Result<bool> {
+        self.record_line = self.line;
+        if self.first {
+            // csv_core strips a byte-order mark from the start of its first input (and takes
+            // an input left empty for the end).
+            while self.end - self.pos <= 3 && !self.eof {
+                self.fill()?;
+            }
+            self.first = false;
+            return self.read_quoted();
+        }
+        loop {
+            while self.pos < self.end && self.buf[self.pos] == b'\n' {
+                self.pos += 1;
+                self.line += 1;
+            }
+            if self.pos == self.end {
+                if self.eof {
+                    return Ok(false);
+                }
+                self.fill()?;
+                continue;
+            }
+            match self.split_line() {
+                Split::Done => return Ok(true),
+                Split::Quote => return self.read_quoted(),
+                Split::NeedMore => self.fill()?,
+            }
+        }
+    }
+
+    /// The line of the current record, as the csv crate gives it.
+    pub fn line(&self) -> u64 {
+        self.record_line
+    }
+
+    /// Number of fields of the current record.
+    pub fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    /// A field of the current record.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&[u8]> {
+        let (a, b) = *self.bounds.get(i)?;
+        Some(if self.in_buf {
+            &self.buf[a..b]
+        } else {
+            &self.quoted[a..b]
+        })
+    }
+
+    /// The fields of the current record.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        (0..self.bounds.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Cuts the line at `pos` at its separators, or says why not.
+    fn split_line(&mut self) -> Split {
+        let buf = &self.buf[..self.end];
+        let (seps, quotes, lfs) = (splat(self.sep), splat(b'"'), splat(b'\n'));
+        let (mut field, mut i) = if self.partial {
+            (self.field, self.scan)
+        } else {
+            self.bounds.clear();
+            (self.pos, self.pos)
+        };
+        self.partial = false;
+        while i + 8 <= buf.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&buf[i..i + 8]);
+            let w = u64::from_le_bytes(w);
+            let lf = zeros(w ^ lfs);
+            // The bytes before the end of the line.
+            let before = if lf != 0 {
+                (lf & lf.wrapping_neg()) - 1
+            } else {
+                !0
+            };
+            if zeros(w ^ quotes) & before != 0 {
+                return Split::Quote;
+            }
+            let mut s = zeros(w ^ seps) & before;
+            while s != 0 {
+                let k = i + (s.trailing_zeros() / 8) as usize;
+                self.bounds.push((field, k));
+                field = k + 1;
+                s &= s - 1;
+            }
+            if lf != 0 {
+                let k = i + (lf.trailing_zeros() / 8) as usize;
+                self.bounds.push((field, k));
+                self.pos = k + 1;
+                self.line += 1;
+                self.in_buf = true;
+                return Split::Done;
+            }
+            i += 8;
+        }
+        while i < buf.len() {
+            match buf[i] {
+                b'\n' => {
+                    self.bounds.push((field, i));
+                    self.pos = i + 1;
+                    self.line += 1;
+                    self.in_buf = true;
+                    return Split::Done;
+                }
+                b'"' => return Split::Quote,
+                b if b == self.sep => {
+                    self.bounds.push((field, i));
+                    field = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if self.eof {
+            // The last line, without a line end.
+            self.bounds.push((field, buf.len()));
+            self.pos = buf.len();
+            self.in_buf = true;
+            return Split::Done;
+        }
+        (self.partial, self.scan, self.field) = (true, i, field);
+        Split::NeedMore
+    }
+
+    /// Reads the record at `pos` with csv_core.
+    fn read_quoted(&mut self) -> io::Result<bool> {
+        use csv_core::ReadRecordResult::*;
+        self.core.set_line(self.line);
+        self.bounds.clear();
+        let (mut nout, mut nend) = (0, 0);
+        loop {
+            // An empty input tells csv_core the input has ended: read first.
+            if self.pos == self.end && !self.eof {
+                self.fill()?;
+                continue;
+            }
+            let (res, nin, o, e) = self.core.read_record(
+                &self.buf[self.pos..self.end],
+                &mut self.quoted[nout..],
+                &mut self.quoted_ends[nend..],
+            );
+            self.pos += nin;
+            nout += o;
+            nend += e;
+            match res {
+                // At the end of the input, csv_core is called with nothing to close the record.
+                InputEmpty if self.eof => {}
+                InputEmpty => self.fill()?,
+                OutputFull => self.quoted.resize(2 * self.quoted.len(), 0),
+                OutputEndsFull => self.quoted_ends.resize(2 * self.quoted_ends.len(), 0),
+                Record | End => {
+                    self.line = self.core.line();
+                    self.in_buf = false;
+                    let mut start = 0;
+                    for end in &self.quoted_ends[..nend] {
+                        self.bounds.push((start, *end));
+                        start = *end;
+                    }
+                    return Ok(matches!(res, Record));
+                }
+            }
+        }
+    }
+
+    /// Keeps the bytes not read yet at the front of the buffer and reads more after them, line
+    /// ends converted to "\n".
+    fn fill(&mut self) -> io::Result<()> {
+        let shift = self.pos;
+        if shift > 0 {
+            self.buf.copy_within(shift..self.end, 0);
+            self.end -= shift;
+            self.pos = 0;
+            if self.partial {
+                self.scan -= shift;
+                self.field -= shift;
+                for b in &mut self.bounds {
+                    *b = (b.0 - shift, b.1 - shift);
+                }
+            }
+        }
+        if self.buf.len() - self.end < CHUNK / 2 {
+            // A line longer than the buffer: it grows.
+            let len = (2 * self.buf.len()).max(self.end + CHUNK);
+            self.buf.resize(len, 0);
+        }
+        let n = self.input.read(&mut self.buf[self.end..])?;
+        if n == 0 {
+            self.eof = true;
+            return Ok(());
+        }
+        self.end += self.line_feeds(self.end, n);
+        Ok(())
+    }
+
+    /// Turns "\r\n" and a lone "\r" into "\n" in the `n` bytes read at `at`; returns how many
+    /// bytes are left.
+    fn line_feeds(&mut self, at: usize, n: usize) -> usize {
+        let chunk = &mut self.buf[at..at + n];
+        let mut r = 0;
+        if self.after_cr && chunk[0] == b'\n' {
+            r = 1;
+        }
+        self.after_cr = false;
+        if r == 0 && find_byte(chunk, b'\r').is_none() {
+            return n;
+        }
+        let mut w = 0;
+        while let Some(k) = find_byte(&chunk[r..], b'\r') {
+            chunk.copy_within(r..r + k, w);
+            w += k;
+            chunk[w] = b'\n';
+            w += 1;
+            r += k + 1;
+            if r == n {
+                self.after_cr = true;
+            } else if chunk[r] == b'\n' {
+                r += 1;
+            }
+        }
+        chunk.copy_within(r..n, w);
+        w + (n - r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Records and their lines as the csv crate reads the input once its line ends are "\n".
+    fn with_csv(bytes: &[u8], sep: u8) -> Vec<(u64, Vec<Vec<u8>>)> {
+        let mut text = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\r' => {
+                    text.push(b'\n');
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                }
+                b => text.push(b),
+            }
+            i += 1;
+        }
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(sep)
+            .from_reader(&text[..]);
+        let mut record = csv::ByteRecord::new();
+        let mut out = Vec::new();
+        while r.read_byte_record(&mut record).unwrap() {
+            let line = record.position().map_or(0, |p| p.line());
+            out.push((line, record.iter().map(<[u8]>::to_vec).collect()));
+        }
+        out
+    }
+
+    /// Reads in pieces of `step` bytes, to cross the buffer's ends anywhere.
+    struct Pieces<'a>(&'a [u8], usize);
+
+    impl Read for Pieces<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.1.min(self.0.len()).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn with_records(bytes: &[u8], sep: u8, step: usize) -> Vec<(u64, Vec<Vec<u8>>)> {
+        let mut r = Records::new(Pieces(bytes, step), sep);
+        let mut out = Vec::new();
+        while r.read().unwrap() {
+            out.push((r.line(), r.iter().map(<[u8]>::to_vec).collect()));
+        }
+        out
+    }
+
+    fn csvish() -> impl Strategy<Value = Vec<u8>> {
+        let token = prop::sample::select(vec![
+            &b"a"[..],
+            b"bc",
+            b"\xc3\xa9",
+            b";",
+            b",",
+            b"\t",
+            b"\"",
+            b"\"\"",
+            b"\n",
+            b"\r\n",
+            b"\r",
+            b" ",
+            b"\xef\xbb\xbf",
+            b"12,5",
+            b"PC portable;3;neuf;2021",
+        ]);
+        prop::collection::vec(token, 0..80).prop_map(|t| t.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn the_records_of_the_csv_crate(bytes in csvish(), sep in prop::sample::select(vec![b';', b',', b'\t']), step in 1usize..40) {
+            prop_assert_eq!(with_records(&bytes, sep, step), with_csv(&bytes, sep));
+            prop_assert_eq!(with_records(&bytes, sep, usize::MAX), with_csv(&bytes, sep));
+        }
+
+        #[test]
+        fn any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..300), step in 1usize..20) {
+            prop_assert_eq!(with_records(&bytes, b';', step), with_csv(&bytes, b';'));
+        }
+    }
+
+    #[test]
+    fn long_lines_and_many_records() {
+        let mut text = Vec::new();
+        for i in 0..20_000 {
+            text.extend_from_slice(format!("cell {i};{}\n", "x".repeat(i % 97)).as_bytes());
+        }
+        text.extend_from_slice(&[b'y'; 200_000]);
+        text.extend_from_slice(b";\"quoted\nline\";end\r\nlast");
+        let want = with_csv(&text, b';');
+        assert_eq!(want.len(), 20_002);
+        assert!(with_records(&text, b';', 70_000) == want);
+        assert!(with_records(&text, b';', 1 << 20) == want);
+    }
+
+    #[test]
+    fn finds_bytes() {
+        for n in 0..40 {
+            let mut v = vec![b'a'; n];
+            assert_eq!(find_byte(&v, b'\r'), None);
+            for k in 0..n {
+                v[k] = b'\r';
+                assert_eq!(find_byte(&v, b'\r'), Some(k));
+                v[k] = 0x0d ^ 0x80;
+            }
+        }
+    }
+}
