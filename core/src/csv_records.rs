@@ -45,6 +45,77 @@ fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
         .map(|p| done + p)
 }
 
+/// Where cutting a line stopped.
+enum Cut {
+    /// At the line's end ("\n" at this position).
+    Line(usize),
+    /// At a quote.
+    Quote,
+    /// At the end of the bytes read.
+    More,
+}
+
+/// Cuts `buf` from `i` at `sep` up to the first "\n": pushes each field's bounds (the current
+/// field starts at `field`), the last one too when the line ends.
+#[inline(always)]
+fn cut(
+    buf: &[u8],
+    mut i: usize,
+    sep: u8,
+    field: &mut usize,
+    bounds: &mut Vec<(usize, usize)>,
+) -> Cut {
+    let (seps, quotes, lfs) = (splat(sep), splat(b'"'), splat(b'\n'));
+    let words = buf[i..].chunks_exact(8);
+    for c in words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w);
+        let (lf, quote) = (zeros(w ^ lfs), zeros(w ^ quotes));
+        let mut s = zeros(w ^ seps);
+        if lf | quote != 0 {
+            // The bytes before the end of the line.
+            let before = if lf != 0 {
+                (lf & lf.wrapping_neg()) - 1
+            } else {
+                !0
+            };
+            if quote & before != 0 {
+                return Cut::Quote;
+            }
+            s &= before;
+        }
+        while s != 0 {
+            let k = i + (s.trailing_zeros() / 8) as usize;
+            bounds.push((*field, k));
+            *field = k + 1;
+            s &= s - 1;
+        }
+        if lf != 0 {
+            let k = i + (lf.trailing_zeros() / 8) as usize;
+            bounds.push((*field, k));
+            return Cut::Line(k);
+        }
+        i += 8;
+    }
+    while i < buf.len() {
+        match buf[i] {
+            b'\n' => {
+                bounds.push((*field, i));
+                return Cut::Line(i);
+            }
+            b'"' => return Cut::Quote,
+            b if b == sep => {
+                bounds.push((*field, i));
+                *field = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Cut::More
+}
+
 /// What splitting a line found.
 enum Split {
     Done,
@@ -161,6 +232,29 @@ impl<R: Read> Records<R> {
         })
     }
 
+    /// A record cut in the read buffer (no quotes) whose line is UTF-8: the line as text, and
+    /// where it starts in the buffer ([`Records::bounds`] minus this are its fields in the text).
+    /// One check of the line instead of one per field: its separators are ASCII, so each field
+    /// is UTF-8 too and starts and ends on character boundaries.
+    pub fn plain_text(&self) -> Option<(&str, usize)> {
+        let (first, last) = (self.bounds.first()?, self.bounds.last()?);
+        if !self.in_buf {
+            return None;
+        }
+        let text = std::str::from_utf8(&self.buf[first.0..last.1]).ok()?;
+        Some((text, first.0))
+    }
+
+    /// Whether the current record was cut in the read buffer (a line without quotes).
+    pub fn is_plain(&self) -> bool {
+        self.in_buf
+    }
+
+    /// Where the fields of the current record lie.
+    pub fn bounds(&self) -> &[(usize, usize)] {
+        &self.bounds
+    }
+
     /// The fields of the current record.
     pub fn iter(&self) -> impl Iterator<Item = &[u8]> + '_ {
         (0..self.bounds.len()).filter_map(|i| self.get(i))
@@ -168,73 +262,43 @@ impl<R: Read> Records<R> {
 
     /// Cuts the line at `pos` at its separators, or says why not.
     fn split_line(&mut self) -> Split {
-        let buf = &self.buf[..self.end];
-        let (seps, quotes, lfs) = (splat(self.sep), splat(b'"'), splat(b'\n'));
-        let (mut field, mut i) = if self.partial {
+        // Locals, so that the loop keeps them in registers.
+        let mut bounds = std::mem::take(&mut self.bounds);
+        let (mut field, start) = if self.partial {
             (self.field, self.scan)
         } else {
-            self.bounds.clear();
+            bounds.clear();
             (self.pos, self.pos)
         };
         self.partial = false;
-        while i + 8 <= buf.len() {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(&buf[i..i + 8]);
-            let w = u64::from_le_bytes(w);
-            let lf = zeros(w ^ lfs);
-            // The bytes before the end of the line.
-            let before = if lf != 0 {
-                (lf & lf.wrapping_neg()) - 1
-            } else {
-                !0
-            };
-            if zeros(w ^ quotes) & before != 0 {
-                return Split::Quote;
-            }
-            let mut s = zeros(w ^ seps) & before;
-            while s != 0 {
-                let k = i + (s.trailing_zeros() / 8) as usize;
-                self.bounds.push((field, k));
-                field = k + 1;
-                s &= s - 1;
-            }
-            if lf != 0 {
-                let k = i + (lf.trailing_zeros() / 8) as usize;
-                self.bounds.push((field, k));
+        let end = cut(
+            &self.buf[..self.end],
+            start,
+            self.sep,
+            &mut field,
+            &mut bounds,
+        );
+        self.bounds = bounds;
+        match end {
+            Cut::Line(k) => {
                 self.pos = k + 1;
                 self.line += 1;
                 self.in_buf = true;
-                return Split::Done;
+                Split::Done
             }
-            i += 8;
-        }
-        while i < buf.len() {
-            match buf[i] {
-                b'\n' => {
-                    self.bounds.push((field, i));
-                    self.pos = i + 1;
-                    self.line += 1;
-                    self.in_buf = true;
-                    return Split::Done;
-                }
-                b'"' => return Split::Quote,
-                b if b == self.sep => {
-                    self.bounds.push((field, i));
-                    field = i + 1;
-                }
-                _ => {}
+            Cut::Quote => Split::Quote,
+            Cut::More if self.eof => {
+                // The last line, without a line end.
+                self.bounds.push((field, self.end));
+                self.pos = self.end;
+                self.in_buf = true;
+                Split::Done
             }
-            i += 1;
+            Cut::More => {
+                (self.partial, self.scan, self.field) = (true, self.end, field);
+                Split::NeedMore
+            }
         }
-        if self.eof {
-            // The last line, without a line end.
-            self.bounds.push((field, buf.len()));
-            self.pos = buf.len();
-            self.in_buf = true;
-            return Split::Done;
-        }
-        (self.partial, self.scan, self.field) = (true, i, field);
-        Split::NeedMore
     }
 
     /// Reads the record at `pos` with csv_core.

@@ -138,6 +138,7 @@ fn apply(f: Range, s: Range, quantity: f64) -> Range {
 }
 
 /// Inputs of a line resolved against the dataset.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Resolved {
     pub category: CategoryRef,
     pub zone: ZoneRef,

@@ -19,9 +19,9 @@
 #![warn(missing_docs)]
 
 pub mod classify;
+mod csv_records;
 pub mod csv_safe;
 pub mod dataset;
-mod csv_records;
 mod decimal;
 pub mod defaults;
 #[cfg(feature = "estate")]

@@ -8,6 +8,7 @@
 use crate::estimate::Range;
 use crate::fleet::{FactorTrace, Kernel, KernelCell, LineScalars};
 use crate::indicator::Phase;
+use crate::inventory::Condition;
 use crate::report::GroupFootprint;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -35,55 +36,62 @@ enum Cell {
     Included,
 }
 
+/// What puts lines in one stratum: the same kernel (category, condition, zone), department,
+/// and use known or not (a line of a class without figures may measure its electricity and
+/// another not: their use phase differs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct StratumKey {
+    pub category: u32,
+    pub condition: Condition,
+    pub zone: u32,
+    pub department: u32,
+    pub use_known: bool,
+}
+
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Strata {
-    index: HashMap<u64, usize>,
+    index: HashMap<StratumKey, usize>,
     pub items: Vec<Stratum>,
 }
 
 impl Strata {
-    /// Adds a line's scalars to the stratum of (kernel, department, use known).
+    /// The stratum of a key, if a line already opened it.
     #[inline]
-    pub fn add(
-        &mut self,
-        kernel: usize,
-        category: usize,
-        department: usize,
-        quantity: u32,
-        s: &LineScalars,
-    ) {
-        // A line of a class without figures may measure its electricity and another not: their
-        // use phase differs, so they are apart.
-        let use_known = s.use_known();
-        let key = ((kernel as u64) << 33) | ((department as u64) << 1) | u64::from(use_known);
-        let i = match self.index.get(&key) {
-            Some(i) => *i,
-            None => {
-                self.items.push(Stratum {
-                    category,
-                    department,
-                    kernel,
-                    use_known,
-                    lines: 0,
-                    devices: 0,
-                    embodied: Range::ZERO,
-                    kwh: Range::ZERO,
-                });
-                self.index.insert(key, self.items.len() - 1);
-                self.items.len() - 1
-            }
-        };
+    pub fn find(&self, key: &StratumKey) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+
+    /// Opens the stratum of a key, whose lines use kernel `kernel`.
+    pub fn insert(&mut self, key: StratumKey, kernel: usize) -> usize {
+        self.items.push(Stratum {
+            category: key.category as usize,
+            department: key.department as usize,
+            kernel,
+            use_known: key.use_known,
+            lines: 0,
+            devices: 0,
+            embodied: Range::ZERO,
+            kwh: Range::ZERO,
+        });
+        self.index.insert(key, self.items.len() - 1);
+        self.items.len() - 1
+    }
+
+    /// Adds a line's scalars to stratum `i`; returns the stratum's kernel.
+    #[inline]
+    pub fn add(&mut self, i: usize, quantity: u32, s: &LineScalars) -> usize {
         let st = &mut self.items[i];
         st.lines += 1;
         st.devices += u64::from(quantity);
         st.embodied = st.embodied + s.embodied;
         // A line whose electricity is not available adds none (its use phase is not
         // available either).
-        if use_known {
+        if st.use_known {
             st.kwh.low += s.kwh.low.min(s.kwh.high);
             st.kwh.central += s.kwh.central;
             st.kwh.high += s.kwh.low.max(s.kwh.high);
         }
+        st.kernel
     }
 }
 

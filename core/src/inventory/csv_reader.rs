@@ -3,9 +3,9 @@
 //! header row to fields.
 
 use super::columns::TRACE_COLUMNS;
-use super::values::{fill_line, fill_line_bytes, CellValue, MAX_TEXT_LEN};
-use crate::csv_records::Records;
+use super::values::{fill_line, fill_line_plain, fill_numbers_plain, CellValue, MAX_TEXT_LEN};
 use super::{Field, InventoryError, InventoryItem, RejectedRow, RowError, Warning};
+use crate::csv_records::Records;
 use crate::text::{DecodingReader, SourceEncoding};
 use std::io::{Cursor, Read};
 
@@ -31,6 +31,9 @@ pub struct CsvInventory {
     warnings: Vec<Warning>,
     blank_rows: u64,
     done: bool,
+    /// The columns of the fields a row's evaluation depends on by their text, and the others.
+    key_columns: Vec<(usize, Field)>,
+    number_columns: Vec<(usize, Field)>,
 }
 
 impl std::fmt::Debug for CsvInventory {
@@ -165,6 +168,13 @@ impl CsvInventory {
             }
         };
         let columns = ColumnMap::from_headers(&headers, &mut warnings)?;
+        let of = |keep: fn(Field) -> bool| -> Vec<(usize, Field)> {
+            let used = columns.columns.iter().enumerate();
+            used.filter_map(|(i, f)| f.filter(|f| keep(*f)).map(|f| (i, f)))
+                .collect()
+        };
+        let key_columns = of(is_key);
+        let number_columns = of(|f| !is_key(f));
         Ok(CsvInventory {
             records,
             columns,
@@ -172,6 +182,8 @@ impl CsvInventory {
             warnings,
             blank_rows: 0,
             done: false,
+            key_columns,
+            number_columns,
         })
     }
 
@@ -227,22 +239,34 @@ impl CsvInventory {
         )
     }
 
-    /// Fills `out` from the current record: the usual row straight from its bytes, any other
-    /// through its text (each cell checked as UTF-8, the first invalid one named).
-    fn decode_into(&self, out: &mut super::EquipmentLine) -> Result<(), RowError> {
+    /// The usual row (no quotes, UTF-8, each cell of the usual kind) filled straight from its
+    /// cells; `false` leaves it to [`CsvInventory::decode_into`]'s general reading.
+    fn plain_into(&self, out: &mut super::EquipmentLine) -> bool {
         let rec = &self.records;
         let columns = &self.columns.columns;
-        if rec.len() <= columns.len()
-            && fill_line_bytes(
-                out,
-                columns
-                    .iter()
-                    .zip(rec.iter())
-                    .filter_map(|(f, cell)| f.map(|f| (f, cell))),
-            )
-        {
+        if rec.len() > columns.len() {
+            return false;
+        }
+        let Some((text, base)) = rec.plain_text() else {
+            return false;
+        };
+        let mut whole = true;
+        let cells = columns.iter().zip(rec.bounds()).filter_map(|(f, (a, b))| {
+            let f = (*f)?;
+            let cell = text.get(a - base..b - base);
+            whole &= cell.is_some();
+            Some((f, cell?))
+        });
+        fill_line_plain(out, cells) && whole
+    }
+
+    /// Fills `out` from the current record: the usual row straight from its cells, any other
+    /// through its text (each cell checked as UTF-8, the first invalid one named).
+    fn decode_into(&self, out: &mut super::EquipmentLine) -> Result<(), RowError> {
+        if self.plain_into(out) {
             return Ok(());
         }
+        let (rec, columns) = (&self.records, &self.columns.columns);
         let mut text: Vec<&str> = Vec::with_capacity(rec.len());
         for (column, cell) in rec.iter().enumerate() {
             match std::str::from_utf8(cell) {
@@ -276,6 +300,14 @@ impl CsvInventory {
         &mut self,
         line: &mut super::EquipmentLine,
     ) -> Option<Result<Result<u64, RejectedRow>, InventoryError>> {
+        Some(self.advance()?.map(|n| match self.decode_into(line) {
+            Ok(()) => Ok(n),
+            Err(error) => Err(RejectedRow { line: n, error }),
+        }))
+    }
+
+    /// Moves to the next row that is not blank: its line number, `None` at the end.
+    pub(crate) fn advance(&mut self) -> Option<Result<u64, InventoryError>> {
         loop {
             if self.done {
                 return None;
@@ -294,15 +326,56 @@ impl CsvInventory {
                         self.blank_rows += 1;
                         continue;
                     }
-                    let n = self.records.line();
-                    return Some(Ok(match self.decode_into(line) {
-                        Ok(()) => Ok(n),
-                        Err(error) => Err(RejectedRow { line: n, error }),
-                    }));
+                    return Some(Ok(self.records.line()));
                 }
             }
         }
     }
+
+    /// Reads the current row (after [`CsvInventory::advance`]) into `line`.
+    pub(crate) fn decode(&self, line: &mut super::EquipmentLine) -> Result<(), RowError> {
+        self.decode_into(line)
+    }
+
+    /// The key of the current row: the text cells that decide how it is evaluated (category,
+    /// model, condition, country, department), each with its field and length. Rows with the
+    /// same key read the same, so an evaluation can remember how it resolved one. `false` for a
+    /// row that is not plain (quoted, or more cells than columns).
+    pub(crate) fn key(&self, key: &mut Vec<u8>) -> bool {
+        let rec = &self.records;
+        if !rec.is_plain() || rec.len() > self.columns.columns.len() {
+            return false;
+        }
+        key.clear();
+        for (column, field) in &self.key_columns {
+            if let Some(cell) = rec.get(*column) {
+                key.push(*field as u8);
+                key.extend_from_slice(&(cell.len() as u32).to_le_bytes());
+                key.extend_from_slice(cell);
+            }
+        }
+        true
+    }
+
+    /// The numbers of the current row (its text cells left as they are, its label checked):
+    /// `false` when a cell is not a plain number, for the general reading.
+    pub(crate) fn plain_numbers(&self, line: &mut super::EquipmentLine) -> bool {
+        let rec = &self.records;
+        fill_numbers_plain(
+            line,
+            self.number_columns
+                .iter()
+                .filter_map(|(column, field)| Some((*field, rec.get(*column)?))),
+        )
+    }
+}
+
+/// The fields a row's evaluation depends on by their text (the rest are numbers, and a label).
+fn is_key(f: Field) -> bool {
+    matches!(
+        f,
+        Field::Category | Field::Model | Field::Condition | Field::Country | Field::Department
+    )
 }
 
 /// An input that cannot be read (the csv crate's error gave no line for it).

@@ -20,6 +20,7 @@ pub(crate) fn trim(s: &str) -> &str {
 
 /// The common cell `123`, `6,5` or `7.25` (at most 15 digits): m / 10^k, exactly the f64
 /// the standard parser gives (m and 10^k are exact, and one division rounds correctly).
+#[inline]
 fn simple_decimal(t: &str) -> Option<f64> {
     simple_decimal_bytes(t.as_bytes())
 }
@@ -221,14 +222,14 @@ fn set_text(slot: &mut Option<String>, value: &str) {
     }
 }
 
-/// The usual CSV row, read from its cells' bytes without building text first: fills `line` and
-/// returns `true` when every cell is of the usual kind (a plain number, a four-digit year, text
+/// The usual CSV row, read from its cells straight: fills `line` and returns `true` when every
+/// cell is of the usual kind (a plain number, a four-digit year, text
 /// without surrounding spaces, a condition word) and the line is valid. Otherwise returns
 /// `false`, and the caller reads the row with [`fill_line`], which gives the same line, or the
 /// row's error: this is only a shortcut to what [`fill_line`] gives.
-pub(crate) fn fill_line_bytes<'a>(
+pub(crate) fn fill_line_plain<'a>(
     line: &mut EquipmentLine,
-    cells: impl Iterator<Item = (Field, &'a [u8])>,
+    cells: impl Iterator<Item = (Field, &'a str)>,
 ) -> bool {
     line.category.clear();
     line.quantity = 1;
@@ -242,7 +243,8 @@ pub(crate) fn fill_line_bytes<'a>(
     line.energy_per_year = None;
     line.pue = None;
     let (mut country, mut department, mut label, mut model) = (false, false, false, false);
-    for (field, cell) in cells {
+    for (field, text) in cells {
+        let cell = text.as_bytes();
         let (Some(first), Some(last)) = (cell.first(), cell.last()) else {
             continue;
         };
@@ -253,71 +255,32 @@ pub(crate) fn fill_line_bytes<'a>(
             return false;
         }
         let ascii_ends = first.is_ascii() && last.is_ascii();
-        let number = || simple_decimal_bytes(cell);
+        let number = || simple_decimal(text);
         // Text as `trim` leaves it: a character at either end may be a Unicode space.
-        let text = || {
-            std::str::from_utf8(cell)
-                .ok()
-                .filter(|t| ascii_ends || t.trim().len() == t.len())
-        };
+        let text = || Some(text).filter(|t| ascii_ends || t.trim().len() == t.len());
         match field {
             Field::Category => match text() {
                 Some(t) => line.category.push_str(t),
                 None => return false,
             },
-            Field::Quantity => match number() {
-                Some(q) if q.fract() == 0.0 && (1.0..=super::MAX_QUANTITY as f64).contains(&q) => {
-                    line.quantity = q as u32
-                }
-                _ => return false,
-            },
             Field::Condition => match text().and_then(Condition::parse) {
                 Some(c) => line.condition = c,
                 None => return false,
             },
-            Field::AcquisitionYear => {
-                let y = (cell.len() == 4)
-                    .then(|| {
-                        cell.iter().try_fold(0i32, |y, b| {
-                            b.is_ascii_digit().then(|| 10 * y + i32::from(b - b'0'))
-                        })
-                    })
-                    .flatten();
-                match y {
-                    Some(y) if (1970..=2200).contains(&y) => {
-                        line.acquisition_year = Some(y)
-                    }
-                    _ => return false,
-                }
-            }
-            Field::LifetimeYears | Field::AmortisationYears => {
-                let Some(v) = number() else { return false };
-                let t = Some(Time::new::<year>(v));
-                if field == Field::LifetimeYears {
-                    line.lifetime = t;
-                } else {
-                    line.amortisation = t;
-                }
-            }
-            Field::HoursPerDay => match number() {
-                Some(v) => line.hours_per_day = Some(Time::new::<hour>(v)),
+            Field::AcquisitionYear => match year4(cell) {
+                Some(y) => line.acquisition_year = Some(y),
                 None => return false,
             },
-            Field::DaysPerYear => match number() {
-                Some(v) => line.days_per_year = Some(v),
-                None => return false,
-            },
-            Field::PowerW => match number() {
-                Some(v) => line.power = Some(Power::new::<watt>(v)),
-                None => return false,
-            },
-            Field::EnergyKwhPerYear => match number() {
-                Some(v) => line.energy_per_year = Some(Energy::new::<kilowatt_hour>(v)),
-                None => return false,
-            },
-            Field::Pue => match number() {
-                Some(v) => line.pue = Some(v),
-                None => return false,
+            Field::Quantity
+            | Field::LifetimeYears
+            | Field::AmortisationYears
+            | Field::HoursPerDay
+            | Field::DaysPerYear
+            | Field::PowerW
+            | Field::EnergyKwhPerYear
+            | Field::Pue => match number() {
+                Some(v) if set_number(line, field, v) => {}
+                _ => return false,
             },
             Field::Country | Field::Department | Field::Label | Field::Model => {
                 let Some(t) = text() else { return false };
@@ -343,6 +306,89 @@ pub(crate) fn fill_line_bytes<'a>(
         }
     }
     !(line.category.is_empty() && line.model.is_none())
+}
+
+/// The numbers of a CSV row from their cells' bytes, as [`fill_line_plain`] reads them (the
+/// line's text fields are left as they are; a label is only checked): `false` when a cell is
+/// not of the usual kind, for [`fill_line`].
+pub(crate) fn fill_numbers_plain<'a>(
+    line: &mut EquipmentLine,
+    cells: impl Iterator<Item = (Field, &'a [u8])>,
+) -> bool {
+    line.quantity = 1;
+    line.acquisition_year = None;
+    line.lifetime = None;
+    line.amortisation = None;
+    line.hours_per_day = None;
+    line.days_per_year = None;
+    line.power = None;
+    line.energy_per_year = None;
+    line.pue = None;
+    for (field, cell) in cells {
+        if cell.is_empty() {
+            continue;
+        }
+        match field {
+            // Read, not used: only what would reject its row matters.
+            Field::Label => {
+                if cell.len() > MAX_TEXT_LEN
+                    || !(cell.is_ascii() || std::str::from_utf8(cell).is_ok())
+                {
+                    return false;
+                }
+            }
+            Field::AcquisitionYear => match year4(cell) {
+                Some(y) => line.acquisition_year = Some(y),
+                None => return false,
+            },
+            // Spaces around, a formula marker...: the general reader.
+            _ => match simple_decimal_bytes(cell) {
+                Some(v) if set_number(line, field, v) => {}
+                _ => return false,
+            },
+        }
+    }
+    true
+}
+
+/// A four-digit year from 1970 to 2200, as [`parse_year`] reads it first.
+fn year4(cell: &[u8]) -> Option<i32> {
+    if cell.len() != 4 {
+        return None;
+    }
+    let y = cell.iter().try_fold(0i32, |y, b| {
+        b.is_ascii_digit().then(|| 10 * y + i32::from(b - b'0'))
+    })?;
+    (1970..=2200).contains(&y).then_some(y)
+}
+
+/// Puts a plain number in its field as [`fill_line`] would; `false` where [`fill_line`] would
+/// reject it or read it otherwise.
+#[inline]
+fn set_number(line: &mut EquipmentLine, field: Field, v: f64) -> bool {
+    match field {
+        Field::Quantity => {
+            if v.fract() != 0.0 || !(1.0..=super::MAX_QUANTITY as f64).contains(&v) {
+                return false;
+            }
+            line.quantity = v as u32;
+        }
+        Field::AcquisitionYear => return false,
+        Field::LifetimeYears => line.lifetime = Some(Time::new::<year>(v)),
+        Field::AmortisationYears => line.amortisation = Some(Time::new::<year>(v)),
+        Field::HoursPerDay => line.hours_per_day = Some(Time::new::<hour>(v)),
+        Field::DaysPerYear => line.days_per_year = Some(v),
+        Field::PowerW => line.power = Some(Power::new::<watt>(v)),
+        Field::EnergyKwhPerYear => line.energy_per_year = Some(Energy::new::<kilowatt_hour>(v)),
+        Field::Pue => line.pue = Some(v),
+        Field::Category
+        | Field::Condition
+        | Field::Country
+        | Field::Department
+        | Field::Label
+        | Field::Model => return false,
+    }
+    true
 }
 
 /// Like [`line_from_cells`], into an existing line whose text buffers are reused: the
@@ -536,9 +582,35 @@ mod fast_path {
 
     fn cell() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(vec![
-            "", "1", "12", "2021", "1969", "2201", "0", "4,5", "7.25", ",5", "-3", "1e3", " ",
-            "\u{a0}", "\u{2003}", "\u{feff}", "'", "'=1", "=", "neuf", "Reconditionné", "réemploi",
-            "occasion", "PC portable", "Écran", "é", "x", "15/03/2021", "1 234,5",
+            "",
+            "1",
+            "12",
+            "2021",
+            "1969",
+            "2201",
+            "0",
+            "4,5",
+            "7.25",
+            ",5",
+            "-3",
+            "1e3",
+            " ",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{feff}",
+            "'",
+            "'=1",
+            "=",
+            "neuf",
+            "Reconditionné",
+            "réemploi",
+            "occasion",
+            "PC portable",
+            "Écran",
+            "é",
+            "x",
+            "15/03/2021",
+            "1 234,5",
         ]);
         prop::collection::vec(piece, 0..4).prop_map(|p| p.concat())
     }
@@ -555,7 +627,7 @@ mod fast_path {
                 .collect();
             let mut fast = EquipmentLine::new("stale", 7);
             fast.country = Some("stale".into());
-            if fill_line_bytes(&mut fast, cells.iter().map(|(f, c)| (*f, c.as_bytes()))) {
+            if fill_line_plain(&mut fast, cells.iter().map(|(f, c)| (*f, c.as_str()))) {
                 let mut slow = EquipmentLine::new("other", 3);
                 let by_field = Field::ALL.iter().filter_map(|f| {
                     cells.iter().find(|(g, _)| g == f).map(|(f, c)| (*f, CellValue::Text(c)))
@@ -569,21 +641,24 @@ mod fast_path {
     #[test]
     fn the_usual_row_takes_the_shortcut() {
         let mut l = EquipmentLine::new("", 1);
-        let row: [(Field, &[u8]); 7] = [
-            (Field::Category, "Écran".as_bytes()),
-            (Field::Quantity, b"3"),
-            (Field::Condition, "reconditionné".as_bytes()),
-            (Field::AcquisitionYear, b"2021"),
-            (Field::HoursPerDay, b"9,5"),
-            (Field::Country, b"FR"),
-            (Field::Department, "École".as_bytes()),
+        let row = [
+            (Field::Category, "Écran"),
+            (Field::Quantity, "3"),
+            (Field::Condition, "reconditionné"),
+            (Field::AcquisitionYear, "2021"),
+            (Field::HoursPerDay, "9,5"),
+            (Field::Country, "FR"),
+            (Field::Department, "École"),
         ];
-        assert!(fill_line_bytes(&mut l, row.into_iter()));
+        assert!(fill_line_plain(&mut l, row.into_iter()));
         assert_eq!((l.category.as_str(), l.quantity), ("Écran", 3));
         assert_eq!(l.condition, Condition::Refurbished);
         assert_eq!(l.department.as_deref(), Some("École"));
-        for odd in [&b" 3"[..], b"3 ", b"'3", b"3\xc2\xa0", b"2021-03"] {
-            assert!(!fill_line_bytes(&mut l, [(Field::Quantity, odd)].into_iter()));
+        for odd in [" 3", "3 ", "'3", "3\u{a0}", "2021-03"] {
+            assert!(!fill_line_plain(
+                &mut l,
+                [(Field::Quantity, odd)].into_iter()
+            ));
         }
     }
 

@@ -1,23 +1,23 @@
 //! Streaming evaluation: lines go in one at a time, aggregates stay small, so an inventory
 //! of any size is evaluated in bounded memory.
 
+mod finish;
+mod remembered;
+mod whole;
+
+pub use whole::{evaluate_bytes, evaluate_csv, evaluate_json, evaluate_lines, EvaluateError};
+
 use crate::dataset::{Dataset, ElectricityLookup, ZoneRef};
 use crate::fleet::{
     empty_footprint, evaluate_line, line_footprint, line_scalars, Kernel, LineFootprint,
     LineScalars, Resolved,
 };
-use crate::inventory::{
-    CsvInventory, EquipmentLine, InventoryError, InventoryItem, RejectedRow, RowError, Warning,
-};
+use crate::inventory::{EquipmentLine, InventoryItem, RejectedRow, RowError, Warning};
 use crate::options::{EvaluationOptions, MonteCarloOptions, MAX_DRAWS};
-use crate::report::{
-    indicator_infos, Counts, ElectricityUse, GroupFootprint, LineReport, PerCapita, Report, Scopes,
-    TotalScope,
-};
-use crate::strata::Strata;
+use crate::report::{Counts, GroupFootprint, LineReport, Scopes};
+use crate::strata::{Strata, StratumKey};
 use crate::uncertainty::Accumulator;
 use rustc_hash::FxHashMap as HashMap;
-use std::io::Read;
 
 /// Warnings of one kind kept in full; beyond that they are counted.
 const WARNINGS_PER_CODE: usize = 20;
@@ -91,6 +91,9 @@ pub struct Evaluation<'d> {
     scratch: LineFootprint,
     /// What each indicator's totals hold (dataset indicator order).
     scopes: Scopes,
+    /// How the last line added resolved, and rows remembered by their text cells.
+    last: Option<remembered::Resolution>,
+    remembered: remembered::Remembered,
 }
 
 impl<'d> Evaluation<'d> {
@@ -175,6 +178,8 @@ impl<'d> Evaluation<'d> {
             kernel_lines: Vec::new(),
             scratch: empty_footprint(),
             scopes: Scopes::new(ds, &options),
+            last: None,
+            remembered: remembered::Remembered::default(),
             options,
         })
     }
@@ -246,7 +251,8 @@ impl<'d> Evaluation<'d> {
             }
         };
         let classified = match self.category_cache.get(key) {
-            Some(c) => c.clone(),
+            Some(Ok(c)) => Ok(*c),
+            Some(Err(suggestion)) => Err(suggestion.clone()),
             None => {
                 let key = key.to_string();
                 let c = ds.classify(&line.category, line.model.as_deref()).map(|c| {
@@ -279,8 +285,9 @@ impl<'d> Evaluation<'d> {
         let category = self.classifications[classified as usize].category;
         let zone = match &line.country {
             None => self.default_zone,
-            Some(name) => match self.zone_cache.get(name) {
-                Some(z) => z.clone(),
+            Some(name) => match self.zone_cache.get(name.as_str()) {
+                Some(Ok(z)) => Ok(*z),
+                Some(Err(suggestion)) => Err(suggestion.clone()),
                 None => {
                     let z = ds.find_zone(name).ok_or_else(|| ds.suggest_zone(name));
                     if self.zone_cache.len() < 10_000 {
@@ -370,6 +377,7 @@ impl<'d> Evaluation<'d> {
     /// Evaluates one line (`line_no`: its line in the file, for messages). A line that fails
     /// validation is recorded as rejected; the error is also returned.
     pub fn add(&mut self, line_no: u64, line: &EquipmentLine) -> Result<(), RowError> {
+        self.last = None;
         match self.add_line(line_no, line) {
             Ok(()) => Ok(()),
             Err(error) => {
@@ -389,11 +397,12 @@ impl<'d> Evaluation<'d> {
     fn add_line(&mut self, line_no: u64, line: &EquipmentLine) -> Result<(), RowError> {
         let r = self.resolve(line_no, line)?;
         let s = line_scalars(self.ds, line, r.category, &self.options)?;
-        let k = self.kernel_for(&r, line.condition);
+        self.count(line_no, line, &r, &s);
+        let dept = self.department(line);
+        let i = self.stratum(&r, line.condition, dept, s.use_known());
+        let k = self.strata.add(i, line.quantity, &s);
         self.kernel_lines[k] += 1;
-        let dept = self.record(line_no, line, &r, &s);
-        self.strata
-            .add(k, r.category.0 as usize, dept, line.quantity, &s);
+        self.last = Some(remembered::Resolution::new(r, line.condition, dept, i, &s));
         if self.lines.is_some() {
             let year = self.electricity_of(r.zone).year_used;
             line_footprint(
@@ -426,15 +435,32 @@ impl<'d> Evaluation<'d> {
         Ok(())
     }
 
-    /// Records an evaluated line's counts and warnings; returns the position of its department
-    /// group.
-    fn record(
+    /// The stratum of a resolved line, opened (with its kernel) on first use.
+    fn stratum(
         &mut self,
-        line_no: u64,
-        line: &EquipmentLine,
         r: &Resolved,
-        s: &LineScalars,
+        condition: crate::Condition,
+        department: usize,
+        use_known: bool,
     ) -> usize {
+        let key = StratumKey {
+            category: r.category.0,
+            condition,
+            zone: r.zone.0,
+            department: department as u32,
+            use_known,
+        };
+        match self.strata.find(&key) {
+            Some(i) => i,
+            None => {
+                let k = self.kernel_for(r, condition);
+                self.strata.insert(key, k)
+            }
+        }
+    }
+
+    /// Records an evaluated line's counts and warnings.
+    fn count(&mut self, line_no: u64, line: &EquipmentLine, r: &Resolved, s: &LineScalars) {
         self.counts.rows_read += 1;
         self.counts.rows_evaluated += 1;
         self.counts.devices += line.quantity as u64;
@@ -454,6 +480,10 @@ impl<'d> Evaluation<'d> {
             self.acquisition_year_missing(line_no, s.period.central);
         }
         self.electricity_lines[r.zone.0 as usize] += 1;
+    }
+
+    /// The position of a line's department group, opened on first use.
+    fn department(&mut self, line: &EquipmentLine) -> usize {
         match &line.department {
             Some(d) if !d.is_empty() => match self.department_index.get(d.as_str()) {
                 Some(i) => *i,
@@ -536,328 +566,12 @@ impl<'d> Evaluation<'d> {
         }
     }
 
-    /// Closes the evaluation and builds the report.
-    pub fn finish(mut self) -> Report {
-        let ds = self.ds;
-        let mut used = vec![0u64; ds.factors().len()];
-        for (k, n) in self.kernels.iter().zip(&self.kernel_lines) {
-            for f in k.factors() {
-                used[f.0 as usize] += n;
-            }
-        }
-        let mut traces = Vec::new();
-        for s in &self.strata.items {
-            let kernel = &self.kernels[s.kernel];
-            let impacts = s.impacts(kernel);
-            impacts.merge_into(&mut self.totals);
-            impacts.merge_into(&mut self.by_category[s.category]);
-            impacts.merge_into(&mut self.by_department[s.department]);
-            if let Some(mc) = &mut self.monte_carlo {
-                s.traces(kernel, &mut traces);
-                mc.add(s.category, s.department, &traces);
-            }
-        }
-        // Totals as the dataset covers them (before Monte Carlo reads their availability).
-        self.totals.impacts.apply_scopes(self.scopes);
-        for g in self
-            .by_category
-            .iter_mut()
-            .chain(self.by_department.iter_mut())
-        {
-            g.impacts.apply_scopes(self.scopes);
-        }
-        let year = self.electricity_year;
-        let mut electricity = Vec::new();
-        for (z, lookup) in self.electricity.iter().enumerate() {
-            let (Some(Some(l)), n) = (lookup, self.electricity_lines[z]) else {
-                continue;
-            };
-            if n == 0 {
-                continue;
-            }
-            let zone = &ds.zones()[z].code;
-            if l.year_used != Some(year) {
-                self.warnings.push(Warning {
-                    line: None,
-                    field: Some("country".into()),
-                    code: "electricity_vintage",
-                    message: format!(
-                        "no {year} electricity factor for {zone} in {}; used {}",
-                        ds.id(),
-                        l.year_used
-                            .map_or("an undated figure".to_string(), |y| format!(
-                                "the {y} figure"
-                            ))
-                    ),
-                });
-            }
-            if let Some(w) = far_vintages(ds, l, zone, year) {
-                self.warnings.push(w);
-            }
-            electricity.push(ElectricityUse {
-                zone: zone.clone(),
-                year_requested: year,
-                year_used: l.year_used,
-                lines: n,
-                factor_ids: ds
-                    .indicators()
-                    .iter()
-                    .filter_map(|i| ds.electricity_factor(l, *i))
-                    .map(|f| ds.factor(f).id.clone())
-                    .collect(),
-            });
-        }
-        let mut counts: Vec<(&'static str, u64)> = self
-            .warning_counts
-            .iter()
-            .filter(|(_, n)| **n as usize > WARNINGS_PER_CODE)
-            .map(|(c, n)| (*c, *n))
-            .collect();
-        crate::sort::sort_by(&mut counts, |a, b| a.cmp(b));
-        for (code, n) in counts {
-            self.warnings.push(Warning {
-                line: None,
-                field: None,
-                code,
-                message: format!(
-                    "{} more `{code}` warnings not listed",
-                    n - WARNINGS_PER_CODE as u64
-                ),
-            });
-        }
-        let mut order: Vec<usize> = (0..self.by_department.len()).collect();
-        crate::sort::sort_by(&mut order, |a, b| {
-            match (&self.by_department[*a].key, &self.by_department[*b].key) {
-                (None, None) => std::cmp::Ordering::Equal,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (Some(x), Some(y)) => crate::names::normalize(x)
-                    .cmp(&crate::names::normalize(y))
-                    .then_with(|| x.cmp(y)),
-            }
-        });
-        let monte_carlo = match (&self.monte_carlo, self.options.monte_carlo) {
-            (Some(acc), Some(mc)) => {
-                let cats: Vec<(Option<String>, usize)> = self
-                    .by_category
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, g)| g.lines > 0)
-                    .map(|(c, g)| (g.key.clone(), acc.category_group(c)))
-                    .collect();
-                let depts: Vec<(Option<String>, usize)> = order
-                    .iter()
-                    .map(|i| (self.by_department[*i].key.clone(), acc.department_group(*i)))
-                    .collect();
-                let n_cat = self.by_category.len();
-                let table = |group: usize| match group {
-                    0 => &self.totals.impacts,
-                    g if g <= n_cat => &self.by_category[g - 1].impacts,
-                    g => &self.by_department[g - 1 - n_cat].impacts,
-                };
-                // Phases by index, then the total (index 4): drawn where the figure is.
-                let available = |group: usize, ind: crate::Indicator, k: usize| {
-                    let t = table(group);
-                    match crate::Phase::ALL.get(k) {
-                        Some(p) => t.get(ind, *p),
-                        None => t.total(ind),
-                    }
-                    .is_some_and(|e| e.value().is_some())
-                };
-                let scopes = self.scopes;
-                let use_only = |i: crate::Indicator| scopes.of(i) == TotalScope::UsePhaseOnly;
-                Some(acc.run(ds, mc, &available, &use_only, &cats, &depts))
-            }
-            _ => None,
-        };
-        let mut slots: Vec<Option<GroupFootprint>> =
-            self.by_department.drain(..).map(Some).collect();
-        self.by_department = order.iter().filter_map(|i| slots[*i].take()).collect();
-        let per = |d: Option<f64>| d.filter(|d| *d > 0.0).map(|d| self.totals.impacts.per(d));
-        let per_capita = PerCapita {
-            per_inhabitant: per(self.options.inhabitants),
-            per_agent: per(self.options.agents),
-            per_pupil: per(self.options.pupils),
-        };
-        let mut totals = self.totals;
-        totals.key = None;
-        totals.devices = self.counts.devices;
-        Report {
-            schema: "empreinte.report/1",
-            dataset: ds.info().clone(),
-            counts: self.counts,
-            indicators: indicator_infos(ds, self.scopes),
-            per_capita,
-            totals,
-            by_category: self
-                .by_category
-                .into_iter()
-                .filter(|g| g.lines > 0)
-                .collect(),
-            by_department: self.by_department,
-            lines: self.lines,
-            rejected: self.rejected,
-            warnings: self.warnings,
-            provenance: Report::provenance_for(ds, &used, electricity),
-            monte_carlo,
-            options: self.options,
-            year_over_year: None,
-            #[cfg(feature = "estate")]
-            estate: None,
-        }
-    }
-
     /// Looks electricity factors up for `year` instead of the reporting year (the reference
     /// of another year applied to this fleet and its annualisation).
     pub(crate) fn with_electricity_year(mut self, year: i32) -> Evaluation<'d> {
         self.electricity_year = year;
         self.electricity.iter_mut().for_each(|e| *e = None);
+        self.remembered = remembered::Remembered::default();
         self
-    }
-}
-
-/// The `electricity_vintage_far` warning of a zone: its non-climate factors (their vintages
-/// often differ from climate's: Base IMPACTS 2011) more than [`MAX_VINTAGE_GAP_YEARS`] from the
-/// reporting year, or undated.
-#[inline(never)]
-fn far_vintages(ds: &Dataset, l: &ElectricityLookup, zone: &str, year: i32) -> Option<Warning> {
-    let mut far = String::new();
-    for ind in ds.indicators() {
-        let y = l.year_of(*ind);
-        if *ind == crate::Indicator::ClimateChange
-            || ds.electricity_factor(l, *ind).is_none()
-            || y.is_some_and(|y| {
-                (i64::from(year) - i64::from(y)).abs() <= i64::from(MAX_VINTAGE_GAP_YEARS)
-            })
-        {
-            continue;
-        }
-        if !far.is_empty() {
-            far.push_str(", ");
-        }
-        far.push_str(ind.id());
-        far.push(' ');
-        far.push_str(&y.map_or("undated".to_string(), |y| y.to_string()));
-    }
-    (!far.is_empty()).then(|| Warning {
-        line: None,
-        field: Some("country".into()),
-        code: "electricity_vintage_far",
-        message: format!(
-            "electricity factors for {zone} in {} more than {MAX_VINTAGE_GAP_YEARS} years from {year} (or undated): {far}",
-            ds.id()
-        ),
-    })
-}
-
-/// Evaluates in-memory lines (line numbers are their 1-based positions).
-pub fn evaluate_lines(
-    ds: &Dataset,
-    lines: &[EquipmentLine],
-    options: &EvaluationOptions,
-) -> Result<Report, RowError> {
-    let mut ev = Evaluation::new(ds, options.clone())?;
-    for (i, line) in lines.iter().enumerate() {
-        let _ = ev.add(i as u64 + 1, line);
-    }
-    Ok(ev.finish())
-}
-
-/// Errors of a whole-inventory evaluation.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum EvaluateError {
-    /// The inventory cannot be read.
-    #[error(transparent)]
-    Inventory(#[from] InventoryError),
-    /// The evaluation options are invalid (an unknown default country, an option out of range).
-    #[error("option default_country: {0}")]
-    Options(RowError),
-}
-
-impl EvaluateError {
-    /// A stable, machine-readable code (that of the inner error).
-    pub fn code(&self) -> &'static str {
-        match self {
-            EvaluateError::Inventory(e) => e.code(),
-            EvaluateError::Options(e) => e.code(),
-        }
-    }
-}
-
-/// Evaluates a CSV inventory as spreadsheets export it, streaming.
-pub fn evaluate_csv<R: Read + 'static>(
-    ds: &Dataset,
-    input: R,
-    options: &EvaluationOptions,
-) -> Result<Report, EvaluateError> {
-    let mut reader = CsvInventory::new(input)?;
-    let mut ev = Evaluation::new(ds, options.clone()).map_err(EvaluateError::Options)?;
-    for w in reader.take_warnings() {
-        ev.warn(w);
-    }
-    let mut line = EquipmentLine::new(String::new(), 1);
-    while let Some(item) = reader.next_into(&mut line) {
-        match item? {
-            Ok(n) => {
-                let _ = ev.add(n, &line);
-            }
-            Err(row) => ev.reject(row),
-        }
-    }
-    ev.add_blank_rows(reader.blank_rows());
-    Ok(ev.finish())
-}
-
-/// Evaluates a JSON inventory (an array of lines, or `{"lines": [...]}`).
-///
-/// ```
-/// use empreinte::{evaluate_json, Dataset, EvaluationOptions, Indicator};
-///
-/// let inventory = r#"[
-///     {"category": "laptop", "quantity": 10, "acquisition_year": 2022, "department": "Mairie"},
-///     {"category": "écran 24 pouces", "quantity": 12, "acquisition_year": 2021}
-/// ]"#;
-/// let ds = Dataset::embedded_default();
-/// let report = evaluate_json(ds, inventory, &EvaluationOptions::new(2025))?;
-/// assert_eq!(report.counts.rows_evaluated, 2);
-/// // "Mairie", then the lines without department.
-/// let departments: Vec<_> = report.by_department.iter().map(|g| g.key.as_deref()).collect();
-/// assert_eq!(departments, [Some("Mairie"), None]);
-/// assert!(report.climate_change_kgco2e().unwrap() > 0.0);
-/// # Ok::<(), empreinte::EvaluateError>(())
-/// ```
-pub fn evaluate_json(
-    ds: &Dataset,
-    text: &str,
-    options: &EvaluationOptions,
-) -> Result<Report, EvaluateError> {
-    let mut warnings = Vec::new();
-    let items = crate::inventory::read_json(text, &mut warnings)?;
-    let mut ev = Evaluation::new(ds, options.clone()).map_err(EvaluateError::Options)?;
-    for w in warnings {
-        ev.warn(w);
-    }
-    ev.add_items(items);
-    Ok(ev.finish())
-}
-
-/// Evaluates an inventory given as bytes, CSV or JSON (told apart by the first character).
-pub fn evaluate_bytes(
-    ds: &Dataset,
-    bytes: Vec<u8>,
-    options: &EvaluationOptions,
-) -> Result<Report, EvaluateError> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let first = body.iter().find(|b| !b.is_ascii_whitespace());
-    if matches!(first, Some(b'[') | Some(b'{')) {
-        let text = std::str::from_utf8(body).map_err(|e| InventoryError::NotText {
-            detail: format!(
-                "a JSON inventory must be UTF-8 (invalid byte at {})",
-                e.valid_up_to()
-            ),
-        })?;
-        evaluate_json(ds, text, options)
-    } else {
-        evaluate_csv(ds, std::io::Cursor::new(bytes), options)
     }
 }
