@@ -53,23 +53,34 @@ enum Cut {
     Quote,
     /// At the end of the bytes read.
     More,
+    /// `bounds` is full: cutting resumes at this position.
+    Full(usize),
 }
 
-/// Cuts `buf` from `i` at `sep` up to the first "\n": pushes each field's bounds (the current
-/// field starts at `field`), the last one too when the line ends.
+/// Cuts `buf` from `i` at `sep` up to the first "\n": writes each field's bounds at `bounds[n]`
+/// (the current field starts at `field`), the last one too when the line ends. Stops with
+/// [`Cut::Full`] before a word when `bounds` may not hold its fields.
 #[inline(always)]
 fn cut(
     buf: &[u8],
     mut i: usize,
     sep: u8,
     field: &mut usize,
-    bounds: &mut Vec<(usize, usize)>,
+    bounds: &mut [(usize, usize)],
+    n: &mut usize,
 ) -> Cut {
     let (seps, quotes, lfs) = (splat(sep), splat(b'"'), splat(b'\n'));
-    let words = buf[i..].chunks_exact(8);
-    for c in words {
+    let (mut f, mut m) = (*field, *n);
+    let end = loop {
+        if i + 8 > buf.len() {
+            break None;
+        }
+        // A word has at most 8 separators, then the end of the line.
+        if m + 9 > bounds.len() {
+            break Some(Cut::Full(i));
+        }
         let mut w = [0u8; 8];
-        w.copy_from_slice(c);
+        w.copy_from_slice(&buf[i..i + 8]);
         let w = u64::from_le_bytes(w);
         let (lf, quote) = (zeros(w ^ lfs), zeros(w ^ quotes));
         let mut s = zeros(w ^ seps);
@@ -81,39 +92,50 @@ fn cut(
                 !0
             };
             if quote & before != 0 {
-                return Cut::Quote;
+                break Some(Cut::Quote);
             }
             s &= before;
         }
         while s != 0 {
             let k = i + (s.trailing_zeros() / 8) as usize;
-            bounds.push((*field, k));
-            *field = k + 1;
+            bounds[m] = (f, k);
+            m += 1;
+            f = k + 1;
             s &= s - 1;
         }
         if lf != 0 {
             let k = i + (lf.trailing_zeros() / 8) as usize;
-            bounds.push((*field, k));
-            return Cut::Line(k);
+            bounds[m] = (f, k);
+            m += 1;
+            break Some(Cut::Line(k));
         }
         i += 8;
-    }
-    while i < buf.len() {
-        match buf[i] {
-            b'\n' => {
-                bounds.push((*field, i));
-                return Cut::Line(i);
+    };
+    let end = end.unwrap_or_else(|| {
+        while i < buf.len() {
+            if m == bounds.len() {
+                return Cut::Full(i);
             }
-            b'"' => return Cut::Quote,
-            b if b == sep => {
-                bounds.push((*field, i));
-                *field = i + 1;
+            match buf[i] {
+                b'\n' => {
+                    bounds[m] = (f, i);
+                    m += 1;
+                    return Cut::Line(i);
+                }
+                b'"' => return Cut::Quote,
+                b if b == sep => {
+                    bounds[m] = (f, i);
+                    m += 1;
+                    f = i + 1;
+                }
+                _ => {}
             }
-            _ => {}
+            i += 1;
         }
-        i += 1;
-    }
-    Cut::More
+        Cut::More
+    });
+    (*field, *n) = (f, m);
+    end
 }
 
 /// What splitting a line found.
@@ -124,6 +146,9 @@ enum Split {
     /// The line goes past the bytes read.
     NeedMore,
 }
+
+/// Where a field lies: from, to (excluded).
+pub(crate) type Bounds = (usize, usize);
 
 /// A CSV input read record by record (see the module documentation).
 pub(crate) struct Records<R> {
@@ -146,7 +171,9 @@ pub(crate) struct Records<R> {
     in_buf: bool,
     quoted: Vec<u8>,
     quoted_ends: Vec<usize>,
+    /// The bounds of the current record's `n` fields (the storage is longer, never shrinks).
     bounds: Vec<(usize, usize)>,
+    n: usize,
     /// A line cut up to `scan` (its current field starting at `field`) when the bytes read ran
     /// out: splitting resumes there, so a long line is scanned once.
     partial: bool,
@@ -172,7 +199,8 @@ impl<R: Read> Records<R> {
             in_buf: true,
             quoted: vec![0; 1024],
             quoted_ends: vec![0; 64],
-            bounds: Vec::with_capacity(32),
+            bounds: vec![(0, 0); 64],
+            n: 0,
             partial: false,
             scan: 0,
             field: 0,
@@ -212,19 +240,19 @@ impl<R: Read> Records<R> {
     }
 
     /// The line of the current record, as the csv crate gives it.
-    pub fn line(&self) -> u64 {
+    pub fn record_line(&self) -> u64 {
         self.record_line
     }
 
     /// Number of fields of the current record.
     pub fn len(&self) -> usize {
-        self.bounds.len()
+        self.n
     }
 
     /// A field of the current record.
     #[inline]
     pub fn get(&self, i: usize) -> Option<&[u8]> {
-        let (a, b) = *self.bounds.get(i)?;
+        let (a, b) = *self.bounds[..self.n].get(i)?;
         Some(if self.in_buf {
             &self.buf[a..b]
         } else {
@@ -237,7 +265,8 @@ impl<R: Read> Records<R> {
     /// One check of the line instead of one per field: its separators are ASCII, so each field
     /// is UTF-8 too and starts and ends on character boundaries.
     pub fn plain_text(&self) -> Option<(&str, usize)> {
-        let (first, last) = (self.bounds.first()?, self.bounds.last()?);
+        let fields = &self.bounds[..self.n];
+        let (first, last) = (fields.first()?, fields.last()?);
         if !self.in_buf {
             return None;
         }
@@ -245,67 +274,80 @@ impl<R: Read> Records<R> {
         Some((text, first.0))
     }
 
-    /// Whether the current record was cut in the read buffer (a line without quotes).
-    pub fn is_plain(&self) -> bool {
-        self.in_buf
+    /// A record cut in the read buffer (a line without quotes): the buffer and its fields'
+    /// bounds in it.
+    pub fn plain_fields(&self) -> Option<(&[u8], &[Bounds])> {
+        self.in_buf.then(|| (&self.buf[..], &self.bounds[..self.n]))
     }
 
     /// Where the fields of the current record lie.
     pub fn bounds(&self) -> &[(usize, usize)] {
-        &self.bounds
+        &self.bounds[..self.n]
     }
 
     /// The fields of the current record.
     pub fn iter(&self) -> impl Iterator<Item = &[u8]> + '_ {
-        (0..self.bounds.len()).filter_map(|i| self.get(i))
+        (0..self.n).filter_map(|i| self.get(i))
     }
 
     /// Cuts the line at `pos` at its separators, or says why not.
     fn split_line(&mut self) -> Split {
-        // Locals, so that the loop keeps them in registers.
-        let mut bounds = std::mem::take(&mut self.bounds);
-        let (mut field, start) = if self.partial {
+        let (mut field, mut start) = if self.partial {
             (self.field, self.scan)
         } else {
-            bounds.clear();
+            self.n = 0;
             (self.pos, self.pos)
         };
         self.partial = false;
-        let end = cut(
-            &self.buf[..self.end],
-            start,
-            self.sep,
-            &mut field,
-            &mut bounds,
-        );
-        self.bounds = bounds;
-        match end {
-            Cut::Line(k) => {
-                self.pos = k + 1;
-                self.line += 1;
-                self.in_buf = true;
-                Split::Done
-            }
-            Cut::Quote => Split::Quote,
-            Cut::More if self.eof => {
-                // The last line, without a line end.
-                self.bounds.push((field, self.end));
-                self.pos = self.end;
-                self.in_buf = true;
-                Split::Done
-            }
-            Cut::More => {
-                (self.partial, self.scan, self.field) = (true, self.end, field);
-                Split::NeedMore
-            }
+        loop {
+            let mut n = self.n;
+            let buf = &self.buf[..self.end];
+            let end = cut(buf, start, self.sep, &mut field, &mut self.bounds, &mut n);
+            self.n = n;
+            return match end {
+                Cut::Full(i) => {
+                    let len = 2 * self.bounds.len();
+                    self.bounds.resize(len, (0, 0));
+                    start = i;
+                    continue;
+                }
+                Cut::Line(k) => {
+                    self.pos = k + 1;
+                    self.line += 1;
+                    self.in_buf = true;
+                    Split::Done
+                }
+                Cut::Quote => Split::Quote,
+                Cut::More if self.eof => {
+                    // The last line, without a line end.
+                    self.push((field, self.end));
+                    self.pos = self.end;
+                    self.in_buf = true;
+                    Split::Done
+                }
+                Cut::More => {
+                    (self.partial, self.scan, self.field) = (true, self.end, field);
+                    Split::NeedMore
+                }
+            };
         }
+    }
+
+    /// Adds a field's bounds to the current record.
+    fn push(&mut self, bounds: (usize, usize)) {
+        if self.n == self.bounds.len() {
+            let len = 2 * self.bounds.len();
+            self.bounds.resize(len, (0, 0));
+        }
+        self.bounds[self.n] = bounds;
+        self.n += 1;
     }
 
     /// Reads the record at `pos` with csv_core.
     fn read_quoted(&mut self) -> io::Result<bool> {
         use csv_core::ReadRecordResult::*;
         self.core.set_line(self.line);
-        self.bounds.clear();
+        self.n = 0;
         let (mut nout, mut nend) = (0, 0);
         loop {
             // An empty input tells csv_core the input has ended: read first.
@@ -331,9 +373,10 @@ impl<R: Read> Records<R> {
                     self.line = self.core.line();
                     self.in_buf = false;
                     let mut start = 0;
-                    for end in &self.quoted_ends[..nend] {
-                        self.bounds.push((start, *end));
-                        start = *end;
+                    for k in 0..nend {
+                        let end = self.quoted_ends[k];
+                        self.push((start, end));
+                        start = end;
                     }
                     return Ok(matches!(res, Record));
                 }
@@ -352,7 +395,7 @@ impl<R: Read> Records<R> {
             if self.partial {
                 self.scan -= shift;
                 self.field -= shift;
-                for b in &mut self.bounds {
+                for b in &mut self.bounds[..self.n] {
                     *b = (b.0 - shift, b.1 - shift);
                 }
             }
@@ -452,7 +495,7 @@ mod tests {
         let mut r = Records::new(Pieces(bytes, step), sep);
         let mut out = Vec::new();
         while r.read().unwrap() {
-            out.push((r.line(), r.iter().map(<[u8]>::to_vec).collect()));
+            out.push((r.record_line(), r.iter().map(<[u8]>::to_vec).collect()));
         }
         out
     }
@@ -475,7 +518,7 @@ mod tests {
             b"12,5",
             b"PC portable;3;neuf;2021",
         ]);
-        prop::collection::vec(token, 0..80).prop_map(|t| t.concat())
+        prop::collection::vec(token, 0..200).prop_map(|t| t.concat())
     }
 
     proptest! {
@@ -499,10 +542,12 @@ mod tests {
         for i in 0..20_000 {
             text.extend_from_slice(format!("cell {i};{}\n", "x".repeat(i % 97)).as_bytes());
         }
+        // Lines of more fields than the bounds hold at first.
+        text.extend_from_slice(format!("{}\n{}\n", "a;".repeat(300), ";".repeat(70)).as_bytes());
         text.extend_from_slice(&[b'y'; 200_000]);
         text.extend_from_slice(b";\"quoted\nline\";end\r\nlast");
         let want = with_csv(&text, b';');
-        assert_eq!(want.len(), 20_002);
+        assert_eq!(want.len(), 20_004);
         assert!(with_records(&text, b';', 70_000) == want);
         assert!(with_records(&text, b';', 1 << 20) == want);
     }

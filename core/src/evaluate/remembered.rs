@@ -52,19 +52,12 @@ pub(super) struct Remembered {
     items: Vec<Resolution>,
 }
 
-/// Whether every cell of a key (field, length on 4 bytes, bytes) is UTF-8.
-fn cells_are_text(mut key: &[u8]) -> bool {
-    while let Some((head, rest)) = key.split_at_checked(5) {
-        let len = u32::from_le_bytes([head[1], head[2], head[3], head[4]]) as usize;
-        let Some((cell, rest)) = rest.split_at_checked(len) else {
-            return false;
-        };
-        if std::str::from_utf8(cell).is_err() {
-            return false;
-        }
-        key = rest;
-    }
-    key.is_empty()
+/// Whether every cell of a key (field, bytes, "\n") is UTF-8.
+fn cells_are_text(key: &[u8]) -> bool {
+    key.split(|b| *b == b'\n').all(|cell| {
+        cell.split_first()
+            .is_none_or(|(_, text)| std::str::from_utf8(text).is_ok())
+    })
 }
 
 impl Evaluation<'_> {
@@ -81,13 +74,12 @@ impl Evaluation<'_> {
             let n = n?;
             // A key to remember the row under: its text cells, not seen before.
             let mut unseen = false;
-            if self.remembers() && reader.key(&mut key) {
-                match self.remembered.index.get(&key[..]).copied() {
-                    Some(k) if reader.plain_numbers(&mut line) => {
+            if self.remembers() && reader.plain_row(&mut key, &mut line) {
+                match self.remembered.index.get(&key[..]) {
+                    Some(&k) => {
                         let _ = self.add_remembered(n, &mut line, k);
                         continue;
                     }
-                    Some(_) => {}
                     None => unseen = true,
                 }
             }

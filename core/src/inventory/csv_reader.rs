@@ -3,7 +3,9 @@
 //! header row to fields.
 
 use super::columns::TRACE_COLUMNS;
-use super::values::{fill_line, fill_line_plain, fill_numbers_plain, CellValue, MAX_TEXT_LEN};
+use super::values::{
+    clear_numbers, fill_line, fill_line_plain, set_plain_number, CellValue, MAX_TEXT_LEN,
+};
 use super::{Field, InventoryError, InventoryItem, RejectedRow, RowError, Warning};
 use crate::csv_records::Records;
 use crate::text::{DecodingReader, SourceEncoding};
@@ -31,9 +33,6 @@ pub struct CsvInventory {
     warnings: Vec<Warning>,
     blank_rows: u64,
     done: bool,
-    /// The columns of the fields a row's evaluation depends on by their text, and the others.
-    key_columns: Vec<(usize, Field)>,
-    number_columns: Vec<(usize, Field)>,
 }
 
 impl std::fmt::Debug for CsvInventory {
@@ -168,13 +167,6 @@ impl CsvInventory {
             }
         };
         let columns = ColumnMap::from_headers(&headers, &mut warnings)?;
-        let of = |keep: fn(Field) -> bool| -> Vec<(usize, Field)> {
-            let used = columns.columns.iter().enumerate();
-            used.filter_map(|(i, f)| f.filter(|f| keep(*f)).map(|f| (i, f)))
-                .collect()
-        };
-        let key_columns = of(is_key);
-        let number_columns = of(|f| !is_key(f));
         Ok(CsvInventory {
             records,
             columns,
@@ -182,8 +174,6 @@ impl CsvInventory {
             warnings,
             blank_rows: 0,
             done: false,
-            key_columns,
-            number_columns,
         })
     }
 
@@ -326,7 +316,7 @@ impl CsvInventory {
                         self.blank_rows += 1;
                         continue;
                     }
-                    return Some(Ok(self.records.line()));
+                    return Some(Ok(self.records.record_line()));
                 }
             }
         }
@@ -337,36 +327,35 @@ impl CsvInventory {
         self.decode_into(line)
     }
 
-    /// The key of the current row: the text cells that decide how it is evaluated (category,
-    /// model, condition, country, department), each with its field and length. Rows with the
-    /// same key read the same, so an evaluation can remember how it resolved one. `false` for a
-    /// row that is not plain (quoted, or more cells than columns).
-    pub(crate) fn key(&self, key: &mut Vec<u8>) -> bool {
-        let rec = &self.records;
-        if !rec.is_plain() || rec.len() > self.columns.columns.len() {
+    /// The current row read straight from its cells when it is plain (no quotes, no more cells
+    /// than columns, numbers as [`set_plain_number`] reads them, a label of at most
+    /// [`MAX_TEXT_LEN`] bytes of UTF-8): its numbers into `line` (its text fields left as they
+    /// are), and its key into `key`: the text cells that decide how it is evaluated (category,
+    /// model, condition, country, department), each as its field, its bytes and "\n" (which a
+    /// plain cell cannot hold). Rows with the same key read the same, so an evaluation can
+    /// remember how it resolved one. `false` for any other row.
+    pub(crate) fn plain_row(&self, key: &mut Vec<u8>, line: &mut super::EquipmentLine) -> bool {
+        let Some((buf, fields)) = self.records.plain_fields() else {
+            return false;
+        };
+        let columns = &self.columns.columns;
+        if fields.len() > columns.len() {
             return false;
         }
         key.clear();
-        for (column, field) in &self.key_columns {
-            if let Some(cell) = rec.get(*column) {
-                key.push(*field as u8);
-                key.extend_from_slice(&(cell.len() as u32).to_le_bytes());
+        clear_numbers(line);
+        for (field, (a, b)) in columns.iter().zip(fields) {
+            let Some(field) = *field else { continue };
+            let cell = &buf[*a..*b];
+            if is_key(field) {
+                key.push(field as u8);
                 key.extend_from_slice(cell);
+                key.push(b'\n');
+            } else if !set_plain_number(line, field, cell) {
+                return false;
             }
         }
         true
-    }
-
-    /// The numbers of the current row (its text cells left as they are, its label checked):
-    /// `false` when a cell is not a plain number, for the general reading.
-    pub(crate) fn plain_numbers(&self, line: &mut super::EquipmentLine) -> bool {
-        let rec = &self.records;
-        fill_numbers_plain(
-            line,
-            self.number_columns
-                .iter()
-                .filter_map(|(column, field)| Some((*field, rec.get(*column)?))),
-        )
     }
 }
 

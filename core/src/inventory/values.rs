@@ -308,13 +308,9 @@ pub(crate) fn fill_line_plain<'a>(
     !(line.category.is_empty() && line.model.is_none())
 }
 
-/// The numbers of a CSV row from their cells' bytes, as [`fill_line_plain`] reads them (the
-/// line's text fields are left as they are; a label is only checked): `false` when a cell is
-/// not of the usual kind, for [`fill_line`].
-pub(crate) fn fill_numbers_plain<'a>(
-    line: &mut EquipmentLine,
-    cells: impl Iterator<Item = (Field, &'a [u8])>,
-) -> bool {
+/// Clears the numbers of a line (before [`set_plain_number`] of each cell of a row).
+#[inline]
+pub(crate) fn clear_numbers(line: &mut EquipmentLine) {
     line.quantity = 1;
     line.acquisition_year = None;
     line.lifetime = None;
@@ -324,31 +320,31 @@ pub(crate) fn fill_numbers_plain<'a>(
     line.power = None;
     line.energy_per_year = None;
     line.pue = None;
-    for (field, cell) in cells {
-        if cell.is_empty() {
-            continue;
-        }
-        match field {
-            // Read, not used: only what would reject its row matters.
-            Field::Label => {
-                if cell.len() > MAX_TEXT_LEN
-                    || !(cell.is_ascii() || std::str::from_utf8(cell).is_ok())
-                {
-                    return false;
-                }
-            }
-            Field::AcquisitionYear => match year4(cell) {
-                Some(y) => line.acquisition_year = Some(y),
-                None => return false,
-            },
-            // Spaces around, a formula marker...: the general reader.
-            _ => match simple_decimal_bytes(cell) {
-                Some(v) if set_number(line, field, v) => {}
-                _ => return false,
-            },
-        }
+}
+
+/// A number cell of a CSV row from its bytes, as [`fill_line_plain`] reads it (a label is only
+/// checked): `false` when the cell is not of the usual kind, for [`fill_line`]. An empty cell
+/// leaves its field empty.
+#[inline]
+pub(crate) fn set_plain_number(line: &mut EquipmentLine, field: Field, cell: &[u8]) -> bool {
+    if cell.is_empty() {
+        return true;
     }
-    true
+    match field {
+        // Read, not used: only what would reject its row matters.
+        Field::Label => {
+            cell.len() <= MAX_TEXT_LEN && (cell.is_ascii() || std::str::from_utf8(cell).is_ok())
+        }
+        Field::AcquisitionYear => match year4(cell) {
+            Some(y) => {
+                line.acquisition_year = Some(y);
+                true
+            }
+            None => false,
+        },
+        // Spaces around, a formula marker...: the general reader.
+        _ => simple_decimal_bytes(cell).is_some_and(|v| set_number(line, field, v)),
+    }
 }
 
 /// A four-digit year from 1970 to 2200, as [`parse_year`] reads it first.
