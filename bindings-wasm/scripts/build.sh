@@ -62,12 +62,16 @@ echo '{"type":"module"}' > "$PKG/web/package.json"
 echo '{"type":"module"}' > "$PKG/bundler/package.json"
 echo '{"type":"commonjs"}' > "$PKG/node/package.json"
 
-# The dashboard example serves the web build and the sample communes as static files.
+# The dashboard example serves the web build, the sample communes and estate (laid out as in
+# examples/, so that the estate's relative paths resolve) and the hosting dataset the full module
+# does not embed (cloud instances: `defaults().hosting_dataset`) as static files.
 DASH="$ROOT/examples/dashboard"
-rm -rf "$DASH/pkg" "$DASH/samples"
+rm -rf "$DASH/pkg" "$DASH/samples" "$DASH/data"
 cp -r "$PKG/web" "$DASH/pkg"
-mkdir -p "$DASH/samples"
-cp "$ROOT"/examples/communes/*.csv "$ROOT"/examples/communes/*.json "$DASH/samples/"
+mkdir -p "$DASH/samples/communes" "$DASH/samples/estates" "$DASH/data"
+cp "$ROOT"/examples/communes/*.csv "$ROOT"/examples/communes/*.json "$DASH/samples/communes/"
+cp "$ROOT"/examples/estates/*.toml "$DASH/samples/estates/"
+cp -r "$ROOT/reference-data/boavizta-2.5" "$DASH/data/"
 
 for name in empreinte_wasm empreinte_full; do
   RAW=$(wc -c < "$PKG/web/${name}_bg.wasm")

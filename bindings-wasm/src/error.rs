@@ -271,6 +271,22 @@ impl From<EstateError> for JsError {
     }
 }
 
+/// A review that could not be prepared: the inner error's name and code; `InputError` with
+/// code `unsupported` for what the review does not do yet (last year's inventory with an estate).
+#[cfg(feature = "full")]
+impl From<empreinte::review::PrepareError> for JsError {
+    fn from(e: empreinte::review::PrepareError) -> JsError {
+        use empreinte::review::PrepareError as P;
+        match e {
+            P::Levers(e) => e.into(),
+            P::Previous(e) => options_row_error(e),
+            P::Trajectory(e) => e.into(),
+            P::Estate(e) => e.into(),
+            e => JsError::new("InputError", e.code(), e.to_string()),
+        }
+    }
+}
+
 impl From<JsError> for JsValue {
     fn from(e: JsError) -> JsValue {
         e.into_js()

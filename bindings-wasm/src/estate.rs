@@ -1,7 +1,7 @@
 //! Estates (full module): a description (TOML or JSON text, or an object of the JSON shape)
 //! evaluated by the core with the files it names given in memory, by the paths it writes.
 
-use crate::convert::{bytes, describe};
+use crate::convert::{bytes, describe, LineOut};
 use crate::error::JsError;
 use crate::json::{text_of, to_js};
 use empreinte::estate::{evaluate_estate_with, Estate, InMemoryFiles};
@@ -12,12 +12,12 @@ use wasm_bindgen::prelude::*;
 /// The name of the description in its errors (`file`), as every binding names text or objects.
 const NAME: &str = "estate";
 
-fn given(v: &JsValue) -> bool {
+pub(crate) fn given(v: &JsValue) -> bool {
     !(v.is_undefined() || v.is_null())
 }
 
 /// TOML or JSON text (told apart by the core), or an object of the JSON shape.
-fn estate(value: &JsValue) -> Result<Estate, JsError> {
+pub(crate) fn estate(value: &JsValue) -> Result<Estate, JsError> {
     if let Some(text) = value.as_string() {
         return Ok(Estate::parse(NAME, &text)?);
     }
@@ -37,7 +37,7 @@ fn estate(value: &JsValue) -> Result<Estate, JsError> {
 }
 
 /// `{path: string | Uint8Array | ArrayBuffer}`: the files by the paths the estate writes.
-fn files(value: &JsValue) -> Result<InMemoryFiles, JsError> {
+pub(crate) fn files(value: &JsValue) -> Result<InMemoryFiles, JsError> {
     let mut out = InMemoryFiles::default();
     if !given(value) {
         return Ok(out);
@@ -62,6 +62,17 @@ fn files(value: &JsValue) -> Result<InMemoryFiles, JsError> {
     Ok(out)
 }
 
+/// The dataset of an estate: `dataset` when given, else the one the estate names, else the
+/// default.
+pub(crate) fn dataset(e: &Estate, dataset: &JsValue) -> Result<crate::registry::Held, JsError> {
+    match (&e.dataset, given(dataset)) {
+        (Some(id), false) => Ok(crate::registry::Held::Embedded(
+            Dataset::embedded(id).map_err(JsError::from)?,
+        )),
+        _ => crate::dataset(dataset),
+    }
+}
+
 /// Evaluates an estate: fleet, hosting and services in one report. Declared in `ts_full.rs`.
 #[wasm_bindgen(js_name = evaluateEstate, skip_typescript)]
 pub fn evaluate_estate(
@@ -72,12 +83,7 @@ pub fn evaluate_estate(
 ) -> Result<JsValue, JsValue> {
     let e = self::estate(&estate)?;
     let files = self::files(&files)?;
-    let ds = match (&e.dataset, given(&dataset)) {
-        (Some(id), false) => {
-            crate::registry::Held::Embedded(Dataset::embedded(id).map_err(JsError::from)?)
-        }
-        _ => crate::dataset(&dataset)?,
-    };
+    let ds = self::dataset(&e, &dataset)?;
     if given(&options) && (!options.is_object() || Array::is_array(&options)) {
         return Err(JsError::shape("estate options", "not an object").into());
     }
@@ -86,13 +92,15 @@ pub fn evaluate_estate(
         false => JsValue::UNDEFINED,
     };
     if given(&options) {
-        let known = ["evaluation", "cloud_dataset"];
+        let known = ["evaluation", "cloud_dataset", "fleet_lines"];
         if let Some(k) = Object::keys(options.unchecked_ref::<Object>())
             .iter()
             .filter_map(|k| k.as_string())
             .find(|k| !known.contains(&k.as_str()))
         {
-            let detail = format!("unknown field `{k}`, expected `evaluation` or `cloud_dataset`");
+            let detail = format!(
+                "unknown field `{k}`, expected `evaluation`, `cloud_dataset` or `fleet_lines`"
+            );
             return Err(JsError::shape("estate options", &detail).into());
         }
     }
@@ -103,7 +111,24 @@ pub fn evaluate_estate(
     } else {
         None
     };
-    let (report, _) = evaluate_estate_with(&ds, cloud.as_deref(), &e, &files, &evaluation)
+    let fleet_lines = get("fleet_lines");
+    if given(&fleet_lines) && fleet_lines.as_bool().is_none() {
+        return Err(JsError::shape("estate options", "`fleet_lines` must be a boolean").into());
+    }
+    let (report, lines) = evaluate_estate_with(&ds, cloud.as_deref(), &e, &files, &evaluation)
         .map_err(JsError::from)?;
-    Ok(to_js(&report)?)
+    if fleet_lines.as_bool() != Some(true) {
+        return Ok(to_js(&report)?);
+    }
+    /// The report, and the fleet's lines as evaluated (what `readInventory` gives).
+    #[derive(serde::Serialize)]
+    struct WithLines<'a> {
+        #[serde(flatten)]
+        report: &'a empreinte::Report,
+        fleet_lines: Vec<LineOut<'a>>,
+    }
+    Ok(to_js(&WithLines {
+        report: &report,
+        fleet_lines: lines.iter().map(|(n, l)| LineOut::new(*n, l)).collect(),
+    })?)
 }

@@ -5,13 +5,13 @@ use crate::convert::{bytes, describe};
 use crate::error::JsError;
 use crate::json::{from_js, to_js};
 use empreinte::glpi::{DepartmentFrom, UserMapping};
-use empreinte::{EvaluationOptions, GlpiImporter, GlpiOptions};
+use empreinte::{Dataset, EvaluationOptions, GlpiImport, GlpiImporter, GlpiOptions};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
-enum DepartmentIn {
+pub(crate) enum DepartmentIn {
     #[default]
     EntityThenLocation,
     Entity,
@@ -47,33 +47,7 @@ pub fn import_glpi(
 ) -> Result<JsValue, JsValue> {
     let ds = crate::dataset(&dataset)?;
     let o: GlpiOptionsIn = from_js(&options, "GLPI options")?;
-    let user = if mapping.is_undefined() || mapping.is_null() {
-        UserMapping::default()
-    } else {
-        let (name, content) = file(&mapping)?;
-        UserMapping::from_bytes(&name, &content, &ds).map_err(JsError::from)?
-    };
-    let department_from = match o.department_from {
-        DepartmentIn::EntityThenLocation => DepartmentFrom::EntityThenLocation,
-        DepartmentIn::Entity => DepartmentFrom::Entity,
-        DepartmentIn::Location => DepartmentFrom::Location,
-    };
-    let mut importer = GlpiImporter::new(&ds, user, GlpiOptions { department_from });
-    if !js_sys::Array::is_array(&files) {
-        return Err(JsError::input(
-            "invalid_input",
-            format!(
-                "the GLPI files must be an array of {{name, content}}; got {}",
-                describe(&files)
-            ),
-        )
-        .into());
-    }
-    for f in js_sys::Array::from(&files).iter() {
-        let (name, content) = file(&f)?;
-        importer.add_bytes(&name, &content);
-    }
-    let import = importer.finish();
+    let import = self::import(&files, &mapping, o.department_from, &ds)?;
     let report = match &o.evaluation {
         Some(opts) => Some(import.evaluate(&ds, opts).map_err(JsError::from)?),
         None => None,
@@ -84,6 +58,41 @@ pub fn import_glpi(
         inventory_csv: import.to_csv(),
         report,
     })?)
+}
+
+/// The core's import of GLPI files (`[{name, content}]`), with an optional mapping file.
+pub(crate) fn import(
+    files: &JsValue,
+    mapping: &JsValue,
+    department_from: DepartmentIn,
+    ds: &Dataset,
+) -> Result<GlpiImport, JsError> {
+    let user = if mapping.is_undefined() || mapping.is_null() {
+        UserMapping::default()
+    } else {
+        let (name, content) = file(mapping)?;
+        UserMapping::from_bytes(&name, &content, ds).map_err(JsError::from)?
+    };
+    let department_from = match department_from {
+        DepartmentIn::EntityThenLocation => DepartmentFrom::EntityThenLocation,
+        DepartmentIn::Entity => DepartmentFrom::Entity,
+        DepartmentIn::Location => DepartmentFrom::Location,
+    };
+    let mut importer = GlpiImporter::new(ds, user, GlpiOptions { department_from });
+    if !js_sys::Array::is_array(files) {
+        return Err(JsError::input(
+            "invalid_input",
+            format!(
+                "the GLPI files must be an array of {{name, content}}; got {}",
+                describe(files)
+            ),
+        ));
+    }
+    for f in js_sys::Array::from(files).iter() {
+        let (name, content) = file(&f)?;
+        importer.add_bytes(&name, &content);
+    }
+    Ok(importer.finish())
 }
 
 /// `{name, content}` with content as text, `Uint8Array` or `ArrayBuffer`.

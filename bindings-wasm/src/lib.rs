@@ -29,6 +29,8 @@ mod panic;
 mod planning;
 mod registry;
 #[cfg(feature = "full")]
+mod review;
+#[cfg(feature = "full")]
 mod scenarios;
 #[cfg(feature = "full")]
 mod services;

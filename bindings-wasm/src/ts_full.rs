@@ -424,6 +424,12 @@ export interface EstateOptions {
    * embed it). Without it, such an estate's cloud entries throw `hosting_missing_table`.
    */
   cloud_dataset?: Dataset;
+  /**
+   * Also return the fleet's lines as evaluated (`fleet_lines`, the shape `readInventory` gives:
+   * an inventory `runScenarios` and `trajectory` take), the servers a room declares left out:
+   * what the review's levers and trajectory are computed on.
+   */
+  fleet_lines?: boolean;
 }
 
 export type EstateScopeId = "fleet" | "hosting" | "services";
@@ -490,11 +496,50 @@ export interface EstateReport extends Report { estate: EstateSection; }
  * else the estate's, else the default. Throws an `EstateError` (`code`, `keyPath`, `file`,
  * `line`, `field`): an unknown key, a missing file, an entry the hosting or service model refuses.
  */
-export function evaluateEstate(estate: string | Estate, files?: EstateFiles, dataset?: Dataset, options?: EstateOptions): EstateReport;
+export function evaluateEstate(estate: string | Estate, files?: EstateFiles, dataset?: Dataset, options?: EstateOptions): EstateReport & { fleet_lines?: InventoryRead["lines"] };
 
 /** What `evaluateEstate` throws: `keyPath` is the entry at fault (`rooms[0].servers[1]`). */
 export interface EstateError extends EmpreinteError { name: "EstateError"; keyPath?: string; }
 
+// ---- the REEN review -------------------------------------------------------------------------
+/** GLPI files, as `importGlpi` takes them: the review lists the items left out (excluded). */
+export interface GlpiSource {
+  glpi: NamedFile[];
+  mapping?: NamedFile | null;
+  department_from?: "entity_then_location" | "entity" | "location";
+}
+
+/** An estate, as `evaluateEstate` takes it. */
+export interface EstateSource { estate: string | Estate; files?: EstateFiles; cloud_dataset?: Dataset; }
+
+export interface ReviewRequest {
+  /** `html` (default): one self-contained page (inline CSS and SVG, print styles, a CSP that forbids scripts); `md`: Markdown. */
+  format?: "html" | "md";
+  /** Default `fr`. */
+  lang?: "fr" | "en";
+  /** The body's name, for the title (default: an estate's `commune.name`). */
+  commune?: string;
+  /** Last year's inventory: the change since then, split into fleet, age and reference (not with an estate yet). */
+  previous?: Inventory | GlpiSource;
+  /** The year of `previous` (default: the reporting year − 1). */
+  previous_year?: number;
+  /** Last year of the trajectory at today's practice (default: the reporting year + 5). */
+  horizon?: number;
+  /** How the trajectory renews devices (default `"practice"`). */
+  baseline?: Baseline;
+  /** Evaluation options (reporting year, annualisation, inhabitants, agents, pupils...); an estate's year and commune fill them. */
+  options?: EvaluationOptions;
+}
+
+/**
+ * The yearly review (loi REEN) of an inventory, GLPI files or an estate: the state of play, the
+ * change since `previous`, the trajectory at today's practice, the levers quantified, the
+ * method and sources, the rejected rows and the items left out — the same document, byte for
+ * byte, as `empreinte report` for the same input and options. Throws the error of the input at
+ * fault (`InventoryError`, `EstateError`, `GlpiError`, `OptionsError`, `ScenarioError`), or an
+ * `InputError` (`invalid_input`; `unsupported`: `previous` with an estate).
+ */
+export function review(source: Inventory | GlpiSource | EstateSource, request?: ReviewRequest, dataset?: Dataset): string;
 /** NumEcoEval / G4IT inventory files by name (their kind is told by their header). */
 export interface NumEcoEvalFiles { [name: string]: string | Uint8Array | ArrayBuffer; }
 

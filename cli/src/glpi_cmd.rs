@@ -1,8 +1,6 @@
 //! `empreinte import glpi PATH...`, and GLPI input for `evaluate` and `report`.
 
-use empreinte::glpi::{
-    DepartmentFrom, GlpiImport, GlpiImporter, GlpiOptions, ItemStatus, UserMapping,
-};
+use empreinte::glpi::{DepartmentFrom, GlpiImport, GlpiImporter, GlpiOptions, UserMapping};
 use empreinte::review::LeftOut;
 use empreinte::{Dataset, EquipmentLine, EvaluateError, EvaluationOptions, InventoryError, Report};
 use std::io::Write;
@@ -77,12 +75,7 @@ pub fn import(
 
 /// Items left out on purpose, for the review.
 pub fn left_out(import: &GlpiImport) -> Vec<LeftOut> {
-    import
-        .items
-        .iter()
-        .filter(|i| i.status == ItemStatus::Excluded)
-        .map(LeftOut::from)
-        .collect()
+    empreinte::review::left_out(import)
 }
 
 /// GLPI input evaluated: the report, the items left out on purpose, and the numbered lines.
@@ -110,11 +103,7 @@ pub fn evaluate_if_glpi(
     let report = import
         .evaluate(ds, options)
         .map_err(EvaluateError::Options)?;
-    let lines = import
-        .items
-        .iter()
-        .filter_map(|i| i.line().map(|l| (i.number, l)))
-        .collect();
+    let lines = import.to_inventory().lines;
     Ok(Some((report, left_out(&import), lines)))
 }
 

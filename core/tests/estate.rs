@@ -363,7 +363,7 @@ fn hosting_and_services_levers_are_evaluated_by_the_same_models() {
     let files = Folder::new(root().join("examples/estates"));
     let report = evaluate_estate(ds, &estate, &files, &EvaluationOptions::default()).unwrap();
     let levers =
-        empreinte::estate::estate_levers(ds, &estate, &report, empreinte::Lang::En).unwrap();
+        empreinte::review::estate_levers(ds, &estate, &report, empreinte::Lang::En).unwrap();
     let titles: Vec<&str> = levers.iter().map(|l| l.title.as_str()).collect();
     assert_eq!(levers.len(), 5, "{titles:?}");
     for l in &levers {

@@ -561,3 +561,36 @@ fn reviewable_csv_round_trip() {
         1 + c.excluded + c.unmapped + c.invalid
     );
 }
+
+/// What the review reads of an import: the mapped items as lines numbered by item, the unmapped
+/// and invalid items as the rows `evaluate` rejects, the excluded ones as the items left out; the
+/// lines and rows evaluated again give the import's own report.
+#[test]
+fn an_import_as_the_review_reads_it() {
+    let imp = import_with(
+        &["csv"],
+        UserMapping::default(),
+        GlpiOptions {
+            department_from: DepartmentFrom::EntityThenLocation,
+        },
+    );
+    let c = imp.counts();
+    let inv = imp.to_inventory();
+    assert_eq!(inv.lines.len() as u64, c.mapped);
+    assert_eq!(inv.rejected.len() as u64, c.unmapped + c.invalid);
+    assert!(c.unmapped + c.invalid > 0 && c.excluded > 0, "{c:?}");
+    let left = empreinte::review::left_out(&imp);
+    assert_eq!(left.len() as u64, c.excluded);
+    assert!(left
+        .iter()
+        .all(|l| !l.reason.is_empty() && !l.source.is_empty()));
+
+    let ds = Dataset::embedded_default();
+    let options = EvaluationOptions::new(2025);
+    let direct = imp.evaluate(ds, &options).unwrap();
+    let again =
+        empreinte::scenario::evaluate_numbered(ds, &inv.lines, &inv.rejected, &options).unwrap();
+    assert_eq!(again.totals, direct.totals);
+    assert_eq!(again.counts, direct.counts);
+    assert_eq!(again.rejected, direct.rejected);
+}

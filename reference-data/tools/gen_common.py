@@ -485,3 +485,20 @@ class Ctx:
         vals = [D(r["years"]) for r in rows] + [default]
         cites = "; ".join(f"{r['source_id']}: {r['source_row']} = {r['years']}" for r in rows)
         return min(vals), max(vals), cites
+
+
+# Helpers shared by the dataset builders (generate.py, gen_refurbishment.py, gen_packaging.py).
+
+def make_factor(category, phase, indicator, value, low, high, quality, source_id, source_row, note, prefix=None):
+    fid = ".".join(x for x in (category, prefix, phase, indicator) if x)
+    assert low <= value <= high, (fid, low, value, high)
+    return {"factor_id": fid, "category": category, "phase": phase, "indicator": indicator,
+            "value": fmt(value), "low": fmt(low), "high": fmt(high), "unit": UNITS[indicator],
+            "quality": quality, "source_id": source_id, "source_row": source_row, "note": note}
+
+
+def zone_rows(zones):
+    return [{k: z[k] for k in ZONE_FIELDS} for z in zones]
+
+
+LUMPED = "distribution|end_of_life"

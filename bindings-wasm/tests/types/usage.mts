@@ -92,3 +92,16 @@ full.evaluateEstate(estate, { 'parc.csv': 42 });
 full.evaluateNumEcoEval({ 'eq.csv': 42 });
 // @ts-expect-error: allocation is cut_off or shared_first_life
 compareOffers(offers, { allocation: 'half' });
+
+// The REEN review: an inventory, GLPI files or an estate; a string (HTML or Markdown).
+const html: string = full.review(lines, { lang: 'en', previous: lines, previous_year: 2024, horizon: 2030, baseline: 'practice',
+  options: { reporting_year: 2025, inhabitants: 1200 } });
+const md: string = full.review({ estate, files: { 'parc.csv': 'category\nlaptop\n' } }, { format: 'md', commune: 'Ville' });
+const glpiReview: string = full.review({ glpi: [{ name: 'a.json', content: new Uint8Array() }], mapping: null });
+const withLines = full.evaluateEstate(estate, {}, undefined, { fleet_lines: true });
+full.trajectory(withLines.fleet_lines ?? [], { to: 2030 });
+console.log(html, md, glpiReview);
+// @ts-expect-error: the review is HTML or Markdown
+full.review(lines, { format: 'pdf' });
+// @ts-expect-error: last year's inventory cannot be an estate
+full.review(lines, { previous: { estate } });

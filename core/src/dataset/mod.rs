@@ -417,7 +417,7 @@ impl Dataset {
 
     /// Loads a dataset from a folder holding `datapackage.json` and the CSV tables, or a
     /// référentiel in G4IT's format (its `ref_*.csv` tables, no datapackage.json;
-    /// [`Dataset::from_referential`], named by the folder).
+    /// `Dataset::from_referential` with the `numecoeval` feature, named by the folder).
     pub fn from_dir(path: impl AsRef<std::path::Path>) -> Result<Dataset, DatasetError> {
         let dir = path.as_ref();
         #[cfg(feature = "numecoeval")]

@@ -17,7 +17,8 @@ use crate::report::estate::{
 use crate::report::{GroupFootprint, ImpactTable, PerCapita, Report, Scopes};
 use crate::services::ServiceFootprint;
 
-/// Evaluates an estate against `ds`. The estate's year and commune fill the options they
+/// Evaluates an estate against `ds`. The estate's year, when it gives one, is the reporting year
+/// (it describes that year); its commune fills the per-capita denominators the options
 /// leave unset (`options.reporting_year` stays when the estate gives no year).
 pub fn evaluate_estate(
     ds: &Dataset,
@@ -388,7 +389,7 @@ fn service_entries(
 }
 
 /// A room server's usage: what it leaves unset comes from its room, then the estate's year.
-pub(super) fn room_usage(room: &super::Room, s: &super::RoomServer, year: i32) -> UsageRequest {
+pub fn room_usage(room: &super::Room, s: &super::RoomServer, year: i32) -> UsageRequest {
     let mut usage = s.usage.clone();
     usage.year = usage.year.or(Some(year));
     usage.site = usage.site.or_else(|| room.site.clone());

@@ -36,15 +36,13 @@
 mod error;
 mod evaluate;
 mod files;
-mod levers;
 mod request;
 
 pub use error::EstateError;
 #[cfg(feature = "numecoeval")]
 pub(crate) use evaluate::{estate_options, finish_estate, FleetPart};
-pub use evaluate::{evaluate_estate, evaluate_estate_with};
+pub use evaluate::{evaluate_estate, evaluate_estate_with, room_usage};
 pub use files::{EstateFiles, Folder, InMemoryFiles};
-pub use levers::estate_levers;
 pub use request::{
     is_estate, CloudEntry, Estate, FleetSource, Room, RoomServer, ServiceEntry, MAX_ENTRIES,
     MAX_ESTATE_BYTES,

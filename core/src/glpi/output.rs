@@ -4,7 +4,7 @@
 use super::{GlpiImport, GlpiItem, ItemStatus};
 use crate::csv_safe::{self, Cell::Number, Cell::Text};
 use crate::dataset::Dataset;
-use crate::inventory::{Field, RejectedRow, RowError, Warning};
+use crate::inventory::{Field, ReadInventory, RejectedRow, RowError, Warning};
 use crate::options::EvaluationOptions;
 use crate::report::Report;
 
@@ -130,6 +130,21 @@ impl GlpiImport {
         Ok(ev.finish())
     }
 
+    /// The import as an inventory read into memory: the mapped items as lines numbered by item,
+    /// the unmapped and invalid items as the rows [`GlpiImport::evaluate`] rejects. What the
+    /// review reads of it (levers, trajectory, last year's inventory), as of any inventory.
+    pub fn to_inventory(&self) -> ReadInventory {
+        let mut out = ReadInventory::default();
+        for item in &self.items {
+            match (item.status, item.line()) {
+                (ItemStatus::Mapped, Some(line)) => out.lines.push((item.number, line)),
+                (ItemStatus::Excluded, _) => {}
+                _ => out.rejected.push(rejected_row(item)),
+            }
+        }
+        out
+    }
+
     /// Adds the items to an evaluation; `adjust` may change a mapped item's line before it is
     /// evaluated, or leave it out (`false`, having said why).
     pub(crate) fn add_to(
@@ -155,14 +170,7 @@ impl GlpiImport {
                         item.code
                     ),
                 }),
-                _ => ev.reject(RejectedRow {
-                    line: item.number,
-                    error: RowError::Unmapped {
-                        item: describe(item),
-                        reason: item.detail.clone(),
-                        code: format!("glpi_{}", item.code),
-                    },
-                }),
+                _ => ev.reject(rejected_row(item)),
             }
         }
         for f in &self.skipped_files {
@@ -173,6 +181,18 @@ impl GlpiImport {
                 message: format!("{f}: not read (only .json and .csv files of a folder are)"),
             });
         }
+    }
+}
+
+/// An unmapped or invalid item as a rejected row: its number, the file and the reason.
+fn rejected_row(item: &GlpiItem) -> RejectedRow {
+    RejectedRow {
+        line: item.number,
+        error: RowError::Unmapped {
+            item: describe(item),
+            reason: item.detail.clone(),
+            code: format!("glpi_{}", item.code),
+        },
     }
 }
 

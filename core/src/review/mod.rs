@@ -31,6 +31,8 @@ mod blocks;
 mod doc;
 #[cfg(feature = "estate")]
 mod estate;
+#[cfg(feature = "estate")]
+mod estate_levers;
 mod format;
 
 /// A number for people: French `1 234,5` or English `1,234.5`, about three significant digits.
@@ -42,6 +44,8 @@ mod outlook;
 mod prepare;
 mod sections;
 
+#[cfg(feature = "estate")]
+pub use estate_levers::estate_levers;
 pub use levers::standard_levers;
 pub use prepare::{
     compare_with_previous, prepare, PrepareError, PreparedReview, PreviousInventory, ReviewOptions,
@@ -95,6 +99,17 @@ impl From<&crate::glpi::GlpiItem> for LeftOut {
             reason: item.detail.clone(),
         }
     }
+}
+
+/// The items of a GLPI import left out on purpose (excluded: a laptop's own screen, a virtual
+/// machine...), as the review lists them; unmapped and invalid items are its rejected rows.
+pub fn left_out(import: &crate::glpi::GlpiImport) -> Vec<LeftOut> {
+    import
+        .items
+        .iter()
+        .filter(|i| i.status == crate::glpi::ItemStatus::Excluded)
+        .map(LeftOut::from)
+        .collect()
 }
 
 /// What the review is made of.

@@ -152,8 +152,7 @@ pub fn prepare(
             ));
         }
         levers.extend(
-            crate::estate::estate_levers(ds, e, &report, options.lang)
-                .map_err(PrepareError::Estate)?,
+            super::estate_levers(ds, e, &report, options.lang).map_err(PrepareError::Estate)?,
         );
     }
     let previous = previous

@@ -2,14 +2,13 @@
 //! by the same models as the estate (the entry evaluated again with the lever pulled), its
 //! effect in kg CO2e a year with its range, its assumption said in its description.
 
-use super::evaluate::room_usage;
-use super::{Estate, EstateError};
+use super::Lever;
 use crate::dataset::Dataset;
+use crate::estate::{room_usage, Estate, EstateError};
 use crate::estimate::Range;
 use crate::hosting::HostingFootprint;
 use crate::indicator::{Indicator, Lang};
 use crate::report::Report;
-use crate::review::Lever;
 
 /// The hosting sites a room can move to (`hosting_sites.csv`): French colocation, a public
 /// cloud's data centre.
@@ -119,7 +118,7 @@ pub fn estate_levers(
             }
         }
     }
-    let share = crate::review::format_number(LIGHTER * 100.0, lang);
+    let share = super::format_number(LIGHTER * 100.0, lang);
     if n_pages > 0 {
         out.push(Lever {
             title: if fr {
@@ -197,8 +196,7 @@ fn move_servers(
     } else {
         &target.label_en
     };
-    let pue =
-        crate::review::format_number(target.pue.central, if fr { Lang::Fr } else { Lang::En });
+    let pue = super::format_number(target.pue.central, if fr { Lang::Fr } else { Lang::En });
     Ok(Some(Lever {
         title: if fr {
             format!("Héberger les serveurs de salle : {label}")
