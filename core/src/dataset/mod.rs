@@ -71,8 +71,8 @@ pub struct DatasetInfo {
     /// What the set may be used for, in plain words.
     pub usage_note: String,
     /// What the loader could not map onto empreinte's indicators, phases and categories and
-    /// left out, in words (feature `numecoeval`) (a référentiel's unknown criteria, its rows of steps without a phase);
-    /// empty for a dataset in empreinte's own schema.
+    /// left out, in words: a référentiel's unknown criteria, its rows of steps without a phase
+    /// (feature `numecoeval`); empty for a dataset in empreinte's own schema.
     #[cfg(feature = "numecoeval")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unmapped: Vec<String>,

@@ -102,6 +102,7 @@ impl<'d, 's> Reader<'d, 's> {
     ) -> Result<Reader<'d, 's>, EstateError> {
         // The entities first: their agents are the per-agent denominator.
         let mut entities: Vec<(String, f64)> = Vec::new();
+        let mut named = std::collections::HashSet::new();
         let mut pending: Vec<Pending> = Vec::new();
         for (k, sheet) in sheets.iter().enumerate() {
             if sheet.kind != FileKind::Entity {
@@ -109,7 +110,7 @@ impl<'d, 's> Reader<'d, 's> {
             }
             for (line, record) in &sheet.rows {
                 let outcome = EntityRow::read(&sheet.row(record)).and_then(|e| {
-                    if entities.iter().any(|(n, _)| *n == e.name) {
+                    if !named.insert(e.name.clone()) {
                         return Err(column_error(
                             "nomEntite",
                             "numecoeval_duplicate",
@@ -524,6 +525,7 @@ impl<'d, 's> Reader<'d, 's> {
         // Per entity: its rows (file, line), and the sums (sent, sent × recipients, MB).
         type Rows = Vec<(usize, u64)>;
         let mut entities: Vec<(Option<String>, Rows, [f64; 3])> = Vec::new();
+        let mut index: HashMap<Option<String>, usize> = HashMap::new();
         let sheets = self.sheets_of(FileKind::Messaging);
         for (k, sheet) in sheets {
             for (line, record) in &sheet.rows {
@@ -547,13 +549,10 @@ impl<'d, 's> Reader<'d, 's> {
                     self.outcome(k, *line, Ok(()));
                     continue;
                 }
-                let i = match entities.iter().position(|(e, _, _)| *e == m.entity) {
-                    Some(i) => i,
-                    None => {
-                        entities.push((m.entity.clone(), Vec::new(), [0.0; 3]));
-                        entities.len() - 1
-                    }
-                };
+                let i = *index.entry(m.entity.clone()).or_insert_with(|| {
+                    entities.push((m.entity.clone(), Vec::new(), [0.0; 3]));
+                    entities.len() - 1
+                });
                 let e = &mut entities[i];
                 e.1.push((k, *line));
                 e.2[0] += m.sent;

@@ -47,6 +47,8 @@ pub(super) struct Equipment {
     pub(super) indicators: Vec<crate::Indicator>,
     pub(super) centres: Vec<DataCentreResult>,
     pub(super) types: Vec<EquipmentTypeResult>,
+    /// Type as written → its position in `types`.
+    pub(super) type_index: HashMap<String, usize>,
     /// Fleet and hosting scopes, with their entries.
     pub(super) scopes: [(ImpactTable, u64); 2],
     /// Equipment names, with their first line.
@@ -75,6 +77,7 @@ impl Equipment {
                 })
                 .collect(),
             types: Vec::new(),
+            type_index: HashMap::new(),
             scopes: [
                 (ImpactTable::new(indicators), 0),
                 (ImpactTable::new(indicators), 0),
@@ -109,8 +112,8 @@ impl Equipment {
             c.devices += u64::from(fp.quantity);
             c.electricity_kwh += kwh;
         }
-        let t = match self.types.iter().position(|t| t.name == row.kind) {
-            Some(i) => i,
+        let t = match self.type_index.get(&row.kind) {
+            Some(i) => *i,
             None => {
                 self.types.push(EquipmentTypeResult {
                     name: row.kind.clone(),
@@ -119,6 +122,8 @@ impl Equipment {
                     electricity_kwh: 0.0,
                     impacts: ImpactTable::new(&self.indicators),
                 });
+                self.type_index
+                    .insert(row.kind.clone(), self.types.len() - 1);
                 self.types.len() - 1
             }
         };
@@ -167,32 +172,36 @@ impl Equipment {
 
 /// Entities: the report's departments, with the agents of the Entite file.
 pub(super) fn entity_results(report: &Report, entities: &[(String, f64)]) -> Vec<EntityResult> {
-    let agents = |name: &Option<String>| {
-        name.as_ref()
-            .and_then(|n| entities.iter().find(|(e, _)| e == n))
-            .map(|(_, a)| *a)
-    };
+    let agents: HashMap<&str, f64> = entities.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+    let per =
+        |impacts: &ImpactTable, a: Option<f64>| a.filter(|a| *a > 0.0).map(|a| impacts.per(a));
     let mut out: Vec<EntityResult> = report
         .by_department
         .iter()
         .map(|g| {
-            let a = agents(&g.key);
+            let a = g.key.as_deref().and_then(|k| agents.get(k).copied());
             EntityResult {
                 name: g.key.clone(),
                 agents: a,
-                per_agent: a.filter(|a| *a > 0.0).map(|a| g.impacts.per(a)),
+                per_agent: per(&g.impacts, a),
                 impacts: g.impacts.clone(),
             }
         })
         .collect();
+    // Entities of the Entite file without equipment or services: nothing, with their agents.
+    let present: std::collections::HashSet<&str> = report
+        .by_department
+        .iter()
+        .filter_map(|g| g.key.as_deref())
+        .collect();
     let indicators = report.totals.impacts.indicators();
     for (name, a) in entities {
-        if !out.iter().any(|e| e.name.as_deref() == Some(name)) {
+        if !present.contains(name.as_str()) {
             let impacts = ImpactTable::new(indicators);
             out.push(EntityResult {
                 name: Some(name.clone()),
                 agents: Some(*a),
-                per_agent: (*a > 0.0).then(|| impacts.per(*a)),
+                per_agent: per(&impacts, Some(*a)),
                 impacts,
             });
         }

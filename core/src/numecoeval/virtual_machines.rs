@@ -16,6 +16,9 @@ use crate::report::numecoeval::{ApplicationResult, ShareRule, VirtualMachineResu
 use crate::report::ImpactTable;
 use std::collections::HashMap;
 
+/// Distinct unknown hosts a "did you mean" is looked for.
+const SUGGESTED_HOSTS: usize = 100;
+
 /// A physical equipment as its virtual machines see it.
 #[derive(Debug)]
 pub(super) enum Host {
@@ -100,6 +103,25 @@ pub(super) fn allocate(
     for (i, n) in known.iter().enumerate() {
         names.insert(n, i);
     }
+    // "Did you mean": each unknown host is compared with every equipment's name, so only the
+    // first distinct ones are (a file of misnamed hosts stays linear).
+    let suggestions: std::cell::RefCell<HashMap<String, String>> = Default::default();
+    let suggest = |host: &str| -> String {
+        let mut cache = suggestions.borrow_mut();
+        if let Some(s) = cache.get(host) {
+            return s.clone();
+        }
+        let s = if cache.len() < SUGGESTED_HOSTS {
+            names
+                .suggest(host)
+                .map(|(_, i)| format!(" (did you mean {}?)", known[i]))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        cache.insert(host.to_string(), s.clone());
+        s
+    };
     let host_error = |host: &str| -> RowError {
         match hosts.get(host) {
             Some(Host::Rejected { file, line }) => column_error(
@@ -117,14 +139,11 @@ pub(super) fn allocate(
                 "numecoeval_unknown_host",
                 format!(
                     "host {host:?} is not an equipment of the EquipementPhysique file{}",
-                    names
-                        .suggest(host)
-                        .map(|(_, i)| format!(" (did you mean {}?)", known[i]))
-                        .unwrap_or_else(|| if known.is_empty() {
-                            " (there is no physical equipment)".to_string()
-                        } else {
-                            String::new()
-                        })
+                    if known.is_empty() {
+                        " (there is no physical equipment)".to_string()
+                    } else {
+                        suggest(host)
+                    }
                 ),
             ),
         }
