@@ -8,7 +8,16 @@
 # README.md gives this command; .ci/run calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n==== %s ====\n' "$*"; }
+# Incremental caches are useless on a one-shot run and take gigabytes of disk.
+export CARGO_INCREMENTAL=0
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+# Each step starts by saying how much disk the run has used and has left: a CI machine's disk
+# is small, and a full disk fails a build with an error far from its cause.
+step() {
+  printf '\n==== %s ====\n' "$*"
+  printf '(target: %s; free: %s)\n' "$(du -sh "$TARGET_DIR" 2>/dev/null | cut -f1)" \
+    "$(df -h . | awk 'NR==2 {print $4}')"
+}
 
 step "format and lints"
 cargo fmt --all -- --check
@@ -42,6 +51,9 @@ fi
 python3 reference-data/tools/validate.py
 python3 examples/tools/generate_communes.py --check
 python3 core/tools/gen_names_fold.py --check
+# Every later step uses release builds: the debug tree (test binaries, clippy's and rustdoc's
+# metadata) is no longer needed, and the disk is.
+rm -rf "$TARGET_DIR/debug" "$TARGET_DIR/doc"
 
 step "WebAssembly: build, Node tests, headless Chromium dashboard"
 bash bindings-wasm/scripts/test.sh

@@ -19,8 +19,8 @@ if [ ! -d "$DIR/node_modules/playwright-core" ]; then
   (cd "$DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 
-cargo build -p empreinte-cli --locked
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/empreinte"
+cargo build --release -p empreinte-cli --locked
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/empreinte"
 
 # 1. A sample commune, with last year's inventory, in French (the change since then split into
 #    fleet, age and reference: `evaluate --previous` writes the same `year_over_year` object).
