@@ -138,10 +138,10 @@ fn apply(f: Range, s: Range, quantity: f64) -> Range {
 }
 
 /// Inputs of a line resolved against the dataset.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Resolved {
     pub category: CategoryRef,
     pub zone: ZoneRef,
-    pub electricity: ElectricityLookup,
     /// Position of the line's classification in the evaluation's list.
     pub classification: u32,
 }
@@ -267,20 +267,60 @@ pub(crate) fn empty_footprint() -> LineFootprint {
     }
 }
 
-/// Computes one line into `out` with the kernel of its category, condition and zone; `trace`,
-/// when given, receives the line's factor coefficients.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn evaluate_line(
+/// What one line contributes before the factors: its footprint is linear in these, so lines of
+/// one stratum are summed here and multiplied by the kernel's factors once, at the end.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LineScalars {
+    /// Number of devices.
+    pub n: f64,
+    /// Years since acquisition (`None`: unknown).
+    pub age: Option<f64>,
+    /// Period embodied impacts are spread over (years), with its range.
+    pub period: Range,
+    /// Devices × the share of their embodied impacts carried this year, for each bound of the
+    /// period (lowest, central, highest): `devices ÷ period` for a device within its period.
+    pub embodied: Range,
+    /// Electricity of the whole line this year (kWh); its use is known when all three are finite.
+    pub kwh: Range,
+    /// Where the devices stand in their annualisation period.
+    pub stage: LifeStage,
+}
+
+impl LineScalars {
+    /// Whether the line's electricity is known (a class without figures may lack it).
+    pub fn use_known(&self) -> bool {
+        self.kwh.central.is_finite() && self.kwh.low.is_finite() && self.kwh.high.is_finite()
+    }
+
+    /// The share of the embodied impacts one device carries this year (per-line results).
+    pub fn shares(&self) -> Range {
+        let s_c = share(self.age, self.period.central);
+        let s_a = share(self.age, self.period.low);
+        let s_b = share(self.age, self.period.high);
+        Range::new(s_a.min(s_b).min(s_c), s_c, s_a.max(s_b).max(s_c))
+    }
+}
+
+/// `n` devices × [`share`], as one division: `n ÷ period` for devices within their period.
+fn devices_share(n: f64, age: Option<f64>, period: f64) -> f64 {
+    match age {
+        Some(a) if a < period => n * (period - a).min(1.0) / period,
+        Some(_) => 0.0,
+        // `(1 / period).min(1)`: at most the whole (and, as `min` does, 1 for no period).
+        None if period > 1.0 => n / period,
+        None => n,
+    }
+}
+
+/// Validates a line of category `category` and computes what it contributes (devices, shares of
+/// the embodied impacts, electricity), in the order of the checks of [`evaluate_line`].
+pub(crate) fn line_scalars(
     ds: &Dataset,
-    line_no: u64,
     line: &EquipmentLine,
-    r: &Resolved,
+    category: CategoryRef,
     opts: &EvaluationOptions,
-    kernel: &Kernel,
-    out: &mut LineFootprint,
-    mut trace: Option<&mut Vec<FactorTrace>>,
-) -> Result<(), RowError> {
-    let cat = ds.category(r.category);
+) -> Result<LineScalars, RowError> {
+    let cat = ds.category(category);
     let year_now = opts.reporting_year;
     if line.quantity == 0 || line.quantity > MAX_QUANTITY {
         return Err(out_of_range(
@@ -340,7 +380,7 @@ pub(crate) fn evaluate_line(
     let default_life = match line.condition {
         Condition::New => cat.lifetime_years,
         Condition::Refurbished | Condition::Reused | Condition::Repaired => ds
-            .second_life_years(r.category)
+            .second_life_years(category)
             .map_or(cat.lifetime_years, Range::exact),
     };
     let period = match opts.annualisation {
@@ -350,14 +390,15 @@ pub(crate) fn evaluate_line(
         }
         Annualisation::None => Range::exact(1.0),
     };
-    let s_c = share(age, period.central);
-    let s_a = share(age, period.low);
-    let s_b = share(age, period.high);
-    let shares = Range::new(s_a.min(s_b).min(s_c), s_c, s_a.max(s_b).max(s_c));
+    let e_c = devices_share(n, age, period.central);
+    let e_a = devices_share(n, age, period.low);
+    let e_b = devices_share(n, age, period.high);
+    let embodied = Range::new(e_a.min(e_b).min(e_c), e_c, e_a.max(e_b).max(e_c));
     let stage = match age {
         _ if no_figures && lifetime.is_none() => LifeStage::Unknown,
         None => LifeStage::Unknown,
-        Some(_) if s_c > 0.0 => LifeStage::Amortising,
+        // Within the period, the share is above 0.
+        Some(a) if a < period.central => LifeStage::Amortising,
         Some(_) => LifeStage::PastPeriod,
     };
 
@@ -369,10 +410,7 @@ pub(crate) fn evaluate_line(
             false,
             0.0,
             MAX_ENERGY_KWH,
-            &format!(
-                "0 to {} kWh per device and year",
-                crate::decimal::Num(MAX_ENERGY_KWH)
-            ),
+            ENERGY_EXPECTED,
         )?),
         None => {
             let power = match line.power {
@@ -382,7 +420,7 @@ pub(crate) fn evaluate_line(
                     false,
                     0.0,
                     MAX_POWER_W,
-                    &format!("0 to {} W per device", crate::decimal::Num(MAX_POWER_W)),
+                    POWER_EXPECTED,
                 )?),
                 None => cat.power_w,
             };
@@ -434,22 +472,64 @@ pub(crate) fn evaluate_line(
     };
     // A class without figures has no default power or hours: its use is not available
     // unless the line measures or describes it in full.
-    let kwh = kwh_per_device.scale(n);
-    let use_known = kwh.central.is_finite() && kwh.low.is_finite() && kwh.high.is_finite();
+    Ok(LineScalars {
+        n,
+        age,
+        period,
+        embodied,
+        kwh: kwh_per_device.scale(n),
+        stage,
+    })
+}
 
-    let mut record =
-        |factor: Option<FactorRef>, indicator: Indicator, phase: Phase, coefficient: f64| {
-            if let (Some(t), Some(factor)) = (trace.as_deref_mut(), factor) {
-                if coefficient != 0.0 {
-                    t.push(FactorTrace {
-                        factor,
-                        indicator,
-                        phase,
-                        coefficient,
-                    });
-                }
-            }
-        };
+/// Computes one line into `out` with the kernel of its category, condition and zone.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn evaluate_line(
+    ds: &Dataset,
+    line_no: u64,
+    line: &EquipmentLine,
+    r: &Resolved,
+    electricity_year: Option<i32>,
+    opts: &EvaluationOptions,
+    kernel: &Kernel,
+    out: &mut LineFootprint,
+) -> Result<(), RowError> {
+    let s = line_scalars(ds, line, r.category, opts)?;
+    line_footprint(line_no, line, r, electricity_year, kernel, &s, out);
+    Ok(())
+}
+
+/// The footprint of a validated line (its scalars) into `out`.
+pub(crate) fn line_footprint(
+    line_no: u64,
+    line: &EquipmentLine,
+    r: &Resolved,
+    electricity_year: Option<i32>,
+    kernel: &Kernel,
+    s: &LineScalars,
+    out: &mut LineFootprint,
+) {
+    expand(kernel, s, out);
+    out.line = line_no;
+    out.category = r.category;
+    out.quantity = line.quantity;
+    out.condition = line.condition;
+    out.zone = r.zone;
+    out.electricity_year = electricity_year;
+    out.period_years = s.period.central;
+    out.embodied_share = share(s.age, s.period.central);
+    out.stage = s.stage;
+    out.electricity_kwh = if s.use_known() {
+        s.kwh.central
+    } else {
+        f64::NAN
+    };
+}
+
+/// A line's impacts per indicator and phase: its scalars times the kernel's factors.
+fn expand(kernel: &Kernel, s: &LineScalars, out: &mut LineFootprint) {
+    let (shares, kwh, n) = (s.shares(), s.kwh, s.n);
+    let use_known = s.use_known();
     for (ind, phases) in &kernel.rows {
         let row = &mut out.impacts[*ind as usize];
         let mut included = 0u8;
@@ -462,33 +542,38 @@ pub(crate) fn evaluate_line(
                     Some(Range::ZERO)
                 }
                 KernelCell::Value(_, _) if shares.high == 0.0 => Some(Range::ZERO),
-                KernelCell::Value(f, v) => {
-                    record(f, *ind, phase, shares.central * n);
-                    Some(apply(v, shares, n))
-                }
+                KernelCell::Value(_, v) => Some(apply(v, shares, n)),
             };
         }
         out.included[*ind as usize] = included;
         row[Phase::Use.index()] = match phases[Phase::Use.index()] {
-            KernelCell::Value(f, v) if use_known => {
-                record(f, *ind, Phase::Use, kwh.central);
-                Some(apply(v, kwh, 1.0))
-            }
+            KernelCell::Value(_, v) if use_known => Some(apply(v, kwh, 1.0)),
             _ => None,
         };
         row[TOTAL] = Phase::ALL
             .iter()
             .try_fold(Range::ZERO, |acc, p| row[p.index()].map(|v| acc + v));
     }
-    out.line = line_no;
-    out.category = r.category;
-    out.quantity = line.quantity;
-    out.condition = line.condition;
-    out.zone = r.zone;
-    out.electricity_year = r.electricity.year_used;
-    out.period_years = period.central;
-    out.embodied_share = s_c;
-    out.stage = stage;
-    out.electricity_kwh = if use_known { kwh.central } else { f64::NAN };
-    Ok(())
+}
+
+const ENERGY_EXPECTED: &str = "0 to 876000 kWh per device and year";
+const POWER_EXPECTED: &str = "0 to 100000 W per device";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn expected_ranges_read_the_maxima() {
+        use crate::decimal::Num;
+        assert_eq!(
+            super::ENERGY_EXPECTED,
+            format!(
+                "0 to {} kWh per device and year",
+                Num(super::MAX_ENERGY_KWH)
+            )
+        );
+        assert_eq!(
+            super::POWER_EXPECTED,
+            format!("0 to {} W per device", Num(super::MAX_POWER_W))
+        );
+    }
 }

@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 pub mod classify;
+mod csv_records;
 pub mod csv_safe;
 pub mod dataset;
 mod decimal;

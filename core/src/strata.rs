@@ -1,12 +1,14 @@
 //! Aggregation by stratum: lines of the same category, condition, zone and department (and
-//! whose use is known, or not) have factors for exactly the same indicators and phases, so they
-//! are summed together and the
-//! totals, categories and departments are built from the strata at the end. One addition per
-//! line instead of three, and no availability bookkeeping per line.
+//! whose use is known, or not) share one kernel of factors, and a line's footprint is linear in
+//! what it contributes: devices × its share of the embodied impacts, and its kWh. A stratum sums
+//! those scalars line by line (a handful of additions); at the end they are multiplied by the
+//! kernel's factors once per stratum, and the totals, categories and departments are built from
+//! the strata. No per-line vector of indicators × phases, no availability bookkeeping per line.
 
 use crate::estimate::Range;
-use crate::fleet::LineFootprint;
-use crate::indicator::{Indicator, Phase};
+use crate::fleet::{FactorTrace, Kernel, KernelCell, LineScalars};
+use crate::indicator::Phase;
+use crate::inventory::Condition;
 use crate::report::GroupFootprint;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -14,12 +16,15 @@ use rustc_hash::FxHashMap as HashMap;
 pub(crate) struct Stratum {
     pub category: usize,
     pub department: usize,
+    /// The kernel of the stratum's category, condition and zone.
+    pub kernel: usize,
+    use_known: bool,
     lines: u64,
     devices: u64,
-    kwh: f64,
-    /// Per dataset indicator slot, the four phases.
-    sums: Vec<[Range; 4]>,
-    state: Vec<[Cell; 4]>,
+    /// Σ devices × share of the embodied impacts (lowest, central, highest).
+    embodied: Range,
+    /// Σ kWh: the lower bound, central, the upper bound (of lines whose use is known).
+    kwh: Range,
 }
 
 /// What one phase of the stratum's lines is.
@@ -31,98 +36,167 @@ enum Cell {
     Included,
 }
 
+/// What puts lines in one stratum: the same kernel (category, condition, zone), department,
+/// and use known or not (a line of a class without figures may measure its electricity and
+/// another not: their use phase differs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct StratumKey {
+    pub category: u32,
+    pub condition: Condition,
+    pub zone: u32,
+    pub department: u32,
+    pub use_known: bool,
+}
+
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Strata {
-    index: HashMap<(u32, u8, u32, u32), usize>,
+    index: HashMap<StratumKey, usize>,
     pub items: Vec<Stratum>,
 }
 
 impl Strata {
-    pub fn add(&mut self, f: &LineFootprint, department: usize, indicators: &[Indicator]) {
-        // A line of a class without figures may measure its electricity and another not: their
-        // use phase differs, so they are apart.
-        let use_known = f.electricity_kwh.is_finite();
-        let key = (
-            f.category.0,
-            f.condition as u8 | (u8::from(use_known) << 4),
-            f.zone.0,
-            department as u32,
-        );
-        let i = match self.index.get(&key) {
-            Some(i) => *i,
-            None => {
-                self.items.push(Stratum {
-                    category: f.category.0 as usize,
-                    department,
-                    lines: 0,
-                    devices: 0,
-                    kwh: 0.0,
-                    sums: vec![[Range::ZERO; 4]; indicators.len()],
-                    state: indicators
-                        .iter()
-                        .map(|ind| {
-                            std::array::from_fn(|p| match f.impacts[*ind as usize][p] {
-                                None => Cell::Missing,
-                                Some(_) if f.included[*ind as usize] & (1 << p) != 0 => {
-                                    Cell::Included
-                                }
-                                Some(_) => Cell::Available,
-                            })
-                        })
-                        .collect(),
-                });
-                self.index.insert(key, self.items.len() - 1);
-                self.items.len() - 1
-            }
-        };
-        let s = &mut self.items[i];
-        s.lines += 1;
-        s.devices += f.quantity as u64;
+    /// The stratum of a key, if a line already opened it.
+    #[inline]
+    pub fn find(&self, key: &StratumKey) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+
+    /// Opens the stratum of a key, whose lines use kernel `kernel`.
+    pub fn insert(&mut self, key: StratumKey, kernel: usize) -> usize {
+        self.items.push(Stratum {
+            category: key.category as usize,
+            department: key.department as usize,
+            kernel,
+            use_known: key.use_known,
+            lines: 0,
+            devices: 0,
+            embodied: Range::ZERO,
+            kwh: Range::ZERO,
+        });
+        self.index.insert(key, self.items.len() - 1);
+        self.items.len() - 1
+    }
+
+    /// Adds a line's scalars to stratum `i`; returns the stratum's kernel.
+    #[inline]
+    pub fn add(&mut self, i: usize, quantity: u32, s: &LineScalars) -> usize {
+        let st = &mut self.items[i];
+        st.lines += 1;
+        st.devices += u64::from(quantity);
+        st.embodied = st.embodied + s.embodied;
         // A line whose electricity is not available adds none (its use phase is not
-        // available either, and says so in the impacts).
-        if f.electricity_kwh.is_finite() {
-            s.kwh += f.electricity_kwh;
+        // available either).
+        if st.use_known {
+            st.kwh.low += s.kwh.low.min(s.kwh.high);
+            st.kwh.central += s.kwh.central;
+            st.kwh.high += s.kwh.low.max(s.kwh.high);
         }
-        for (slot, ind) in indicators.iter().enumerate() {
-            let row = &f.impacts[*ind as usize];
-            let sums = &mut s.sums[slot];
-            for p in 0..4 {
-                if let Some(v) = row[p] {
-                    sums[p] = sums[p] + v;
+        st.kernel
+    }
+}
+
+/// A factor range times a sum of non-negative scalars: the low bound of a non-negative factor
+/// goes with the low sum, of a negative one with the high sum (as each line's `min`/`max` would),
+/// and zero stays +0.
+fn times(f: Range, s: Range) -> Range {
+    let (low, high) = (
+        if f.low >= 0.0 { s.low } else { s.high },
+        if f.high >= 0.0 { s.high } else { s.low },
+    );
+    Range::new(
+        f.low * low + 0.0,
+        f.central * s.central + 0.0,
+        f.high * high + 0.0,
+    )
+}
+
+/// A stratum's impacts: per dataset indicator slot, the four phases, with what each phase is.
+pub(crate) struct StratumImpacts {
+    lines: u64,
+    devices: u64,
+    kwh: f64,
+    sums: Vec<[(Range, Cell); 4]>,
+}
+
+impl Stratum {
+    /// Multiplies the stratum's scalars by its kernel's factors.
+    pub fn impacts(&self, kernel: &Kernel) -> StratumImpacts {
+        let sums = kernel
+            .rows
+            .iter()
+            .map(|(_, cells)| {
+                std::array::from_fn(|p| match (cells[p], p == Phase::Use.index()) {
+                    (KernelCell::NotAvailable, _) => (Range::ZERO, Cell::Missing),
+                    (KernelCell::Included, _) => (Range::ZERO, Cell::Included),
+                    (KernelCell::Value(_, v), false) => (times(v, self.embodied), Cell::Available),
+                    (KernelCell::Value(_, v), true) if self.use_known => {
+                        (times(v, self.kwh), Cell::Available)
+                    }
+                    (KernelCell::Value(_, _), true) => (Range::ZERO, Cell::Missing),
+                })
+            })
+            .collect();
+        StratumImpacts {
+            lines: self.lines,
+            devices: self.devices,
+            kwh: self.kwh.central,
+            sums,
+        }
+    }
+
+    /// The stratum's coefficient of each factor it uses (Monte Carlo draws the factors).
+    pub fn traces(&self, kernel: &Kernel, out: &mut Vec<FactorTrace>) {
+        out.clear();
+        for (ind, cells) in &kernel.rows {
+            for phase in Phase::ALL {
+                let coefficient = match cells[phase.index()] {
+                    KernelCell::Value(Some(_), _) if phase != Phase::Use => self.embodied.central,
+                    KernelCell::Value(Some(_), _) if self.use_known => self.kwh.central,
+                    _ => continue,
+                };
+                if let (KernelCell::Value(Some(factor), _), true) =
+                    (cells[phase.index()], coefficient != 0.0)
+                {
+                    out.push(FactorTrace {
+                        factor,
+                        indicator: *ind,
+                        phase,
+                        coefficient,
+                    });
                 }
             }
         }
     }
 }
 
-impl Stratum {
+impl StratumImpacts {
     /// Adds this stratum into a group's aggregates.
     pub fn merge_into(&self, g: &mut GroupFootprint) {
         g.lines += self.lines;
         g.devices += self.devices;
         g.electricity_kwh += self.kwh;
         for (slot, cells) in g.impacts.cells.iter_mut().enumerate() {
-            let (sums, state) = (&self.sums[slot], &self.state[slot]);
+            let row = &self.sums[slot];
             let mut total = Range::ZERO;
             for p in Phase::ALL {
                 let c = &mut cells[p.index()];
-                match state[p.index()] {
-                    Cell::Available => {
-                        c.range = c.range + sums[p.index()];
+                match row[p.index()] {
+                    (sum, Cell::Available) => {
+                        c.range = c.range + sum;
                         c.n_available += self.lines;
-                        total = total + sums[p.index()];
+                        total = total + sum;
                     }
-                    Cell::Included => c.n_included += self.lines,
-                    Cell::Missing => c.n_missing += self.lines,
+                    (_, Cell::Included) => c.n_included += self.lines,
+                    (_, Cell::Missing) => c.n_missing += self.lines,
                 }
             }
             // In the total, an included phase is known (it is in manufacturing).
             let t = &mut cells[4];
-            if state.iter().any(|c| *c != Cell::Missing) {
+            if row.iter().any(|(_, c)| *c != Cell::Missing) {
                 t.range = t.range + total;
                 t.n_available += self.lines;
             }
-            if state.contains(&Cell::Missing) {
+            if row.iter().any(|(_, c)| *c == Cell::Missing) {
                 t.n_missing += self.lines;
             }
         }

@@ -329,7 +329,8 @@ fn a_lumped_figure_shows_distribution_and_end_of_life_as_included() {
     let d = r.totals.impacts.get(cc, Phase::Distribution).unwrap();
     assert_eq!(d.availability(), Availability::Available);
     assert_eq!((d.n_available, d.n_included), (1, 1));
-    assert_eq!(d.central(), Some(3.0 * 12.3 / 5.0));
+    // The factor times devices ÷ period, as the model multiplies them.
+    assert_eq!(d.central(), Some(12.3 * (3.0 / 5.0)));
 }
 
 #[test]

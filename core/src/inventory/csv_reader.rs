@@ -3,8 +3,11 @@
 //! header row to fields.
 
 use super::columns::TRACE_COLUMNS;
-use super::values::{fill_line, CellValue, MAX_TEXT_LEN};
+use super::values::{
+    clear_numbers, fill_line, fill_line_plain, set_plain_number, CellValue, MAX_TEXT_LEN,
+};
 use super::{Field, InventoryError, InventoryItem, RejectedRow, RowError, Warning};
+use crate::csv_records::Records;
 use crate::text::{DecodingReader, SourceEncoding};
 use std::io::{Cursor, Read};
 
@@ -24,11 +27,10 @@ pub struct CsvFormat {
 
 /// A CSV inventory being read record by record, in bounded memory.
 pub struct CsvInventory {
-    reader: csv::Reader<Box<dyn Read>>,
+    records: Records<Box<dyn Read>>,
     columns: ColumnMap,
     format: CsvFormat,
     warnings: Vec<Warning>,
-    record: csv::ByteRecord,
     blank_rows: u64,
     done: bool,
 }
@@ -146,23 +148,17 @@ impl CsvInventory {
             let mut skip = [0u8; 3];
             let _ = source.read_exact(&mut skip);
         }
-        // Line ends as "\n" only: the csv crate numbers the records of a CRLF file (every
-        // spreadsheet's export) one line early, and errors must name the right line.
-        let source: Box<dyn Read> = Box::new(LineFeeds::new(source));
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(separator)
-            .from_reader(source);
-
+        // Records as the csv crate reads them, flexible, line ends read as "\n" (the csv crate
+        // numbers the records of a CRLF file, every spreadsheet's export, one line early, and
+        // errors must name the right line).
+        let mut records = Records::new(source, separator);
         let mut warnings = Vec::new();
-        let mut record = csv::ByteRecord::new();
         let headers = loop {
-            match reader.read_byte_record(&mut record) {
+            match records.read() {
                 Ok(false) => return Err(InventoryError::Empty),
-                Ok(true) if record.iter().all(|f| f.trim_ascii().is_empty()) => continue,
+                Ok(true) if records.iter().all(|f| f.trim_ascii().is_empty()) => continue,
                 Ok(true) => {
-                    break record
+                    break records
                         .iter()
                         .map(|f| String::from_utf8_lossy(f).trim().to_string())
                         .collect::<Vec<_>>()
@@ -172,11 +168,10 @@ impl CsvInventory {
         };
         let columns = ColumnMap::from_headers(&headers, &mut warnings)?;
         Ok(CsvInventory {
-            reader,
+            records,
             columns,
             format,
             warnings,
-            record,
             blank_rows: 0,
             done: false,
         })
@@ -202,12 +197,8 @@ impl CsvInventory {
         self.blank_rows
     }
 
-    /// Fills `out` from a record; cells stay on the stack, buffers are reused.
-    fn convert_into(
-        &self,
-        rec: &csv::StringRecord,
-        out: &mut super::EquipmentLine,
-    ) -> Result<(), RowError> {
+    /// Fills `out` from a record's text cells; cells stay on the stack, buffers are reused.
+    fn convert_into(&self, rec: &[&str], out: &mut super::EquipmentLine) -> Result<(), RowError> {
         let n_headers = self.columns.columns.len();
         if rec.len() > n_headers && rec.iter().skip(n_headers).any(|f| !f.trim().is_empty()) {
             return Err(RowError::FieldCount {
@@ -238,39 +229,59 @@ impl CsvInventory {
         )
     }
 
-    /// Validates the current record as UTF-8 once, and fills `out` from it.
-    fn decode_into(&mut self, out: &mut super::EquipmentLine) -> Result<(), RowError> {
-        let record = std::mem::take(&mut self.record);
-        match csv::StringRecord::from_byte_record(record) {
-            Ok(text) => {
-                let result = self.convert_into(&text, out);
-                self.record = text.into_byte_record();
-                result
-            }
-            Err(e) => {
-                let column = e.utf8_error().field();
-                let valid_up_to = e.utf8_error().valid_up_to();
-                self.record = e.into_byte_record();
-                let field = self.columns.columns.get(column).copied().flatten();
-                match field {
-                    Some(field) => Err(RowError::InvalidText {
-                        field,
-                        reason: format!(
-                            "invalid UTF-8 at byte {valid_up_to} of the cell; save the file as UTF-8 or Windows-1252 throughout"
-                        ),
-                    }),
-                    // An unused column with stray bytes: read the row without it.
-                    None => {
-                        let cleaned: csv::StringRecord = self
-                            .record
-                            .iter()
-                            .map(|f| std::str::from_utf8(f).unwrap_or(""))
-                            .collect();
-                        self.convert_into(&cleaned, out)
+    /// The usual row (no quotes, UTF-8, each cell of the usual kind) filled straight from its
+    /// cells; `false` leaves it to [`CsvInventory::decode_into`]'s general reading.
+    fn plain_into(&self, out: &mut super::EquipmentLine) -> bool {
+        let rec = &self.records;
+        let columns = &self.columns.columns;
+        if rec.len() > columns.len() {
+            return false;
+        }
+        let Some((text, base)) = rec.plain_text() else {
+            return false;
+        };
+        let mut whole = true;
+        let cells = columns.iter().zip(rec.bounds()).filter_map(|(f, (a, b))| {
+            let f = (*f)?;
+            let cell = text.get(a - base..b - base);
+            whole &= cell.is_some();
+            Some((f, cell?))
+        });
+        fill_line_plain(out, cells) && whole
+    }
+
+    /// Fills `out` from the current record: the usual row straight from its cells, any other
+    /// through its text (each cell checked as UTF-8, the first invalid one named).
+    fn decode_into(&self, out: &mut super::EquipmentLine) -> Result<(), RowError> {
+        if self.plain_into(out) {
+            return Ok(());
+        }
+        let (rec, columns) = (&self.records, &self.columns.columns);
+        let mut text: Vec<&str> = Vec::with_capacity(rec.len());
+        for (column, cell) in rec.iter().enumerate() {
+            match std::str::from_utf8(cell) {
+                Ok(t) => text.push(t),
+                Err(e) => match columns.get(column).copied().flatten() {
+                    Some(field) => {
+                        return Err(RowError::InvalidText {
+                            field,
+                            reason: format!(
+                                "invalid UTF-8 at byte {} of the cell; save the file as UTF-8 or Windows-1252 throughout",
+                                e.valid_up_to()
+                            ),
+                        })
                     }
-                }
+                    // An unused column with stray bytes: read the row without it (and without
+                    // any cell after it that is not UTF-8 either).
+                    None => {
+                        text.clear();
+                        text.extend(rec.iter().map(|f| std::str::from_utf8(f).unwrap_or("")));
+                        break;
+                    }
+                },
             }
         }
+        self.convert_into(&text, out)
     }
 
     /// Reads the next row into `line` (reusing its buffers): `Some(Ok(Ok(line_no)))` for a line,
@@ -279,14 +290,19 @@ impl CsvInventory {
         &mut self,
         line: &mut super::EquipmentLine,
     ) -> Option<Result<Result<u64, RejectedRow>, InventoryError>> {
+        Some(self.advance()?.map(|n| match self.decode_into(line) {
+            Ok(()) => Ok(n),
+            Err(error) => Err(RejectedRow { line: n, error }),
+        }))
+    }
+
+    /// Moves to the next row that is not blank: its line number, `None` at the end.
+    pub(crate) fn advance(&mut self) -> Option<Result<u64, InventoryError>> {
         loop {
             if self.done {
                 return None;
             }
-            let mut record = std::mem::take(&mut self.record);
-            let read = self.reader.read_byte_record(&mut record);
-            self.record = record;
-            match read {
+            match self.records.read() {
                 Ok(false) => {
                     self.done = true;
                     return None;
@@ -296,24 +312,65 @@ impl CsvInventory {
                     return Some(Err(read_error(&e)));
                 }
                 Ok(true) => {
-                    if self.record.iter().all(|f| f.trim_ascii().is_empty()) {
+                    if self.records.iter().all(|f| f.trim_ascii().is_empty()) {
                         self.blank_rows += 1;
                         continue;
                     }
-                    let n = self.record.position().map_or(0, |p| p.line());
-                    return Some(Ok(match self.decode_into(line) {
-                        Ok(()) => Ok(n),
-                        Err(error) => Err(RejectedRow { line: n, error }),
-                    }));
+                    return Some(Ok(self.records.record_line()));
                 }
             }
         }
     }
+
+    /// Reads the current row (after [`CsvInventory::advance`]) into `line`.
+    pub(crate) fn decode(&self, line: &mut super::EquipmentLine) -> Result<(), RowError> {
+        self.decode_into(line)
+    }
+
+    /// The current row read straight from its cells when it is plain (no quotes, no more cells
+    /// than columns, numbers as [`set_plain_number`] reads them, a label of at most
+    /// [`MAX_TEXT_LEN`] bytes of UTF-8): its numbers into `line` (its text fields left as they
+    /// are), and its key into `key`: the text cells that decide how it is evaluated (category,
+    /// model, condition, country, department), each as its field, its bytes and "\n" (which a
+    /// plain cell cannot hold). Rows with the same key read the same, so an evaluation can
+    /// remember how it resolved one. `false` for any other row.
+    pub(crate) fn plain_row(&self, key: &mut Vec<u8>, line: &mut super::EquipmentLine) -> bool {
+        let Some((buf, fields)) = self.records.plain_fields() else {
+            return false;
+        };
+        let columns = &self.columns.columns;
+        if fields.len() > columns.len() {
+            return false;
+        }
+        key.clear();
+        clear_numbers(line);
+        for (field, (a, b)) in columns.iter().zip(fields) {
+            let Some(field) = *field else { continue };
+            let cell = &buf[*a..*b];
+            if is_key(field) {
+                key.push(field as u8);
+                key.extend_from_slice(cell);
+                key.push(b'\n');
+            } else if !set_plain_number(line, field, cell) {
+                return false;
+            }
+        }
+        true
+    }
 }
 
-fn read_error(e: &csv::Error) -> InventoryError {
+/// The fields a row's evaluation depends on by their text (the rest are numbers, and a label).
+fn is_key(f: Field) -> bool {
+    matches!(
+        f,
+        Field::Category | Field::Model | Field::Condition | Field::Country | Field::Department
+    )
+}
+
+/// An input that cannot be read (the csv crate's error gave no line for it).
+fn read_error(e: &std::io::Error) -> InventoryError {
     InventoryError::Read {
-        line: e.position().map_or(0, |p| p.line()),
+        line: 0,
         message: e.to_string(),
     }
 }
@@ -329,54 +386,6 @@ impl Iterator for CsvInventory {
                 Err(rejected) => InventoryItem::Rejected(rejected),
             })
         })
-    }
-}
-
-/// A reader that turns "\r\n" and a lone "\r" (old Mac exports) into "\n", streaming.
-struct LineFeeds<R> {
-    inner: R,
-    /// The last byte read was a "\r" (already written as "\n"): a "\n" right after it is dropped.
-    after_cr: bool,
-}
-
-impl<R: Read> LineFeeds<R> {
-    fn new(inner: R) -> LineFeeds<R> {
-        LineFeeds {
-            inner,
-            after_cr: false,
-        }
-    }
-}
-
-impl<R: Read> Read for LineFeeds<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        loop {
-            let n = self.inner.read(buf)?;
-            if n == 0 {
-                return Ok(0);
-            }
-            let mut out = 0;
-            for i in 0..n {
-                let b = buf[i];
-                match b {
-                    b'\n' if self.after_cr => self.after_cr = false,
-                    b'\r' => {
-                        buf[out] = b'\n';
-                        out += 1;
-                        self.after_cr = true;
-                    }
-                    _ => {
-                        buf[out] = b;
-                        out += 1;
-                        self.after_cr = false;
-                    }
-                }
-            }
-            // A buffer of nothing but a dropped "\n": read on, 0 would mean the end.
-            if out > 0 {
-                return Ok(out);
-            }
-        }
     }
 }
 

@@ -20,11 +20,17 @@ pub(crate) fn trim(s: &str) -> &str {
 
 /// The common cell `123`, `6,5` or `7.25` (at most 15 digits): m / 10^k, exactly the f64
 /// the standard parser gives (m and 10^k are exact, and one division rounds correctly).
+#[inline]
 fn simple_decimal(t: &str) -> Option<f64> {
+    simple_decimal_bytes(t.as_bytes())
+}
+
+/// [`simple_decimal`] of a cell's bytes.
+#[inline]
+fn simple_decimal_bytes(b: &[u8]) -> Option<f64> {
     const POW10: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
-    let b = t.as_bytes();
     if b.is_empty() || b.len() > 16 {
         return None;
     }
@@ -216,6 +222,171 @@ fn set_text(slot: &mut Option<String>, value: &str) {
     }
 }
 
+/// The usual CSV row, read from its cells straight: fills `line` and returns `true` when every
+/// cell is of the usual kind (a plain number, a four-digit year, text
+/// without surrounding spaces, a condition word) and the line is valid. Otherwise returns
+/// `false`, and the caller reads the row with [`fill_line`], which gives the same line, or the
+/// row's error: this is only a shortcut to what [`fill_line`] gives.
+pub(crate) fn fill_line_plain<'a>(
+    line: &mut EquipmentLine,
+    cells: impl Iterator<Item = (Field, &'a str)>,
+) -> bool {
+    line.category.clear();
+    line.quantity = 1;
+    line.condition = Condition::New;
+    line.acquisition_year = None;
+    line.lifetime = None;
+    line.amortisation = None;
+    line.hours_per_day = None;
+    line.days_per_year = None;
+    line.power = None;
+    line.energy_per_year = None;
+    line.pue = None;
+    let (mut country, mut department, mut label, mut model) = (false, false, false, false);
+    for (field, text) in cells {
+        let cell = text.as_bytes();
+        let (Some(first), Some(last)) = (cell.first(), cell.last()) else {
+            continue;
+        };
+        // Spaces around (or nothing but spaces), a neutralised formula (`'=...`), long text:
+        // the general reader.
+        let edge = |b: u8| b.is_ascii_graphic() || !b.is_ascii();
+        if !edge(*first) || !edge(*last) || *first == b'\'' || cell.len() > MAX_TEXT_LEN {
+            return false;
+        }
+        let ascii_ends = first.is_ascii() && last.is_ascii();
+        let number = || simple_decimal(text);
+        // Text as `trim` leaves it: a character at either end may be a Unicode space.
+        let text = || Some(text).filter(|t| ascii_ends || t.trim().len() == t.len());
+        match field {
+            Field::Category => match text() {
+                Some(t) => line.category.push_str(t),
+                None => return false,
+            },
+            Field::Condition => match text().and_then(Condition::parse) {
+                Some(c) => line.condition = c,
+                None => return false,
+            },
+            Field::AcquisitionYear => match year4(cell) {
+                Some(y) => line.acquisition_year = Some(y),
+                None => return false,
+            },
+            Field::Quantity
+            | Field::LifetimeYears
+            | Field::AmortisationYears
+            | Field::HoursPerDay
+            | Field::DaysPerYear
+            | Field::PowerW
+            | Field::EnergyKwhPerYear
+            | Field::Pue => match number() {
+                Some(v) if set_number(line, field, v) => {}
+                _ => return false,
+            },
+            Field::Country | Field::Department | Field::Label | Field::Model => {
+                let Some(t) = text() else { return false };
+                let (slot, set) = match field {
+                    Field::Country => (&mut line.country, &mut country),
+                    Field::Department => (&mut line.department, &mut department),
+                    Field::Label => (&mut line.label, &mut label),
+                    _ => (&mut line.model, &mut model),
+                };
+                set_text(slot, t);
+                *set = true;
+            }
+        }
+    }
+    for (set, slot) in [
+        (country, &mut line.country),
+        (department, &mut line.department),
+        (label, &mut line.label),
+        (model, &mut line.model),
+    ] {
+        if !set {
+            *slot = None;
+        }
+    }
+    !(line.category.is_empty() && line.model.is_none())
+}
+
+/// Clears the numbers of a line (before [`set_plain_number`] of each cell of a row).
+#[inline]
+pub(crate) fn clear_numbers(line: &mut EquipmentLine) {
+    line.quantity = 1;
+    line.acquisition_year = None;
+    line.lifetime = None;
+    line.amortisation = None;
+    line.hours_per_day = None;
+    line.days_per_year = None;
+    line.power = None;
+    line.energy_per_year = None;
+    line.pue = None;
+}
+
+/// A number cell of a CSV row from its bytes, as [`fill_line_plain`] reads it (a label is only
+/// checked): `false` when the cell is not of the usual kind, for [`fill_line`]. An empty cell
+/// leaves its field empty.
+#[inline]
+pub(crate) fn set_plain_number(line: &mut EquipmentLine, field: Field, cell: &[u8]) -> bool {
+    if cell.is_empty() {
+        return true;
+    }
+    match field {
+        // Read, not used: only what would reject its row matters.
+        Field::Label => {
+            cell.len() <= MAX_TEXT_LEN && (cell.is_ascii() || std::str::from_utf8(cell).is_ok())
+        }
+        Field::AcquisitionYear => match year4(cell) {
+            Some(y) => {
+                line.acquisition_year = Some(y);
+                true
+            }
+            None => false,
+        },
+        // Spaces around, a formula marker...: the general reader.
+        _ => simple_decimal_bytes(cell).is_some_and(|v| set_number(line, field, v)),
+    }
+}
+
+/// A four-digit year from 1970 to 2200, as [`parse_year`] reads it first.
+fn year4(cell: &[u8]) -> Option<i32> {
+    if cell.len() != 4 {
+        return None;
+    }
+    let y = cell.iter().try_fold(0i32, |y, b| {
+        b.is_ascii_digit().then(|| 10 * y + i32::from(b - b'0'))
+    })?;
+    (1970..=2200).contains(&y).then_some(y)
+}
+
+/// Puts a plain number in its field as [`fill_line`] would; `false` where [`fill_line`] would
+/// reject it or read it otherwise.
+#[inline]
+fn set_number(line: &mut EquipmentLine, field: Field, v: f64) -> bool {
+    match field {
+        Field::Quantity => {
+            if v.fract() != 0.0 || !(1.0..=super::MAX_QUANTITY as f64).contains(&v) {
+                return false;
+            }
+            line.quantity = v as u32;
+        }
+        Field::AcquisitionYear => return false,
+        Field::LifetimeYears => line.lifetime = Some(Time::new::<year>(v)),
+        Field::AmortisationYears => line.amortisation = Some(Time::new::<year>(v)),
+        Field::HoursPerDay => line.hours_per_day = Some(Time::new::<hour>(v)),
+        Field::DaysPerYear => line.days_per_year = Some(v),
+        Field::PowerW => line.power = Some(Power::new::<watt>(v)),
+        Field::EnergyKwhPerYear => line.energy_per_year = Some(Energy::new::<kilowatt_hour>(v)),
+        Field::Pue => line.pue = Some(v),
+        Field::Category
+        | Field::Condition
+        | Field::Country
+        | Field::Department
+        | Field::Label
+        | Field::Model => return false,
+    }
+    true
+}
+
 /// Like [`line_from_cells`], into an existing line whose text buffers are reused: the
 /// streaming readers allocate nothing per row once warmed up.
 pub fn fill_line<'a>(
@@ -402,6 +573,88 @@ mod fast_path {
             let text = if k == 0 { int.to_string() } else { format!("{int}.{frac:0k$}") };
             prop_assert_eq!(simple_decimal(&text), text.parse::<f64>().ok());
             prop_assert_eq!(simple_decimal(&text.replace('.', ",")), text.parse::<f64>().ok());
+        }
+    }
+
+    fn cell() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "",
+            "1",
+            "12",
+            "2021",
+            "1969",
+            "2201",
+            "0",
+            "4,5",
+            "7.25",
+            ",5",
+            "-3",
+            "1e3",
+            " ",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{feff}",
+            "'",
+            "'=1",
+            "=",
+            "neuf",
+            "Reconditionné",
+            "réemploi",
+            "occasion",
+            "PC portable",
+            "Écran",
+            "é",
+            "x",
+            "15/03/2021",
+            "1 234,5",
+        ]);
+        prop::collection::vec(piece, 0..4).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        /// The bytes shortcut gives exactly what `fill_line` gives, or leaves the row to it.
+        #[test]
+        fn the_bytes_shortcut_is_fill_line(cells in prop::collection::vec((0usize..Field::ALL.len(), cell()), 0..8)) {
+            let mut seen = [false; Field::ALL.len()];
+            let cells: Vec<(Field, String)> = cells
+                .into_iter()
+                .filter(|(f, _)| !std::mem::replace(&mut seen[*f], true))
+                .map(|(f, c)| (Field::ALL[f], c))
+                .collect();
+            let mut fast = EquipmentLine::new("stale", 7);
+            fast.country = Some("stale".into());
+            if fill_line_plain(&mut fast, cells.iter().map(|(f, c)| (*f, c.as_str()))) {
+                let mut slow = EquipmentLine::new("other", 3);
+                let by_field = Field::ALL.iter().filter_map(|f| {
+                    cells.iter().find(|(g, _)| g == f).map(|(f, c)| (*f, CellValue::Text(c)))
+                });
+                prop_assert_eq!(fill_line(&mut slow, by_field), Ok(()));
+                prop_assert_eq!(fast, slow);
+            }
+        }
+    }
+
+    #[test]
+    fn the_usual_row_takes_the_shortcut() {
+        let mut l = EquipmentLine::new("", 1);
+        let row = [
+            (Field::Category, "Écran"),
+            (Field::Quantity, "3"),
+            (Field::Condition, "reconditionné"),
+            (Field::AcquisitionYear, "2021"),
+            (Field::HoursPerDay, "9,5"),
+            (Field::Country, "FR"),
+            (Field::Department, "École"),
+        ];
+        assert!(fill_line_plain(&mut l, row.into_iter()));
+        assert_eq!((l.category.as_str(), l.quantity), ("Écran", 3));
+        assert_eq!(l.condition, Condition::Refurbished);
+        assert_eq!(l.department.as_deref(), Some("École"));
+        for odd in [" 3", "3 ", "'3", "3\u{a0}", "2021-03"] {
+            assert!(!fill_line_plain(
+                &mut l,
+                [(Field::Quantity, odd)].into_iter()
+            ));
         }
     }
 

@@ -1,0 +1,151 @@
+//! Rows remembered by their text. How a row's category, model, condition, country and
+//! department resolved (classification, zone, department group, strata) is kept under the bytes
+//! of those cells, so that a later row with the same cells is evaluated from its numbers alone:
+//! no text decoded, copied or looked up again. What the cells resolve to depends on their bytes
+//! only, and a key is remembered only after a row with those bytes was read and evaluated by
+//! the general path, so a remembered row is evaluated exactly as if it were read again.
+
+use super::Evaluation;
+use crate::fleet::{line_scalars, LineScalars, Resolved};
+use crate::inventory::{
+    Condition, CsvInventory, EquipmentLine, InventoryError, RejectedRow, RowError,
+};
+use rustc_hash::FxHashMap as HashMap;
+
+/// Keys remembered at most (distinct combinations of text cells); beyond, rows take the
+/// general path.
+const MAX_REMEMBERED: usize = 1 << 16;
+
+/// How the text cells of a row resolved.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Resolution {
+    resolved: Resolved,
+    condition: Condition,
+    department: usize,
+    /// The strata of its lines whose use is not known, and known.
+    strata: [Option<usize>; 2],
+}
+
+impl Resolution {
+    pub(super) fn new(
+        resolved: Resolved,
+        condition: Condition,
+        department: usize,
+        stratum: usize,
+        s: &LineScalars,
+    ) -> Resolution {
+        let mut strata = [None; 2];
+        strata[usize::from(s.use_known())] = Some(stratum);
+        Resolution {
+            resolved,
+            condition,
+            department,
+            strata,
+        }
+    }
+}
+
+/// The keys remembered, and what each resolved to.
+#[derive(Debug, Default)]
+pub(super) struct Remembered {
+    index: HashMap<Box<[u8]>, usize>,
+    items: Vec<Resolution>,
+}
+
+/// Whether every cell of a key (field, bytes, "\n") is UTF-8.
+fn cells_are_text(key: &[u8]) -> bool {
+    key.split(|b| *b == b'\n').all(|cell| {
+        cell.split_first()
+            .is_none_or(|(_, text)| std::str::from_utf8(text).is_ok())
+    })
+}
+
+impl Evaluation<'_> {
+    /// Adds every row of a CSV inventory (its warnings, lines, rejected and blank rows),
+    /// streaming. A row whose text cells were seen before is evaluated from its numbers alone.
+    pub fn add_csv(&mut self, reader: &mut CsvInventory) -> Result<(), InventoryError> {
+        for w in reader.take_warnings() {
+            self.warn(w);
+        }
+        let mut line = EquipmentLine::new(String::new(), 1);
+        let mut key = Vec::new();
+        let blank_before = reader.blank_rows();
+        while let Some(n) = reader.advance() {
+            let n = n?;
+            // A key to remember the row under: its text cells, not seen before.
+            let mut unseen = false;
+            if self.remembers() && reader.plain_row(&mut key, &mut line) {
+                match self.remembered.index.get(&key[..]) {
+                    Some(&k) => {
+                        let _ = self.add_remembered(n, &mut line, k);
+                        continue;
+                    }
+                    None => unseen = true,
+                }
+            }
+            match reader.decode(&mut line) {
+                Ok(()) => {
+                    if self.add(n, &line).is_ok() && unseen {
+                        self.remember(&key);
+                    }
+                }
+                Err(error) => self.reject(RejectedRow { line: n, error }),
+            }
+        }
+        self.add_blank_rows(reader.blank_rows() - blank_before);
+        Ok(())
+    }
+
+    /// Whether rows can be remembered: only their aggregates are kept (per-line results need
+    /// every line's text).
+    fn remembers(&self) -> bool {
+        self.lines.is_none()
+    }
+
+    /// Remembers how the line added last resolved, under the key of its text cells. A key with
+    /// a cell that is not UTF-8 is not remembered (its row was read without the cell).
+    fn remember(&mut self, key: &[u8]) {
+        let Some(last) = self.last else { return };
+        let r = &mut self.remembered;
+        if r.items.len() < MAX_REMEMBERED && cells_are_text(key) {
+            r.items.push(last);
+            r.index.insert(key.into(), r.items.len() - 1);
+        }
+    }
+
+    /// Adds a line whose text cells resolved as remembered resolution `k`: `line` holds the
+    /// row's numbers (its text fields are not read). The same as [`Evaluation::add`] of the whole
+    /// row.
+    fn add_remembered(
+        &mut self,
+        line_no: u64,
+        line: &mut EquipmentLine,
+        k: usize,
+    ) -> Result<(), RowError> {
+        let e = self.remembered.items[k];
+        line.condition = e.condition;
+        let s = match line_scalars(self.ds, line, e.resolved.category, &self.options) {
+            Ok(s) => s,
+            Err(error) => {
+                self.reject(RejectedRow {
+                    line: line_no,
+                    error: error.clone(),
+                });
+                return Err(error);
+            }
+        };
+        self.count(line_no, line, &e.resolved, &s);
+        let known = usize::from(s.use_known());
+        let i = match e.strata[known] {
+            Some(i) => i,
+            None => {
+                let i = self.stratum(&e.resolved, e.condition, e.department, known == 1);
+                self.remembered.items[k].strata[known] = Some(i);
+                i
+            }
+        };
+        let kernel = self.strata.add(i, line.quantity, &s);
+        self.kernel_lines[kernel] += 1;
+        Ok(())
+    }
+}

@@ -1,0 +1,130 @@
+//! `evaluate_csv` remembers how the text cells of a row resolved and evaluates a later row with
+//! the same cells from its numbers alone. On random CSV inventories (repeated and odd cells,
+//! errors of every kind, quoted cells) its report is exactly the report of reading every row
+//! with `CsvInventory::next_into` and adding it with `Evaluation::add`.
+
+use empreinte::{
+    evaluate_csv, CsvInventory, Dataset, EquipmentLine, Evaluation, EvaluationOptions,
+    MonteCarloOptions,
+};
+use proptest::prelude::*;
+
+fn ds() -> &'static Dataset {
+    Dataset::embedded_default()
+}
+
+/// Every row read and added line by line: the general path.
+fn line_by_line(csv: &str, options: &EvaluationOptions) -> serde_json::Value {
+    let mut reader = CsvInventory::new(std::io::Cursor::new(csv.as_bytes().to_vec())).unwrap();
+    let mut ev = Evaluation::new(ds(), options.clone()).unwrap();
+    for w in reader.take_warnings() {
+        ev.warn(w);
+    }
+    let mut line = EquipmentLine::new(String::new(), 1);
+    while let Some(item) = reader.next_into(&mut line) {
+        match item.unwrap() {
+            Ok(n) => {
+                let _ = ev.add(n, &line);
+            }
+            Err(row) => ev.reject(row),
+        }
+    }
+    ev.add_blank_rows(reader.blank_rows());
+    serde_json::to_value(ev.finish()).unwrap()
+}
+
+fn cell(pool: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+    prop::sample::select(pool)
+}
+
+/// The text cells of a row: category, condition, country, department.
+fn texts() -> impl Strategy<Value = [&'static str; 4]> {
+    (
+        cell(&[
+            "PC portable",
+            "Écran",
+            "laptop",
+            "smartphone",
+            "Serveur",
+            "Imprimante",
+            " PC portable",
+            "Écran\u{a0}",
+            "\"Unité centrale\"",
+            "grille-pain",
+            "",
+            "'=laptop",
+            "Téléviseur",
+        ]),
+        cell(&[
+            "neuf",
+            "reconditionné",
+            "réemploi",
+            "",
+            "Occasion",
+            "usé",
+            "conservé et réparé",
+        ]),
+        cell(&["FR", "DE", "", "Atlantis", "fr", "Belgique"]),
+        cell(&[
+            "Mairie",
+            "École",
+            "",
+            "Crèche",
+            "Mairie ",
+            "\"DSI; réseau\"",
+        ]),
+    )
+        .prop_map(|(c, s, p, d)| [c, s, p, d])
+}
+
+/// The number cells of a row: quantity, year, lifetime, hours.
+fn numbers() -> impl Strategy<Value = [&'static str; 4]> {
+    (
+        cell(&["1", "3", "12", "0", "2,5", "-1", "", " 4", "1000001", "7"]),
+        cell(&["2018", "2024", "2031", "", "15/03/2021", "1960", "2012"]),
+        cell(&["", "4", "5,5", "0", "60", "x"]),
+        cell(&["", "8", "9,5", "25"]),
+    )
+        .prop_map(|(q, y, l, h)| [q, y, l, h])
+}
+
+/// Rows drawing their text cells from a few combinations, so that most repeat one.
+fn rows() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(texts(), 1..6).prop_flat_map(|t| {
+        let n = t.len();
+        prop::collection::vec((0..n, numbers()), 1..150).prop_map(move |rows| {
+            rows.iter()
+                .map(|(i, [q, y, l, h])| {
+                    let [c, s, p, d] = t[*i];
+                    format!("{c};{q};{s};{y};{l};{h};{p};{d}")
+                })
+                .collect()
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn remembered_rows_read_as_every_row(
+        rows in rows(),
+        crlf in any::<bool>(),
+        monte_carlo in any::<bool>(),
+        year in 2025i32..2030,
+    ) {
+        let end = if crlf { "\r\n" } else { "\n" };
+        let mut csv = format!("Catégorie;Qté;État;Année;Durée de vie;Heures/jour;Pays;Service{end}");
+        for r in &rows {
+            csv.push_str(r);
+            csv.push_str(end);
+        }
+        let mut options = EvaluationOptions::new(year);
+        options.monte_carlo = monte_carlo.then_some(MonteCarloOptions { draws: 50, seed: 3 });
+        let remembered = serde_json::to_value(
+            evaluate_csv(ds(), std::io::Cursor::new(csv.clone().into_bytes()), &options).unwrap(),
+        )
+        .unwrap();
+        prop_assert_eq!(remembered, line_by_line(&csv, &options), "{}", csv);
+    }
+}
