@@ -181,6 +181,14 @@ pub(crate) struct Records<R> {
     field: usize,
 }
 
+impl<'a> Records<Box<dyn Read + 'a>> {
+    /// Records of bytes in memory (the same code as a stream's: one copy in the WebAssembly
+    /// module).
+    pub fn of_bytes(bytes: &'a [u8], separator: u8) -> Records<Box<dyn Read + 'a>> {
+        Records::new(Box::new(bytes), separator)
+    }
+}
+
 impl<R: Read> Records<R> {
     /// Records of `input`, cut at `separator`.
     pub fn new(input: R, separator: u8) -> Records<R> {
@@ -260,29 +268,10 @@ impl<R: Read> Records<R> {
         })
     }
 
-    /// A record cut in the read buffer (no quotes) whose line is UTF-8: the line as text, and
-    /// where it starts in the buffer ([`Records::bounds`] minus this are its fields in the text).
-    /// One check of the line instead of one per field: its separators are ASCII, so each field
-    /// is UTF-8 too and starts and ends on character boundaries.
-    pub fn plain_text(&self) -> Option<(&str, usize)> {
-        let fields = &self.bounds[..self.n];
-        let (first, last) = (fields.first()?, fields.last()?);
-        if !self.in_buf {
-            return None;
-        }
-        let text = std::str::from_utf8(&self.buf[first.0..last.1]).ok()?;
-        Some((text, first.0))
-    }
-
     /// A record cut in the read buffer (a line without quotes): the buffer and its fields'
     /// bounds in it.
     pub fn plain_fields(&self) -> Option<(&[u8], &[Bounds])> {
         self.in_buf.then(|| (&self.buf[..], &self.bounds[..self.n]))
-    }
-
-    /// Where the fields of the current record lie.
-    pub fn bounds(&self) -> &[(usize, usize)] {
-        &self.bounds[..self.n]
     }
 
     /// The fields of the current record.

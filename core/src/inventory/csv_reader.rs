@@ -3,9 +3,7 @@
 //! header row to fields.
 
 use super::columns::TRACE_COLUMNS;
-use super::values::{
-    clear_numbers, fill_line, fill_line_plain, set_plain_number, CellValue, MAX_TEXT_LEN,
-};
+use super::values::{clear_numbers, fill_line, set_plain_number, CellValue, MAX_TEXT_LEN};
 use super::{Field, InventoryError, InventoryItem, RejectedRow, RowError, Warning};
 use crate::csv_records::Records;
 use crate::text::{DecodingReader, SourceEncoding};
@@ -229,33 +227,9 @@ impl CsvInventory {
         )
     }
 
-    /// The usual row (no quotes, UTF-8, each cell of the usual kind) filled straight from its
-    /// cells; `false` leaves it to [`CsvInventory::decode_into`]'s general reading.
-    fn plain_into(&self, out: &mut super::EquipmentLine) -> bool {
-        let rec = &self.records;
-        let columns = &self.columns.columns;
-        if rec.len() > columns.len() {
-            return false;
-        }
-        let Some((text, base)) = rec.plain_text() else {
-            return false;
-        };
-        let mut whole = true;
-        let cells = columns.iter().zip(rec.bounds()).filter_map(|(f, (a, b))| {
-            let f = (*f)?;
-            let cell = text.get(a - base..b - base);
-            whole &= cell.is_some();
-            Some((f, cell?))
-        });
-        fill_line_plain(out, cells) && whole
-    }
-
-    /// Fills `out` from the current record: the usual row straight from its cells, any other
-    /// through its text (each cell checked as UTF-8, the first invalid one named).
+    /// Fills `out` from the current record through its text (each cell checked as UTF-8, the
+    /// first invalid one named).
     fn decode_into(&self, out: &mut super::EquipmentLine) -> Result<(), RowError> {
-        if self.plain_into(out) {
-            return Ok(());
-        }
         let (rec, columns) = (&self.records, &self.columns.columns);
         let mut text: Vec<&str> = Vec::with_capacity(rec.len());
         for (column, cell) in rec.iter().enumerate() {
