@@ -26,13 +26,19 @@ fn zeros(x: u64) -> u64 {
     !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
 }
 
+/// The eight bytes of `c` (at least eight) as a word, loaded inline (`copy_from_slice` is a call
+/// in a size-optimised WebAssembly build).
+#[inline(always)]
+pub(crate) fn word(c: &[u8]) -> u64 {
+    let c = &c[..8];
+    u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
+}
+
 /// The position of the first `needle` in `hay`, eight bytes at a time.
 fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
     let mut chunks = hay.chunks_exact(8);
     for (k, c) in chunks.by_ref().enumerate() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let z = zeros(u64::from_le_bytes(w) ^ splat(needle));
+        let z = zeros(word(c) ^ splat(needle));
         if z != 0 {
             return Some(8 * k + (z.trailing_zeros() / 8) as usize);
         }
@@ -79,9 +85,7 @@ fn cut(
         if m + 9 > bounds.len() {
             break Some(Cut::Full(i));
         }
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&buf[i..i + 8]);
-        let w = u64::from_le_bytes(w);
+        let w = word(&buf[i..]);
         let (lf, quote) = (zeros(w ^ lfs), zeros(w ^ quotes));
         let mut s = zeros(w ^ seps);
         if lf | quote != 0 {

@@ -10,11 +10,15 @@ use crate::fleet::{line_scalars, LineScalars, Resolved};
 use crate::inventory::{
     Condition, CsvInventory, EquipmentLine, InventoryError, RejectedRow, RowError,
 };
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
+use std::hash::Hasher;
 
 /// Keys remembered at most (distinct combinations of text cells); beyond, rows take the
 /// general path.
 const MAX_REMEMBERED: usize = 1 << 16;
+
+/// Rows added per call of `add_rows`.
+const ROWS_PER_CALL: usize = 4096;
 
 /// How the text cells of a row resolved.
 #[derive(Debug, Clone, Copy)]
@@ -45,11 +49,59 @@ impl Resolution {
     }
 }
 
-/// The keys remembered, and what each resolved to.
+/// The keys remembered (by their hash, then compared), and what each resolved to.
 #[derive(Debug, Default)]
 pub(super) struct Remembered {
-    index: HashMap<Box<[u8]>, usize>,
+    /// The first key of each hash, then `next` in the chain of keys of that hash.
+    first: HashMap<u64, usize>,
+    next: Vec<Option<usize>>,
+    keys: Vec<Box<[u8]>>,
     items: Vec<Resolution>,
+}
+
+fn hash_key(key: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(key);
+    h.finish()
+}
+
+/// `a == b`.
+#[cfg(not(target_arch = "wasm32"))]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a == b
+}
+
+/// `a == b`, eight bytes at a time (WebAssembly's `memcmp` goes byte by byte).
+#[cfg(target_arch = "wasm32")]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    use crate::csv_records::word;
+    if a.len() != b.len() {
+        return false;
+    }
+    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail = wa.remainder() == wb.remainder();
+    tail && wa.zip(wb).all(|(x, y)| word(x) == word(y))
+}
+
+impl Remembered {
+    #[inline]
+    fn find(&self, hash: u64, key: &[u8]) -> Option<usize> {
+        let mut k = self.first.get(&hash).copied();
+        while let Some(i) = k {
+            if same(&self.keys[i], key) {
+                return Some(i);
+            }
+            k = self.next[i];
+        }
+        None
+    }
+
+    fn insert(&mut self, hash: u64, key: &[u8], resolution: Resolution) {
+        let k = self.items.len();
+        self.next.push(self.first.insert(hash, k));
+        self.keys.push(key.into());
+        self.items.push(resolution);
+    }
 }
 
 /// Whether every cell of a key (field, bytes, "\n") is UTF-8.
@@ -70,30 +122,49 @@ impl Evaluation<'_> {
         let mut line = EquipmentLine::new(String::new(), 1);
         let mut key = Vec::new();
         let blank_before = reader.blank_rows();
-        while let Some(n) = reader.advance() {
+        while self.add_rows(reader, &mut line, &mut key, ROWS_PER_CALL)? {}
+        self.add_blank_rows(reader.blank_rows() - blank_before);
+        Ok(())
+    }
+
+    /// Adds up to `rows` rows; `false` at the end of the inventory. In batches so that in
+    /// WebAssembly the loop itself is compiled again by the optimising tier once it is hot (V8
+    /// does not replace a function while it runs).
+    #[inline(never)]
+    fn add_rows(
+        &mut self,
+        reader: &mut CsvInventory,
+        line: &mut EquipmentLine,
+        key: &mut Vec<u8>,
+        rows: usize,
+    ) -> Result<bool, InventoryError> {
+        for _ in 0..rows {
+            let Some(n) = reader.advance() else {
+                return Ok(false);
+            };
             let n = n?;
             // A key to remember the row under: its text cells, not seen before.
-            let mut unseen = false;
-            if self.remembers() && reader.plain_row(&mut key, &mut line) {
-                match self.remembered.index.get(&key[..]) {
-                    Some(&k) => {
-                        let _ = self.add_remembered(n, &mut line, k);
+            let mut unseen = None;
+            if self.remembers() && reader.plain_row(key, line) {
+                let hash = hash_key(key);
+                match self.remembered.find(hash, key) {
+                    Some(k) => {
+                        let _ = self.add_remembered(n, line, k);
                         continue;
                     }
-                    None => unseen = true,
+                    None => unseen = Some(hash),
                 }
             }
-            match reader.decode(&mut line) {
+            match reader.decode(line) {
                 Ok(()) => {
-                    if self.add(n, &line).is_ok() && unseen {
-                        self.remember(&key);
+                    if let (true, Some(hash)) = (self.add(n, line).is_ok(), unseen) {
+                        self.remember(hash, key);
                     }
                 }
                 Err(error) => self.reject(RejectedRow { line: n, error }),
             }
         }
-        self.add_blank_rows(reader.blank_rows() - blank_before);
-        Ok(())
+        Ok(true)
     }
 
     /// Whether rows can be remembered: only their aggregates are kept (per-line results need
@@ -104,12 +175,11 @@ impl Evaluation<'_> {
 
     /// Remembers how the line added last resolved, under the key of its text cells. A key with
     /// a cell that is not UTF-8 is not remembered (its row was read without the cell).
-    fn remember(&mut self, key: &[u8]) {
+    fn remember(&mut self, hash: u64, key: &[u8]) {
         let Some(last) = self.last else { return };
         let r = &mut self.remembered;
         if r.items.len() < MAX_REMEMBERED && cells_are_text(key) {
-            r.items.push(last);
-            r.index.insert(key.into(), r.items.len() - 1);
+            r.insert(hash, key, last);
         }
     }
 
