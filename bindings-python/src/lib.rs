@@ -445,6 +445,8 @@ fn _empreinte(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(hosting::cloud, m)?)?;
     m.add_function(wrap_pyfunction!(services::page, m)?)?;
     m.add_function(wrap_pyfunction!(services::service, m)?)?;
+    m.add_function(wrap_pyfunction!(services::pages, m)?)?;
+    m.add_function(wrap_pyfunction!(services::services, m)?)?;
     m.add_function(wrap_pyfunction!(estate::is_estate, m)?)?;
     m.add_function(wrap_pyfunction!(estate::evaluate_estate, m)?)?;
     Ok(())

@@ -255,6 +255,10 @@ export interface EcoIndexResult { score: number; grade: string; ghg_gco2e: numbe
 
 /** A page view by Sustainable Web Design (v4 default, v3) or OneByte, from the bytes transferred. */
 export function webPage(page: WebPage): { estimate: WebEstimate; footprint: ServiceFootprint };
+/** Many page views in one call: each page's bytes in, each page's total (grams CO2e) out, each
+ * `webPage({...options, bytes}).estimate.total_gco2e`. A page at fault throws a `ServiceError`
+ * whose `index` is its position. */
+export function webPages(bytes: Float64Array | number[], options?: Omit<WebPage, "bytes" | "size_kb">): Float64Array;
 /** EcoIndex of a page from its DOM size, requests and weight. */
 export function ecoIndex(page: { dom_elements: number; requests: number; size_kb: number; exclude_terminals?: boolean }):
   { estimate: EcoIndexResult; footprint: ServiceFootprint };
@@ -303,6 +307,9 @@ export interface ServiceResult {
 
 /** One use of a service by ADEME's model (grams per use, and the footprint times `uses`). */
 export function digitalService(kind: ServiceKind, params?: ServiceParams, dataset?: Dataset): ServiceResult;
+/** Many uses in one call: each result is `digitalService(kind, params[i], dataset)`'s. An item at
+ * fault throws a `ServiceError` whose `index` is its position. */
+export function digitalServices(kind: ServiceKind, params: ServiceParams[], dataset?: Dataset): ServiceResult[];
 
 export interface ThreeTierService {
   service?: string;

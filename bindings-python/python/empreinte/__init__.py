@@ -46,7 +46,7 @@ from ._inputs import (
 from ._planning import compare, review, scenario, trajectory
 from ._report import MC_STATS, PHASES, Report
 from ._results import Comparison, HostingFootprint, ScenarioResults, ServiceResult, Trajectory
-from ._services import cloud, page, server, service
+from ._services import cloud, page, pages, server, service, services
 from .errors import (
     CompareError,
     DatasetError,
@@ -93,10 +93,12 @@ __all__ = [
     "fields",
     "import_glpi",
     "page",
+    "pages",
     "review",
     "scenario",
     "server",
     "service",
+    "services",
     "trajectory",
     "__version__",
 ]
