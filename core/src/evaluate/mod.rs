@@ -1,6 +1,7 @@
 //! Streaming evaluation: lines go in one at a time, aggregates stay small, so an inventory
 //! of any size is evaluated in bounded memory.
 
+mod columns;
 mod finish;
 mod remembered;
 mod whole;

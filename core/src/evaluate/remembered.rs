@@ -56,10 +56,10 @@ pub(super) struct Remembered {
     first: HashMap<u64, usize>,
     next: Vec<Option<usize>>,
     keys: Vec<Box<[u8]>>,
-    items: Vec<Resolution>,
+    pub(super) items: Vec<Resolution>,
 }
 
-fn hash_key(key: &[u8]) -> u64 {
+pub(super) fn hash_key(key: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(key);
     h.finish()
@@ -85,7 +85,7 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 
 impl Remembered {
     #[inline]
-    fn find(&self, hash: u64, key: &[u8]) -> Option<usize> {
+    pub(super) fn find(&self, hash: u64, key: &[u8]) -> Option<usize> {
         let mut k = self.first.get(&hash).copied();
         while let Some(i) = k {
             if same(&self.keys[i], key) {
@@ -96,7 +96,10 @@ impl Remembered {
         None
     }
 
-    fn insert(&mut self, hash: u64, key: &[u8], resolution: Resolution) {
+    pub(super) fn insert(&mut self, hash: u64, key: &[u8], resolution: Resolution) {
+        if self.items.len() >= MAX_REMEMBERED {
+            return;
+        }
         let k = self.items.len();
         self.next.push(self.first.insert(hash, k));
         self.keys.push(key.into());
@@ -169,7 +172,7 @@ impl Evaluation<'_> {
 
     /// Whether rows can be remembered: only their aggregates are kept (per-line results need
     /// every line's text).
-    fn remembers(&self) -> bool {
+    pub(super) fn remembers(&self) -> bool {
         self.lines.is_none()
     }
 
@@ -177,9 +180,8 @@ impl Evaluation<'_> {
     /// a cell that is not UTF-8 is not remembered (its row was read without the cell).
     fn remember(&mut self, hash: u64, key: &[u8]) {
         let Some(last) = self.last else { return };
-        let r = &mut self.remembered;
-        if r.items.len() < MAX_REMEMBERED && cells_are_text(key) {
-            r.insert(hash, key, last);
+        if cells_are_text(key) {
+            self.remembered.insert(hash, key, last);
         }
     }
 
@@ -192,7 +194,21 @@ impl Evaluation<'_> {
         line: &mut EquipmentLine,
         k: usize,
     ) -> Result<(), RowError> {
-        let e = self.remembered.items[k];
+        let mut e = self.remembered.items[k];
+        let added = self.add_resolved(line_no, line, &mut e);
+        self.remembered.items[k] = e;
+        added
+    }
+
+    /// Adds a line whose text cells resolved as `e` (`line` holds the row's numbers; its text
+    /// fields are not read): the same as [`Evaluation::add`] of the whole row. Keeps the
+    /// strata it opens in `e`.
+    pub(super) fn add_resolved(
+        &mut self,
+        line_no: u64,
+        line: &mut EquipmentLine,
+        e: &mut Resolution,
+    ) -> Result<(), RowError> {
         line.condition = e.condition;
         let s = match line_scalars(self.ds, line, e.resolved.category, &self.options) {
             Ok(s) => s,
@@ -210,7 +226,7 @@ impl Evaluation<'_> {
             Some(i) => i,
             None => {
                 let i = self.stratum(&e.resolved, e.condition, e.department, known == 1);
-                self.remembered.items[k].strata[known] = Some(i);
+                e.strata[known] = Some(i);
                 i
             }
         };

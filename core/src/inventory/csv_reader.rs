@@ -321,7 +321,7 @@ impl CsvInventory {
         for (field, (a, b)) in columns.iter().zip(fields) {
             let Some(field) = *field else { continue };
             let cell = &buf[*a..*b];
-            if is_key(field) {
+            if super::is_key_field(field) {
                 key.push(field as u8);
                 key.extend_from_slice(cell);
                 key.push(b'\n');
@@ -331,14 +331,6 @@ impl CsvInventory {
         }
         true
     }
-}
-
-/// The fields a row's evaluation depends on by their text (the rest are numbers, and a label).
-fn is_key(f: Field) -> bool {
-    matches!(
-        f,
-        Field::Category | Field::Model | Field::Condition | Field::Country | Field::Department
-    )
 }
 
 /// An input that cannot be read (the csv crate's error gave no line for it).

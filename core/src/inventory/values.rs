@@ -156,7 +156,7 @@ fn parse_year(text: &str) -> Result<i32, RowError> {
 }
 
 /// A cell value: text from CSV, or a JSON scalar.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum CellValue<'a> {
     /// A cell as written (a CSV cell, a JSON string).
     Text(&'a str),
