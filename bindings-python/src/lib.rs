@@ -397,7 +397,7 @@ fn evaluate_columns(
     let cols = source::columns_of(py, &headers, columns, n_rows, &mut ev)?;
     let r = py.detach(|| {
         errors::catch(move || {
-            columns::add_columns(&mut ev, &cols, n_rows);
+            columns::evaluate_columns(&mut ev, &cols, n_rows);
             Ok(ev.finish())
         })
     });

@@ -161,6 +161,7 @@ proptest! {
             figures(&[2018.0, 2031.0, f64::NAN, 2021.5, 2012.0, 2020.0, 2023.0]),
             figures(&[f64::NAN, 4.0, 60.0, 5.5, f64::NAN]),
             prop::sample::select(vec![" ", "8", "9,5", "x", "25", "7"])), 1..200),
+        numeric_departments in any::<bool>(),
     ) {
         let codes = |k: usize| -> Vec<i64> { rows.iter().map(|r| [r.0, r.1, r.2][k] - 1).collect() };
         let (c0, c1, c2) = (codes(0), codes(1), codes(2));
@@ -168,6 +169,13 @@ proptest! {
         let y: Vec<f64> = rows.iter().map(|r| r.4).collect();
         let l: Vec<f64> = rows.iter().map(|r| r.5).collect();
         let hours: Vec<Given> = rows.iter().map(|r| Given::Value(CellValue::Text(r.6))).collect();
+        // Departments as numbers: keys by the numbers' bits rather than codes.
+        let dept_numbers: Vec<f64> = rows.iter().map(|r| [f64::NAN, 1.0, 2.0, 3.0, 4.0][r.2 as usize]).collect();
+        let department = if numeric_departments {
+            FrameColumn::Numbers(&dept_numbers)
+        } else {
+            FrameColumn::Codes(&c2, &depts)
+        };
         let columns = [
             (Field::Category, FrameColumn::Codes(&c0, &cats)),
             (Field::Quantity, FrameColumn::Numbers(&q)),
@@ -175,7 +183,7 @@ proptest! {
             (Field::AcquisitionYear, FrameColumn::Numbers(&y)),
             (Field::LifetimeYears, FrameColumn::Numbers(&l)),
             (Field::HoursPerDay, FrameColumn::Cells(&hours)),
-            (Field::Department, FrameColumn::Codes(&c2, &depts)),
+            (Field::Department, department),
         ];
         let options = EvaluationOptions::new(2025);
         let mut ev = Evaluation::new(ds(), options.clone()).unwrap();

@@ -30,7 +30,7 @@ from typing import Any, Iterable, List, Mapping, Optional, Union
 
 from . import _empreinte
 from ._empreinte import DEFAULTS, Dataset
-from ._frames import frame_columns
+from ._frames import with_frame_columns
 from ._glpi import GlpiImport, import_glpi
 from ._inputs import (
     DatasetLike,
@@ -270,10 +270,11 @@ def evaluate(
     elif isinstance(inventory, (bytes, bytearray, memoryview)):
         native = _empreinte.evaluate_bytes(ds, bytes(inventory), opts, glpi_mapping)
     else:
-        frame = frame_columns(inventory)
-        if frame is not None:
-            headers, specs, n_rows = frame
-            native = _empreinte.evaluate_columns(ds, headers, specs, n_rows, opts)
+        from_frame = with_frame_columns(
+            inventory, lambda headers, specs, n_rows: _empreinte.evaluate_columns(
+                ds, headers, specs, n_rows, opts))
+        if from_frame is not None:
+            native = from_frame
         elif isinstance(inventory, Iterable):
             native = _empreinte.evaluate_records(ds, inventory, opts)
         else:

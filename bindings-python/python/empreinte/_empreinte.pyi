@@ -32,10 +32,12 @@ __all__ = [
     "is_estate",
     "map_columns",
     "page",
+    "pages",
     "review",
     "run_scenarios",
     "server",
     "service",
+    "services",
     "trajectory",
 ]
 

@@ -2,11 +2,13 @@
 //! whose text cells (category, model, condition, country, department) were seen before in the
 //! same columns is evaluated from its numbers alone, as rows of a CSV file are (`remembered`).
 
-use super::remembered::{hash_key, Remembered};
+use super::remembered::{hash_key, Remembered, Resolution};
 use super::Evaluation;
 use crate::inventory::{
-    is_key_field, plain_numbers, row_line, EquipmentLine, Field, FrameColumn, RejectedRow,
+    is_key_field, plain_number_columns, plain_numbers, row_line, EquipmentLine, Field, FrameColumn,
+    Keys, RejectedRow,
 };
+use rustc_hash::FxHashMap as HashMap;
 
 impl Evaluation<'_> {
     /// Adds the rows of an inventory given column by column: row `i` is line `i + 1`, read by
@@ -32,6 +34,71 @@ impl Evaluation<'_> {
             .iter()
             .map(|(_, c)| c.len())
             .fold(n_rows, usize::min);
+        match Keys::new(columns).filter(|_| self.remembers()) {
+            Some(keys) => self.add_coded(columns, &keys, n_rows),
+            None => self.add_keyed(columns, n_rows),
+        }
+    }
+
+    /// Rows whose key columns are given as codes: a row's key is its codes combined, what a key
+    /// resolved to is in a table (a vector for up to a million keys).
+    fn add_coded(&mut self, columns: &[(Field, FrameColumn<'_>)], keys: &Keys<'_>, n_rows: usize) {
+        let dense_up_to = (4 * n_rows as u64 + 1024).min(1 << 20);
+        let dense_len = if keys.size <= dense_up_to {
+            keys.size as usize
+        } else {
+            0
+        };
+        let mut dense: Vec<u32> = vec![u32::MAX; dense_len];
+        let mut sparse: HashMap<u64, u32> = HashMap::default();
+        let mut resolved: Vec<Resolution> = Vec::new();
+        let mut line = EquipmentLine::new(String::new(), 1);
+        let mut cells = Vec::new();
+        let mut blank = 0;
+        for row in 0..n_rows {
+            let n = row as u64 + 1;
+            let mut unseen = None;
+            if let Some((key, any_text)) = keys.of(row) {
+                match plain_number_columns(&keys.numbers, row, &mut line) {
+                    Some(any_number) if any_text || any_number => {
+                        let k = if dense.is_empty() {
+                            sparse.get(&key).copied().unwrap_or(u32::MAX)
+                        } else {
+                            dense[key as usize]
+                        };
+                        if let Some(e) = resolved.get_mut(k as usize) {
+                            let _ = self.add_resolved(n, &mut line, e);
+                            continue;
+                        }
+                        unseen = Some(key);
+                    }
+                    _ => {}
+                }
+            }
+            match row_line(columns, row, &mut line, &mut cells) {
+                None => blank += 1,
+                Some(Ok(())) => {
+                    if let (true, Some(key), Some(last)) =
+                        (self.add(n, &line).is_ok(), unseen, self.last)
+                    {
+                        let k = resolved.len() as u32;
+                        resolved.push(last);
+                        if dense.is_empty() {
+                            sparse.insert(key, k);
+                        } else {
+                            dense[key as usize] = k;
+                        }
+                    }
+                }
+                Some(Err(error)) => self.reject(RejectedRow { line: n, error }),
+            }
+        }
+        self.add_blank_rows(blank);
+    }
+
+    /// Rows whose key columns are given otherwise: a row's key is its key cells' codes or
+    /// numbers, as bytes.
+    fn add_keyed(&mut self, columns: &[(Field, FrameColumn<'_>)], n_rows: usize) {
         let mut line = EquipmentLine::new(String::new(), 1);
         let mut cells = Vec::new();
         let mut key = Vec::new();

@@ -153,17 +153,126 @@ pub(crate) fn plain_numbers(
             continue;
         };
         blank = false;
-        let ok = match (value, *field) {
-            (Err(_), _) => false,
-            (Ok(_), f) if super::is_key_field(f) => true,
-            (Ok(CellValue::Text(t)), f) => set_plain_number(line, f, t.as_bytes()),
-            (Ok(CellValue::Number(v)), f) => set_number_value(line, f, v),
-        };
-        if !ok {
+        if !set_plain_value(line, *field, value) {
             return false;
         }
     }
     !blank
+}
+
+/// One cell of [`plain_numbers`].
+#[inline]
+fn set_plain_value(
+    line: &mut EquipmentLine,
+    field: Field,
+    value: Result<CellValue<'_>, &'static str>,
+) -> bool {
+    match (value, field) {
+        (Err(_), _) => false,
+        (Ok(_), f) if super::is_key_field(f) => true,
+        (Ok(CellValue::Text(t)), f) => set_plain_number(line, f, t.as_bytes()),
+        (Ok(CellValue::Number(v)), f) => set_number_value(line, f, v),
+    }
+}
+
+/// The numbers of a row from its number columns (those of [`Keys::numbers`]): `None` when one is
+/// not of the usual kind, else whether any is given.
+#[inline]
+pub(crate) fn plain_number_columns(
+    numbers: &[(Field, FrameColumn<'_>)],
+    row: usize,
+    line: &mut EquipmentLine,
+) -> Option<bool> {
+    clear_numbers(line);
+    let mut any = false;
+    for (field, column) in numbers {
+        let value = match column {
+            FrameColumn::Numbers(v) if v[row].is_nan() => continue,
+            FrameColumn::Numbers(v) => Ok(CellValue::Number(v[row])),
+            _ => match column.get(row) {
+                Some(value) => value,
+                None => continue,
+            },
+        };
+        any = true;
+        if !set_plain_value(line, *field, value) {
+            return None;
+        }
+    }
+    Some(any)
+}
+
+/// The text cells a row's evaluation depends on (category, model, condition, country,
+/// department), when each such column is given as codes: a row's key combines its codes, so
+/// rows of the same key have the same text cells, without a look at them.
+pub(crate) struct Keys<'a> {
+    columns: Vec<KeyColumn<'a>>,
+    /// The other columns.
+    pub numbers: Vec<(Field, FrameColumn<'a>)>,
+    /// How many keys there can be.
+    pub size: u64,
+}
+
+struct KeyColumn<'a> {
+    codes: &'a [i64],
+    /// Each value's state (0 empty, 1 a value, 2 invalid), then the empty cell's.
+    state: Vec<u8>,
+    stride: u64,
+}
+
+impl<'a> Keys<'a> {
+    /// `None` unless every key column is given as codes (and the keys fit in 64 bits).
+    pub fn new(columns: &[(Field, FrameColumn<'a>)]) -> Option<Keys<'a>> {
+        let mut keys = Keys {
+            columns: Vec::new(),
+            numbers: Vec::new(),
+            size: 1,
+        };
+        for (field, column) in columns {
+            if !super::is_key_field(*field) {
+                keys.numbers.push((*field, *column));
+                continue;
+            }
+            let FrameColumn::Codes(codes, values) = column else {
+                return None;
+            };
+            let mut state: Vec<u8> = values
+                .iter()
+                .map(|v| match v.value() {
+                    None => 0,
+                    Some(Ok(_)) => 1,
+                    Some(Err(_)) => 2,
+                })
+                .collect();
+            state.push(0);
+            let stride = keys.size;
+            keys.size = keys.size.checked_mul(state.len() as u64)?;
+            keys.columns.push(KeyColumn {
+                codes,
+                state,
+                stride,
+            });
+        }
+        Some(keys)
+    }
+
+    /// A row's key, and whether any of its key cells is given; `None` for a row with a cell no
+    /// field takes.
+    #[inline]
+    pub fn of(&self, row: usize) -> Option<(u64, bool)> {
+        let (mut key, mut any) = (0u64, false);
+        for c in &self.columns {
+            let empty = c.state.len() - 1;
+            let i = usize::try_from(c.codes[row]).map_or(empty, |i| i.min(empty));
+            match c.state[i] {
+                0 => {}
+                1 => any = true,
+                _ => return None,
+            }
+            key += i as u64 * c.stride;
+        }
+        Some((key, any))
+    }
 }
 
 /// A number cell as [`fill_line`] reads it, when it reads it as this number; `false` when it
@@ -173,11 +282,12 @@ fn set_number_value(line: &mut EquipmentLine, field: Field, v: f64) -> bool {
     use uom::si::power::watt;
     use uom::si::time::{hour, year};
     match field {
-        Field::Quantity if v.fract() == 0.0 && (1.0..=MAX_QUANTITY as f64).contains(&v) => {
+        // Whole: its integer part (in range, exact) is itself.
+        Field::Quantity if (1.0..=MAX_QUANTITY as f64).contains(&v) && f64::from(v as u32) == v => {
             line.quantity = v as u32
         }
         // The year is read from the number as written: a whole number from 1970 to 2200.
-        Field::AcquisitionYear if v.fract() == 0.0 && (1970.0..=2200.0).contains(&v) => {
+        Field::AcquisitionYear if (1970.0..=2200.0).contains(&v) && f64::from(v as i32) == v => {
             line.acquisition_year = Some(v as i32)
         }
         Field::LifetimeYears => line.lifetime = Some(Time::new::<year>(v)),

@@ -10,7 +10,7 @@ mod values;
 pub use columns::{Field, TRACE_COLUMNS};
 pub use csv_reader::{detect_separator, ColumnMap, CsvFormat, CsvInventory};
 pub use error::{InventoryError, RejectedRow, RowError, Warning};
-pub(crate) use frame::plain_numbers;
+pub(crate) use frame::{plain_number_columns, plain_numbers, Keys};
 pub use frame::{read_columns, row_line, FrameColumn, Given};
 pub use json_reader::{read_json, ColumnResolver, NamedValue};
 pub use values::{fill_line, line_from_cells, parse_number, CellValue, MAX_TEXT_LEN};
