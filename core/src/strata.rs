@@ -52,9 +52,19 @@ pub(crate) struct StratumKey {
 pub(crate) struct Strata {
     index: HashMap<StratumKey, usize>,
     pub items: Vec<Stratum>,
+    /// Bumped by [`Strata::clear`]: a stratum position remembered under another generation is
+    /// stale.
+    pub generation: u32,
 }
 
 impl Strata {
+    /// Empties the strata (a new body of a many-bodies pass), keeping their storage.
+    pub fn clear(&mut self) {
+        self.index.clear();
+        self.items.clear();
+        self.generation += 1;
+    }
+
     /// The stratum of a key, if a line already opened it.
     #[inline]
     pub fn find(&self, key: &StratumKey) -> Option<usize> {

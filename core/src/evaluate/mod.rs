@@ -1,6 +1,7 @@
 //! Streaming evaluation: lines go in one at a time, aggregates stay small, so an inventory
 //! of any size is evaluated in bounded memory.
 
+mod body;
 mod columns;
 mod finish;
 mod remembered;
@@ -403,7 +404,8 @@ impl<'d> Evaluation<'d> {
         let i = self.stratum(&r, line.condition, dept, s.use_known());
         let k = self.strata.add(i, line.quantity, &s);
         self.kernel_lines[k] += 1;
-        self.last = Some(remembered::Resolution::new(r, line.condition, dept, i, &s));
+        let at = (self.strata.generation, i);
+        self.last = Some(remembered::Resolution::new(r, line.condition, dept, at, &s));
         if self.lines.is_some() {
             let year = self.electricity_of(r.zone).year_used;
             line_footprint(

@@ -26,8 +26,9 @@ pub(super) struct Resolution {
     resolved: Resolved,
     condition: Condition,
     department: usize,
-    /// The strata of its lines whose use is not known, and known.
-    strata: [Option<usize>; 2],
+    /// The strata of its lines whose use is not known, and known (with the strata's
+    /// generation).
+    strata: [Option<(u32, usize)>; 2],
 }
 
 impl Resolution {
@@ -35,7 +36,7 @@ impl Resolution {
         resolved: Resolved,
         condition: Condition,
         department: usize,
-        stratum: usize,
+        stratum: (u32, usize),
         s: &LineScalars,
     ) -> Resolution {
         let mut strata = [None; 2];
@@ -222,11 +223,12 @@ impl Evaluation<'_> {
         };
         self.count(line_no, line, &e.resolved, &s);
         let known = usize::from(s.use_known());
+        let generation = self.strata.generation;
         let i = match e.strata[known] {
-            Some(i) => i,
-            None => {
+            Some((g, i)) if g == generation => i,
+            _ => {
                 let i = self.stratum(&e.resolved, e.condition, e.department, known == 1);
-                e.strata[known] = Some(i);
+                e.strata[known] = Some((generation, i));
                 i
             }
         };

@@ -1,0 +1,220 @@
+//! Many bodies in one pass: a region's communes, an intercommunality's members, each with its
+//! own inventory (or estate), evaluated one after the other by one evaluation that keeps what it
+//! learns on the way (classifications, factor kernels, rows remembered by their text) and keeps
+//! of each body only its counts and totals, handed back as soon as the body is read. Memory
+//! stays bounded whatever the number of bodies and lines: a caller writes each body's figures
+//! out and drops them.
+//!
+//! A body's figures are those [`crate::evaluate_csv`] gives for its inventory alone (the same
+//! operations in the same order); the total of the pass is the sum of the bodies' figures.
+//!
+//! ```
+//! use empreinte::bodies::Bodies;
+//! use empreinte::{Dataset, EvaluationOptions, Indicator};
+//!
+//! let ds = Dataset::embedded_default();
+//! let mut pass = Bodies::new(ds, EvaluationOptions::new(2025))?;
+//! let a = pass.add_bytes("Saint-Aubin", b"category;quantity;acquisition_year\nlaptop;12;2022\n".to_vec());
+//! let b = pass.add_bytes("Montclair", b"category;quantity\nsmartphone;40\nlaptop;x\n".to_vec());
+//! assert_eq!((a.counts.devices, b.counts.rows_rejected), (12, 1));
+//! let total = pass.finish();
+//! assert_eq!((total.bodies, total.counts.devices), (2, 52));
+//! assert!(total.totals.impacts.total(Indicator::ClimateChange).unwrap().central().unwrap() > 0.0);
+//! # Ok::<(), empreinte::RowError>(())
+//! ```
+
+use crate::dataset::Dataset;
+use crate::evaluate::Evaluation;
+use crate::inventory::{CsvInventory, InventoryError, RejectedRow, RowError};
+use crate::options::EvaluationOptions;
+use crate::report::{Counts, GroupFootprint, Report};
+use serde::Serialize;
+use std::io::Read;
+
+/// Rejected rows listed per body (the rest are counted).
+pub const REJECTED_LISTED: usize = 20;
+
+/// One body's figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodyFootprint {
+    /// The body's name (a file's name without its extension).
+    pub body: String,
+    /// Rows read, evaluated and rejected; devices.
+    pub counts: Counts,
+    /// Totals by indicator and phase, as the body's own report gives them.
+    pub totals: GroupFootprint,
+    /// The first rows rejected ([`REJECTED_LISTED`] at most; `counts` has them all).
+    pub rejected: Vec<RejectedRow>,
+    /// Why the body could not be evaluated at all (its figures are then left out of the total).
+    pub error: Option<BodyError>,
+}
+
+/// Why a body could not be evaluated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodyError {
+    /// The error's stable code (`empty`, `missing_column`, `estate_...`).
+    pub code: &'static str,
+    /// What was wrong.
+    pub message: String,
+}
+
+/// The total of a pass: the sum of its bodies' figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodiesTotal {
+    /// Bodies read.
+    pub bodies: u64,
+    /// Bodies that could not be evaluated (left out of the figures).
+    pub failed: u64,
+    /// Rows and devices of every body.
+    pub counts: Counts,
+    /// Totals of every body, by indicator and phase.
+    pub totals: GroupFootprint,
+}
+
+/// A many-bodies pass in progress (see the module documentation).
+#[derive(Debug)]
+pub struct Bodies<'d> {
+    ev: Evaluation<'d>,
+    total: BodiesTotal,
+}
+
+impl<'d> Bodies<'d> {
+    /// Starts a pass. Monte Carlo is refused (evaluate a body alone to draw it); per-line
+    /// results are not kept.
+    pub fn new(ds: &'d Dataset, mut options: EvaluationOptions) -> Result<Bodies<'d>, RowError> {
+        if let Some(mc) = options.monte_carlo {
+            return Err(RowError::InvalidOption {
+                option: "monte_carlo",
+                value: mc.draws.to_string(),
+                expected:
+                    "no Monte Carlo in a many-bodies pass (evaluate one body alone to draw it)"
+                        .into(),
+            });
+        }
+        options.keep_lines = false;
+        let ev = Evaluation::new(ds, options)?;
+        Ok(Bodies {
+            ev,
+            total: BodiesTotal {
+                bodies: 0,
+                failed: 0,
+                counts: Counts::default(),
+                totals: GroupFootprint::new(None, ds.indicators()),
+            },
+        })
+    }
+
+    /// Evaluates a body's CSV inventory, streaming.
+    pub fn add_csv<R: Read + 'static>(&mut self, body: &str, input: R) -> BodyFootprint {
+        let read = CsvInventory::new(input).and_then(|mut r| self.ev.add_csv(&mut r));
+        self.close(body, read.err())
+    }
+
+    /// Evaluates a body's inventory given as bytes: CSV or JSON (told apart by the first
+    /// character), as [`crate::evaluate_bytes`] reads them.
+    pub fn add_bytes(&mut self, body: &str, bytes: Vec<u8>) -> BodyFootprint {
+        let content = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        if matches!(
+            content.iter().find(|b| !b.is_ascii_whitespace()),
+            Some(b'[') | Some(b'{')
+        ) {
+            let read = std::str::from_utf8(content)
+                .map_err(|e| InventoryError::NotText {
+                    detail: format!(
+                        "a JSON inventory must be UTF-8 (invalid byte at {})",
+                        e.valid_up_to()
+                    ),
+                })
+                .and_then(|text| {
+                    let mut warnings = Vec::new();
+                    let items = crate::inventory::read_json(text, &mut warnings)?;
+                    warnings.into_iter().for_each(|w| self.ev.warn(w));
+                    self.ev.add_items(items);
+                    Ok(())
+                });
+            return self.close(body, read.err());
+        }
+        self.add_csv(body, std::io::Cursor::new(bytes))
+    }
+
+    /// Adds a body evaluated apart (an estate, evaluated with its hosting and services): its
+    /// report's counts and totals.
+    pub fn add_report(&mut self, body: &str, report: &Report) -> BodyFootprint {
+        let mut rejected = report.rejected.clone();
+        rejected.truncate(REJECTED_LISTED);
+        self.record(BodyFootprint {
+            body: body.to_string(),
+            counts: report.counts,
+            totals: report.totals.clone(),
+            rejected,
+            error: None,
+        })
+    }
+
+    /// Records a body that could not be evaluated at all (a file that cannot be read, an estate
+    /// in error): counted as failed.
+    pub fn add_failure(
+        &mut self,
+        body: &str,
+        code: &'static str,
+        message: String,
+    ) -> BodyFootprint {
+        self.record(BodyFootprint {
+            body: body.to_string(),
+            counts: Counts::default(),
+            totals: GroupFootprint::new(None, self.ev.dataset().indicators()),
+            rejected: Vec::new(),
+            error: Some(BodyError { code, message }),
+        })
+    }
+
+    /// Closes the body read last.
+    fn close(&mut self, body: &str, error: Option<InventoryError>) -> BodyFootprint {
+        let (counts, totals, mut rejected) = self.ev.close_body();
+        if let Some(e) = error {
+            return self.add_failure(body, e.code(), e.to_string());
+        }
+        rejected.truncate(REJECTED_LISTED);
+        self.record(BodyFootprint {
+            body: body.to_string(),
+            counts,
+            totals,
+            rejected,
+            error: None,
+        })
+    }
+
+    fn record(&mut self, b: BodyFootprint) -> BodyFootprint {
+        let t = &mut self.total;
+        t.bodies += 1;
+        if b.error.is_some() {
+            t.failed += 1;
+            return b;
+        }
+        let c = &mut t.counts;
+        c.rows_read += b.counts.rows_read;
+        c.rows_evaluated += b.counts.rows_evaluated;
+        c.rows_rejected += b.counts.rows_rejected;
+        c.rows_not_available += b.counts.rows_not_available;
+        c.devices_not_available += b.counts.devices_not_available;
+        c.blank_rows += b.counts.blank_rows;
+        c.devices += b.counts.devices;
+        t.totals.add(&b.totals);
+        b
+    }
+
+    /// The dataset of the pass.
+    pub fn dataset(&self) -> &'d Dataset {
+        self.ev.dataset()
+    }
+
+    /// The total so far.
+    pub fn total(&self) -> &BodiesTotal {
+        &self.total
+    }
+
+    /// Ends the pass: the total.
+    pub fn finish(self) -> BodiesTotal {
+        self.total
+    }
+}
