@@ -1,6 +1,7 @@
 //! `empreinte`: evaluate an inventory, browse the reference datasets.
 //! Thin: parsing arguments and printing; every figure comes from the `empreinte` crate.
 
+mod bodies_cmd;
 mod csv_out;
 mod estate_cmd;
 mod glpi_cmd;
@@ -127,6 +128,11 @@ struct EvaluateArgs {
     /// as its total (marked ‡) instead of "not available".
     #[arg(long)]
     use_phase_only_indicators: bool,
+    /// Many bodies in one pass: the inventory is a folder (its .csv, .json and .toml files, one
+    /// body each, by name) or a list of files (one per line): each body's figures, then the
+    /// total.
+    #[arg(long, conflicts_with_all = ["previous", "monte_carlo", "lines", "mapping"])]
+    bodies: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -159,7 +165,7 @@ impl From<LangArg> for Lang {
 }
 
 /// Exit codes: 0 ok, 1 input rejected (in whole or in part), 2 usage.
-const EXIT_REJECTED: u8 = 1;
+pub(crate) const EXIT_REJECTED: u8 = 1;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -226,7 +232,11 @@ pub(crate) fn load_dataset(spec: &str) -> Result<Cow<'static, Dataset>, String> 
 }
 
 fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
-    let estate = estate_cmd::read_if_estate(&args.inventory)?;
+    let estate = if args.bodies {
+        None
+    } else {
+        estate_cmd::read_if_estate(&args.inventory)?
+    };
     let dataset = args
         .dataset
         .as_deref()
@@ -253,6 +263,9 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
         }),
         use_phase_only_indicators: args.use_phase_only_indicators,
     };
+    if args.bodies {
+        return bodies_cmd::run(&ds, &options, &args.inventory, args.format, out);
+    }
     let name = args.inventory.display().to_string();
     let mut report = match &estate {
         Some(estate) => estate_cmd::evaluate(&ds, estate, &args.inventory, &options)?,

@@ -25,6 +25,7 @@
 
 use crate::dataset::Dataset;
 use crate::evaluate::Evaluation;
+use crate::indicator::Indicator;
 use crate::inventory::{CsvInventory, InventoryError, RejectedRow, RowError};
 use crate::options::EvaluationOptions;
 use crate::report::{Counts, GroupFootprint, Report};
@@ -34,8 +35,10 @@ use std::io::Read;
 /// Rejected rows listed per body (the rest are counted).
 pub const REJECTED_LISTED: usize = 20;
 
-/// One body's figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One body's figures. In JSON: `body`, `error` (when it failed), `counts`, `lines`,
+/// `devices`, `electricity_kwh`, `totals` (each indicator's total over its phases, as a
+/// report's) and `rejected` (when rows were).
+#[derive(Debug, Clone, PartialEq)]
 pub struct BodyFootprint {
     /// The body's name (a file's name without its extension).
     pub body: String,
@@ -52,13 +55,13 @@ pub struct BodyFootprint {
 /// Why a body could not be evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BodyError {
-    /// The error's stable code (`empty`, `missing_column`, `estate_...`).
+    /// The error's stable code (`empty_inventory`, `missing_column`, `estate`...).
     pub code: &'static str,
     /// What was wrong.
     pub message: String,
 }
 
-/// The total of a pass: the sum of its bodies' figures.
+/// The total of a pass: the sum of its bodies' figures (in JSON, its totals by phase as well).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BodiesTotal {
     /// Bodies read.
@@ -69,6 +72,117 @@ pub struct BodiesTotal {
     pub counts: Counts,
     /// Totals of every body, by indicator and phase.
     pub totals: GroupFootprint,
+}
+
+impl Serialize for BodyFootprint {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeStruct};
+        struct Totals<'a>(&'a GroupFootprint);
+        impl Serialize for Totals<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let t = &self.0.impacts;
+                let mut m = s.serialize_map(Some(t.indicators().len()))?;
+                for ind in t.indicators() {
+                    m.serialize_entry(ind.id(), &t.total(*ind))?;
+                }
+                m.end()
+            }
+        }
+        let mut st = s.serialize_struct("BodyFootprint", 8)?;
+        st.serialize_field("body", &self.body)?;
+        match &self.error {
+            Some(e) => st.serialize_field("error", e)?,
+            None => st.skip_field("error")?,
+        }
+        st.serialize_field("counts", &self.counts)?;
+        st.serialize_field("lines", &self.totals.lines)?;
+        st.serialize_field("devices", &self.totals.devices)?;
+        st.serialize_field("electricity_kwh", &self.totals.electricity_kwh)?;
+        st.serialize_field("totals", &Totals(&self.totals))?;
+        if self.rejected.is_empty() {
+            st.skip_field("rejected")?;
+        } else {
+            st.serialize_field("rejected", &self.rejected)?;
+        }
+        st.end()
+    }
+}
+
+/// The columns of a table of bodies (CSV, a DataFrame), one row per body: `body`, `status`
+/// (`ok`, or the code of the body's error), the counts, the kWh, then each indicator's total
+/// (central value; empty when not available), named `indicator (unit)`.
+pub fn table_header(indicators: &[Indicator]) -> Vec<String> {
+    let mut h: Vec<String> = [
+        "body",
+        "status",
+        "rows_read",
+        "rows_evaluated",
+        "rows_rejected",
+        "devices",
+        "electricity_kwh",
+    ]
+    .map(String::from)
+    .to_vec();
+    h.extend(
+        indicators
+            .iter()
+            .map(|i| format!("{} ({})", i.id(), i.unit())),
+    );
+    h
+}
+
+/// A row of [`table_header`]'s table: the body's name, its status and its numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow<'a> {
+    /// The body (or `total`).
+    pub body: &'a str,
+    /// `ok`, or the code of the body's error.
+    pub status: &'static str,
+    /// The counts and the kWh, then each indicator's total (`None`: not available).
+    pub numbers: Vec<Option<f64>>,
+}
+
+fn row<'a>(
+    body: &'a str,
+    status: &'static str,
+    counts: &Counts,
+    t: &GroupFootprint,
+) -> TableRow<'a> {
+    let mut numbers: Vec<Option<f64>> = [
+        counts.rows_read,
+        counts.rows_evaluated,
+        counts.rows_rejected,
+        counts.devices,
+    ]
+    .map(|n| Some(n as f64))
+    .to_vec();
+    numbers.push(Some(t.electricity_kwh));
+    numbers.extend(
+        t.impacts
+            .indicators()
+            .iter()
+            .map(|i| t.impacts.total(*i).and_then(|e| e.central())),
+    );
+    TableRow {
+        body,
+        status,
+        numbers,
+    }
+}
+
+impl BodyFootprint {
+    /// The body's row of [`table_header`]'s table.
+    pub fn table_row(&self) -> TableRow<'_> {
+        let status = self.error.as_ref().map_or("ok", |e| e.code);
+        row(&self.body, status, &self.counts, &self.totals)
+    }
+}
+
+impl BodiesTotal {
+    /// The total's row of [`table_header`]'s table (`body` is `total`).
+    pub fn table_row(&self) -> TableRow<'_> {
+        row("total", "ok", &self.counts, &self.totals)
+    }
 }
 
 /// A many-bodies pass in progress (see the module documentation).

@@ -142,6 +142,16 @@ fn cut(
     end
 }
 
+/// A csv_core reader for a separator, as if it had read the start of the input already (it
+/// strips a byte-order mark from its first input only): built when a record first needs it
+/// (building its automaton costs more than reading a small file).
+fn core_reader(separator: u8) -> csv_core::Reader {
+    let mut core = csv_core::ReaderBuilder::new().delimiter(separator).build();
+    // An empty line, skipped at the start of a record: the reader has read.
+    let _ = core.read_record(b"\n", &mut [], &mut []);
+    core
+}
+
 /// What splitting a line found.
 enum Split {
     Done,
@@ -167,7 +177,8 @@ pub(crate) struct Records<R> {
     after_cr: bool,
     first: bool,
     sep: u8,
-    core: csv_core::Reader,
+    /// Built when a record has a quote.
+    core: Option<csv_core::Reader>,
     /// Lines read so far as csv_core counts them: 1 + the "\n" consumed.
     line: u64,
     record_line: u64,
@@ -205,7 +216,7 @@ impl<R: Read> Records<R> {
             after_cr: false,
             first: true,
             sep: separator,
-            core: csv_core::ReaderBuilder::new().delimiter(separator).build(),
+            core: None,
             line: 1,
             record_line: 1,
             in_buf: true,
@@ -223,13 +234,15 @@ impl<R: Read> Records<R> {
     pub fn read(&mut self) -> io::Result<bool> {
         self.record_line = self.line;
         if self.first {
-            // csv_core strips a byte-order mark from the start of its first input (and takes
-            // an input left empty for the end).
+            // As csv_core, strip a byte-order mark from the start of the input (when the first
+            // read holds more than the mark).
             while self.end - self.pos <= 3 && !self.eof {
                 self.fill()?;
             }
             self.first = false;
-            return self.read_quoted();
+            if self.buf[self.pos..self.end].starts_with(b"\xEF\xBB\xBF") {
+                self.pos += 3;
+            }
         }
         loop {
             while self.pos < self.end && self.buf[self.pos] == b'\n' {
@@ -339,7 +352,9 @@ impl<R: Read> Records<R> {
     /// Reads the record at `pos` with csv_core.
     fn read_quoted(&mut self) -> io::Result<bool> {
         use csv_core::ReadRecordResult::*;
-        self.core.set_line(self.line);
+        let sep = self.sep;
+        let core = self.core.get_or_insert_with(|| core_reader(sep));
+        core.set_line(self.line);
         self.n = 0;
         let (mut nout, mut nend) = (0, 0);
         loop {
@@ -348,7 +363,8 @@ impl<R: Read> Records<R> {
                 self.fill()?;
                 continue;
             }
-            let (res, nin, o, e) = self.core.read_record(
+            let core = self.core.get_or_insert_with(|| core_reader(sep));
+            let (res, nin, o, e) = core.read_record(
                 &self.buf[self.pos..self.end],
                 &mut self.quoted[nout..],
                 &mut self.quoted_ends[nend..],
@@ -363,7 +379,7 @@ impl<R: Read> Records<R> {
                 OutputFull => self.quoted.resize(2 * self.quoted.len(), 0),
                 OutputEndsFull => self.quoted_ends.resize(2 * self.quoted_ends.len(), 0),
                 Record | End => {
-                    self.line = self.core.line();
+                    self.line = core.line();
                     self.in_buf = false;
                     let mut start = 0;
                     for k in 0..nend {

@@ -127,7 +127,15 @@ impl CsvInventory {
             SourceEncoding::Utf16Le | SourceEncoding::Utf16Be if bom => 2,
             _ => 0,
         };
-        let head_text = encoding.decode(&head[skip..]);
+        // The separator is read from the first line: a UTF-8 head is decoded up to it only.
+        let first = match encoding {
+            SourceEncoding::Utf8 => head
+                .iter()
+                .position(|b| *b == b'\n')
+                .map_or(&head[..], |n| &head[..=n]),
+            _ => &head[skip..],
+        };
+        let head_text = encoding.decode(first);
         let separator = detect_separator(head_text.trim_start_matches('\u{feff}'));
         let format = CsvFormat {
             encoding: encoding.name(),
