@@ -3,6 +3,7 @@
 //! It converts types and errors, nothing else: every figure comes from the `empreinte` crate.
 //! The public, documented API is the pure-Python layer in `python/empreinte/`.
 
+mod bodies;
 mod columns;
 mod errors;
 mod estate;
@@ -431,6 +432,7 @@ fn _empreinte(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(evaluate_json, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_records, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(bodies::evaluate_bodies, m)?)?;
     m.add_function(wrap_pyfunction!(map_columns, m)?)?;
     m.add_function(wrap_pyfunction!(embedded_ids, m)?)?;
     m.add_function(wrap_pyfunction!(fields, m)?)?;

@@ -3,74 +3,16 @@
 //! --bodies` (one file per line, relative to the list's folder; `#` starts a comment). Each file
 //! is a body named after it; the core's `bodies::Bodies` evaluates them one after the other and
 //! each body's figures are written as soon as it is read (memory stays bounded), then the total.
+//! The JSON document streams the keys of the core's `bodies::Document`.
 
-use crate::{estate_cmd, Format};
-use empreinte::bodies::{table_header, Bodies, BodiesTotal, BodyFootprint, TableRow};
+use crate::Format;
+use empreinte::bodies::{
+    body_files, table_header, Bodies, BodiesTotal, BodyFootprint, TableRow, SCHEMA,
+};
 use empreinte::csv_safe::{Cell, Writer};
 use empreinte::{Dataset, EvaluationOptions};
-use std::io::{BufReader, Write};
-use std::path::{Path, PathBuf};
-
-/// The files of the bodies: a folder's inventories and estates, or a list's files.
-fn files(path: &Path) -> Result<Vec<PathBuf>, String> {
-    let name = path.display();
-    if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| format!("{name}: {e}"))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.is_file()
-                    && p.extension().is_some_and(|e| {
-                        ["csv", "json", "toml"]
-                            .iter()
-                            .any(|x| e.eq_ignore_ascii_case(x))
-                    })
-            })
-            .collect();
-        files.sort();
-        return Ok(files);
-    }
-    let list = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-    let base = path.parent().unwrap_or(Path::new("."));
-    Ok(list
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| base.join(l))
-        .collect())
-}
-
-/// Evaluates one file as a body.
-fn add(
-    pass: &mut Bodies<'_>,
-    ds: &Dataset,
-    options: &EvaluationOptions,
-    file: &Path,
-) -> BodyFootprint {
-    let body = file.file_stem().map_or_else(
-        || file.display().to_string(),
-        |s| s.to_string_lossy().into(),
-    );
-    match estate_cmd::read_if_estate(file) {
-        Ok(Some(estate)) => {
-            return match estate_cmd::evaluate(ds, &estate, file, options) {
-                Ok(report) => pass.add_report(&body, &report),
-                Err(message) => pass.add_failure(&body, "estate", message),
-            }
-        }
-        Err(message) => return pass.add_failure(&body, "estate", message),
-        Ok(None) => {}
-    }
-    let is_json = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let read = if is_json {
-        std::fs::read(file).map(|bytes| pass.add_bytes(&body, bytes))
-    } else {
-        std::fs::File::open(file).map(|f| pass.add_csv(&body, BufReader::with_capacity(1 << 16, f)))
-    };
-    read.unwrap_or_else(|e| pass.add_failure(&body, "read_error", e.to_string()))
-}
+use std::io::Write;
+use std::path::Path;
 
 fn csv_row(w: &mut Writer<impl Write>, row: &TableRow<'_>) -> std::io::Result<()> {
     let numbers: Vec<String> = row
@@ -122,7 +64,7 @@ impl<W: Write> Output<'_, W> {
                 let info = serde_json::to_string(ds.info())?;
                 write!(
                     out,
-                    "{{\"schema\":\"empreinte.bodies/1\",\"reporting_year\":{year},\"dataset\":{info},\"bodies\":["
+                    "{{\"schema\":\"{SCHEMA}\",\"reporting_year\":{year},\"dataset\":{info},\"bodies\":["
                 )?;
             }
             Output::Table(out, _) => writeln!(
@@ -173,7 +115,7 @@ pub fn run(
     format: Format,
     out: &mut impl Write,
 ) -> Result<u8, String> {
-    let files = files(path)?;
+    let files = body_files(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut pass = Bodies::new(ds, options.clone()).map_err(|e| format!("{e} [{}]", e.code()))?;
     let climate = ds
         .indicators()
@@ -187,7 +129,7 @@ pub fn run(
     let write = |e: std::io::Error| format!("cannot write the output: {e}");
     output.start(ds, options.reporting_year).map_err(write)?;
     for (i, file) in files.iter().enumerate() {
-        let b = add(&mut pass, ds, options, file);
+        let b = pass.add_path(file);
         output.body(i == 0, &b).map_err(write)?;
     }
     let total = pass.finish();

@@ -31,6 +31,62 @@ use crate::options::EvaluationOptions;
 use crate::report::{Counts, GroupFootprint, Report};
 use serde::Serialize;
 use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The `schema` of a many-bodies document.
+pub const SCHEMA: &str = "empreinte.bodies/1";
+
+/// The files of a pass: a folder's inventories and estates (`.csv`, `.json`, `.toml`, by name),
+/// or a list's files (one per line, relative to the list's folder; `#` starts a comment).
+pub fn body_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.is_file()
+                    && p.extension().is_some_and(|e| {
+                        ["csv", "json", "toml"]
+                            .iter()
+                            .any(|x| e.eq_ignore_ascii_case(x))
+                    })
+            })
+            .collect();
+        files.sort();
+        return Ok(files);
+    }
+    let list = std::fs::read_to_string(path)?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    Ok(list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| base.join(l))
+        .collect())
+}
+
+/// A body's name: its file's name without the extension.
+pub fn body_name(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into(),
+    )
+}
+
+/// A whole many-bodies document, as `empreinte evaluate PATH --bodies --format json` writes it
+/// (the command line streams the same keys).
+#[derive(Debug, Serialize)]
+pub struct Document<'a> {
+    /// [`SCHEMA`].
+    pub schema: &'static str,
+    /// The reporting year.
+    pub reporting_year: i32,
+    /// The dataset.
+    pub dataset: &'a crate::dataset::DatasetInfo,
+    /// Every body, in order.
+    pub bodies: &'a [BodyFootprint],
+    /// Their total.
+    pub total: &'a BodiesTotal,
+}
 
 /// Rejected rows listed per body (the rest are counted).
 pub const REJECTED_LISTED: usize = 20;
@@ -262,6 +318,52 @@ impl<'d> Bodies<'d> {
             totals: report.totals.clone(),
             rejected,
             error: None,
+        })
+    }
+
+    /// Evaluates a body's file, named after it: a CSV inventory (streamed), a JSON one, or an
+    /// estate (`.toml`, or JSON describing one), evaluated with its hosting and services.
+    pub fn add_path(&mut self, path: &Path) -> BodyFootprint {
+        let body = body_name(path);
+        #[cfg(feature = "estate")]
+        if let Some(b) = self.add_if_estate(&body, path) {
+            return b;
+        }
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let read = if is_json {
+            std::fs::read(path).map(|bytes| self.add_bytes(&body, bytes))
+        } else {
+            std::fs::File::open(path)
+                .map(|f| self.add_csv(&body, std::io::BufReader::with_capacity(1 << 16, f)))
+        };
+        read.unwrap_or_else(|e| self.add_failure(&body, "read_error", e.to_string()))
+    }
+
+    /// The body of an estate file, evaluated apart; `None` for a file that is not one.
+    #[cfg(feature = "estate")]
+    fn add_if_estate(&mut self, body: &str, path: &Path) -> Option<BodyFootprint> {
+        use crate::estate::{evaluate_estate, is_estate, Estate, Folder};
+        let mut head = Vec::new();
+        if let Ok(f) = std::fs::File::open(path) {
+            let _ = f.take(4096).read_to_end(&mut head);
+        }
+        let name = path.display().to_string();
+        if !is_estate(&name, &head) {
+            return None;
+        }
+        let evaluated = std::fs::read_to_string(path)
+            .map_err(|e| format!("{name}: {e}"))
+            .and_then(|text| Estate::parse(&name, &text).map_err(|e| e.to_string()))
+            .and_then(|estate| {
+                let folder = Folder::new(path.parent().unwrap_or(Path::new(".")));
+                evaluate_estate(self.ev.dataset(), &estate, &folder, self.ev.options())
+                    .map_err(|e| e.to_string())
+            });
+        Some(match evaluated {
+            Ok(report) => self.add_report(body, &report),
+            Err(message) => self.add_failure(body, "estate", message),
         })
     }
 

@@ -30,6 +30,7 @@ from typing import Any, Iterable, List, Mapping, Optional, Union
 
 from . import _empreinte
 from ._empreinte import DEFAULTS, Dataset
+from ._bodies import Bodies, evaluate_bodies
 from ._frames import with_frame_columns
 from ._glpi import GlpiImport, import_glpi
 from ._inputs import (
@@ -65,6 +66,7 @@ __version__: str = _empreinte.__version__
 
 __all__ = [
     "DEFAULTS",
+    "Bodies",
     "CompareError",
     "Comparison",
     "Dataset",
@@ -90,6 +92,7 @@ __all__ = [
     "compare",
     "datasets",
     "evaluate",
+    "evaluate_bodies",
     "fields",
     "import_glpi",
     "page",

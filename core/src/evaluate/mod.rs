@@ -191,6 +191,11 @@ impl<'d> Evaluation<'d> {
         self.ds
     }
 
+    /// The options of this evaluation.
+    pub fn options(&self) -> &EvaluationOptions {
+        &self.options
+    }
+
     /// Records a warning (the first ones of each kind in full, the rest counted).
     pub fn warn(&mut self, warning: Warning) {
         let n = self.warning_counts.entry(warning.code).or_insert(0);
