@@ -18,6 +18,8 @@
 #   BENCH_SKIP_BUILD=1    reuse what is built and installed (re-runs)
 #   BENCH_QUIET_WAIT=S    wait up to S seconds for the 1-min load average to fall below 1 (default 0)
 #   BENCH_CRITERION=1     also run `cargo bench -p empreinte --bench evaluate` at the end
+#   BENCH_COMMUNES=35000  synthetic communes of the many-bodies case (BENCH_BODY_LINES lines in all,
+#                         default 5000000; 0 communes: no many-bodies case)
 #   CARGO_TARGET_DIR      honoured for the CLI, the example and the wheel
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,12 +62,18 @@ fi
 BIN=$TARGET/release/empreinte
 NATIVE=$TARGET/release/examples/bench_native
 INV=$OUT/inventory-$LINES.csv
+COMMUNES=${BENCH_COMMUNES:-35000}
+BODY_LINES=${BENCH_BODY_LINES:-5000000}
+BODIES=$OUT/communes-$COMMUNES-$BODY_LINES
 TERMINALS=$OUT/terminals-boavizta.csv
 
 step "generating the inventory ($LINES lines) and the peer cases"
 python3 bench/generate_inventory.py "$LINES" "$INV"
 .venv-peers/bin/python bench/boavizta_peer.py --write-csv "$TERMINALS"
 echo "$INV: $(wc -c <"$INV") bytes, sha256 $(sha256sum "$INV" | cut -c1-16)"
+if [ "$COMMUNES" -gt 0 ] && [ ! -d "$BODIES" ]; then
+  python3 bench/generate_communes.py "$COMMUNES" "$BODY_LINES" "$BODIES"
+fi
 
 wait_s=${BENCH_QUIET_WAIT:-0}
 while [ "$wait_s" -gt 0 ] && awk '{exit !($1 >= 1.0)}' /proc/loadavg; do sleep 10; wait_s=$((wait_s - 10)); done
@@ -80,7 +88,9 @@ measure --name native_evaluate --metrics -- "${PIN[@]}" "$NATIVE" evaluate "$INV
 measure --name cli_evaluate -- "${PIN[@]}" "$BIN" evaluate "$INV" --year 2025 --format json
 measure --name cli_monte_carlo -- "${PIN[@]}" "$BIN" evaluate "$INV" --year 2025 --format json \
   --monte-carlo "$DRAWS" --seed 1
+measure --name native_columns --metrics -- "${PIN[@]}" "$NATIVE" columns "$INV"
 measure --name wasm_evaluate --metrics -- "${PIN[@]}" node bench/wasm_evaluate.mjs "$INV"
+measure --name wasm_evaluate_full --metrics -- "${PIN[@]}" node bench/wasm_evaluate.mjs "$INV" empreinte_full
 measure --name python_dataframe --metrics -- "${PIN[@]}" .venv/bin/python bench/python_dataframe.py "$INV"
 measure --name boavizta --metrics -- "${PIN[@]}" .venv-peers/bin/python bench/boavizta_peer.py --servers 60
 measure --name native_terminals --metrics -- "${PIN[@]}" "$NATIVE" terminals "$TERMINALS"
@@ -90,6 +100,12 @@ measure --name native_servers --metrics -- "${PIN[@]}" "$NATIVE" servers 300
 measure --name co2js --metrics -- "${PIN[@]}" node bench/co2js_swd.mjs 100000
 measure --name native_swd4 --metrics -- "${PIN[@]}" "$NATIVE" swd4 100000
 measure --name wasm_swd4 --metrics -- "${PIN[@]}" node bench/wasm_swd.mjs 100000
+measure --name wasm_swd4_batch --metrics -- "${PIN[@]}" node bench/wasm_swd.mjs 100000 batch
+measure --name python_pages --metrics -- "${PIN[@]}" .venv/bin/python bench/python_pages.py 100000
+if [ "$COMMUNES" -gt 0 ]; then
+  measure --name cli_bodies -- "${PIN[@]}" "$BIN" evaluate "$BODIES" --bodies --year 2025 --format csv
+  measure --name python_bodies --metrics -- "${PIN[@]}" .venv/bin/python bench/python_bodies.py "$BODIES"
+fi
 
 WASM=bindings-wasm/pkg/node/empreinte_wasm_bg.wasm
 WASM_FULL=bindings-wasm/pkg/node/empreinte_full_bg.wasm

@@ -19,7 +19,7 @@ if [ ! -x "$PY" ]; then
   python3 -m venv "$VENV"
 fi
 "$PY" -m pip install -q --disable-pip-version-check \
-  "maturin==1.16.0" pytest mypy pandas pandas-stubs polars numpy matplotlib
+  "maturin==1.16.0" pytest mypy pandas pandas-stubs polars numpy matplotlib "dask[dataframe,distributed]"
 
 # The CLI the tests compare with (built once here, so the first test does not wait for it).
 # Cargo honours CARGO_TARGET_DIR (a separate target folder avoids waiting on other builds' locks).

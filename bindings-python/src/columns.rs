@@ -1,17 +1,18 @@
 //! Inventories that are Python objects rather than text: a list of dicts (read like a JSON
 //! array), and the columns of a DataFrame (read like a CSV file, column by column).
 //!
-//! Only conversion lives here: every value goes through the core's `line_from_cells`, every
-//! column name through `Field::from_header` / `ColumnMap`, the same as CSV and JSON input.
+//! Only conversion lives here: rows are read by the core (`ColumnResolver` for dicts,
+//! `Evaluation::add_columns` and `read_columns` for columns), every column name through
+//! `Field::from_header` / `ColumnMap`, the same as CSV and JSON input.
 
-use empreinte::inventory::{ColumnMap, ColumnResolver, NamedValue};
+use empreinte::inventory::{ColumnMap, ColumnResolver, FrameColumn, Given, NamedValue};
 use empreinte::{
-    line_from_cells, CellValue, EquipmentLine, Evaluation, Field, ReadInventory, RejectedRow,
-    RowError, Warning,
+    CellValue, EquipmentLine, Evaluation, Field, ReadInventory, RejectedRow, RowError, Warning,
 };
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use std::collections::HashMap;
 
 /// A cell owned by Rust, so rows can be evaluated without the GIL.
 #[derive(Debug, Clone)]
@@ -77,34 +78,15 @@ impl Cell {
         Ok(Cell::Text(obj.str()?.to_cow()?.into_owned()))
     }
 
-    fn value(&self) -> Option<Result<CellValue<'_>, &'static str>> {
+    /// The cell as the core's column reader takes it.
+    fn given(&self) -> Given<'_> {
         match self {
-            Cell::Empty => None,
-            Cell::Text(t) if t.trim().is_empty() => None,
-            Cell::Text(t) => Some(Ok(CellValue::Text(t))),
-            Cell::Number(n) => Some(Ok(CellValue::Number(*n))),
-            Cell::Invalid(why) => Some(Err(why)),
+            Cell::Empty => Given::Empty,
+            Cell::Text(t) => Given::Value(CellValue::Text(t)),
+            Cell::Number(n) => Given::Value(CellValue::Number(*n)),
+            Cell::Invalid(why) => Given::Invalid(why),
         }
     }
-}
-
-/// Builds a line from cells, or the rejection of its row.
-fn line_from<'a>(
-    cells: impl Iterator<Item = (Field, Result<CellValue<'a>, &'static str>)>,
-) -> Result<empreinte::EquipmentLine, RowError> {
-    let mut ok = Vec::with_capacity(13);
-    for (field, v) in cells {
-        match v {
-            Ok(v) => ok.push((field, v)),
-            Err(reason) => {
-                return Err(RowError::InvalidText {
-                    field,
-                    reason: reason.into(),
-                })
-            }
-        }
-    }
-    line_from_cells(ok)
 }
 
 /// Where rows read from Python objects go: an evaluation (streamed), or an inventory kept in
@@ -112,7 +94,6 @@ fn line_from<'a>(
 pub trait Sink {
     fn line(&mut self, number: u64, line: &EquipmentLine);
     fn reject(&mut self, row: RejectedRow);
-    fn blank_rows(&mut self, n: u64);
     fn warn(&mut self, warning: Warning);
 }
 
@@ -123,9 +104,6 @@ impl Sink for Evaluation<'_> {
     }
     fn reject(&mut self, row: RejectedRow) {
         Evaluation::reject(self, row)
-    }
-    fn blank_rows(&mut self, n: u64) {
-        self.add_blank_rows(n)
     }
     fn warn(&mut self, warning: Warning) {
         Evaluation::warn(self, warning)
@@ -138,9 +116,6 @@ impl Sink for ReadInventory {
     }
     fn reject(&mut self, row: RejectedRow) {
         self.rejected.push(row);
-    }
-    fn blank_rows(&mut self, n: u64) {
-        self.blank_rows += n;
     }
     fn warn(&mut self, warning: Warning) {
         self.warnings.push(warning);
@@ -208,12 +183,13 @@ pub fn add_records(sink: &mut impl Sink, records: &Bound<'_, PyAny>) -> PyResult
 /// One DataFrame column, as the Python layer hands it over (see `empreinte/_frames.py`).
 #[derive(Debug)]
 pub enum Column {
-    /// `("f64", bytes)`: float64 values in native byte order; NaN is a missing value.
+    /// `("f64", bytes)`: float64 values in native byte order; NaN is a missing value. Also
+    /// `("i64", bytes)`: int64 values, read as float64.
     F64(Vec<f64>),
-    /// `("codes", bytes, uniques)`: int64 codes into `uniques` (-1: missing), as `pandas.factorize` gives.
+    /// `("codes", bytes, uniques)`: int64 codes into `uniques` (-1: missing), as
+    /// `pandas.factorize` gives; `("objects", list)`: any Python values, coded the same way by
+    /// object (a DataFrame's repeated strings are the same object: each is converted once).
     Codes(Vec<i64>, Vec<Cell>),
-    /// `("objects", list)`: any Python values.
-    Objects(Vec<Cell>),
 }
 
 fn native_words<const N: usize>(bytes: &[u8]) -> impl Iterator<Item = [u8; N]> + '_ {
@@ -224,6 +200,58 @@ fn native_words<const N: usize>(bytes: &[u8]) -> impl Iterator<Item = [u8; N]> +
     })
 }
 
+/// Codes of a list's values by object (each distinct object converted once), then by value (a
+/// string read in several chunks is several objects).
+fn codes_by_object(list: &Bound<'_, PyAny>) -> PyResult<Column> {
+    let mut index: HashMap<usize, i64> = HashMap::default();
+    // The last objects seen, by address: most cells repeat a handful of strings.
+    let mut recent = [(0usize, 0i64); 64];
+    let mut codes = Vec::new();
+    let mut uniques = Vec::new();
+    for item in list.cast::<PyList>()?.iter() {
+        let at = item.as_ptr() as usize;
+        let slot = &mut recent[(at >> 4) % 64];
+        let code = if slot.0 == at {
+            slot.1
+        } else {
+            let code = match index.get(&at) {
+                Some(c) => *c,
+                None => {
+                    uniques.push(Cell::from_py(&item)?);
+                    let c = uniques.len() as i64 - 1;
+                    index.insert(at, c);
+                    c
+                }
+            };
+            *slot = (at, code);
+            code
+        };
+        codes.push(code);
+    }
+    // One code per value.
+    let mut by_value: HashMap<String, i64> = HashMap::default();
+    let mut distinct = Vec::new();
+    let canonical: Vec<i64> = uniques
+        .into_iter()
+        .map(|cell| {
+            let key = match &cell {
+                Cell::Empty => "e".to_string(),
+                Cell::Text(t) => format!("t{t}"),
+                Cell::Number(n) => format!("n{}", n.to_bits()),
+                Cell::Invalid(why) => format!("i{why}"),
+            };
+            *by_value.entry(key).or_insert_with(|| {
+                distinct.push(cell);
+                distinct.len() as i64 - 1
+            })
+        })
+        .collect();
+    for c in &mut codes {
+        *c = canonical[*c as usize];
+    }
+    Ok(Column::Codes(codes, distinct))
+}
+
 impl Column {
     pub fn from_py(spec: &Bound<'_, PyAny>, n_rows: usize) -> PyResult<Column> {
         let kind: String = spec.get_item(0)?.extract()?;
@@ -232,6 +260,15 @@ impl Column {
             "f64" => {
                 let b = payload.cast::<PyBytes>()?.as_bytes();
                 Column::F64(native_words::<8>(b).map(f64::from_ne_bytes).collect())
+            }
+            // int64 values, as `numpy.astype(float64)` reads them.
+            "i64" => {
+                let b = payload.cast::<PyBytes>()?.as_bytes();
+                Column::F64(
+                    native_words::<8>(b)
+                        .map(|w| i64::from_ne_bytes(w) as f64)
+                        .collect(),
+                )
             }
             "codes" => {
                 let b = payload.cast::<PyBytes>()?.as_bytes();
@@ -246,12 +283,8 @@ impl Column {
                 }
                 Column::Codes(codes, uniques)
             }
-            "objects" => Column::Objects(
-                payload
-                    .try_iter()?
-                    .map(|o| Cell::from_py(&o?))
-                    .collect::<PyResult<_>>()?,
-            ),
+            // Every object is alive (the list holds it) while its address is its key.
+            "objects" => codes_by_object(&payload)?,
             other => {
                 return Err(PyValueError::new_err(format!(
                     "unknown column kind {other:?}"
@@ -271,22 +304,37 @@ impl Column {
         match self {
             Column::F64(v) => v.len(),
             Column::Codes(c, _) => c.len(),
-            Column::Objects(v) => v.len(),
         }
     }
+}
 
-    #[inline]
-    fn get(&self, row: usize) -> Option<Result<CellValue<'_>, &'static str>> {
-        match self {
-            Column::F64(v) => Some(v[row])
-                .filter(|x| !x.is_nan())
-                .map(|x| Ok(CellValue::Number(x))),
-            Column::Codes(codes, uniques) => usize::try_from(codes[row])
-                .ok()
-                .and_then(|c| uniques[c].value()),
-            Column::Objects(v) => v[row].value(),
-        }
-    }
+/// The values of a coded column as the core takes them.
+fn givens(columns: &[(Field, Column)]) -> Vec<Vec<Given<'_>>> {
+    columns
+        .iter()
+        .map(|(_, c)| match c {
+            Column::F64(_) => Vec::new(),
+            Column::Codes(_, uniques) => uniques.iter().map(Cell::given).collect(),
+        })
+        .collect()
+}
+
+/// The columns as the core's column reader takes them.
+fn frame<'a>(
+    columns: &'a [(Field, Column)],
+    givens: &'a [Vec<Given<'a>>],
+) -> Vec<(Field, FrameColumn<'a>)> {
+    columns
+        .iter()
+        .zip(givens)
+        .map(|((f, c), g)| {
+            let column = match c {
+                Column::F64(v) => FrameColumn::Numbers(v),
+                Column::Codes(codes, _) => FrameColumn::Codes(codes, g),
+            };
+            (*f, column)
+        })
+        .collect()
 }
 
 /// Maps column names to inventory fields the way the CSV reader maps a header row.
@@ -298,28 +346,18 @@ pub fn map_headers(
     Ok((map, warnings))
 }
 
-/// Evaluates rows from columns; `line` is the 1-based row position. A row whose cells are all
-/// empty is counted as blank, as the CSV reader does.
-pub fn add_columns(sink: &mut impl Sink, columns: &[(Field, Column)], n_rows: usize) {
-    let mut cells: Vec<(Field, Result<CellValue<'_>, &'static str>)> =
-        Vec::with_capacity(columns.len());
-    let mut blank = 0;
-    for row in 0..n_rows {
-        cells.clear();
-        cells.extend(
-            columns
-                .iter()
-                .filter_map(|(f, c)| c.get(row).map(|v| (*f, v))),
-        );
-        if cells.is_empty() {
-            blank += 1;
-            continue;
-        }
-        let line = row as u64 + 1;
-        match line_from(cells.drain(..)) {
-            Ok(l) => sink.line(line, &l),
-            Err(error) => sink.reject(RejectedRow { line, error }),
-        }
-    }
-    sink.blank_rows(blank);
+/// Evaluates rows from columns (the core's `Evaluation::add_columns`): `line` is the 1-based
+/// row position; a row whose cells are all empty is counted as blank, as the CSV reader does.
+pub fn evaluate_columns(ev: &mut Evaluation<'_>, columns: &[(Field, Column)], n_rows: usize) {
+    let givens = givens(columns);
+    ev.add_columns(&frame(columns, &givens), n_rows);
+}
+
+/// Reads rows from columns into memory (the core's `read_columns`).
+pub fn read_columns(inventory: &mut ReadInventory, columns: &[(Field, Column)], n_rows: usize) {
+    let givens = givens(columns);
+    let read = empreinte::inventory::read_columns(&frame(columns, &givens), n_rows);
+    inventory.lines.extend(read.lines);
+    inventory.rejected.extend(read.rejected);
+    inventory.blank_rows += read.blank_rows;
 }

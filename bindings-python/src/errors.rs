@@ -5,6 +5,7 @@
 
 use crate::pyvalue::ReadError;
 use empreinte::estate::EstateError;
+use empreinte::services::BatchError;
 use empreinte::{
     CompareError, DatasetError, EvaluateError, GlpiError, HostingError, InventoryError, RowError,
     ScenarioError, ServiceError, TrajectoryError,
@@ -186,6 +187,20 @@ pub fn hosting(py: Python<'_>, e: &HostingError) -> PyErr {
 
 pub fn service(py: Python<'_>, e: &ServiceError) -> PyErr {
     simple(py, "ServiceError", &e.to_string(), e.code(), e.field())
+}
+
+/// An item of a batch (or the options they share) that cannot be evaluated: `ServiceError` with
+/// the item's `index` too (`None`: the options).
+pub fn batch(py: Python<'_>, e: &BatchError) -> PyErr {
+    let err = simple(
+        py,
+        "ServiceError",
+        &e.to_string(),
+        e.code(),
+        e.error.field(),
+    );
+    let _ = err.value(py).setattr("index", e.index);
+    err
 }
 
 /// An estate that cannot be evaluated: `EstateError` with the entry's `key_path` too.

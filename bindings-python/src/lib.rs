@@ -3,6 +3,7 @@
 //! It converts types and errors, nothing else: every figure comes from the `empreinte` crate.
 //! The public, documented API is the pure-Python layer in `python/empreinte/`.
 
+mod bodies;
 mod columns;
 mod errors;
 mod estate;
@@ -426,7 +427,7 @@ fn evaluate_columns(
     let cols = source::columns_of(py, &headers, columns, n_rows, &mut ev)?;
     let r = py.detach(|| {
         errors::catch(move || {
-            columns::add_columns(&mut ev, &cols, n_rows);
+            columns::evaluate_columns(&mut ev, &cols, n_rows);
             Ok(ev.finish())
         })
     });
@@ -460,6 +461,7 @@ fn _empreinte(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(evaluate_json, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_records, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(bodies::evaluate_bodies, m)?)?;
     m.add_function(wrap_pyfunction!(map_columns, m)?)?;
     m.add_function(wrap_pyfunction!(embedded_ids, m)?)?;
     m.add_function(wrap_pyfunction!(fields, m)?)?;
@@ -474,6 +476,8 @@ fn _empreinte(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(hosting::cloud, m)?)?;
     m.add_function(wrap_pyfunction!(services::page, m)?)?;
     m.add_function(wrap_pyfunction!(services::service, m)?)?;
+    m.add_function(wrap_pyfunction!(services::pages, m)?)?;
+    m.add_function(wrap_pyfunction!(services::services, m)?)?;
     m.add_function(wrap_pyfunction!(estate::is_estate, m)?)?;
     m.add_function(wrap_pyfunction!(estate::evaluate_estate, m)?)?;
     m.add_function(wrap_pyfunction!(estate::review_estate, m)?)?;

@@ -167,7 +167,7 @@ pub fn load(
             let n_rows: usize = source.get_item(3)?.extract()?;
             let mut inventory = ReadInventory::default();
             let cols = columns_of(py, &headers, specs, n_rows, &mut inventory)?;
-            errors::catch(|| columns::add_columns(&mut inventory, &cols, n_rows))
+            errors::catch(|| columns::read_columns(&mut inventory, &cols, n_rows))
                 .map_err(|m| errors::internal(py, &m))?;
             Ok(Loaded {
                 inventory,

@@ -134,3 +134,41 @@ def test_unset_options_take_the_cores_defaults() -> None:
     assert empreinte.service("visio").footprint["uses"] == d["service_uses"]
     assert empreinte.service("visio", year=d["reporting_year"], uses=d["service_uses"]).to_dict() \
         == empreinte.service("visio").to_dict()
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"per_visit": False}, {"model": "swd3", "device_grid": "FR", "data_centre_grid": 50},
+    {"model": "onebyte", "green_hosting": True}, {"returning_visitors": 0.3, "grid": "DE"},
+])
+def test_pages_are_one_call_each(options: dict[str, Any]) -> None:
+    weights = [10000 + (i * 7919) % 10000000 for i in range(300)] + [0, 0.5, 1]
+    totals = empreinte.pages(weights, **options)
+    assert isinstance(totals, list) and len(totals) == len(weights)
+    for b, t in zip(weights, totals):
+        assert t == empreinte.page(options.get("model", "swd4"), bytes=b, **{
+            k: v for k, v in options.items() if k != "model"})["estimate"]["total_gco2e"]
+
+
+def test_pages_from_numpy_and_errors() -> None:
+    np = pytest.importorskip("numpy")
+    weights = np.arange(1000, 1_000_000, 9973, dtype=np.int64)
+    got = empreinte.pages(weights, per_visit=True)
+    assert isinstance(got, np.ndarray) and got.dtype == np.float64
+    assert got.tolist() == empreinte.pages(weights.tolist(), per_visit=True)
+    assert empreinte.pages([]) == []
+    with pytest.raises(empreinte.ServiceError) as e:
+        empreinte.pages([1000, -1])
+    assert (e.value.code, e.value.field, e.value.index) == ("service_invalid_number", "bytes", 1)
+    with pytest.raises(empreinte.ServiceError) as e:
+        empreinte.pages([1000], model="swd9")
+    assert (e.value.code, e.value.index) == ("unknown_choice", None)
+
+
+def test_services_are_one_call_each() -> None:
+    params = [{"size_mb": 2, "recipients": 5}, {}, {"size_mb": 0.1, "terminal": "laptop"}]
+    got = empreinte.services("email", params, uses=10)
+    assert [r.to_dict() for r in got] == [
+        empreinte.service("email", uses=10, **p).to_dict() for p in params]
+    with pytest.raises(empreinte.ServiceError) as e:
+        empreinte.services("email", [{}, {"minutes": 3}])
+    assert (e.value.code, e.value.index) == ("invalid_input", 1)

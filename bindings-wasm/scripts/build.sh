@@ -34,11 +34,13 @@ fi
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 OUT="$TARGET_DIR/wasm-modules"
 mkdir -p "$OUT"
-for module in empreinte_wasm:--no-default-features empreinte_full:--features=full; do
-  name="${module%%:*}"; features="${module##*:}"
+# The default module is built for size (its budget); the full one for speed (issue 19: evaluation
+# within 2x of native), loaded on demand.
+for module in 'empreinte_wasm:--no-default-features:"z"' empreinte_full:--features=full:3; do
+  name="${module%%:*}"; rest="${module#*:}"; features="${rest%%:*}"; opt="${rest##*:}"
   cargo build -p empreinte-wasm --target wasm32-unknown-unknown --release "$features" \
     --config 'profile.release.lto=true' \
-    --config 'profile.release.opt-level="z"' \
+    --config "profile.release.opt-level=$opt" \
     --config 'profile.release.codegen-units=1' \
     --config 'profile.release.panic="abort"'
   cp "$TARGET_DIR/wasm32-unknown-unknown/release/empreinte_wasm.wasm" "$OUT/$name.wasm"
@@ -52,8 +54,11 @@ for name in empreinte_wasm empreinte_full; do
     wasm-bindgen --target "$target" --remove-name-section --remove-producers-section \
       --out-dir "$PKG/$dir" "$OUT/$name.wasm"
   done
-  # The three .wasm files of a module are identical: optimise once, copy.
-  "$WASM_OPT" -Oz "$PKG/web/${name}_bg.wasm" -o "$PKG/web/${name}_bg.wasm"
+  # The three .wasm files of a module are identical: optimise once (for size, or for speed),
+  # copy.
+  level=-Oz
+  [ "$name" = empreinte_full ] && level=-O3
+  "$WASM_OPT" "$level" "$PKG/web/${name}_bg.wasm" -o "$PKG/web/${name}_bg.wasm"
   cp "$PKG/web/${name}_bg.wasm" "$PKG/node/"
   cp "$PKG/web/${name}_bg.wasm" "$PKG/bundler/"
 done

@@ -3,7 +3,7 @@
 //! is rewritten here: the core's messages already say what was wrong and what is valid.
 
 #[cfg(feature = "full")]
-use empreinte::{estate::EstateError, GlpiError, HostingError, ServiceError};
+use empreinte::{estate::EstateError, services::BatchError, GlpiError, HostingError, ServiceError};
 use empreinte::{
     CompareError, DatasetError, EvaluateError, InventoryError, RowError, ScenarioError,
     TrajectoryError,
@@ -22,6 +22,9 @@ pub struct JsError {
     /// The estate entry at fault (`rooms[0].servers[1]`): `keyPath` (full module).
     #[cfg(feature = "full")]
     key_path: Option<String>,
+    /// The item of a batch at fault (from 0): `index` (full module).
+    #[cfg(feature = "full")]
+    index: Option<usize>,
 }
 
 impl JsError {
@@ -35,6 +38,8 @@ impl JsError {
             file: None,
             #[cfg(feature = "full")]
             key_path: None,
+            #[cfg(feature = "full")]
+            index: None,
         }
     }
 
@@ -63,6 +68,10 @@ impl JsError {
         #[cfg(feature = "full")]
         if let Some(key_path) = &self.key_path {
             set("keyPath", JsValue::from_str(key_path));
+        }
+        #[cfg(feature = "full")]
+        if let Some(index) = self.index {
+            set("index", JsValue::from_f64(index as f64));
         }
         error.into()
     }
@@ -246,6 +255,16 @@ impl From<HostingError> for JsError {
 impl From<ServiceError> for JsError {
     fn from(e: ServiceError) -> JsError {
         JsError::new("ServiceError", e.code(), e.to_string()).with_field(e.field())
+    }
+}
+
+#[cfg(feature = "full")]
+impl From<BatchError> for JsError {
+    fn from(e: BatchError) -> JsError {
+        let mut out =
+            JsError::new("ServiceError", e.code(), e.to_string()).with_field(e.error.field());
+        out.index = e.index;
+        out
     }
 }
 

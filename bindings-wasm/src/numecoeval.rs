@@ -10,7 +10,7 @@ use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 /// `{name: string | Uint8Array | ArrayBuffer}`: the files by name.
-fn files(value: &JsValue) -> Result<Vec<(String, Vec<u8>)>, JsError> {
+pub fn files(value: &JsValue) -> Result<Vec<(String, Vec<u8>)>, JsError> {
     let bad = |what: String| {
         JsError::input(
             "invalid_input",
@@ -48,6 +48,25 @@ pub fn evaluate_numecoeval(
     let report =
         empreinte::numecoeval::evaluate_numecoeval(&ds, &files, &options).map_err(JsError::from)?;
     Ok(to_js(&report)?)
+}
+
+/// The kind of NumEcoEval file a file is, told by its header (`"numecoeval_physical_equipment"`...), or
+/// `null`: how a page tells dropped NumEcoEval files from an inventory. Declared in
+/// `ts_full.rs`.
+#[wasm_bindgen(js_name = numEcoEvalKind, skip_typescript)]
+pub fn numecoeval_kind(content: JsValue) -> Result<Option<String>, JsValue> {
+    let Some(b) = bytes(&content)? else {
+        return Err(JsError::input(
+            "invalid_input",
+            format!(
+                "a file's content must be a string, Uint8Array or ArrayBuffer; got {}",
+                describe(&content)
+            ),
+        )
+        .into());
+    };
+    let head = &b[..b.len().min(empreinte::numecoeval::DETECTION_HEAD_BYTES)];
+    Ok(empreinte::numecoeval::detect(head).map(|k| k.id().to_string()))
 }
 
 /// The files of a référentiel (`{ref_criterion, ref_item_impact, ...}`, `.csv` or not), or

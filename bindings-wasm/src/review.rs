@@ -44,6 +44,8 @@ enum Source {
     Glpi(JsValue, JsValue, DepartmentIn),
     /// `{estate, files?, cloud_dataset?}`: an estate as `evaluateEstate` takes it.
     Estate(Box<Estate>, InMemoryFiles, JsValue),
+    /// `{numecoeval}`: NumEcoEval / G4IT files as `evaluateNumEcoEval` takes them.
+    NumEcoEval(Vec<(String, Vec<u8>)>),
 }
 
 fn bad(what: &str, detail: String) -> JsError {
@@ -88,6 +90,7 @@ fn source(value: &JsValue, what: &str, estates: bool) -> Result<Source, JsError>
                     "estate",
                     "files",
                     "cloud_dataset",
+                    "numecoeval",
                 ]
             } else {
                 &["glpi", "mapping", "department_from"]
@@ -106,6 +109,18 @@ fn source(value: &JsValue, what: &str, estates: bool) -> Result<Source, JsError>
                 department_from(&get(value, "department_from"))?,
             ));
         }
+        if estates && keys.iter().any(|k| k == "numecoeval") {
+            if let Some(k) = keys.iter().find(|k| *k != "numecoeval") {
+                return Err(bad(
+                    what,
+                    format!("has `numecoeval` and `{k}`: give one source"),
+                ));
+            }
+            return Ok(Source::NumEcoEval(crate::numecoeval::files(&get(
+                value,
+                "numecoeval",
+            ))?));
+        }
         if estates && keys.iter().any(|k| k == "estate") {
             if let Some(k) = keys
                 .iter()
@@ -120,7 +135,7 @@ fn source(value: &JsValue, what: &str, estates: bool) -> Result<Source, JsError>
             ));
         }
         let expected = if estates {
-            "an inventory, {glpi, mapping?} or {estate, files?, cloud_dataset?}"
+            "an inventory, {glpi, mapping?}, {estate, files?, cloud_dataset?} or {numecoeval}"
         } else {
             "an inventory or {glpi, mapping?}"
         };
@@ -143,7 +158,9 @@ fn read(
             let import = crate::glpi::import(files, mapping, *from, ds)?;
             Ok((import.to_inventory(), Some(import)))
         }
-        Source::Estate(..) => Err(bad("previous", "cannot be an estate".into())),
+        Source::Estate(..) | Source::NumEcoEval(_) => {
+            Err(bad("previous", "cannot be an estate".into()))
+        }
     }
 }
 
@@ -184,8 +201,17 @@ pub fn review(source: JsValue, request: JsValue, dataset: JsValue) -> Result<Str
     };
 
     // This year's report and lines, as `empreinte report` evaluates them.
+    // NumEcoEval files make an estate (their services) that the review reads as an estate's.
+    let mut made: Option<Estate> = None;
     let (report, lines, left_out, estate): (_, Vec<(u64, EquipmentLine)>, Vec<LeftOut>, _) =
         match &source {
+            Source::NumEcoEval(files) => {
+                let (report, lines, estate) =
+                    empreinte::numecoeval::evaluate_numecoeval_with(&ds, files, &options)
+                        .map_err(JsError::from)?;
+                made = Some(estate);
+                (report, lines, Vec::new(), made.as_ref())
+            }
             Source::Estate(e, files, cloud) => {
                 let cloud = if given(cloud) {
                     Some(crate::dataset(cloud)?)

@@ -7,7 +7,7 @@
 use crate::error::JsError;
 use crate::json::{from_js, required, to_js};
 use empreinte::services::{
-    EcoIndexRequest, PageRequest, PerUseRequest, ServiceFootprint, ThreeTierRequest,
+    batch, EcoIndexRequest, PageRequest, PerUseRequest, ServiceFootprint, ThreeTierRequest,
     TransferRequest,
 };
 use serde::Serialize;
@@ -31,6 +31,49 @@ pub fn web_page(page: JsValue) -> Result<JsValue, JsValue> {
         estimate,
         footprint,
     })?)
+}
+
+/// Many page views in one call: `bytes` (a `Float64Array` or an array of numbers) each page's
+/// weight, `options` those of `webPage` but the bytes. Returns a `Float64Array` of the totals
+/// (grams CO2e), each `webPage({...options, bytes}).estimate.total_gco2e`. Declared in
+/// `ts_full.rs`.
+#[wasm_bindgen(js_name = webPages, skip_typescript)]
+pub fn web_pages(bytes: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = numbers(&bytes, "webPages: the bytes of the pages")?;
+    let mut p: PageRequest = from_js(&options, "web page options")?;
+    // `webPage`'s default: for the bytes as given, unless asked.
+    p.per_visit.get_or_insert(p.returning_visitors.is_some());
+    let totals = p.web_totals(&bytes).map_err(JsError::from)?;
+    Ok(js_sys::Float64Array::from(&totals[..]).into())
+}
+
+/// The numbers of a `Float64Array` or an array of numbers.
+fn numbers(value: &JsValue, what: &str) -> Result<Vec<f64>, JsError> {
+    if let Some(a) = value.dyn_ref::<js_sys::Float64Array>() {
+        return Ok(a.to_vec());
+    }
+    if js_sys::Array::is_array(value) {
+        return Ok(js_sys::Float64Array::new(value).to_vec());
+    }
+    Err(JsError::input(
+        "invalid_input",
+        format!(
+            "{what} must be a Float64Array or an array of numbers; got {}",
+            crate::convert::describe(value)
+        ),
+    ))
+}
+
+/// Many uses of one of ADEME's per-use services in one call: an array of parameters in (those
+/// of `digitalService`), an array of results out, each that of `digitalService` with its
+/// parameters. Declared in `ts_full.rs`.
+#[wasm_bindgen(js_name = digitalServices, skip_typescript)]
+pub fn digital_services(kind: &str, params: JsValue, dataset: JsValue) -> Result<JsValue, JsValue> {
+    let ds = crate::dataset(&dataset)?;
+    let requests: Vec<PerUseRequest> = required(&params, "service parameters (an array)")?;
+    Ok(to_js(
+        &batch::per_use(&ds, kind, &requests).map_err(JsError::from)?,
+    )?)
 }
 
 /// EcoIndex of a page: score, grade, greenhouse gases and water per page view. Declared in

@@ -255,6 +255,10 @@ export interface EcoIndexResult { score: number; grade: string; ghg_gco2e: numbe
 
 /** A page view by Sustainable Web Design (v4 default, v3) or OneByte, from the bytes transferred. */
 export function webPage(page: WebPage): { estimate: WebEstimate; footprint: ServiceFootprint };
+/** Many page views in one call: each page's bytes in, each page's total (grams CO2e) out, each
+ * `webPage({...options, bytes}).estimate.total_gco2e`. A page at fault throws a `ServiceError`
+ * whose `index` is its position. */
+export function webPages(bytes: Float64Array | number[], options?: Omit<WebPage, "bytes" | "size_kb">): Float64Array;
 /** EcoIndex of a page from its DOM size, requests and weight. */
 export function ecoIndex(page: { dom_elements: number; requests: number; size_kb: number; exclude_terminals?: boolean }):
   { estimate: EcoIndexResult; footprint: ServiceFootprint };
@@ -303,6 +307,9 @@ export interface ServiceResult {
 
 /** One use of a service by ADEME's model (grams per use, and the footprint times `uses`). */
 export function digitalService(kind: ServiceKind, params?: ServiceParams, dataset?: Dataset): ServiceResult;
+/** Many uses in one call: each result is `digitalService(kind, params[i], dataset)`'s. An item at
+ * fault throws a `ServiceError` whose `index` is its position. */
+export function digitalServices(kind: ServiceKind, params: ServiceParams[], dataset?: Dataset): ServiceResult[];
 
 export interface ThreeTierService {
   service?: string;
@@ -532,14 +539,20 @@ export interface ReviewRequest {
 }
 
 /**
- * The yearly review (loi REEN) of an inventory, GLPI files or an estate: the state of play, the
+ * The yearly review (loi REEN) of an inventory, GLPI files, an estate or NumEcoEval files: the state of play, the
  * change since `previous`, the trajectory at today's practice, the levers quantified, the
  * method and sources, the rejected rows and the items left out — the same document, byte for
  * byte, as `empreinte report` for the same input and options. Throws the error of the input at
  * fault (`InventoryError`, `EstateError`, `GlpiError`, `OptionsError`, `ScenarioError`), or an
  * `InputError` (`invalid_input`; `unsupported`: `previous` with an estate).
  */
-export function review(source: Inventory | GlpiSource | EstateSource, request?: ReviewRequest, dataset?: Dataset): string;
+export function review(source: Inventory | GlpiSource | EstateSource | NumEcoEvalSource, request?: ReviewRequest, dataset?: Dataset): string;
+
+/** NumEcoEval / G4IT files, as `evaluateNumEcoEval` takes them: reviewed as `empreinte report FOLDER`. */
+export interface NumEcoEvalSource { numecoeval: NumEcoEvalFiles; }
+
+/** The kind of NumEcoEval file a file is, told by its header, or `null` (an inventory, a GLPI export...). */
+export function numEcoEvalKind(content: string | Uint8Array | ArrayBuffer): "numecoeval_entity" | "numecoeval_data_centre" | "numecoeval_physical_equipment" | "numecoeval_virtual_equipment" | "numecoeval_application" | "numecoeval_messaging" | null;
 /** NumEcoEval / G4IT inventory files by name (their kind is told by their header). */
 export interface NumEcoEvalFiles { [name: string]: string | Uint8Array | ArrayBuffer; }
 

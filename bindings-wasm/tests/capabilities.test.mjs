@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import {
   evaluate, Dataset, compareOffers, runScenarios, trajectory, serverFootprint, cloudFootprint,
   webPage, ecoIndex, dataTransfer, digitalService, threeTier, importGlpi, defaults,
+  webPages, digitalServices,
 } from 'empreinte/full';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -190,6 +191,34 @@ test('web pages: SWD, OneByte, EcoIndex', () => {
   assertThrows(() => webPage({ bytes: -1 }), 'ServiceError', 'service_invalid_number');
   assertThrows(() => ecoIndex({ dom_elements: 1 }), 'ServiceError', 'service_invalid_number', { field: 'requests' });
   assertThrows(() => ecoIndex({ dom_elements: 1, requests: 1, size_kb: 'big' }), 'InputError', 'invalid_input');
+});
+
+test('web pages in one call: each total is one call\'s, to the last digit', () => {
+  const bytes = Array.from({ length: 500 }, (_, i) => 10000 + ((i * 7919) % 10000000));
+  bytes.push(0, 0.5, 1);
+  for (const options of [
+    {}, { per_visit: true }, { model: 'swd3', per_visit: true, device_grid: 'FR', data_centre_grid: 50 },
+    { model: 'onebyte', green_hosting: true }, { returning_visitors: 0.3, grid: 'DE', green_hosting_factor: 0.4 },
+  ]) {
+    const totals = webPages(new Float64Array(bytes), options);
+    assert.ok(totals instanceof Float64Array);
+    assert.equal(totals.length, bytes.length);
+    bytes.forEach((b, i) => assert.equal(totals[i], webPage({ ...options, bytes: b }).estimate.total_gco2e, `${i}`));
+    assert.deepEqual(Array.from(webPages(bytes, options)), Array.from(totals));
+  }
+  assert.equal(webPages([]).length, 0);
+  const e = assertThrows(() => webPages([1000, -1, 5]), 'ServiceError', 'service_invalid_number', { field: 'bytes', index: 1 });
+  assert.match(e.message, /item 1/);
+  assertThrows(() => webPages([1000], { model: 'swd9' }), 'ServiceError', 'unknown_choice');
+  assertThrows(() => webPages([1000], { bytes: 5 }), 'ServiceError', 'invalid_input', { field: 'bytes' });
+  assertThrows(() => webPages('1000'), 'InputError', 'invalid_input');
+});
+
+test('services in one call: each result is one call\'s', () => {
+  const params = [{ size_mb: 2, recipients: 5 }, {}, { size_mb: 0.1, terminal: 'laptop', uses: 100 }];
+  const results = digitalServices('email', params);
+  assert.deepEqual(results, params.map((p) => digitalService('email', p)));
+  assertThrows(() => digitalServices('email', [{}, { minutes: 3 }]), 'ServiceError', 'invalid_input', { index: 1 });
 });
 
 test('services: transfer, ADEME per-use, three-tier', () => {

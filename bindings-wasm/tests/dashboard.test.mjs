@@ -19,6 +19,7 @@ const CSV = join(ROOT, 'examples/communes/ville-montclair.csv');
 const VILLAGE = join(ROOT, 'examples/communes/village-saint-aubin.csv');
 const ESTATE = join(ROOT, 'examples/estates/ville-montclair.toml');
 const AGENT = join(ROOT, 'tests/glpi/agent');
+const NUMECOEVAL = join(ROOT, 'examples/numecoeval/ville-montclair');
 const SHOTS = join(ROOT, 'target/dashboard');
 const YEAR = 2024;
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
@@ -337,6 +338,43 @@ test('the sample estate dropped: totals by scope, hosting and services equal the
   const en = await download('#review-download');
   assert.ok(en.bytes.equals(cliReport([ESTATE, '--lang', 'en'])), 'English review === empreinte report --lang en');
   await page.click('#lang-fr');
+  assert.deepEqual(problems, []);
+});
+
+test('NumEcoEval / G4IT files dropped: totals by scope equal empreinte evaluate FOLDER; the review equals empreinte report FOLDER', async () => {
+  await page.fill('#year', '2025');
+  await page.dispatchEvent('#year', 'change');
+  const names = readdirSync(NUMECOEVAL).filter((n) => n.endsWith('.csv')).sort();
+  await drop(names.map((n) => [n, join(NUMECOEVAL, n)]));
+  await page.waitForSelector(`#source-name:has-text("${names[0]}")`);
+  await page.waitForSelector('#scope-block:not([hidden])');
+  const cli = cliJson(['evaluate', NUMECOEVAL, '--year', '2025']);
+  assert.equal(await shownTotal(), cli.totals.impacts.climate_change.total.central);
+  const scopes = await values('#chart-scope tbody td[data-value]', 'data-scope');
+  assert.deepEqual(scopes, Object.fromEntries(cli.estate.by_scope.map((s) => [s.scope, s.impacts.climate_change.total.central])));
+  const entries = { ...(await values('#hosting-table tbody tr[data-path]', 'data-path')), ...(await values('#services-table tbody tr', 'data-path')) };
+  assert.deepEqual(entries, Object.fromEntries([...cli.estate.hosting, ...cli.estate.services]
+    .map((e) => [e.path, e.climate_change_kgco2e.central])));
+  const centres = await values('#hosting-table tbody tr[data-data-centre]', 'data-data-centre');
+  assert.deepEqual(centres, Object.fromEntries(cli.estate.numecoeval.data_centres
+    .map((d) => [d.name, d.impacts.climate_change.total.central])));
+  assert.ok(!(await page.isHidden('#estate-file-note')), 'the page says the files describe their hosting themselves');
+  await state('08b-numecoeval');
+
+  await page.click('#review-run');
+  await page.waitForSelector('#review-actions:not([hidden])');
+  const html = await download('#review-download');
+  assert.ok(html.bytes.equals(cliReport([NUMECOEVAL, '--year', '2025'])), 'the downloaded review === empreinte report FOLDER');
+  const frame = await (await page.$('#review-frame')).contentFrame();
+  await frame.waitForSelector('h1');
+  await figuresEqual(frame, cli);
+  await state('09b-numecoeval-review');
+
+  // One NumEcoEval file alone is told from an inventory by the core too.
+  await drop([['EquipementPhysique.csv', join(NUMECOEVAL, 'EquipementPhysique.csv')]]);
+  await page.waitForSelector('#source-name:has-text("EquipementPhysique.csv")');
+  const single = cliJson(['evaluate', join(NUMECOEVAL, 'EquipementPhysique.csv'), '--year', '2025']);
+  assert.equal(await shownTotal(), single.totals.impacts.climate_change.total.central);
   assert.deepEqual(problems, []);
 });
 

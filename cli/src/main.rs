@@ -1,6 +1,7 @@
 //! `empreinte`: evaluate an inventory, browse the reference datasets.
 //! Thin: parsing arguments and printing; every figure comes from the `empreinte` crate.
 
+mod bodies_cmd;
 mod csv_out;
 mod estate_cmd;
 mod glpi_cmd;
@@ -133,6 +134,11 @@ struct EvaluateArgs {
     /// as its total (marked ‡) instead of "not available".
     #[arg(long)]
     use_phase_only_indicators: bool,
+    /// Many bodies in one pass: the inventory is a folder (its .csv, .json and .toml files, one
+    /// body each, by name), a list of files (one per line), or the bodies' files themselves:
+    /// each body's figures, then the total.
+    #[arg(long, conflicts_with_all = ["previous", "monte_carlo", "lines", "mapping"])]
+    bodies: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -173,7 +179,7 @@ impl From<LangArg> for Lang {
 }
 
 /// Exit codes: 0 ok, 1 input rejected (in whole or in part), 2 usage.
-const EXIT_REJECTED: u8 = 1;
+pub(crate) const EXIT_REJECTED: u8 = 1;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -240,10 +246,15 @@ pub(crate) fn load_dataset(spec: &str) -> Result<Cow<'static, Dataset>, String> 
 }
 
 fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
-    let numecoeval = numecoeval_cmd::read_if_numecoeval(&args.inventory)?;
+    let numecoeval = if args.bodies {
+        None
+    } else {
+        numecoeval_cmd::read_if_numecoeval(&args.inventory)?
+    };
     let path = match (&numecoeval, args.inventory.as_slice()) {
         (Some(_), _) => args.inventory[0].clone(),
         (None, [one]) => one.clone(),
+        (None, _) if args.bodies => args.inventory[0].clone(),
         (None, _) => {
             return Err(
                 "several files given, none of them a NumEcoEval file: give one inventory, estate or GLPI \
@@ -253,6 +264,7 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
         }
     };
     let estate = match numecoeval {
+        _ if args.bodies => None,
         Some(_) => None,
         None => estate_cmd::read_if_estate(&path)?,
     };
@@ -282,6 +294,17 @@ fn evaluate(args: &EvaluateArgs, out: &mut impl Write) -> Result<u8, String> {
         }),
         use_phase_only_indicators: args.use_phase_only_indicators,
     };
+    if args.bodies {
+        let format = match args.format {
+            EvaluateFormat::Table => Format::Table,
+            EvaluateFormat::Json => Format::Json,
+            EvaluateFormat::Csv => Format::Csv,
+            EvaluateFormat::Numecoeval => {
+                return Err("--bodies writes a table, JSON or CSV, not --format numecoeval".into())
+            }
+        };
+        return bodies_cmd::run(&ds, &options, &args.inventory, format, out);
+    }
     let name = args
         .inventory
         .iter()

@@ -7,6 +7,7 @@
 //! cargo run --release -p empreinte --example bench_native -- swd4 N
 //! cargo run --release -p empreinte --example bench_native -- servers N
 //! cargo run --release -p empreinte --example bench_native -- terminals FILE
+//! cargo run --release -p empreinte --example bench_native -- columns FILE
 //! ```
 //!
 //! - `csv-read`: the baseline, the csv crate reading every record of a `;` file, nothing else.
@@ -17,6 +18,8 @@
 //!   cases of `bench/boavizta_peer.py`.
 //! - `terminals`: the terminal cases written by `bench/boavizta_peer.py --write-csv`, evaluated
 //!   in process with one result per line (dataset boavizta-2.5, year 2025).
+//! - `columns`: the file's columns as a DataFrame gives them (text as codes, numbers as f64),
+//!   evaluated by `Evaluation::add_columns` (timed alone): the core's share of the Python case.
 
 use empreinte::hosting::{
     server_footprint, CpuConfig, HostingUsage, Location, RamConfig, ServerConfig, ServerSpec,
@@ -179,6 +182,82 @@ fn terminals(path: &str) {
     println!("ms_per_case {:.6}", s * 1e3 / n as f64);
 }
 
+/// The file's columns as a DataFrame hands them to a binding (text as codes into its distinct
+/// values, numbers as f64), then `Evaluation::add_columns` alone timed: the Python binding's
+/// share of `python_dataframe.py` without its conversions.
+fn columns(path: &str) {
+    use empreinte::inventory::{FrameColumn, Given};
+    use empreinte::{CellValue, Evaluation, Field};
+    use std::collections::HashMap;
+    let text = std::fs::read_to_string(path).expect("UTF-8 file");
+    let mut rows = text.lines();
+    let headers: Vec<&str> = rows.next().expect("header").split(';').collect();
+    let fields: Vec<Option<Field>> = headers
+        .iter()
+        .map(|h| Field::from_header(h).map(|(f, _)| f))
+        .collect();
+    let is_text = |f: Field| {
+        matches!(
+            f,
+            Field::Category | Field::Condition | Field::Country | Field::Department
+        )
+    };
+    let mut codes: Vec<Vec<i64>> = vec![Vec::new(); headers.len()];
+    let mut values: Vec<Vec<String>> = vec![Vec::new(); headers.len()];
+    let mut index: Vec<HashMap<String, i64>> = vec![HashMap::new(); headers.len()];
+    let mut numbers: Vec<Vec<f64>> = vec![Vec::new(); headers.len()];
+    for row in rows {
+        for (i, cell) in row.split(';').enumerate() {
+            match fields[i] {
+                Some(f) if is_text(f) => {
+                    let n = index[i].len() as i64;
+                    let c = *index[i].entry(cell.to_string()).or_insert(n);
+                    if c == n {
+                        values[i].push(cell.to_string());
+                    }
+                    codes[i].push(c);
+                }
+                Some(_) => numbers[i].push(cell.replace(',', ".").parse().unwrap_or(f64::NAN)),
+                None => {}
+            }
+        }
+    }
+    let givens: Vec<Vec<Given>> = values
+        .iter()
+        .map(|v| v.iter().map(|t| Given::Value(CellValue::Text(t))).collect())
+        .collect();
+    let cols: Vec<(Field, FrameColumn)> = fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let f = (*f)?;
+            Some((
+                f,
+                if is_text(f) {
+                    FrameColumn::Codes(&codes[i], &givens[i])
+                } else {
+                    FrameColumn::Numbers(&numbers[i])
+                },
+            ))
+        })
+        .collect();
+    let n = codes.iter().map(Vec::len).max().unwrap_or(0);
+    let ds = Dataset::embedded_default();
+    let t = Instant::now();
+    let mut ev = Evaluation::new(ds, EvaluationOptions::new(2025)).expect("options");
+    ev.add_columns(&cols, n);
+    let report = ev.finish();
+    let s = t.elapsed().as_secs_f64();
+    println!("rows {}", report.counts.rows_read);
+    println!("seconds {s:.6}");
+    println!(
+        "climate_change_kgco2e {}",
+        report
+            .climate_change_kgco2e()
+            .map_or("n/a".to_string(), |v| v.to_string())
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let arg = |i: usize| args.get(i).map(String::as_str);
@@ -193,6 +272,7 @@ fn main() {
         (Some("swd4"), Some(n)) => swd4(n.parse().expect("N")),
         (Some("servers"), Some(n)) => servers(n.parse().expect("N")),
         (Some("terminals"), Some(f)) => terminals(f),
+        (Some("columns"), Some(f)) => columns(f),
         _ => {
             eprintln!("usage: bench_native csv-read FILE | evaluate FILE [--monte-carlo N] | swd4 N | servers N | terminals FILE");
             std::process::exit(2);

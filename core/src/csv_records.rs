@@ -26,13 +26,19 @@ fn zeros(x: u64) -> u64 {
     !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
 }
 
+/// The eight bytes of `c` (at least eight) as a word, loaded inline (`copy_from_slice` is a call
+/// in a size-optimised WebAssembly build).
+#[inline(always)]
+pub(crate) fn word(c: &[u8]) -> u64 {
+    let c = &c[..8];
+    u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
+}
+
 /// The position of the first `needle` in `hay`, eight bytes at a time.
 fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
     let mut chunks = hay.chunks_exact(8);
     for (k, c) in chunks.by_ref().enumerate() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let z = zeros(u64::from_le_bytes(w) ^ splat(needle));
+        let z = zeros(word(c) ^ splat(needle));
         if z != 0 {
             return Some(8 * k + (z.trailing_zeros() / 8) as usize);
         }
@@ -79,9 +85,7 @@ fn cut(
         if m + 9 > bounds.len() {
             break Some(Cut::Full(i));
         }
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&buf[i..i + 8]);
-        let w = u64::from_le_bytes(w);
+        let w = word(&buf[i..]);
         let (lf, quote) = (zeros(w ^ lfs), zeros(w ^ quotes));
         let mut s = zeros(w ^ seps);
         if lf | quote != 0 {
@@ -138,6 +142,16 @@ fn cut(
     end
 }
 
+/// A csv_core reader for a separator, as if it had read the start of the input already (it
+/// strips a byte-order mark from its first input only): built when a record first needs it
+/// (building its automaton costs more than reading a small file).
+fn core_reader(separator: u8) -> csv_core::Reader {
+    let mut core = csv_core::ReaderBuilder::new().delimiter(separator).build();
+    // An empty line, skipped at the start of a record: the reader has read.
+    let _ = core.read_record(b"\n", &mut [], &mut []);
+    core
+}
+
 /// What splitting a line found.
 enum Split {
     Done,
@@ -163,7 +177,8 @@ pub(crate) struct Records<R> {
     after_cr: bool,
     first: bool,
     sep: u8,
-    core: csv_core::Reader,
+    /// Built when a record has a quote.
+    core: Option<csv_core::Reader>,
     /// Lines read so far as csv_core counts them: 1 + the "\n" consumed.
     line: u64,
     record_line: u64,
@@ -181,6 +196,14 @@ pub(crate) struct Records<R> {
     field: usize,
 }
 
+impl<'a> Records<Box<dyn Read + 'a>> {
+    /// Records of bytes in memory (the same code as a stream's: one copy in the WebAssembly
+    /// module).
+    pub fn of_bytes(bytes: &'a [u8], separator: u8) -> Records<Box<dyn Read + 'a>> {
+        Records::new(Box::new(bytes), separator)
+    }
+}
+
 impl<R: Read> Records<R> {
     /// Records of `input`, cut at `separator`.
     pub fn new(input: R, separator: u8) -> Records<R> {
@@ -193,7 +216,7 @@ impl<R: Read> Records<R> {
             after_cr: false,
             first: true,
             sep: separator,
-            core: csv_core::ReaderBuilder::new().delimiter(separator).build(),
+            core: None,
             line: 1,
             record_line: 1,
             in_buf: true,
@@ -211,13 +234,15 @@ impl<R: Read> Records<R> {
     pub fn read(&mut self) -> io::Result<bool> {
         self.record_line = self.line;
         if self.first {
-            // csv_core strips a byte-order mark from the start of its first input (and takes
-            // an input left empty for the end).
+            // As csv_core, strip a byte-order mark from the start of the input (when the first
+            // read holds more than the mark).
             while self.end - self.pos <= 3 && !self.eof {
                 self.fill()?;
             }
             self.first = false;
-            return self.read_quoted();
+            if self.buf[self.pos..self.end].starts_with(b"\xEF\xBB\xBF") {
+                self.pos += 3;
+            }
         }
         loop {
             while self.pos < self.end && self.buf[self.pos] == b'\n' {
@@ -260,29 +285,10 @@ impl<R: Read> Records<R> {
         })
     }
 
-    /// A record cut in the read buffer (no quotes) whose line is UTF-8: the line as text, and
-    /// where it starts in the buffer ([`Records::bounds`] minus this are its fields in the text).
-    /// One check of the line instead of one per field: its separators are ASCII, so each field
-    /// is UTF-8 too and starts and ends on character boundaries.
-    pub fn plain_text(&self) -> Option<(&str, usize)> {
-        let fields = &self.bounds[..self.n];
-        let (first, last) = (fields.first()?, fields.last()?);
-        if !self.in_buf {
-            return None;
-        }
-        let text = std::str::from_utf8(&self.buf[first.0..last.1]).ok()?;
-        Some((text, first.0))
-    }
-
     /// A record cut in the read buffer (a line without quotes): the buffer and its fields'
     /// bounds in it.
     pub fn plain_fields(&self) -> Option<(&[u8], &[Bounds])> {
         self.in_buf.then(|| (&self.buf[..], &self.bounds[..self.n]))
-    }
-
-    /// Where the fields of the current record lie.
-    pub fn bounds(&self) -> &[(usize, usize)] {
-        &self.bounds[..self.n]
     }
 
     /// The fields of the current record.
@@ -346,7 +352,9 @@ impl<R: Read> Records<R> {
     /// Reads the record at `pos` with csv_core.
     fn read_quoted(&mut self) -> io::Result<bool> {
         use csv_core::ReadRecordResult::*;
-        self.core.set_line(self.line);
+        let sep = self.sep;
+        let core = self.core.get_or_insert_with(|| core_reader(sep));
+        core.set_line(self.line);
         self.n = 0;
         let (mut nout, mut nend) = (0, 0);
         loop {
@@ -355,7 +363,8 @@ impl<R: Read> Records<R> {
                 self.fill()?;
                 continue;
             }
-            let (res, nin, o, e) = self.core.read_record(
+            let core = self.core.get_or_insert_with(|| core_reader(sep));
+            let (res, nin, o, e) = core.read_record(
                 &self.buf[self.pos..self.end],
                 &mut self.quoted[nout..],
                 &mut self.quoted_ends[nend..],
@@ -370,7 +379,7 @@ impl<R: Read> Records<R> {
                 OutputFull => self.quoted.resize(2 * self.quoted.len(), 0),
                 OutputEndsFull => self.quoted_ends.resize(2 * self.quoted_ends.len(), 0),
                 Record | End => {
-                    self.line = self.core.line();
+                    self.line = core.line();
                     self.in_buf = false;
                     let mut start = 0;
                     for k in 0..nend {

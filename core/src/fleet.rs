@@ -301,10 +301,31 @@ impl LineScalars {
     }
 }
 
+/// The lesser of two numbers that are not NaN: `f64::min` without its NaN handling, which
+/// WebAssembly compiles to a call (its `f64.min` returns NaN for a NaN).
+#[inline(always)]
+pub(crate) fn lesser(a: f64, b: f64) -> f64 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
+/// The greater of two numbers that are not NaN (see [`lesser`]).
+#[inline(always)]
+pub(crate) fn greater(a: f64, b: f64) -> f64 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
 /// `n` devices × [`share`], as one division: `n ÷ period` for devices within their period.
 fn devices_share(n: f64, age: Option<f64>, period: f64) -> f64 {
     match age {
-        Some(a) if a < period => n * (period - a).min(1.0) / period,
+        Some(a) if a < period => n * lesser(period - a, 1.0) / period,
         Some(_) => 0.0,
         // `(1 / period).min(1)`: at most the whole (and, as `min` does, 1 for no period).
         None if period > 1.0 => n / period,
@@ -393,7 +414,11 @@ pub(crate) fn line_scalars(
     let e_c = devices_share(n, age, period.central);
     let e_a = devices_share(n, age, period.low);
     let e_b = devices_share(n, age, period.high);
-    let embodied = Range::new(e_a.min(e_b).min(e_c), e_c, e_a.max(e_b).max(e_c));
+    let embodied = Range::new(
+        lesser(lesser(e_a, e_b), e_c),
+        e_c,
+        greater(greater(e_a, e_b), e_c),
+    );
     let stage = match age {
         _ if no_figures && lifetime.is_none() => LifeStage::Unknown,
         None => LifeStage::Unknown,

@@ -18,6 +18,7 @@
 #![warn(missing_debug_implementations)]
 #![warn(missing_docs)]
 
+pub mod bodies;
 pub mod classify;
 mod csv_records;
 pub mod csv_safe;

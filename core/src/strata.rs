@@ -6,7 +6,7 @@
 //! the strata. No per-line vector of indicators × phases, no availability bookkeeping per line.
 
 use crate::estimate::Range;
-use crate::fleet::{FactorTrace, Kernel, KernelCell, LineScalars};
+use crate::fleet::{greater, lesser, FactorTrace, Kernel, KernelCell, LineScalars};
 use crate::indicator::Phase;
 use crate::inventory::Condition;
 use crate::report::GroupFootprint;
@@ -52,9 +52,19 @@ pub(crate) struct StratumKey {
 pub(crate) struct Strata {
     index: HashMap<StratumKey, usize>,
     pub items: Vec<Stratum>,
+    /// Bumped by [`Strata::clear`]: a stratum position remembered under another generation is
+    /// stale.
+    pub generation: u32,
 }
 
 impl Strata {
+    /// Empties the strata (a new body of a many-bodies pass), keeping their storage.
+    pub fn clear(&mut self) {
+        self.index.clear();
+        self.items.clear();
+        self.generation += 1;
+    }
+
     /// The stratum of a key, if a line already opened it.
     #[inline]
     pub fn find(&self, key: &StratumKey) -> Option<usize> {
@@ -86,10 +96,11 @@ impl Strata {
         st.embodied = st.embodied + s.embodied;
         // A line whose electricity is not available adds none (its use phase is not
         // available either).
+        // Finite: the use is known.
         if st.use_known {
-            st.kwh.low += s.kwh.low.min(s.kwh.high);
+            st.kwh.low += lesser(s.kwh.low, s.kwh.high);
             st.kwh.central += s.kwh.central;
-            st.kwh.high += s.kwh.low.max(s.kwh.high);
+            st.kwh.high += greater(s.kwh.low, s.kwh.high);
         }
         st.kernel
     }

@@ -104,6 +104,11 @@ fn check(
         }
         // Not available in the table (no line had it, or the indicator's scope says so).
         (None, _) => {}
+        // No line evaluated at all (every row rejected): the footprint of no device is zero.
+        (Some(g), None) if lines == 0 => prop_assert!(
+            g.low == 0.0 && g.central == 0.0 && g.high == 0.0,
+            "{label}: {g:?} with no line evaluated"
+        ),
         (Some(g), None) => prop_assert!(false, "{label}: {g:?} with no line contributing"),
     }
     Ok(())

@@ -671,3 +671,39 @@ fn results_in_numecoeval_shape() {
         .lines()
         .any(|l| l.contains(";LAND_USE;") && l.contains(";;;not_available;ERREUR;")));
 }
+
+/// Without per-line results (the default, as the CLI, Python and the page evaluate): the scopes,
+/// data centres and equipment types hold the same figures as with them, and add up to the total.
+#[test]
+fn figures_do_not_depend_on_keeping_the_lines() {
+    let ds = Dataset::embedded_default();
+    let files = folder("examples/numecoeval/ville-montclair");
+    let kept = evaluate_numecoeval(ds, &files, &options(2025)).unwrap();
+    let plain = evaluate_numecoeval(ds, &files, &EvaluationOptions::new(2025)).unwrap();
+    assert!(plain.lines.is_none());
+    let climate = |t: &empreinte::ImpactTable| {
+        t.total(Indicator::ClimateChange)
+            .and_then(|e| e.value())
+            .map(|v| v.central)
+    };
+    let (a, b) = (
+        kept.estate.as_ref().unwrap(),
+        plain.estate.as_ref().unwrap(),
+    );
+    let total = plain.climate_change_kgco2e().unwrap();
+    let mut sum = 0.0;
+    for (k, p) in a.by_scope.iter().zip(&b.by_scope) {
+        let v = climate(&p.impacts).unwrap_or_else(|| panic!("{:?} not available", p.scope));
+        assert_eq!(climate(&k.impacts), Some(v), "{:?}", p.scope);
+        sum += v;
+    }
+    assert_close(sum, total, "scopes = total");
+    let (sa, sb) = (section(&kept), section(&plain));
+    for (k, p) in sa.data_centres.iter().zip(&sb.data_centres) {
+        assert_eq!(climate(&k.impacts), climate(&p.impacts), "{}", p.name);
+        assert!(climate(&p.impacts).is_some(), "{}", p.name);
+    }
+    for (k, p) in sa.equipment_types.iter().zip(&sb.equipment_types) {
+        assert_eq!(climate(&k.impacts), climate(&p.impacts), "{}", p.name);
+    }
+}

@@ -3,9 +3,10 @@
 //! errors of every kind, quoted cells) its report is exactly the report of reading every row
 //! with `CsvInventory::next_into` and adding it with `Evaluation::add`.
 
+use empreinte::inventory::{row_line, FrameColumn, Given};
 use empreinte::{
-    evaluate_csv, CsvInventory, Dataset, EquipmentLine, Evaluation, EvaluationOptions,
-    MonteCarloOptions,
+    evaluate_csv, CellValue, CsvInventory, Dataset, EquipmentLine, Evaluation, EvaluationOptions,
+    Field, MonteCarloOptions,
 };
 use proptest::prelude::*;
 
@@ -126,5 +127,78 @@ proptest! {
         )
         .unwrap();
         prop_assert_eq!(remembered, line_by_line(&csv, &options), "{}", csv);
+    }
+}
+
+/// A column of text cells given as codes into a few distinct values.
+fn text_values(pool: &'static [&'static str]) -> impl Strategy<Value = Vec<Given<'static>>> {
+    prop::collection::vec(
+        prop_oneof![
+            8 => prop::sample::select(pool).prop_map(|t| Given::Value(CellValue::Text(t))),
+            1 => Just(Given::Empty),
+            1 => Just(Given::Invalid("a boolean")),
+        ],
+        1..5,
+    )
+}
+
+fn figures(pool: &'static [f64]) -> impl Strategy<Value = f64> {
+    prop::sample::select(pool)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Columns (a DataFrame's): `add_columns` remembers rows by their codes; its report is that
+    /// of every row read by `row_line` and added.
+    #[test]
+    fn columns_remembered_read_as_every_row(
+        cats in text_values(&["PC portable", "Écran", "smartphone", "grille-pain", " ", "Serveur", "laptop", "tablette"]),
+        conds in text_values(&["neuf", "reconditionné", "usé", "réemploi", "reconditionné", "neuf"]),
+        depts in text_values(&["Mairie", "École", "Crèche"]),
+        rows in prop::collection::vec((0i64..6, 0i64..5, 0i64..5,
+            figures(&[1.0, 3.0, 2.5, 0.0, f64::NAN, 12.0, 7.0, 2.0]),
+            figures(&[2018.0, 2031.0, f64::NAN, 2021.5, 2012.0, 2020.0, 2023.0]),
+            figures(&[f64::NAN, 4.0, 60.0, 5.5, f64::NAN]),
+            prop::sample::select(vec![" ", "8", "9,5", "x", "25", "7"])), 1..200),
+        numeric_departments in any::<bool>(),
+    ) {
+        let codes = |k: usize| -> Vec<i64> { rows.iter().map(|r| [r.0, r.1, r.2][k] - 1).collect() };
+        let (c0, c1, c2) = (codes(0), codes(1), codes(2));
+        let q: Vec<f64> = rows.iter().map(|r| r.3).collect();
+        let y: Vec<f64> = rows.iter().map(|r| r.4).collect();
+        let l: Vec<f64> = rows.iter().map(|r| r.5).collect();
+        let hours: Vec<Given> = rows.iter().map(|r| Given::Value(CellValue::Text(r.6))).collect();
+        // Departments as numbers: keys by the numbers' bits rather than codes.
+        let dept_numbers: Vec<f64> = rows.iter().map(|r| [f64::NAN, 1.0, 2.0, 3.0, 4.0][r.2 as usize]).collect();
+        let department = if numeric_departments {
+            FrameColumn::Numbers(&dept_numbers)
+        } else {
+            FrameColumn::Codes(&c2, &depts)
+        };
+        let columns = [
+            (Field::Category, FrameColumn::Codes(&c0, &cats)),
+            (Field::Quantity, FrameColumn::Numbers(&q)),
+            (Field::Condition, FrameColumn::Codes(&c1, &conds)),
+            (Field::AcquisitionYear, FrameColumn::Numbers(&y)),
+            (Field::LifetimeYears, FrameColumn::Numbers(&l)),
+            (Field::HoursPerDay, FrameColumn::Cells(&hours)),
+            (Field::Department, department),
+        ];
+        let options = EvaluationOptions::new(2025);
+        let mut ev = Evaluation::new(ds(), options.clone()).unwrap();
+        ev.add_columns(&columns, rows.len());
+        let remembered = serde_json::to_value(ev.finish()).unwrap();
+        let mut ev = Evaluation::new(ds(), options).unwrap();
+        let (mut line, mut cells, mut blank) = (EquipmentLine::new("", 1), Vec::new(), 0);
+        for row in 0..rows.len() {
+            match row_line(&columns, row, &mut line, &mut cells) {
+                None => blank += 1,
+                Some(Ok(())) => { let _ = ev.add(row as u64 + 1, &line); }
+                Some(Err(error)) => ev.reject(empreinte::RejectedRow { line: row as u64 + 1, error }),
+            }
+        }
+        ev.add_blank_rows(blank);
+        prop_assert_eq!(remembered, serde_json::to_value(ev.finish()).unwrap());
     }
 }

@@ -185,11 +185,23 @@ function glpiParts(file) {
   return docs.map((d, i) => ({ name: `${file.name} [${i + 1}]`, content: JSON.stringify(d) }));
 }
 
+/** Whether a file's first line may be a NumEcoEval / G4IT header: only so that an ordinary
+ * inventory does not load the full module. The core tells for sure (`numEcoEvalKind`). */
+function mayBeNumEcoEval(file) {
+  const first = decode(file.content, 4096).split(/\r?\n|\r/, 1)[0].toLowerCase().replace(/[^a-z]/g, '');
+  return /equipementphysique|equipementvirtuel|datacenter|nomapplication|nbcollaborateurs|nombremailemis/.test(first);
+}
+
+/** The NumEcoEval / G4IT files among those dropped (asked of the full module), or null. */
+async function numEcoEvalFiles(files) {
+  if (files.some(isEstateFile) || !files.some(mayBeNumEcoEval)) return null;
+  const { numEcoEvalKind } = await fullModule();
+  return files.some((f) => numEcoEvalKind(f.content) !== null) ? files : null;
+}
+
 /**
  * How dropped files are read, first match wins. Each reader says whether it takes the files and
- * loads them. A new kind of input (NumEcoEval files, read by the core and exposed by the full
- * module) gets its reader here, before the inventory one:
- *   { test: (files) => files.some(isNumEcoEvalFile), load: (files, seq) => loadNumEcoEval(files, seq) },
+ * loads them; NumEcoEval files are told apart first (`loadFiles`), by the core.
  */
 const READERS = [
   { test: (files) => files.some(isEstateFile), load: (files, seq) => loadEstateFiles(files, seq) },
@@ -201,8 +213,27 @@ async function loadFiles(list) {
   const seq = ++state.seq;
   const files = await Promise.all([...list].map(async (f) => ({ name: f.name, content: new Uint8Array(await f.arrayBuffer()) })));
   if (files.length === 0 || seq !== state.seq) return;
+  let numecoeval;
+  try {
+    numecoeval = await numEcoEvalFiles(files);
+  } catch (e) {
+    showMessage(t('error')(e));
+    return;
+  }
+  if (seq !== state.seq) return;
+  if (numecoeval) {
+    await loadNumEcoEval(numecoeval);
+    return;
+  }
   const reader = READERS.find((r) => r.test(files));
   await reader.load(files, seq);
+}
+
+/** NumEcoEval / G4IT files (DataCenter, EquipementPhysique, EquipementVirtuel, Application,
+ * Messagerie, Entite): the full module evaluates them as `empreinte evaluate FOLDER` does. */
+async function loadNumEcoEval(files) {
+  const name = files.length === 1 ? files[0].name : `${files[0].name} (+${files.length - 1})`;
+  await setSource({ kind: 'numecoeval', name, files: Object.fromEntries(files.map((f) => [f.name, f.content])) });
 }
 
 /** One inventory file (or text): the default module evaluates it, unless the forms' hosting and
@@ -456,6 +487,8 @@ const clean = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !=
  * (its fleet). `{estate, files}` as `evaluateEstate` and `review` take them, or null. */
 function currentEstate(s = state.source) {
   if (s?.kind === 'estate') return { estate: s.estate, files: s.files };
+  // NumEcoEval files describe their data centres and e-mail themselves.
+  if (s?.kind === 'numecoeval') return null;
   const parts = state.useForms ? formsEstate() : null;
   if (!parts) return null;
   const estate = {};
@@ -489,13 +522,20 @@ function commitSource(source) {
     $(`${id}-out`).textContent = '0';
   }
   setGlpi(source.kind === 'glpi' ? source.glpi : null);
-  $('estate-file-note').hidden = source.kind !== 'estate';
-  $('estate-file-note').textContent = source.kind === 'estate' ? t('estateFile')(source.name) : '';
+  $('estate-file-note').hidden = source.kind !== 'estate' && source.kind !== 'numecoeval';
+  $('estate-file-note').textContent = sourceNote(source);
   state.review = null;
   $('review-frame').hidden = true;
   $('review-frame').removeAttribute('srcdoc');
   $('review-actions').hidden = true;
   $('review-status').textContent = '';
+}
+
+/** What the page says of a source that describes its hosting and services itself. */
+function sourceNote(source) {
+  if (source?.kind === 'estate') return t('estateFile')(source.name);
+  if (source?.kind === 'numecoeval') return t('numecoevalFiles')(source.name);
+  return '';
 }
 
 /** Evaluates `source` (default: what is loaded) with the forms and shows it; on error keeps the
@@ -521,6 +561,11 @@ async function run(source = state.source) {
       if (source?.kind === 'estate' && report.options.reporting_year !== number('year')) {
         $('year').value = String(report.options.reporting_year);
       }
+    } else if (source.kind === 'numecoeval') {
+      const m = await fullModule();
+      if (seq !== state.seq) return;
+      report = m.evaluateNumEcoEval(source.files, options(), undefined);
+      fleet = null;
     } else {
       report = evaluate(source.input, options(), state.dataset);
       fleet = source.input;
@@ -772,6 +817,7 @@ async function reviewSource() {
   if (estate) return { ...estate, cloud_dataset: await cloudDataset() };
   const s = state.source;
   if (s.kind === 'glpi') return { glpi: s.parts };
+  if (s.kind === 'numecoeval') return { numecoeval: s.files };
   return s.input;
 }
 
@@ -893,12 +939,21 @@ function renderEstateEntries(estate) {
   if (!estate) return;
   $('estate-notes').replaceChildren(...estate.notes.map((n) => el('li', {}, n)));
   const fig = (r) => (r ? { status: 'available', ...r } : null);
-  $('hosting-table').querySelector('tbody').replaceChildren(...estate.hosting.map((h) => {
+  const rooms = estate.hosting.map((h) => {
     const e = fig(h.climate_change_kgco2e);
     return el('tr', { 'data-path': h.path, 'data-value': dataValue(e) },
       el('th', { scope: 'row' }, h.name ?? h.path), el('td', {}, where(h)),
       el('td', { class: 'num' }, fmt(h.count)), el('td', { class: 'num' }, est(e)), el('td', { class: 'num' }, range(e)));
-  }));
+  });
+  // A NumEcoEval inventory's data centres: their equipment, at their PUE where they stand.
+  const centres = (estate.numecoeval?.data_centres ?? []).map((d) => {
+    const e = climateOf(d);
+    return el('tr', { 'data-data-centre': d.name, 'data-value': dataValue(e) },
+      el('th', { scope: 'row' }, d.long_name ?? d.name),
+      el('td', {}, [d.location, d.pue != null ? `PUE ${fmt(d.pue)}` : null].filter(Boolean).join(', ')),
+      el('td', { class: 'num' }, fmt(d.devices)), el('td', { class: 'num' }, est(e)), el('td', { class: 'num' }, range(e)));
+  });
+  $('hosting-table').querySelector('tbody').replaceChildren(...rooms, ...centres);
   $('services-table').querySelector('tbody').replaceChildren(...estate.services.map((s) => {
     const e = fig(s.climate_change_kgco2e);
     return el('tr', { 'data-path': s.path, 'data-value': dataValue(e) },
@@ -943,7 +998,7 @@ function setLang(lang) {
   }
   $('review-frame').title = t('reviewFrame');
   $('dataset-info').textContent = t('dataset')(state.dataset.info);
-  if (state.source?.kind === 'estate') $('estate-file-note').textContent = t('estateFile')(state.source.name);
+  if (state.source) $('estate-file-note').textContent = sourceNote(state.source);
   fillCompare();
   if (state.shown) render(state.shown.report, state.shown.scenario);
   if (state.levers) applyScenario();

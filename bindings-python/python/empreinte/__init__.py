@@ -30,7 +30,8 @@ from typing import Any, Iterable, List, Mapping, Optional, Union
 
 from . import _empreinte
 from ._empreinte import DEFAULTS, Dataset
-from ._frames import frame_columns
+from ._bodies import Bodies, evaluate_bodies
+from ._frames import with_frame_columns
 from ._glpi import GlpiImport, import_glpi
 from ._inputs import (
     DatasetLike,
@@ -46,7 +47,7 @@ from ._inputs import (
 from ._planning import compare, review, scenario, trajectory
 from ._report import MC_STATS, PHASES, Report
 from ._results import Comparison, HostingFootprint, ScenarioResults, ServiceResult, Trajectory
-from ._services import cloud, page, server, service
+from ._services import cloud, page, pages, server, service, services
 from .errors import (
     CompareError,
     DatasetError,
@@ -65,6 +66,7 @@ __version__: str = _empreinte.__version__
 
 __all__ = [
     "DEFAULTS",
+    "Bodies",
     "CompareError",
     "Comparison",
     "Dataset",
@@ -90,13 +92,16 @@ __all__ = [
     "compare",
     "datasets",
     "evaluate",
+    "evaluate_bodies",
     "fields",
     "import_glpi",
     "page",
+    "pages",
     "review",
     "scenario",
     "server",
     "service",
+    "services",
     "trajectory",
     "__version__",
 ]
@@ -274,10 +279,11 @@ def evaluate(
     elif isinstance(inventory, (bytes, bytearray, memoryview)):
         native = _empreinte.evaluate_bytes(ds, bytes(inventory), opts, glpi_mapping)
     else:
-        frame = frame_columns(inventory)
-        if frame is not None:
-            headers, specs, n_rows = frame
-            native = _empreinte.evaluate_columns(ds, headers, specs, n_rows, opts)
+        from_frame = with_frame_columns(
+            inventory, lambda headers, specs, n_rows: _empreinte.evaluate_columns(
+                ds, headers, specs, n_rows, opts))
+        if from_frame is not None:
+            native = from_frame
         elif isinstance(inventory, Iterable):
             native = _empreinte.evaluate_records(ds, inventory, opts)
         else:

@@ -20,6 +20,7 @@ __all__ = [
     "cloud",
     "compare",
     "embedded_ids",
+    "evaluate_bodies",
     "evaluate_bytes",
     "evaluate_estate",
     "review_estate",
@@ -33,10 +34,12 @@ __all__ = [
     "is_estate",
     "map_columns",
     "page",
+    "pages",
     "review",
     "run_scenarios",
     "server",
     "service",
+    "services",
     "trajectory",
 ]
 
@@ -209,3 +212,8 @@ def server(dataset: Dataset, server: Any, usage_args: Any) -> str: ...
 def cloud(dataset: Dataset, instance: Any, usage_args: Any) -> str: ...
 def page(params: Any) -> str: ...
 def service(dataset: Dataset, kind: str, params: Any, common: Any) -> str: ...
+def evaluate_bodies(
+    dataset: Dataset, sources: List[Tuple[Any, ...]], options: Options
+) -> Tuple[str, Tuple[List[str], List[Tuple[str, str, List[Optional[float]]]]]]: ...
+def pages(bytes: bytes, options: Any) -> bytes: ...
+def services(dataset: Dataset, kind: str, params: Any, common: Any) -> str: ...

@@ -3,14 +3,16 @@ transfers, any three-tier service). Keyword arguments go to the core as they are
 
 from __future__ import annotations
 
+import array
 import json
-from typing import Any, Dict, Literal, Mapping, Optional, Sequence, Tuple, Union
+import sys
+from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _empreinte
 from ._inputs import DatasetLike, dataset_of
 from ._results import HostingFootprint, ServiceResult
 
-__all__ = ["cloud", "page", "server", "service"]
+__all__ = ["cloud", "page", "pages", "server", "service", "services"]
 
 Grid = Union[float, str]
 
@@ -227,3 +229,77 @@ def service(
                     exclude_terminals=exclude_terminals, uses=None if uses is None else float(uses))
     native = _empreinte.service(dataset_of(dataset), kind, params, common)
     return ServiceResult(json.loads(native))
+
+
+def pages(
+    page_bytes: Any,
+    model: str = "swd4",
+    *,
+    green_hosting: bool = False,
+    green_hosting_factor: Optional[float] = None,
+    per_visit: Optional[bool] = None,
+    returning_visitors: Optional[float] = None,
+    first_visit_share: Optional[float] = None,
+    return_visit_share: Optional[float] = None,
+    data_reload_ratio: Optional[float] = None,
+    grid: Optional[Grid] = None,
+    device_grid: Optional[Grid] = None,
+    network_grid: Optional[Grid] = None,
+    data_centre_grid: Optional[Grid] = None,
+) -> Any:
+    """Many page views in one call, by a bytes-based model (``swd4``, ``swd3``, ``onebyte``):
+    ``page_bytes`` (a sequence of numbers, or a numpy array) gives each page's weight, the
+    other arguments are :func:`page`'s. Returns each page's total in grams CO2e, as
+    ``page(model, bytes=b, ...)["estimate"]["total_gco2e"]`` gives it: a list, or a numpy
+    array of float64 when ``page_bytes`` is one.
+
+    Raises:
+        ServiceError: an option out of range or unknown (``index`` is ``None``), or a page's
+            bytes (``index`` is its position).
+
+    >>> empreinte.pages([2_000_000, 500_000], per_visit=True)
+    [0.2964, 0.0741]
+    """
+    options = _given(
+        model=model, green_hosting=green_hosting, green_hosting_factor=green_hosting_factor,
+        returning_visitors=returning_visitors, first_visit_share=first_visit_share,
+        return_visit_share=return_visit_share, data_reload_ratio=data_reload_ratio, grid=grid,
+        device_grid=device_grid, network_grid=network_grid, data_centre_grid=data_centre_grid,
+    )
+    if per_visit is not None:
+        options["per_visit"] = per_visit
+    np = sys.modules.get("numpy")
+    if np is not None and isinstance(page_bytes, np.ndarray):
+        raw = np.ascontiguousarray(page_bytes, dtype=np.float64).tobytes()
+        return np.frombuffer(_empreinte.pages(raw, options), dtype=np.float64)
+    totals = array.array("d")
+    totals.frombytes(_empreinte.pages(array.array("d", page_bytes).tobytes(), options))
+    return totals.tolist()
+
+
+def services(
+    kind: Literal["email", "visio", "streaming", "web_search", "file_transfer"],
+    params: Sequence[Mapping[str, Any]],
+    *,
+    uses: Optional[float] = None,
+    year: Optional[int] = None,
+    terminal_region: Optional[str] = None,
+    data_centre_region: Optional[str] = None,
+    exclude_terminals: bool = False,
+    dataset: DatasetLike = None,
+) -> List[ServiceResult]:
+    """Many uses of one of ADEME's per-use services in one call: ``params`` a list of the
+    parameters :func:`service` takes for ``kind``, the other arguments applied to each. Returns
+    each result, as ``service(kind, **p, ...)`` gives it.
+
+    Raises:
+        ServiceError: as :func:`service`; ``index`` is the position of the parameters at fault.
+
+    >>> rs = empreinte.services("email", [{"size_mb": 1}, {"size_mb": 5, "recipients": 3}])
+    >>> [r["service"] for r in rs]
+    ['email', 'email']
+    """
+    common = _given(year=year, terminal_region=terminal_region, data_centre_region=data_centre_region,
+                    exclude_terminals=exclude_terminals, uses=None if uses is None else float(uses))
+    native = _empreinte.services(dataset_of(dataset), kind, [dict(p) for p in params], common)
+    return [ServiceResult(r) for r in json.loads(native)]

@@ -144,7 +144,14 @@ class HostingError(EmpreinteError, ValueError):
 class ServiceError(EmpreinteError, ValueError):
     """A digital service that cannot be evaluated: a number out of range
     (``service_invalid_number``), an unknown network, terminal, quality, region or model; a
-    parameter that does not apply (``invalid_input``). ``field`` names the parameter."""
+    parameter that does not apply (``invalid_input``). ``field`` names the parameter.
+
+    Attributes:
+        index: in a batch (:func:`empreinte.pages`, :func:`empreinte.services`), the position
+            of the item at fault; ``None`` for the options every item shares, or one call.
+    """
+
+    index: Optional[int] = None
 
 
 class GlpiError(EmpreinteError, ValueError):

@@ -1,20 +1,25 @@
 //! A small reader for the dataset's tidy CSV tables, with located errors.
 
 use super::DatasetError;
+use crate::csv_records::Records;
 use std::collections::HashMap;
 
 pub(crate) struct Table {
     pub file: String,
     columns: HashMap<String, usize>,
     header: Vec<String>,
-    pub rows: Vec<(u64, csv::StringRecord)>,
+    /// Every cell's text, one after the other, and where each cell is in it.
+    text: String,
+    cells: Vec<(usize, usize)>,
+    /// Each row: its line and the range of its cells.
+    rows: Vec<(u64, std::ops::Range<usize>)>,
 }
 
 /// One row of a table, for typed field access with errors that name file, line and column.
 pub(crate) struct Row<'a> {
     table: &'a Table,
     pub line: u64,
-    record: &'a csv::StringRecord,
+    cells: &'a [(usize, usize)],
 }
 
 impl Table {
@@ -25,48 +30,66 @@ impl Table {
     /// [`Table::parse`] with another separator (`;` in G4IT's référentiels).
     pub fn parse_with(file: &str, text: &str, delimiter: u8) -> Result<Table, DatasetError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // Line ends as "\n" only: the csv crate numbers the records of a CRLF file one line
-        // early, and errors must name the right line.
-        let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
-            text.replace("\r\n", "\n").replace('\r', "\n").into()
-        } else {
-            text.into()
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes());
-        let csv_err = |e: csv::Error| DatasetError::Csv {
+        // Records as the csv crate reads them (comma, quotes), line ends read as "\n": the csv
+        // crate numbers the records of a CRLF file one line early, and errors must name the
+        // right line.
+        let mut records = Records::of_bytes(text.as_bytes(), delimiter);
+        let csv_err = |line: u64, message: String| DatasetError::Csv {
             file: file.to_string(),
-            line: e.position().map_or(0, |p| p.line()),
-            message: e.to_string(),
+            line,
+            message,
         };
-        let header: Vec<String> = reader
-            .headers()
-            .map_err(csv_err)?
-            .iter()
-            .map(|h| h.trim().to_string())
-            .collect();
-        let columns = header
+        let mut table = Table {
+            file: file.to_string(),
+            columns: HashMap::new(),
+            header: Vec::new(),
+            text: String::new(),
+            cells: Vec::new(),
+            rows: Vec::new(),
+        };
+        let mut first = true;
+        while records.read().map_err(|e| csv_err(0, e.to_string()))? {
+            let line = records.record_line();
+            let mut row = Vec::with_capacity(records.len());
+            for cell in records.iter() {
+                // Cut from text at ASCII bytes: UTF-8 still.
+                let cell = std::str::from_utf8(cell)
+                    .map_err(|e| csv_err(line, format!("invalid UTF-8: {e}")))?;
+                row.push(cell);
+            }
+            if first {
+                first = false;
+                table.header = row.iter().map(|h| h.trim().to_string()).collect();
+                continue;
+            }
+            if row.len() != table.header.len() {
+                return Err(csv_err(
+                    line,
+                    format!(
+                        "found record with {} fields, but the previous record has {} fields",
+                        row.len(),
+                        table.header.len()
+                    ),
+                ));
+            }
+            if row.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let start = table.cells.len();
+            for cell in row {
+                let at = table.text.len();
+                table.text.push_str(cell);
+                table.cells.push((at, table.text.len()));
+            }
+            table.rows.push((line, start..table.cells.len()));
+        }
+        table.columns = table
+            .header
             .iter()
             .enumerate()
             .map(|(i, h)| (h.clone(), i))
             .collect();
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(csv_err)?;
-            let line = record.position().map_or(0, |p| p.line());
-            if record.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            rows.push((line, record));
-        }
-        Ok(Table {
-            file: file.to_string(),
-            columns,
-            header,
-            rows,
-        })
+        Ok(table)
     }
 
     /// Fails unless every column is present.
@@ -84,10 +107,10 @@ impl Table {
     }
 
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(move |(line, record)| Row {
+        self.rows.iter().map(move |(line, cells)| Row {
             table: self,
             line: *line,
-            record,
+            cells: &self.cells[cells.clone()],
         })
     }
 }
@@ -98,7 +121,8 @@ impl Row<'_> {
         self.table
             .columns
             .get(column)
-            .and_then(|&i| self.record.get(i))
+            .and_then(|&i| self.cells.get(i))
+            .and_then(|(a, b)| self.table.text.get(*a..*b))
             .map_or("", str::trim)
     }
 

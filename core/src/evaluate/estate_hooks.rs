@@ -30,7 +30,15 @@ impl Evaluation<'_> {
         self.counts.rows_evaluated += 1;
     }
 
-    /// The footprint of the line [`Evaluation::add`] evaluated last (when it succeeded).
+    /// Computes every added line's footprint (otherwise only the strata's scalars are added),
+    /// for [`Evaluation::last_footprint`].
+    #[cfg(feature = "numecoeval")]
+    pub(crate) fn compute_footprints(&mut self) {
+        self.footprints = true;
+    }
+
+    /// The footprint of the line [`Evaluation::add`] evaluated last (when it succeeded and
+    /// [`Evaluation::compute_footprints`] was asked).
     #[cfg(feature = "numecoeval")]
     pub(crate) fn last_footprint(&self) -> &LineFootprint {
         &self.scratch

@@ -1,6 +1,8 @@
 //! Streaming evaluation: lines go in one at a time, aggregates stay small, so an inventory
 //! of any size is evaluated in bounded memory.
 
+mod body;
+mod columns;
 mod finish;
 mod remembered;
 mod whole;
@@ -92,6 +94,9 @@ pub struct Evaluation<'d> {
     /// Lines computed with each kernel: how often each of its factors was used.
     kernel_lines: Vec<u64>,
     scratch: LineFootprint,
+    /// Whether each line's footprint is computed into `scratch` even when the lines are not
+    /// kept (a reader that groups lines its own way asks for it).
+    footprints: bool,
     /// What each indicator's totals hold (dataset indicator order).
     scopes: Scopes,
     /// How the last line added resolved, and rows remembered by their text cells.
@@ -180,6 +185,7 @@ impl<'d> Evaluation<'d> {
             kernel_index: HashMap::default(),
             kernel_lines: Vec::new(),
             scratch: empty_footprint(),
+            footprints: false,
             scopes: Scopes::new(ds, &options),
             last: None,
             remembered: remembered::Remembered::default(),
@@ -190,6 +196,11 @@ impl<'d> Evaluation<'d> {
     /// The dataset this evaluation uses.
     pub fn dataset(&self) -> &'d Dataset {
         self.ds
+    }
+
+    /// The options of this evaluation.
+    pub fn options(&self) -> &EvaluationOptions {
+        &self.options
     }
 
     /// Records a warning (the first ones of each kind in full, the rest counted).
@@ -379,18 +390,22 @@ impl<'d> Evaluation<'d> {
         let i = self.stratum(&r, line.condition, dept, s.use_known());
         let k = self.strata.add(i, line.quantity, &s);
         self.kernel_lines[k] += 1;
-        self.last = Some(remembered::Resolution::new(r, line.condition, dept, i, &s));
+        let at = (self.strata.generation, i);
+        self.last = Some(remembered::Resolution::new(r, line.condition, dept, at, &s));
+        if self.lines.is_none() && !self.footprints {
+            return Ok(());
+        }
+        let year = self.electricity_of(r.zone).year_used;
+        line_footprint(
+            line_no,
+            line,
+            &r,
+            year,
+            &self.kernels[k],
+            &s,
+            &mut self.scratch,
+        );
         if self.lines.is_some() {
-            let year = self.electricity_of(r.zone).year_used;
-            line_footprint(
-                line_no,
-                line,
-                &r,
-                year,
-                &self.kernels[k],
-                &s,
-                &mut self.scratch,
-            );
             let classification = &self.classifications[r.classification as usize];
             let report = LineReport {
                 category: self.ds.category(r.category).id.clone(),

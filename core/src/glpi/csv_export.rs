@@ -85,13 +85,14 @@ fn separator(first_line: &str) -> u8 {
 fn headers_of(text: &str) -> Option<(Vec<String>, u8)> {
     let first = text.lines().find(|l| !l.trim().is_empty())?;
     let sep = separator(first);
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(sep)
-        .from_reader(first.as_bytes());
-    let rec = r.records().next()?.ok()?;
-    Some((rec.iter().map(|h| h.trim().to_string()).collect(), sep))
+    let mut r = crate::csv_records::Records::of_bytes(first.as_bytes(), sep);
+    if !r.read().ok()? {
+        return None;
+    }
+    let headers = r
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_string());
+    Some((headers.collect(), sep))
 }
 
 fn is_export_header(headers: &[String]) -> bool {

@@ -375,14 +375,15 @@ impl Field {
     }
 
     /// How strongly a header names this field: 2 strong, 1 weak, 0 not at all.
-    fn match_strength(self, header: &str) -> u8 {
+    /// How strongly a header (its [`header_variants`]) names this field: 2 by its name or a
+    /// strong alias, 1 by a weak alias, 0 not at all.
+    fn match_strength(self, variants: &[String]) -> u8 {
         let (_, strong, weak) = ALIASES
             .iter()
             .find(|(f, _, _)| *f == self)
             .copied()
             .unwrap_or((self, &[], &[]));
-        let variants = header_variants(header);
-        let canonical = [normalize(self.name()), normalize(self.name_fr())];
+        let canonical = &canonical_names()[self as usize];
         if variants
             .iter()
             .any(|v| canonical.contains(v) || strong.contains(&v.as_str()))
@@ -397,12 +398,24 @@ impl Field {
 
     /// Which field a header names, and how strongly.
     pub fn from_header(header: &str) -> Option<(Field, u8)> {
+        let variants = header_variants(header);
         Field::ALL
             .iter()
-            .map(|f| (*f, f.match_strength(header)))
+            .map(|f| (*f, f.match_strength(&variants)))
             .filter(|(_, s)| *s > 0)
             .max_by_key(|(_, s)| *s)
     }
+}
+
+/// Each field's names (English and French) as [`normalize`] writes them, made once.
+fn canonical_names() -> &'static [[String; 2]; Field::ALL.len()] {
+    static NAMES: std::sync::OnceLock<[[String; 2]; Field::ALL.len()]> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        std::array::from_fn(|i| {
+            let f = Field::ALL[i];
+            [normalize(f.name()), normalize(f.name_fr())]
+        })
+    })
 }
 
 /// The header as written, and without its parenthesised unit ("Durée de vie (ans)").
@@ -427,6 +440,13 @@ impl fmt::Display for Field {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_numbered_in_order() {
+        for (i, f) in Field::ALL.iter().enumerate() {
+            assert_eq!(*f as usize, i);
+        }
+    }
 
     #[test]
     fn canonical_names_in_both_languages() {

@@ -3,9 +3,7 @@
 //! header row to fields.
 
 use super::columns::TRACE_COLUMNS;
-use super::values::{
-    clear_numbers, fill_line, fill_line_plain, set_plain_number, CellValue, MAX_TEXT_LEN,
-};
+use super::values::{clear_numbers, fill_line, set_plain_number, CellValue, MAX_TEXT_LEN};
 use super::{Field, InventoryError, InventoryItem, RejectedRow, RowError, Warning};
 use crate::csv_records::Records;
 use crate::text::{DecodingReader, SourceEncoding};
@@ -129,7 +127,15 @@ impl CsvInventory {
             SourceEncoding::Utf16Le | SourceEncoding::Utf16Be if bom => 2,
             _ => 0,
         };
-        let head_text = encoding.decode(&head[skip..]);
+        // The separator is read from the first line: a UTF-8 head is decoded up to it only.
+        let first = match encoding {
+            SourceEncoding::Utf8 => head
+                .iter()
+                .position(|b| *b == b'\n')
+                .map_or(&head[..], |n| &head[..=n]),
+            _ => &head[skip..],
+        };
+        let head_text = encoding.decode(first);
         let separator = detect_separator(head_text.trim_start_matches('\u{feff}'));
         let format = CsvFormat {
             encoding: encoding.name(),
@@ -229,33 +235,9 @@ impl CsvInventory {
         )
     }
 
-    /// The usual row (no quotes, UTF-8, each cell of the usual kind) filled straight from its
-    /// cells; `false` leaves it to [`CsvInventory::decode_into`]'s general reading.
-    fn plain_into(&self, out: &mut super::EquipmentLine) -> bool {
-        let rec = &self.records;
-        let columns = &self.columns.columns;
-        if rec.len() > columns.len() {
-            return false;
-        }
-        let Some((text, base)) = rec.plain_text() else {
-            return false;
-        };
-        let mut whole = true;
-        let cells = columns.iter().zip(rec.bounds()).filter_map(|(f, (a, b))| {
-            let f = (*f)?;
-            let cell = text.get(a - base..b - base);
-            whole &= cell.is_some();
-            Some((f, cell?))
-        });
-        fill_line_plain(out, cells) && whole
-    }
-
-    /// Fills `out` from the current record: the usual row straight from its cells, any other
-    /// through its text (each cell checked as UTF-8, the first invalid one named).
+    /// Fills `out` from the current record through its text (each cell checked as UTF-8, the
+    /// first invalid one named).
     fn decode_into(&self, out: &mut super::EquipmentLine) -> Result<(), RowError> {
-        if self.plain_into(out) {
-            return Ok(());
-        }
         let (rec, columns) = (&self.records, &self.columns.columns);
         let mut text: Vec<&str> = Vec::with_capacity(rec.len());
         for (column, cell) in rec.iter().enumerate() {
@@ -347,7 +329,7 @@ impl CsvInventory {
         for (field, (a, b)) in columns.iter().zip(fields) {
             let Some(field) = *field else { continue };
             let cell = &buf[*a..*b];
-            if is_key(field) {
+            if super::is_key_field(field) {
                 key.push(field as u8);
                 key.extend_from_slice(cell);
                 key.push(b'\n');
@@ -357,14 +339,6 @@ impl CsvInventory {
         }
         true
     }
-}
-
-/// The fields a row's evaluation depends on by their text (the rest are numbers, and a label).
-fn is_key(f: Field) -> bool {
-    matches!(
-        f,
-        Field::Category | Field::Model | Field::Condition | Field::Country | Field::Department
-    )
 }
 
 /// An input that cannot be read (the csv crate's error gave no line for it).

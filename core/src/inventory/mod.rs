@@ -3,17 +3,29 @@
 mod columns;
 mod csv_reader;
 mod error;
+mod frame;
 mod json_reader;
 mod values;
 
 pub use columns::{Field, TRACE_COLUMNS};
 pub use csv_reader::{detect_separator, ColumnMap, CsvFormat, CsvInventory};
 pub use error::{InventoryError, RejectedRow, RowError, Warning};
+pub(crate) use frame::{plain_number_columns, plain_numbers, Keys};
+pub use frame::{read_columns, row_line, FrameColumn, Given};
 pub use json_reader::{read_json, ColumnResolver, NamedValue};
 pub use values::{fill_line, line_from_cells, parse_number, CellValue, MAX_TEXT_LEN};
 
 use serde::Serialize;
 use uom::si::f64::{Energy, Power, Time};
+
+/// The fields a row's evaluation depends on by their text (the rest are numbers, and a label):
+/// rows with the same cells in these resolve the same way.
+pub(crate) fn is_key_field(f: Field) -> bool {
+    matches!(
+        f,
+        Field::Category | Field::Model | Field::Condition | Field::Country | Field::Department
+    )
+}
 
 /// Largest quantity accepted on one line.
 pub const MAX_QUANTITY: u32 = 1_000_000;

@@ -127,10 +127,12 @@ impl<'d, 's> Reader<'d, 's> {
         let mut estate = Estate::default();
         estate.commune.agents = (agents > 0.0).then_some(agents);
         let options = estate_options(&estate, options);
-        let ev = Evaluation::new(ds, options.clone()).map_err(|e| EstateError::Invalid {
+        let mut ev = Evaluation::new(ds, options.clone()).map_err(|e| EstateError::Invalid {
             path: "options".into(),
             message: e.to_string(),
         })?;
+        // Data centres, equipment types, entities and hosts group the lines' own footprints.
+        ev.compute_footprints();
         let mut reader = Reader {
             ds,
             sheets,

@@ -232,6 +232,18 @@ impl GroupFootprint {
             impacts: ImpactTable::new(indicators),
         }
     }
+
+    /// Adds another group's figures (same indicators) to this one.
+    pub(crate) fn add(&mut self, other: &GroupFootprint) {
+        self.lines += other.lines;
+        self.devices += other.devices;
+        self.electricity_kwh += other.electricity_kwh;
+        for (row, theirs) in self.impacts.cells.iter_mut().zip(&other.impacts.cells) {
+            for (e, o) in row.iter_mut().zip(theirs) {
+                e.merge(o);
+            }
+        }
+    }
 }
 
 /// Lines read, evaluated and rejected: `rows_read == rows_evaluated + rows_rejected`.

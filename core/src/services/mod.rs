@@ -22,6 +22,7 @@
 
 pub mod ademe;
 mod ademe_constants;
+pub mod batch;
 pub mod ecoindex;
 mod error;
 pub mod footprint;
@@ -35,6 +36,7 @@ pub use ademe::{
     AdemeOptions, Email, FileTransfer, Region, ServiceResult, Streaming, Terminal, VideoQuality,
     Visio, WebSearch,
 };
+pub use batch::BatchError;
 pub use ecoindex::{EcoIndex, EcoIndexInput};
 pub use error::ServiceError;
 pub use footprint::{Contribution, Missing, ServiceFootprint, Tier};
@@ -45,7 +47,7 @@ pub use request::{
     PerUseRequest, ThreeTierRequest, TransferRequest, PER_USE_SERVICES,
 };
 pub use three_tier::{DataCentreTier, ThreeTier};
-pub use web::{WebEstimate, WebModel, WebOptions};
+pub use web::{WebEstimate, WebModel, WebOptions, WebRates};
 
 /// Fails unless `value` is finite and within `min..=max`.
 pub(crate) fn check(

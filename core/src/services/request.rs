@@ -93,7 +93,7 @@ fn uses(u: Option<f64>) -> Result<f64, ServiceError> {
 }
 
 /// The first field given that `service` does not read.
-fn refuse(
+pub(super) fn refuse(
     service: &'static str,
     given: &[(&'static str, bool)],
     reads: &[&str],
@@ -202,6 +202,18 @@ impl PageRequest {
 
     /// By a bytes-based model (`model` absent: SWD v4), from `bytes` or `size_kb`.
     pub fn web(&self) -> Result<(WebEstimate, ServiceFootprint), ServiceError> {
+        let o = self.web_options()?;
+        let bytes = self
+            .bytes
+            .or(self.size_kb.map(|kb| kb * 1000.0))
+            .unwrap_or(f64::NAN);
+        let r = web::estimate(bytes, &o)?;
+        let fp = r.footprint(self.exclude_terminals);
+        Ok((r, fp))
+    }
+
+    /// The options of a bytes-based model (`model` absent: SWD v4): everything but the bytes.
+    pub(crate) fn web_options(&self) -> Result<WebOptions, ServiceError> {
         let model = match &self.model {
             Some(m) => WebModel::from_id(m)?,
             None => WebModel::default(),
@@ -214,10 +226,6 @@ impl PageRequest {
             ],
             &[],
         )?;
-        let bytes = self
-            .bytes
-            .or(self.size_kb.map(|kb| kb * 1000.0))
-            .unwrap_or(f64::NAN);
         let mut o = WebOptions {
             model,
             green_hosting: self.green_hosting,
@@ -236,9 +244,7 @@ impl PageRequest {
         o.device_grid = grid(&self.device_grid)?.or_else(|| all.clone());
         o.network_grid = grid(&self.network_grid)?.or_else(|| all.clone());
         o.data_centre_grid = grid(&self.data_centre_grid)?.or(all);
-        let r = web::estimate(bytes, &o)?;
-        let fp = r.footprint(self.exclude_terminals);
-        Ok((r, fp))
+        Ok(o)
     }
 }
 

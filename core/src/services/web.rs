@@ -207,97 +207,152 @@ fn grid_or(g: &Option<GridIntensity>, default: f64) -> (f64, GridSource) {
 /// Estimates the emissions of transferring `bytes` (finite, >= 0) under a web model.
 pub fn estimate(bytes: f64, o: &WebOptions) -> Result<WebEstimate, ServiceError> {
     non_negative("bytes", bytes)?;
-    let share = |f: &'static str, v: Option<f64>| -> Result<Option<f64>, ServiceError> {
-        v.map(|v| check(f, v, 0.0, 1.0)).transpose()
-    };
-    let ghf = share("green_hosting_factor", o.green_hosting_factor)?;
-    let first = share("first_visit_share", o.first_visit_share)?;
-    let ret = share("return_visit_share", o.return_visit_share)?;
-    let reload = share("data_reload_ratio", o.data_reload_ratio)?;
-    if !o.per_visit && (first.is_some() || ret.is_some() || reload.is_some()) {
-        return Err(ServiceError::UnsupportedOption {
-            model: "per-byte estimate",
-            option: "returning visitors",
-            reason: "visit shares apply per visit: ask for a per-visit estimate",
-        });
-    }
+    let r = WebRates::new(o)?;
     let reproduces = format!(
         "@tgwf/co2 {} (Ember grid data as shipped there)",
         grid::CO2JS_VERSION
     );
-    match o.model {
-        WebModel::Swd4 => Ok(swd4(bytes, o, ghf, first, ret, reload, reproduces)),
-        WebModel::Swd3 => {
-            if ghf.is_some() {
-                return Err(ServiceError::UnsupportedOption {
-                    model: "SWD v3",
-                    option: "green_hosting_factor",
-                    reason: "v3 knows only green or not (green = 50 gCO2e/kWh in the data centre)",
-                });
-            }
-            Ok(swd3(bytes, o, first, ret, reload, reproduces))
+    Ok(match o.model {
+        WebModel::Swd4 => swd4(bytes, o, &r, reproduces),
+        WebModel::Swd3 => swd3(bytes, o, &r, reproduces),
+        WebModel::OneByte => onebyte(bytes, o.green_hosting, reproduces),
+    })
+}
+
+/// A model's options checked once, for many pages: [`WebRates::total`] of a page's bytes is
+/// [`estimate`]'s `total_gco2e` for them (the same operations), without building the estimate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebRates {
+    model: WebModel,
+    per_visit: bool,
+    green: bool,
+    /// SWD v4: the factor of data-centre operational emissions avoided.
+    factor: f64,
+    /// Shares of first and returning visits, share of the bytes reloaded.
+    visits: (f64, f64, f64),
+    /// Grid intensities: SWD v4 data centre, network, device; SWD v3 device, network,
+    /// production, data centre.
+    grids: [f64; 4],
+}
+
+impl WebRates {
+    /// Checks the options as [`estimate`] does (every one but the bytes).
+    pub fn new(o: &WebOptions) -> Result<WebRates, ServiceError> {
+        let share = |f: &'static str, v: Option<f64>| -> Result<Option<f64>, ServiceError> {
+            v.map(|v| check(f, v, 0.0, 1.0)).transpose()
+        };
+        let ghf = share("green_hosting_factor", o.green_hosting_factor)?;
+        let first = share("first_visit_share", o.first_visit_share)?;
+        let ret = share("return_visit_share", o.return_visit_share)?;
+        let reload = share("data_reload_ratio", o.data_reload_ratio)?;
+        if !o.per_visit && (first.is_some() || ret.is_some() || reload.is_some()) {
+            return Err(ServiceError::UnsupportedOption {
+                model: "per-byte estimate",
+                option: "returning visitors",
+                reason: "visit shares apply per visit: ask for a per-visit estimate",
+            });
         }
-        WebModel::OneByte => {
-            if o.per_visit {
-                return Err(ServiceError::UnsupportedOption {
-                    model: "OneByte",
-                    option: "per_visit",
-                    reason: "OneByte gives emissions per byte only",
-                });
+        let mut r = WebRates {
+            model: o.model,
+            per_visit: o.per_visit,
+            green: o.green_hosting,
+            factor: 0.0,
+            visits: (0.0, 0.0, 0.0),
+            grids: [0.0; 4],
+        };
+        match o.model {
+            WebModel::Swd4 => {
+                r.factor = if o.green_hosting {
+                    1.0
+                } else {
+                    ghf.unwrap_or(0.0)
+                };
+                r.visits = (
+                    first.unwrap_or(1.0),
+                    ret.unwrap_or(0.0),
+                    reload.unwrap_or(0.0),
+                );
+                let g = SWD4_GLOBAL_GRID_INTENSITY;
+                r.grids = [
+                    grid_or(&o.data_centre_grid, g).0,
+                    grid_or(&o.network_grid, g).0,
+                    grid_or(&o.device_grid, g).0,
+                    0.0,
+                ];
             }
-            if o.device_grid.is_some() || o.network_grid.is_some() || o.data_centre_grid.is_some() {
-                return Err(ServiceError::UnsupportedOption {
-                    model: "OneByte",
-                    option: "grid_intensity",
-                    reason: "OneByte uses fixed intensities (519 g/kWh; 475 on the network and 0 in the data centre when green)",
-                });
+            WebModel::Swd3 => {
+                if ghf.is_some() {
+                    return Err(ServiceError::UnsupportedOption {
+                        model: "SWD v3",
+                        option: "green_hosting_factor",
+                        reason:
+                            "v3 knows only green or not (green = 50 gCO2e/kWh in the data centre)",
+                    });
+                }
+                let (d_first, d_ret, d_reload) = SWD3_DEFAULT_VISITS;
+                r.visits = (
+                    first.unwrap_or(d_first),
+                    ret.unwrap_or(d_ret),
+                    reload.unwrap_or(d_reload),
+                );
+                let grids = swd3_grids(o);
+                r.grids = std::array::from_fn(|i| grids[i].0);
             }
-            if ghf.is_some() {
-                return Err(ServiceError::UnsupportedOption {
-                    model: "OneByte",
-                    option: "green_hosting_factor",
-                    reason: "OneByte knows only green or not",
-                });
+            WebModel::OneByte => {
+                if o.per_visit {
+                    return Err(ServiceError::UnsupportedOption {
+                        model: "OneByte",
+                        option: "per_visit",
+                        reason: "OneByte gives emissions per byte only",
+                    });
+                }
+                if o.device_grid.is_some()
+                    || o.network_grid.is_some()
+                    || o.data_centre_grid.is_some()
+                {
+                    return Err(ServiceError::UnsupportedOption {
+                        model: "OneByte",
+                        option: "grid_intensity",
+                        reason: "OneByte uses fixed intensities (519 g/kWh; 475 on the network and 0 in the data centre when green)",
+                    });
+                }
+                if ghf.is_some() {
+                    return Err(ServiceError::UnsupportedOption {
+                        model: "OneByte",
+                        option: "green_hosting_factor",
+                        reason: "OneByte knows only green or not",
+                    });
+                }
             }
-            Ok(onebyte(bytes, o.green_hosting, reproduces))
         }
+        Ok(r)
+    }
+
+    /// The total (grams CO2e) for `bytes` (finite, >= 0): [`estimate`]'s `total_gco2e`.
+    #[inline]
+    pub fn total(&self, bytes: f64) -> Result<f64, ServiceError> {
+        non_negative("bytes", bytes)?;
+        Ok(match self.model {
+            WebModel::Swd4 => swd4_numbers(bytes, self).2,
+            WebModel::Swd3 => swd3_numbers(bytes, self).1,
+            WebModel::OneByte => onebyte_numbers(bytes, self.green).2,
+        })
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn swd4(
-    bytes: f64,
-    o: &WebOptions,
-    ghf: Option<f64>,
-    first: Option<f64>,
-    ret: Option<f64>,
-    reload: Option<f64>,
-    reproduces: String,
-) -> WebEstimate {
+/// SWD v4's operational and embodied emissions per segment, the total and the visits' weight.
+#[inline]
+fn swd4_numbers(bytes: f64, r: &WebRates) -> ([f64; 3], [f64; 3], f64, f64) {
     let gb = bytes / BYTES_PER_GB;
-    let grids = [
-        grid_or(&o.data_centre_grid, SWD4_GLOBAL_GRID_INTENSITY),
-        grid_or(&o.network_grid, SWD4_GLOBAL_GRID_INTENSITY),
-        grid_or(&o.device_grid, SWD4_GLOBAL_GRID_INTENSITY),
-    ];
-    let factor = if o.green_hosting {
-        1.0
-    } else {
-        ghf.unwrap_or(0.0)
-    };
-    let op: [f64; 3] = std::array::from_fn(|i| gb * SWD4_OPERATIONAL_KWH_PER_GB[i] * grids[i].0);
+    let op: [f64; 3] = std::array::from_fn(|i| gb * SWD4_OPERATIONAL_KWH_PER_GB[i] * r.grids[i]);
     let emb: [f64; 3] =
         std::array::from_fn(|i| gb * SWD4_EMBODIED_KWH_PER_GB[i] * SWD4_GLOBAL_GRID_INTENSITY);
-    let (fv, rv, rr) = (
-        first.unwrap_or(1.0),
-        ret.unwrap_or(0.0),
-        reload.unwrap_or(0.0),
-    );
+    let (fv, rv, rr) = r.visits;
     let (total, weight) = if bytes < 1.0 {
         (0.0, 0.0)
     } else {
-        let dc = op[0] * (1.0 - factor) + emb[0];
-        if o.per_visit {
+        let dc = op[0] * (1.0 - r.factor) + emb[0];
+        if r.per_visit {
             // CO2.js perVisit: one flat left-to-right sum.
             let first_visit = dc + op[1] + emb[1] + op[2] + emb[2];
             let return_visit = first_visit * rr;
@@ -307,6 +362,18 @@ fn swd4(
             (dc + (op[1] + emb[1]) + (op[2] + emb[2]), 1.0)
         }
     };
+    (op, emb, total, weight)
+}
+
+fn swd4(bytes: f64, o: &WebOptions, r: &WebRates, reproduces: String) -> WebEstimate {
+    let (op, emb, total, weight) = swd4_numbers(bytes, r);
+    let grids = [
+        grid_or(&o.data_centre_grid, SWD4_GLOBAL_GRID_INTENSITY),
+        grid_or(&o.network_grid, SWD4_GLOBAL_GRID_INTENSITY),
+        grid_or(&o.device_grid, SWD4_GLOBAL_GRID_INTENSITY),
+    ];
+    let factor = r.factor;
+    let (fv, rv, rr) = r.visits;
     let tiers = [Tier::DataCentre, Tier::Network, Tier::Terminals];
     let segments = (0..3)
         .map(|i| WebSegment {
@@ -333,57 +400,58 @@ fn swd4(
     }
 }
 
-fn swd3(
-    bytes: f64,
-    o: &WebOptions,
-    first: Option<f64>,
-    ret: Option<f64>,
-    reload: Option<f64>,
-    reproduces: String,
-) -> WebEstimate {
+/// SWD v3's grids: device, network, production, data centre.
+fn swd3_grids(o: &WebOptions) -> [(f64, GridSource); 4] {
     let world = grid::ember("WORLD").expect("Ember WORLD is in the table");
+    let dc_grid = if o.green_hosting {
+        (SWD3_RENEWABLES_GRID_INTENSITY, GridSource::Given)
+    } else {
+        grid_or(&o.data_centre_grid, world)
+    };
+    [
+        grid_or(&o.device_grid, world),
+        grid_or(&o.network_grid, world),
+        (world, GridSource::ModelDefault),
+        dc_grid,
+    ]
+}
+
+/// SWD v3's emissions per segment, and the total.
+#[inline]
+fn swd3_numbers(bytes: f64, r: &WebRates) -> ([f64; 4], f64) {
     // CO2.js: perByte clamps bytes below 1 to 0; perVisit does not.
-    let bytes_used = if !o.per_visit && bytes < 1.0 {
+    let bytes_used = if !r.per_visit && bytes < 1.0 {
         0.0
     } else {
         bytes
     };
     let energy = bytes_used / BYTES_PER_GB * SWD3_KWH_PER_GB;
     let e: [f64; 4] = std::array::from_fn(|i| energy * SWD3_SHARES[i]);
-    let dc_grid = if o.green_hosting {
-        (SWD3_RENEWABLES_GRID_INTENSITY, GridSource::Given)
-    } else {
-        grid_or(&o.data_centre_grid, world)
-    };
-    let grids = [
-        grid_or(&o.device_grid, world),
-        grid_or(&o.network_grid, world),
-        (world, GridSource::ModelDefault),
-        dc_grid,
-    ];
-    let (d_first, d_ret, d_reload) = SWD3_DEFAULT_VISITS;
-    let (fv, rv, rr) = (
-        first.unwrap_or(d_first),
-        ret.unwrap_or(d_ret),
-        reload.unwrap_or(d_reload),
-    );
+    let (fv, rv, rr) = r.visits;
     // Summed in CO2.js's key order: device, network, production, data centre (first, subsequent).
     let mut total = 0.0;
     let mut seg = [0.0f64; 4];
     for i in 0..4 {
-        let v = if o.per_visit {
-            let a = e[i] * fv * grids[i].0;
-            let b = e[i] * rv * rr * grids[i].0;
+        let v = if r.per_visit {
+            let a = e[i] * fv * r.grids[i];
+            let b = e[i] * rv * rr * r.grids[i];
             total = if i == 0 { a } else { total + a };
             total += b;
             a + b
         } else {
-            let a = e[i] * grids[i].0;
+            let a = e[i] * r.grids[i];
             total = if i == 0 { a } else { total + a };
             a
         };
         seg[i] = v;
     }
+    (seg, total)
+}
+
+fn swd3(bytes: f64, o: &WebOptions, r: &WebRates, reproduces: String) -> WebEstimate {
+    let grids = swd3_grids(o);
+    let (seg, total) = swd3_numbers(bytes, r);
+    let (fv, rv, rr) = r.visits;
     let tiers = [
         Tier::Terminals,
         Tier::Network,
@@ -415,8 +483,10 @@ fn swd3(
     }
 }
 
-fn onebyte(bytes: f64, green: bool, reproduces: String) -> WebEstimate {
-    let (dc, net, total) = if bytes < 1.0 {
+/// OneByte's data-centre and network emissions, and the total.
+#[inline]
+fn onebyte_numbers(bytes: f64, green: bool) -> (f64, f64, f64) {
+    if bytes < 1.0 {
         (0.0, 0.0, 0.0)
     } else if green {
         let dc = bytes * ONEBYTE_KWH_PER_BYTE_DC * 0.0;
@@ -431,7 +501,11 @@ fn onebyte(bytes: f64, green: bool, reproduces: String) -> WebEstimate {
             bytes * ONEBYTE_KWH_PER_BYTE_NETWORK * ONEBYTE_GREY_INTENSITY,
             total,
         )
-    };
+    }
+}
+
+fn onebyte(bytes: f64, green: bool, reproduces: String) -> WebEstimate {
+    let (dc, net, total) = onebyte_numbers(bytes, green);
     let seg = |tier, v, g| WebSegment {
         tier,
         operational_gco2e: v,
