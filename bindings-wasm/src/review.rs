@@ -202,15 +202,15 @@ pub fn review(source: JsValue, request: JsValue, dataset: JsValue) -> Result<Str
 
     // This year's report and lines, as `empreinte report` evaluates them.
     // NumEcoEval files make an estate (their services) that the review reads as an estate's.
-    let mut made: Option<Estate> = None;
+    let made: Estate;
     let (report, lines, left_out, estate): (_, Vec<(u64, EquipmentLine)>, Vec<LeftOut>, _) =
         match &source {
             Source::NumEcoEval(files) => {
                 let (report, lines, estate) =
                     empreinte::numecoeval::evaluate_numecoeval_with(&ds, files, &options)
                         .map_err(JsError::from)?;
-                made = Some(estate);
-                (report, lines, Vec::new(), made.as_ref())
+                made = estate;
+                (report, lines, Vec::new(), Some(&made))
             }
             Source::Estate(e, files, cloud) => {
                 let cloud = if given(cloud) {

@@ -3,8 +3,9 @@
 //! A line without a quote is cut at its separators where it lies in the read buffer, eight bytes
 //! at a time; a line with a quote (and the first record, whose byte-order mark csv_core strips)
 //! goes through csv_core, the csv crate's own parser, so quoted cells (separators, line breaks,
-//! doubled quotes) read as with the csv crate. Empty lines are skipped and records are numbered
-//! as the csv crate does (a record's line is where the reader stood after the previous record).
+//! doubled quotes) read as with the csv crate. Empty lines are skipped and a record's line is
+//! where it starts (the csv crate names the line where it stood after the previous record, one
+//! line early for each empty line skipped).
 //! Line ends are read as "\n" whatever they are ("\r\n", a lone "\r" of old Mac exports): the
 //! csv crate numbers the records of a CRLF file one line early. No allocation per record once
 //! the buffers have grown to the longest line.
@@ -232,7 +233,6 @@ impl<R: Read> Records<R> {
 
     /// Reads the next record: `Ok(false)` at the end of the input.
     pub fn read(&mut self) -> io::Result<bool> {
-        self.record_line = self.line;
         if self.first {
             // As csv_core, strip a byte-order mark from the start of the input (when the first
             // read holds more than the mark).
@@ -256,6 +256,9 @@ impl<R: Read> Records<R> {
                 self.fill()?;
                 continue;
             }
+            // The record starts here, after the empty lines skipped (the csv crate names the
+            // line where it stood after the previous record, one line early per empty line).
+            self.record_line = self.line;
             match self.split_line() {
                 Split::Done => return Ok(true),
                 Split::Quote => return self.read_quoted(),
@@ -482,7 +485,14 @@ mod tests {
         let mut record = csv::ByteRecord::new();
         let mut out = Vec::new();
         while r.read_byte_record(&mut record).unwrap() {
-            let line = record.position().map_or(0, |p| p.line());
+            // The csv crate's line is where it stood before the empty lines it skipped (and a
+            // byte-order mark): the record's own line is past them.
+            let p = record.position().unwrap();
+            let mut at = p.byte() as usize;
+            if at == 0 && text.starts_with(b"\xEF\xBB\xBF") {
+                at = 3;
+            }
+            let line = p.line() + text[at..].iter().take_while(|b| **b == b'\n').count() as u64;
             out.push((line, record.iter().map(<[u8]>::to_vec).collect()));
         }
         out

@@ -327,3 +327,23 @@ fn line_numbers_do_not_depend_on_line_ends() {
         assert_eq!(r.rejected[0].line, 20_002, "{eol:?}");
     }
 }
+
+/// A rejected row is named by the line it is on in the file, past blank lines (a spreadsheet user
+/// looks for that line), whatever the line ends and quoted cells before it.
+#[test]
+fn rejected_rows_name_their_own_line_past_blank_lines() {
+    for eol in ["\n", "\r\n", "\r"] {
+        let csv = [
+            "category;quantity",
+            "laptop;1",
+            "",
+            "",
+            "\"desktop\";2",
+            "",
+            "laptop;x",
+        ]
+        .join(eol);
+        let (line, field, _, _) = reject_of(&csv);
+        assert_eq!((line, field), (7, Some(Field::Quantity)), "{eol:?}");
+    }
+}

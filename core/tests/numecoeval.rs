@@ -487,6 +487,19 @@ fn files_that_cannot_be_read_are_located_errors() {
     );
     let e = err(vec![("eq.csv".into(), b"PK\x03\x04\x00\x00".to_vec())]);
     assert_eq!(e.code(), "numecoeval_not_text");
+    // Over the stated size: refused before it is read, naming the file and the limit.
+    let mut big = b"nomEquipementPhysique;type;quantite\n".to_vec();
+    big.resize(empreinte::numecoeval::MAX_FILE_BYTES + 1, b' ');
+    let e = err(vec![("eq.csv".into(), big)]);
+    assert_eq!(
+        (e.code(), e.file()),
+        ("numecoeval_too_large", Some("eq.csv"))
+    );
+    assert!(
+        e.to_string()
+            .contains(&empreinte::numecoeval::MAX_FILE_BYTES.to_string()),
+        "{e}"
+    );
 }
 
 #[test]

@@ -321,6 +321,27 @@ fn bad_referentials_are_located_errors() {
         (e.code(), e.file()),
         ("dataset_duplicate", Some("ref_item_impact.csv"))
     );
+    // Tables over the stated limits: their size, then their rows (at the first row over).
+    use empreinte::dataset::referential::{MAX_TABLE_BYTES, MAX_TABLE_ROWS};
+    let e = err(4, &|s| format!("{s}{}", " ".repeat(MAX_TABLE_BYTES)));
+    assert_eq!(
+        (e.code(), e.file(), e.line()),
+        ("dataset_too_large", Some("ref_item_impact.csv"), None)
+    );
+    let e = err(3, &|s| {
+        let header = s.lines().next().unwrap();
+        let cells = header.matches(';').count();
+        let row = format!("x{}\n", ";".repeat(cells));
+        format!("{header}\n{}", row.repeat(MAX_TABLE_ROWS + 1))
+    });
+    assert_eq!(
+        (e.code(), e.file(), e.line()),
+        (
+            "dataset_too_large",
+            Some("ref_item_type.csv"),
+            Some(MAX_TABLE_ROWS as u64 + 2)
+        )
+    );
     // A table without its columns.
     let e = err(0, &|_| "code;label\nCLIMATE_CHANGE;x\n".into());
     assert_eq!(

@@ -158,6 +158,19 @@ pub enum DatasetError {
         message: String,
     },
 
+    /// A référentiel's table over a stated limit
+    /// ([`crate::dataset::referential::MAX_TABLE_BYTES`], [`crate::dataset::referential::MAX_TABLE_ROWS`]).
+    #[cfg(feature = "numecoeval")]
+    #[error("{file}{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    TooLarge {
+        /// The file name.
+        file: String,
+        /// The first row over the limit (`None`: the file's size).
+        line: Option<u64>,
+        /// The limit and what to do.
+        message: String,
+    },
+
     /// No embedded dataset has this id.
     #[error("unknown dataset `{id}`; embedded datasets: {known}")]
     UnknownDataset {
@@ -185,6 +198,8 @@ impl DatasetError {
             DatasetError::Coverage { .. } => "dataset_coverage",
             DatasetError::Incomplete { .. } => "dataset_incomplete",
             DatasetError::UnknownDataset { .. } => "unknown_dataset",
+            #[cfg(feature = "numecoeval")]
+            DatasetError::TooLarge { .. } => "dataset_too_large",
         }
     }
 
@@ -200,6 +215,8 @@ impl DatasetError {
             | DatasetError::UnitMismatch { file, .. }
             | DatasetError::RangeOrder { file, .. } => Some(file),
             DatasetError::Io { path, .. } => Some(path),
+            #[cfg(feature = "numecoeval")]
+            DatasetError::TooLarge { file, .. } => Some(file),
             DatasetError::Package { .. } | DatasetError::Coverage { .. } => {
                 Some("datapackage.json")
             }
@@ -227,6 +244,8 @@ impl DatasetError {
             | DatasetError::Duplicate { line, .. }
             | DatasetError::UnitMismatch { line, .. }
             | DatasetError::RangeOrder { line, .. } => Some(*line),
+            #[cfg(feature = "numecoeval")]
+            DatasetError::TooLarge { line, .. } => *line,
             _ => None,
         }
     }

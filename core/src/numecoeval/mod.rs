@@ -253,6 +253,13 @@ pub fn detect(head: &[u8]) -> Option<FileKind> {
     sheet::kind_of(&sheet::header_keys(&text))
 }
 
+/// The largest NumEcoEval file read, in bytes (about a million rows of physical equipment);
+/// several files of a kind are read together, so a larger inventory is split, not refused.
+pub const MAX_FILE_BYTES: usize = 128 << 20;
+
+/// The most data rows a NumEcoEval file may have (about 1.3 KB of memory each while read).
+pub const MAX_ROWS: usize = 1_000_000;
+
 /// Bytes of a file enough to tell a NumEcoEval file by its header.
 pub const DETECTION_HEAD_BYTES: usize = 4096;
 
@@ -297,6 +304,14 @@ pub fn read_paths(
     };
     if !files.iter().any(|(_, p)| detect(&head(p)).is_some()) {
         return Ok(None);
+    }
+    // A file over the limit is refused before it is read.
+    for (name, p) in &files {
+        if let Ok(m) = std::fs::metadata(p) {
+            if m.len() > MAX_FILE_BYTES as u64 {
+                return Err(sheet::too_large(name, m.len(), MAX_FILE_BYTES));
+            }
+        }
     }
     files
         .into_iter()

@@ -3,7 +3,7 @@
 //! detection), its kind told by its header, its header mapped to the kind's columns, and its
 //! records with their lines.
 
-use super::FileKind;
+use super::{FileKind, MAX_FILE_BYTES, MAX_ROWS};
 use crate::estate::EstateError;
 use crate::inventory::{RowError, Warning, MAX_TEXT_LEN};
 
@@ -44,6 +44,13 @@ fn clean(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The line a record starts on. The csv crate gives where it stood after the previous record,
+/// before the empty lines it skipped: a row after a blank line would be named one line early.
+fn record_line(text: &[u8], at: &csv::Position) -> u64 {
+    let byte = (at.byte() as usize).min(text.len());
+    at.line() + text[byte..].iter().take_while(|b| **b == b'\n').count() as u64
+}
+
 /// The header row of a text (its first line with content), as matching keys.
 pub(super) fn header_keys(text: &str) -> Vec<String> {
     let text = clean(text);
@@ -80,6 +87,18 @@ pub(super) struct Sheet {
     pub ignored: Vec<String>,
 }
 
+/// A file of `bytes` bytes, over the limit `max`.
+pub(super) fn too_large(file: &str, bytes: u64, max: usize) -> EstateError {
+    format_error(
+        file,
+        "numecoeval_too_large",
+        format!(
+            "{bytes} bytes; a NumEcoEval file is at most {max} bytes (split it: several files of \
+             a kind are read together)"
+        ),
+    )
+}
+
 /// A NumEcoEval file that cannot be read.
 fn format_error(file: &str, code: &'static str, message: String) -> EstateError {
     EstateError::Format {
@@ -94,6 +113,19 @@ fn format_error(file: &str, code: &'static str, message: String) -> EstateError 
 impl Sheet {
     /// Reads a file; `None` when its header is not one of NumEcoEval's files.
     pub fn read(file: &str, bytes: &[u8]) -> Result<Option<Sheet>, EstateError> {
+        Sheet::read_within(file, bytes, MAX_FILE_BYTES, MAX_ROWS)
+    }
+
+    /// [`Sheet::read`] within limits of size and rows (the stated ones, smaller in tests).
+    pub(super) fn read_within(
+        file: &str,
+        bytes: &[u8],
+        max_bytes: usize,
+        max_rows: usize,
+    ) -> Result<Option<Sheet>, EstateError> {
+        if bytes.len() > max_bytes {
+            return Err(too_large(file, bytes.len() as u64, max_bytes));
+        }
         if bytes.contains(&0) && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF")
         {
             return Err(format_error(
@@ -121,7 +153,7 @@ impl Sheet {
         for record in reader.records() {
             let record = record.map_err(|e| EstateError::Format {
                 file: file.to_string(),
-                line: e.position().map(|p| p.line()),
+                line: e.position().map(|p| record_line(text.as_bytes(), p)),
                 field: None,
                 code: "numecoeval_csv",
                 message: format!("invalid CSV: {e}"),
@@ -131,7 +163,24 @@ impl Sheet {
                 None if blank => {}
                 None => header = Some(record.iter().map(|h| h.trim().to_string()).collect()),
                 Some(_) if blank => blank_rows += 1,
-                Some(_) => rows.push((record.position().map_or(0, |p| p.line()), record)),
+                Some(_) if rows.len() == max_rows => {
+                    return Err(EstateError::Format {
+                        file: file.to_string(),
+                        line: record.position().map(|p| record_line(text.as_bytes(), p)),
+                        field: None,
+                        code: "numecoeval_too_many_rows",
+                        message: format!(
+                            "more than {max_rows} rows; a NumEcoEval file has at most {max_rows} \
+                             (split it: several files of a kind are read together)"
+                        ),
+                    })
+                }
+                Some(_) => rows.push((
+                    record
+                        .position()
+                        .map_or(0, |p| record_line(text.as_bytes(), p)),
+                    record,
+                )),
             }
         }
         let header = header.unwrap_or_default();
@@ -451,5 +500,44 @@ mod tests {
             Some(FileKind::PhysicalEquipment)
         );
         assert_eq!(kind("category;quantity"), None);
+    }
+
+    #[test]
+    fn files_and_rows_over_the_limits_are_located_errors() {
+        let text = "nomEquipementPhysique;type;quantite\na;Laptop;1\nb;Laptop;1\n\nc;Laptop;1\n";
+        let read = |max_bytes, max_rows| {
+            Sheet::read_within("EP.csv", text.as_bytes(), max_bytes, max_rows)
+        };
+        // Within the limits: the rows, blank ones skipped and not counted.
+        assert_eq!(read(text.len(), 3).unwrap().unwrap().rows.len(), 3);
+        // One byte short: refused before reading, with the file.
+        match read(text.len() - 1, 3) {
+            Err(EstateError::Format {
+                file, code, line, ..
+            }) => {
+                assert_eq!(
+                    (file.as_str(), code, line),
+                    ("EP.csv", "numecoeval_too_large", None)
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // Two rows at most: the third (line 5, after a blank line) is where it stops.
+        match read(text.len(), 2) {
+            Err(EstateError::Format {
+                file,
+                code,
+                line,
+                message,
+                ..
+            }) => {
+                assert_eq!(
+                    (file.as_str(), code, line),
+                    ("EP.csv", "numecoeval_too_many_rows", Some(5))
+                );
+                assert!(message.contains("at most 2"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -135,6 +135,13 @@ pub fn is_referential<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
     })
 }
 
+/// The largest référentiel table read, in bytes (G4IT's own référentiel is a few MB; the bound
+/// keeps a wrong or hostile file from taking the memory of a browser tab).
+pub const MAX_TABLE_BYTES: usize = 64 << 20;
+
+/// The most rows a référentiel table may have.
+pub const MAX_TABLE_ROWS: usize = 1_000_000;
+
 pub(crate) fn is_referential_dir(dir: &std::path::Path) -> bool {
     dir.join("ref_item_impact.csv").is_file()
 }
@@ -144,6 +151,12 @@ pub(crate) fn from_dir(dir: &std::path::Path) -> Result<Dataset, DatasetError> {
     let mut texts: Vec<Option<String>> = Vec::new();
     for name in REFERENTIAL_FILES {
         let path = dir.join(name);
+        // A file over the limit is refused before it is read.
+        if let Ok(m) = std::fs::metadata(&path) {
+            if m.len() > MAX_TABLE_BYTES as u64 {
+                return Err(read::too_large(name, m.len()));
+            }
+        }
         match std::fs::read(&path) {
             Ok(bytes) => texts.push(Some(crate::text::decode_auto(&bytes).0.into_owned())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => texts.push(None),

@@ -2,21 +2,48 @@
 //! impacts, mixes, item types and matching items, with errors at their file, line and column.
 
 use super::tidy::{build, Built, Item, Mix};
-use super::{indicator_of, phase_of, unit_key, ReferentialFiles, STEPS};
+use super::{
+    indicator_of, phase_of, unit_key, ReferentialFiles, MAX_TABLE_BYTES, MAX_TABLE_ROWS, STEPS,
+};
 use crate::dataset::table::{Row, Table};
 use crate::dataset::{Dataset, DatasetError};
 use crate::indicator::{Indicator, Phase};
 use std::collections::BTreeMap;
 
-/// A table of a référentiel: `;` or `,`, whichever its header uses.
+/// A table of `bytes` bytes, over [`MAX_TABLE_BYTES`].
+pub(super) fn too_large(file: &str, bytes: u64) -> DatasetError {
+    DatasetError::TooLarge {
+        file: file.to_string(),
+        line: None,
+        message: format!(
+            "{bytes} bytes; a référentiel table is at most {MAX_TABLE_BYTES} bytes (split the \
+             référentiel, or check that this is the right file)"
+        ),
+    }
+}
+
+/// A table of a référentiel: `;` or `,`, whichever its header uses; within the limits.
 fn table(file: &str, text: &str) -> Result<Table, DatasetError> {
+    if text.len() > MAX_TABLE_BYTES {
+        return Err(too_large(file, text.len() as u64));
+    }
     let head = text.lines().next().unwrap_or("");
     let sep = if head.matches(',').count() > head.matches(';').count() {
         b','
     } else {
         b';'
     };
-    Table::parse_with(file, text, sep)
+    let t = Table::parse_with(file, text, sep)?;
+    if let Some(row) = t.rows().nth(MAX_TABLE_ROWS) {
+        return Err(DatasetError::TooLarge {
+            file: file.to_string(),
+            line: Some(row.line),
+            message: format!(
+                "more than {MAX_TABLE_ROWS} rows; a référentiel table has at most {MAX_TABLE_ROWS}"
+            ),
+        });
+    }
+    Ok(t)
 }
 
 /// A cell: `NULL` is empty.
