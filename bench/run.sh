@@ -91,6 +91,10 @@ measure --name cli_monte_carlo -- "${PIN[@]}" "$BIN" evaluate "$INV" --year 2025
 measure --name native_columns --metrics -- "${PIN[@]}" "$NATIVE" columns "$INV"
 measure --name wasm_evaluate --metrics -- "${PIN[@]}" node bench/wasm_evaluate.mjs "$INV"
 measure --name wasm_evaluate_full --metrics -- "${PIN[@]}" node bench/wasm_evaluate.mjs "$INV" empreinte_full
+if [ -x /usr/bin/chromium ] && [ -d bindings-wasm/node_modules/playwright-core ]; then
+  measure --name chromium_evaluate --metrics -- "${PIN[@]}" node bench/chromium_evaluate.mjs "$INV"
+  measure --name chromium_evaluate_full --metrics -- "${PIN[@]}" node bench/chromium_evaluate.mjs "$INV" empreinte_full
+fi
 measure --name python_dataframe --metrics -- "${PIN[@]}" .venv/bin/python bench/python_dataframe.py "$INV"
 measure --name boavizta --metrics -- "${PIN[@]}" .venv-peers/bin/python bench/boavizta_peer.py --servers 60
 measure --name native_terminals --metrics -- "${PIN[@]}" "$NATIVE" terminals "$TERMINALS"

@@ -471,6 +471,12 @@ pub(crate) fn line_scalars(
                 )?,
                 None => cat.days_per_year,
             };
+            // A yearly figure (a printer's typical week of jobs) is not the hours of its office:
+            // the class's hours and days stand, unless the line gives its own power.
+            let (hours, days) = match (cat.yearly_energy, line.power) {
+                (true, None) => (cat.hours_per_day, cat.days_per_year),
+                _ => (hours, days),
+            };
             power.scale(hours * days / 1000.0)
         }
     };

@@ -66,7 +66,7 @@ CATEGORY_FIELDS = ["category", "label_fr", "label_en", "aliases", "group",
                    "lifetime_years", "lifetime_low_years", "lifetime_high_years",
                    "power_w", "power_low_w", "power_high_w", "hours_per_day", "days_per_year",
                    "is_proxy", "proxy_note", "source_id", "source_row",
-                   "site", "pue", "pue_low", "pue_high"]
+                   "site", "pue", "pue_low", "pue_high", "energy_basis"]
 FACTOR_FIELDS = ["factor_id", "category", "phase", "indicator", "value", "low", "high", "unit",
                  "quality", "source_id", "source_row", "note"]
 # `includes`: the phases a lumped manufacturing figure includes (SCHEMA.md), e.g. "distribution|end_of_life".
@@ -304,6 +304,7 @@ class Ctx:
         self.lifetimes = read_csv(os.path.join(CURATED, "lifetimes.csv"))
         self.range_figs = read_csv(os.path.join(CURATED, "range_figures.csv"))
         self.proxies = {r["category"]: r for r in read_csv(os.path.join(CURATED, "proxies.csv"))}
+        self.duty_cycles = {r["duty_id"]: r for r in read_csv(os.path.join(CURATED, "duty_cycles.csv"))}
         self.refurb = read_csv(os.path.join(CURATED, "refurbishment.csv"))
         self.elec_fr = read_csv(os.path.join(CURATED, "electricity_fr.csv"))
         self.indmap = read_csv(os.path.join(CURATED, "indicator_map.csv"))

@@ -28,6 +28,7 @@ FIELD_DESCR = {
     "site": "where devices of the class run by default (a hosting site id); empty: on their user's mains",
     "pue": "PUE of that site: the class's electricity is its IT power x PUE", "pue_low": "low bound of pue",
     "pue_high": "high bound of pue",
+    "energy_basis": "yearly: the class's energy (power x hours x days) is a yearly figure that hours entered on a line do not change (a printer's TEC: a typical week of jobs); empty: power x hours",
     "method": "how the source made the figure, when it says (single year, multi-year smoothing); a change between two vintages is a method break",
     "method_fr": "method, in French",
     "includes": "phases a lumped manufacturing figure includes (|-separated: distribution, end_of_life); empty otherwise",
@@ -155,7 +156,7 @@ def with_server_room(categories):
         site = next(r for r in csv.DictReader(f) if r["site"] == SERVER_ROOM_SITE)
     out = []
     for c in categories:
-        c = {**c, "site": "", "pue": "", "pue_low": "", "pue_high": ""}
+        c = {"energy_basis": "", **c, "site": "", "pue": "", "pue_low": "", "pue_high": ""}
         if c["category"] in SERVER_ROOM_CLASSES:
             c.update(site=SERVER_ROOM_SITE, pue=site["pue"], pue_low=site["pue_low"], pue_high=site["pue_high"])
             c["source_row"] += (f"; site: {SERVER_ROOM_SITE}, PUE {site['pue']} ({site['pue_low']}-{site['pue_high']}) "

@@ -203,12 +203,23 @@ def build_ademe(ctx):
             hours = d["hours"]
         elif uk == "literal":
             power, plo, phi, hours = D(p["power_w"]), D(p["power_low_w"]), D(p["power_high_w"]), D(p["hours_per_day"])
-        elif uk == "pcf_tec":
+        elif uk in ("pcf_tec", "pcf_tec_yearly"):
             tec = ctx.sel_vals[uref][0]["tec"]
             k = Decimal(1000) / HOURS_PER_YEAR
             power = median(tec) * k
             plo, phi = quantile(tec, Decimal("0.1")) * k, quantile(tec, Decimal("0.9")) * k
             hours = Decimal(24)
+        elif uk == "pcf_tec_duty":
+            # The yearly energy (TEC) as the on-mode power of its duty cycle: on `on_share` of the
+            # year, so that the default hours give the TEC back and entered hours scale it.
+            sel_id, duty_id = uref.split("|")
+            tec = ctx.sel_vals[sel_id][0]["tec"]
+            duty = ctx.duty_cycles[duty_id]
+            on_share = D(duty["on_share"])
+            k = Decimal(1000) / (HOURS_PER_YEAR * on_share)
+            power = median(tec) * k
+            plo, phi = quantile(tec, Decimal("0.1")) * k, quantile(tec, Decimal("0.9")) * k
+            hours = Decimal(24) * on_share
         elif uk == "pcf_tec_hours":
             # Yearly energy of the PCFs (TEC) over the hours of use of an ADEME class, 365 days.
             sel_id, dev_key = uref.split("|")
@@ -233,6 +244,20 @@ def build_ademe(ctx):
             tec_lines = ctx.sel_vals[uref][1]["tec"]
             usage_row += (f" (boavizta-data-us.csv lines {line_list(tec_lines)}): power = median yearly_tec x 1000 / 8760 h, "
                           "on 24 h/day (annual-average power); low/high from P10/P90")
+        elif uk == "pcf_tec_yearly":
+            tec_lines = ctx.sel_vals[uref][1]["tec"]
+            usage_row += (f" (boavizta-data-us.csv lines {line_list(tec_lines)}): yearly energy = median yearly_tec, "
+                          "written as power = yearly_tec x 1000 / 8760 h on 24 h/day; low/high from P10/P90; "
+                          "energy_basis yearly: hours entered do not change it (energy-star-imaging: the TEC of imaging "
+                          "equipment is a typical week of jobs, ready and sleep)")
+        elif uk == "pcf_tec_duty":
+            sel_id, duty_id = uref.split("|")
+            tec_lines = ctx.sel_vals[sel_id][1]["tec"]
+            duty = ctx.duty_cycles[duty_id]
+            usage_row += (f" (boavizta-data-us.csv lines {line_list(tec_lines)}): power = median yearly_tec x 1000 / "
+                          f"(8760 h x {duty['on_share']}), on {fmt(hours)} h/day x 365 days, the on share of the TEC year "
+                          f"(duty: {duty['source_id']}: {duty['source_row']}), so that the default hours give the TEC "
+                          "and hours entered scale the on-mode energy; low/high from P10/P90")
         elif uk == "pcf_tec_hours":
             sel_id, dev_key = uref.split("|")
             tec_lines = ctx.sel_vals[sel_id][1]["tec"]
@@ -246,6 +271,7 @@ def build_ademe(ctx):
             "lifetime_years": fmt(lt_default), "lifetime_low_years": fmt(lt_lo), "lifetime_high_years": fmt(lt_hi),
             "power_w": fmt(power), "power_low_w": fmt(min(plo, power)), "power_high_w": fmt(max(phi, power)),
             "hours_per_day": fmt(hours), "days_per_year": "365",
+            "energy_basis": "yearly" if uk == "pcf_tec_yearly" else "",
             "is_proxy": "true", "proxy_note": p["proxy_note"],
             "source_id": p["usage_source_id"],
             "source_row": f"usage: {usage_row}; lifetime (default = first listed): {lt_cites}",

@@ -38,7 +38,7 @@ COLUMNS = {
     "categories.csv": ["category", "label_fr", "label_en", "aliases", "group", "lifetime_years",
                        "lifetime_low_years", "lifetime_high_years", "power_w", "power_low_w", "power_high_w",
                        "hours_per_day", "days_per_year", "is_proxy", "proxy_note", "source_id", "source_row",
-                       "site", "pue", "pue_low", "pue_high"],
+                       "site", "pue", "pue_low", "pue_high", "energy_basis"],
     "embodied.csv": ["factor_id", "category", "phase", "indicator", "value", "low", "high", "unit", "quality",
                      "source_id", "source_row", "note", "includes"],
     "refurbishment.csv": ["factor_id", "category", "phase", "indicator", "value", "low", "high", "unit", "quality",

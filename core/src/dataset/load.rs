@@ -781,6 +781,11 @@ fn parse_categories(t: &Table) -> Result<(Vec<Category>, NameIndex), DatasetErro
             },
             hours_per_day: row.number_in("hours_per_day", 0.0, 24.0)?,
             days_per_year: row.number_in("days_per_year", 0.0, 366.0)?,
+            yearly_energy: match row.text("energy_basis") {
+                "" => false,
+                "yearly" => true,
+                _ => return Err(row.invalid("energy_basis", "`yearly` or empty")),
+            },
             is_proxy: row.boolean("is_proxy")?,
             coverage: Coverage::Direct,
             room: match row.text("site") {

@@ -137,6 +137,10 @@ pub struct Category {
     pub hours_per_day: f64,
     /// Default days of use per year.
     pub days_per_year: f64,
+    /// Whether the class's energy (power × hours × days) is a yearly figure that a line's hours
+    /// and days do not change (`energy_basis` `yearly`: a printer's typical energy consumption
+    /// is a week of jobs, not the hours an office is open).
+    pub yearly_energy: bool,
     /// Whether the figures stand in for a class the main source lacks.
     pub is_proxy: bool,
     /// Whether the dataset's figures for the class are its own, a proxy, or absent.
@@ -578,6 +582,7 @@ impl Dataset {
                     power_w: Range::exact(f64::NAN),
                     hours_per_day: f64::NAN,
                     days_per_year: f64::NAN,
+                    yearly_energy: false,
                     is_proxy: false,
                     coverage: Coverage::NotAvailable,
                     room: None,

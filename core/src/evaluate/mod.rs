@@ -471,6 +471,14 @@ impl<'d> Evaluation<'d> {
         if line.acquisition_year.is_none() && s.period.central.is_finite() {
             self.acquisition_year_missing(line_no, s.period.central);
         }
+        let hours_given = line.hours_per_day.is_some() || line.days_per_year.is_some();
+        if hours_given
+            && line.power.is_none()
+            && line.energy_per_year.is_none()
+            && self.ds.category(r.category).yearly_energy
+        {
+            self.hours_not_used(line_no, r.category);
+        }
         self.electricity_lines[r.zone.0 as usize] += 1;
     }
 
@@ -525,6 +533,25 @@ impl<'d> Evaluation<'d> {
                 "line {line_no}: {} has no {} figures for {cat}: its second-life manufacturing and transport are not available",
                 self.ds.id(),
                 condition.id()
+            ),
+        });
+    }
+
+    /// Warns that a line's hours do not change its class's yearly energy.
+    #[inline(never)]
+    fn hours_not_used(&mut self, line_no: u64, category: crate::dataset::CategoryRef) {
+        let code = "hours_not_used";
+        if !self.listed(code) {
+            *self.warning_counts.entry(code).or_insert(0) += 1;
+            return;
+        }
+        let cat = &self.ds.category(category).id;
+        self.warn(Warning {
+            line: Some(line_no),
+            field: Some("hours_per_day".into()),
+            code,
+            message: format!(
+                "line {line_no}: the yearly energy of {cat} is its typical energy consumption (a week of jobs and sleep), which hours of use do not change: kept; give the power, or the measured kWh, to describe it"
             ),
         });
     }
