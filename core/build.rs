@@ -1,8 +1,9 @@
 //! Prepares the embedded default dataset in `OUT_DIR`: a compact copy of
 //! `data/ademe-negaoctet-2022/` (`src/dataset/compact.rs`: derivable cells left blank, and the
-//! free-text notes too without the `notes` feature) and a `datapackage.json` with only what the
-//! loader reads (without `notes`, the indicators' coverage notes are left out as well). Figures, sources and the rows they cite are whole either way: results are the
-//! same to the last digit (tested in `dataset::compact`).
+//! free-text notes too without the `notes` feature, the sources' included) and a
+//! `datapackage.json` with only what the loader reads (without `notes`, the indicators' coverage
+//! notes are left out as well). Figures, sources and the rows they cite are whole either way:
+//! results are the same to the last digit (tested in `dataset::compact`).
 
 #[path = "src/dataset/compact.rs"]
 mod compact;
@@ -11,7 +12,8 @@ use compact::Kind;
 use std::{env, fs, path::Path};
 
 const DATASET: &str = "ademe-negaoctet-2022";
-const TABLES: [(&str, Kind); 4] = [
+const TABLES: [(&str, Kind); 5] = [
+    ("sources.csv", Kind::Sources),
     ("categories.csv", Kind::Categories),
     ("embodied.csv", Kind::Embodied),
     ("refurbishment.csv", Kind::Refurbishment),

@@ -246,18 +246,16 @@ def build_ademe(ctx):
                           "on 24 h/day (annual-average power); low/high from P10/P90")
         elif uk == "pcf_tec_yearly":
             tec_lines = ctx.sel_vals[uref][1]["tec"]
-            usage_row += (f" (boavizta-data-us.csv lines {line_list(tec_lines)}): yearly energy = median yearly_tec, "
-                          "written as power = yearly_tec x 1000 / 8760 h on 24 h/day; low/high from P10/P90; "
-                          "energy_basis yearly: hours entered do not change it (energy-star-imaging: the TEC of imaging "
-                          "equipment is a typical week of jobs, ready and sleep)")
+            usage_row += (f" (boavizta-data-us.csv lines {line_list(tec_lines)}): power = median yearly_tec x 1000 / "
+                          "8760 h, 24 h/day, kept whatever the hours (energy-star-imaging: a week of jobs); "
+                          "low/high from P10/P90")
         elif uk == "pcf_tec_duty":
             sel_id, duty_id = uref.split("|")
             tec_lines = ctx.sel_vals[sel_id][1]["tec"]
             duty = ctx.duty_cycles[duty_id]
             usage_row += (f" (boavizta-data-us.csv lines {line_list(tec_lines)}): power = median yearly_tec x 1000 / "
-                          f"(8760 h x {duty['on_share']}), on {fmt(hours)} h/day x 365 days, the on share of the TEC year "
-                          f"(duty: {duty['source_id']}: {duty['source_row']}), so that the default hours give the TEC "
-                          "and hours entered scale the on-mode energy; low/high from P10/P90")
+                          f"(8760 h x {duty['on_share']}), {fmt(hours)} h/day, the TEC year's on share "
+                          f"({duty['source_id']}: {duty['source_row']}); low/high from P10/P90")
         elif uk == "pcf_tec_hours":
             sel_id, dev_key = uref.split("|")
             tec_lines = ctx.sel_vals[sel_id][1]["tec"]

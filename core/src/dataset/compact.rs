@@ -13,6 +13,8 @@ pub enum Kind {
     Embodied,
     Refurbishment,
     Electricity,
+    /// `sources.csv`: only its free-text `note` can go.
+    Sources,
 }
 
 /// Columns of explanation only: no figure, no citation key.
@@ -51,12 +53,13 @@ pub fn compact(text: &str, kind: Kind, keep_notes: bool) -> Result<String, csv::
                 get("indicator")
             ),
             Kind::Electricity => format!("{}.{}.{}", get("zone"), get("year"), get("indicator")),
-            Kind::Categories => String::new(),
+            Kind::Categories | Kind::Sources => String::new(),
         };
         let value = get("value");
         let row = header.iter().zip(record.iter()).map(|(column, cell)| {
             let blank = match column.as_str() {
                 c if NOTE_COLUMNS.contains(&c) => !keep_notes,
+                _ if kind == Kind::Sources => false,
                 "factor_id" => cell == derived_id,
                 "unit" => kind != Kind::Categories,
                 "low" | "high" => kind != Kind::Categories && cell == value,

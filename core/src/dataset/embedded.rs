@@ -50,7 +50,10 @@ macro_rules! default_files {
                 env!("OUT_DIR"),
                 "/ademe-negaoctet-2022/datapackage.json"
             )),
-            sources: include_str!("../../data/ademe-negaoctet-2022/sources.csv"),
+            sources: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/ademe-negaoctet-2022/sources.csv"
+            )),
             zones: include_str!("../../data/ademe-negaoctet-2022/zones.csv"),
             categories: include_str!(concat!(
                 env!("OUT_DIR"),
