@@ -70,7 +70,9 @@ ADEME_INDICATOR_NOTES = {
 }
 BOA_INDICATOR_NOTES = {
     "climate_change": ("Whole life: BoaviztAPI's 'embedded' figure (whole life except use, one lump under "
-                       "manufacturing that `includes` distribution and end of life) and electricity."),
+                       "manufacturing that `includes` distribution and end of life) and electricity. Servers: the "
+                       "bottom-up archetype's manufacturing (components); the sources give no distribution or end of "
+                       "life for them, so a total holding servers is partial (a lower bound)."),
     "water_use": ("Not covered: the embodied rows are negative (end-of-life credits) and flagged upstream "
                   "(Boavizta/boaviztapi#548): loaded, never used; no electricity figure."),
     "water_consumption": ("Water consumed by electricity generation, WRI 2020, m3 per kWh (49 zones): use phase only; "

@@ -219,8 +219,9 @@ def boavizta_refurbishment(a_emb, a_ref, b_cat, b_emb, b_elec, report=None):
                          f"{fmt_short(B)}"),
                         BOA_REFURB_NOTE + (BOA_REFURB_LUMPED_NOTE if (cat, "end_of_life") not in a_e else ""),
                         prefix="refurbishment")
-        # The share covers transport and end of life where the default set gives them apart (they are in it).
-        r["includes"] = LUMPED if (cat, "end_of_life") in a_e else ""
+        # The share covers transport and end of life where the default set gives them apart (they are in
+        # it), when Boavizta's figure is a lump that holds them too (not the bottom-up server's).
+        r["includes"] = LUMPED if (cat, "end_of_life") in a_e and b.get("includes") else ""
         r["second_life_years"] = fmt(L)
         rows.append(r)
         U = D(c["power_w"]) * D(c["hours_per_day"]) * D(c["days_per_year"]) / 1000 * elec

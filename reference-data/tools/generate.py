@@ -397,9 +397,44 @@ BOA_KEYS = {
 }
 
 
+# The Boavizta set's `server` class is the bottom-up default archetype (issue 14: one server, one
+# answer, whichever door): its figures are derived by the hosting model itself (Rust), written by
+# core/tests/server_archetype.rs, which fails when this file and the model drift apart.
+SERVER_ARCHETYPE_FILE = os.path.join(HERE, "derived", "boavizta_server_archetype.csv")
+
+
+def load_server_archetype():
+    """(archetype, {indicator: manufacturing row}, IT power row) of the derived file."""
+    with open(SERVER_ARCHETYPE_FILE, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    made = {r["indicator"]: r for r in rows if r["figure"] == "manufacturing"}
+    for ind, r in made.items():
+        if r["unit"] != UNITS[ind]:
+            raise ValueError(f"{SERVER_ARCHETYPE_FILE}: {ind} in {r['unit']}, expected {UNITS[ind]}")
+    (power,) = [r for r in rows if r["figure"] == "it_power_w"]
+    return rows[0]["archetype"], made, power
+
+
+def server_archetype_factor(arch, r):
+    comps = sorted({fid.split(".")[1] for fid in r["factors"].split("|")})
+    f = make_factor("server", "manufacturing", r["indicator"], D(r["value"]), D(r["low"]), D(r["high"]), "derived",
+                    "uba-green-cloud-2021",
+                    f"bottom-up model: hosting_servers.csv {arch} x hosting_components.csv {r['indicator']} factors "
+                    f"({', '.join(comps)}), over its whole life (tools/derived/boavizta_server_archetype.csv, "
+                    "core/tests/server_archetype.rs: what empreinte server --dataset boavizta-2.5 gives)",
+                    "A server in an inventory is BoaviztAPI's default server archetype, as the hosting calculator "
+                    "models it from its components (range: the archetype's CPU die, memory and storage ranges). "
+                    "Manufacturing only: the sources give no distribution or end of life for server components, so "
+                    "those phases are not available and a total holding servers is partial (a lower bound). "
+                    "Indicators without component factors keep BoaviztAPI's generic server ('SERVER').")
+    f["includes"] = ""
+    return f
+
+
 def build_boavizta(ctx):
     maps = {m["boavizta_key"]: m for m in ctx.indmap if m["scope"] in ("both", "embodied")}
     categories, embodied = [], []
+    arch_id, arch_made, arch_power = load_server_archetype()
     for cat, (key, typ) in BOA_KEYS.items():
         block = ctx.fy[key]
         for bkey, crit in block.items():
@@ -407,6 +442,11 @@ def build_boavizta(ctx):
                 continue  # gwpb/gwpf/gwplu/gwppb..., adp: not indicators of the schema
             m = maps[bkey]
             ind = m["indicator"]
+            if cat == "server" and ind in arch_made:
+                # The archetype's figure replaces the generic server's where both exist. Primary energy
+                # (components only): the set has no device manufacturing for it, one class would not cover it.
+                embodied.append(server_archetype_factor(arch_id, arch_made[ind]))
+                continue
             entry = crit[typ] if typ else crit
             if entry.get("impact") in (None, ""):
                 continue
@@ -437,13 +477,15 @@ def build_boavizta(ctx):
             embodied.append(f)
         c = ctx.categories[cat]
         if cat == "server":
-            srv = ctx.servers["platform_compute_medium"]
+            srv = ctx.servers[arch_id]
             hours = D(srv["USAGE.use_time_ratio"]) * 24
             lt = D(srv["USAGE.hours_life_time"]) / HOURS_PER_YEAR
-            power, plo, phi = Decimal("535.8"), Decimal("111"), Decimal("928")
-            row = (f"server.csv platform_compute_medium: use_time_ratio {srv['USAGE.use_time_ratio']} x 24 h, "
-                   f"hours_life_time {srv['USAGE.hours_life_time']} / 8760; power 535.8 W (111-928) = BoaviztAPI 2.5.0 "
-                   "modelled power of that archetype at its default 50 % load (research/boavizta.md section 4)")
+            power, plo, phi = D(arch_power["value"]), D(arch_power["low"]), D(arch_power["high"])
+            row = (f"server.csv {arch_id}: use_time_ratio {srv['USAGE.use_time_ratio']} x 24 h, "
+                   f"hours_life_time {srv['USAGE.hours_life_time']} / 8760; power {fmt_short(power)} W "
+                   f"({fmt_short(plo)}-{fmt_short(phi)}) = the bottom-up model's IT power of that archetype at its "
+                   "default 50 % load (tools/derived/boavizta_server_archetype.csv; BoaviztAPI 2.5.0 gives 535.8 W, "
+                   "research/boavizta.md section 4)")
         else:
             arch = ctx.terminals[BOA_ARCHETYPES[cat]]
             power, plo, phi = boa_power(arch)
@@ -522,7 +564,7 @@ def build_all():
     b_elec = electricity_rows(ctx, ctx.zones, replace_fr_climate=False)
     b_ref = boavizta_refurbishment(a_emb, a_ref, b_cat, b_emb, b_elec)
     files.update(dataset_files(ctx, "boavizta-2.5", b_cat, b_emb, b_ref, b_elec, ctx.zones,
-                               BOA_META, False, BOA_USAGE, BOA_LICENSES, BOA_INDICATOR_NOTES))
+                               BOA_META, True, BOA_USAGE, BOA_LICENSES, BOA_INDICATOR_NOTES))
     # Hosting tables (servers, cloud, PUE): tools/generate_hosting.py, SCHEMA.md "Hosting tables".
     generate_hosting.extend(files, "ademe-negaoctet-2022", generate_hosting.sites(), ctx.sources)
     boa_hosting = generate_hosting.build(BOA_DIR, BOA_OVR, ctx.fy, ctx.servers, ctx.zones)
