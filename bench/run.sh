@@ -94,6 +94,9 @@ measure --name wasm_evaluate_full --metrics -- "${PIN[@]}" node bench/wasm_evalu
 if [ -x /usr/bin/chromium ] && [ -d bindings-wasm/node_modules/playwright-core ]; then
   measure --name chromium_evaluate --metrics -- "${PIN[@]}" node bench/chromium_evaluate.mjs "$INV"
   measure --name chromium_evaluate_full --metrics -- "${PIN[@]}" node bench/chromium_evaluate.mjs "$INV" empreinte_full
+  # As a browser runs it: Chromium's processes on every core (the call itself on one thread).
+  measure --name chromium_evaluate_unpinned --metrics -- node bench/chromium_evaluate.mjs "$INV"
+  measure --name chromium_evaluate_full_unpinned --metrics -- node bench/chromium_evaluate.mjs "$INV" empreinte_full
 fi
 measure --name python_dataframe --metrics -- "${PIN[@]}" .venv/bin/python bench/python_dataframe.py "$INV"
 measure --name boavizta --metrics -- "${PIN[@]}" .venv-peers/bin/python bench/boavizta_peer.py --servers 60

@@ -47,6 +47,10 @@ def montclair_inputs() -> dict[str, Any]:
         "pandas-categorical": frame.astype({"category": "category", "department": "category"}),
         "pandas-nullable-ints": frame.astype({"quantity": "Int64", "acquisition_year": "Int64"}),
         "pandas-object": frame.astype(object),
+        # Strings that are not Python objects: handed over as codes into their distinct values.
+        **{f"pandas-string-{storage}": frame.astype(
+            {c: f"string[{storage}]" for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])})
+           for storage in ("pyarrow", "python")},
         "polars": pl.read_csv(MONTCLAIR, infer_schema_length=None),
         "polars-lazy": pl.read_csv(MONTCLAIR, infer_schema_length=None).lazy(),
         "polars-categorical": pl.read_csv(MONTCLAIR, infer_schema_length=None).with_columns(

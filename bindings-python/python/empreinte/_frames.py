@@ -1,8 +1,9 @@
 """DataFrames → columns for the native evaluator.
 
 Each mapped column is handed over once, as a whole: numbers as a float64 buffer, text as the
-list of its objects (pandas reads a repeated string as one object: Rust converts each object
-once and codes the rows by object) or, from polars, as codes plus the few distinct values. The
+list of its objects (pandas reads a repeated string into one object: Rust converts each object
+once and codes the rows by object) or, when the strings are not Python objects (polars, pandas 3's
+Arrow-backed `str`, categoricals), as codes plus the few distinct values. The
 rows are then read and evaluated in Rust, without the GIL: there is no Python loop per row.
 """
 
@@ -77,6 +78,18 @@ def _pandas(df: Any) -> Columns:
         elif pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
             values = s.to_numpy(dtype=np.float64, na_value=np.nan)
             specs.append(("f64", np.ascontiguousarray(values).tobytes()))
+        elif isinstance(s.dtype, pd.CategoricalDtype):
+            # A categorical column is already codes into its categories (-1: missing).
+            codes = s.cat.codes.to_numpy(dtype=np.int64)
+            specs.append(("codes", codes.tobytes(), [str(v) for v in s.cat.categories]))
+        elif s.dtype != object and pd.api.types.is_string_dtype(s.dtype):
+            # Strings that are not Python objects (pandas 3's `str`, `string[pyarrow]`): a Python
+            # object per row would be made and converted; codes into the distinct values instead,
+            # computed by pandas (-1: missing).
+            codes, uniques = pd.factorize(s, use_na_sentinel=True)
+            specs.append(
+                ("codes", np.ascontiguousarray(codes, dtype=np.int64).tobytes(), [str(u) for u in uniques])
+            )
         else:
             specs.append(("objects", s.to_numpy(dtype=object).tolist()))
     return headers, specs, len(df)
