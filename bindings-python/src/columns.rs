@@ -12,7 +12,9 @@ use empreinte::{
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use zerocopy::{FromBytes, Immutable, KnownLayout};
 
 /// A cell owned by Rust, so rows can be evaluated without the GIL.
 #[derive(Debug, Clone)]
@@ -180,29 +182,62 @@ pub fn add_records(sink: &mut impl Sink, records: &Bound<'_, PyAny>) -> PyResult
     Ok(())
 }
 
-/// One DataFrame column, as the Python layer hands it over (see `empreinte/_frames.py`).
+/// One DataFrame column, as the Python layer hands it over (see `empreinte/_frames.py`): the
+/// Python objects that hold its values, kept alive while the rows are read from them.
 #[derive(Debug)]
-pub enum Column {
-    /// `("f64", bytes)`: float64 values in native byte order; NaN is a missing value. Also
-    /// `("i64", bytes)`: int64 values, read as float64.
-    F64(Vec<f64>),
+pub enum ColumnSpec<'py> {
+    /// `("f64", bytes)`: float64 values in native byte order; NaN is a missing value.
+    Numbers(Bound<'py, PyBytes>),
+    /// `("i64", bytes)`: int64 values, read as float64 (as `numpy.astype(float64)` does).
+    Integers(Bound<'py, PyBytes>),
     /// `("codes", bytes, uniques)`: int64 codes into `uniques` (-1: missing), as
-    /// `pandas.factorize` gives; `("objects", list)`: any Python values, coded the same way by
-    /// object (a DataFrame's repeated strings are the same object: each is converted once).
-    Codes(Vec<i64>, Vec<Cell>),
+    /// `pandas.factorize` gives.
+    Codes(Bound<'py, PyBytes>, Vec<Cell>),
+    /// Coded here: `("objects", list)`, any Python values, by object (a DataFrame's repeated
+    /// strings are the same object: each is converted once); `("arrow", chunks, width)`, an
+    /// Arrow string column, by bytes (see `arrow.rs`).
+    Coded(Vec<i64>, Vec<Cell>),
 }
 
-fn native_words<const N: usize>(bytes: &[u8]) -> impl Iterator<Item = [u8; N]> + '_ {
-    bytes.chunks_exact(N).map(|c| {
-        let mut w = [0u8; N];
-        w.copy_from_slice(c);
-        w
+/// A column's values as the core reads them, borrowed from the bytes Python made (no second
+/// copy of a million-row column); copied only if the bytes are not aligned for their type.
+#[derive(Debug)]
+pub struct Column<'a> {
+    values: Values<'a>,
+    givens: Vec<Given<'a>>,
+}
+
+#[derive(Debug)]
+enum Values<'a> {
+    Numbers(Cow<'a, [f64]>),
+    Integers(Cow<'a, [i64]>),
+    Codes(Cow<'a, [i64]>),
+}
+
+/// `bytes` as a slice of `T` in native byte order: borrowed when aligned (a `bytes` object's
+/// data is), else copied.
+fn words<T: FromBytes + Immutable + KnownLayout + Copy>(bytes: &[u8]) -> PyResult<Cow<'_, [T]>> {
+    let size = std::mem::size_of::<T>();
+    if bytes.len() % size != 0 {
+        return Err(PyValueError::new_err(format!(
+            "a column of {} bytes is not a whole number of {size}-byte values",
+            bytes.len()
+        )));
+    }
+    Ok(match <[T]>::ref_from_bytes(bytes) {
+        Ok(slice) => Cow::Borrowed(slice),
+        Err(_) => Cow::Owned(
+            bytes
+                .chunks_exact(size)
+                .map(|c| T::read_from_bytes(c).expect("chunk of the type's size"))
+                .collect(),
+        ),
     })
 }
 
 /// Codes of a list's values by object (each distinct object converted once), then by value (a
 /// string read in several chunks is several objects).
-fn codes_by_object(list: &Bound<'_, PyAny>) -> PyResult<Column> {
+fn codes_by_object(list: &Bound<'_, PyAny>) -> PyResult<(Vec<i64>, Vec<Cell>)> {
     let mut index: HashMap<usize, i64> = HashMap::default();
     // The last objects seen, by address: most cells repeat a handful of strings.
     let mut recent = [(0usize, 0i64); 64];
@@ -249,88 +284,83 @@ fn codes_by_object(list: &Bound<'_, PyAny>) -> PyResult<Column> {
     for c in &mut codes {
         *c = canonical[*c as usize];
     }
-    Ok(Column::Codes(codes, distinct))
+    Ok((codes, distinct))
 }
 
-impl Column {
-    pub fn from_py(spec: &Bound<'_, PyAny>, n_rows: usize) -> PyResult<Column> {
+impl<'py> ColumnSpec<'py> {
+    pub fn from_py(spec: &Bound<'py, PyAny>) -> PyResult<ColumnSpec<'py>> {
         let kind: String = spec.get_item(0)?.extract()?;
         let payload = spec.get_item(1)?;
-        let col = match kind.as_str() {
-            "f64" => {
-                let b = payload.cast::<PyBytes>()?.as_bytes();
-                Column::F64(native_words::<8>(b).map(f64::from_ne_bytes).collect())
-            }
-            // int64 values, as `numpy.astype(float64)` reads them.
-            "i64" => {
-                let b = payload.cast::<PyBytes>()?.as_bytes();
-                Column::F64(
-                    native_words::<8>(b)
-                        .map(|w| i64::from_ne_bytes(w) as f64)
-                        .collect(),
-                )
-            }
+        let bytes = || -> PyResult<Bound<'py, PyBytes>> { Ok(payload.cast::<PyBytes>()?.clone()) };
+        Ok(match kind.as_str() {
+            "f64" => ColumnSpec::Numbers(bytes()?),
+            "i64" => ColumnSpec::Integers(bytes()?),
             "codes" => {
-                let b = payload.cast::<PyBytes>()?.as_bytes();
                 let uniques = spec
                     .get_item(2)?
                     .try_iter()?
                     .map(|o| Cell::from_py(&o?))
                     .collect::<PyResult<Vec<Cell>>>()?;
-                let codes: Vec<i64> = native_words::<8>(b).map(i64::from_ne_bytes).collect();
-                if codes.iter().any(|c| *c >= uniques.len() as i64) {
-                    return Err(PyValueError::new_err("column code out of range"));
-                }
-                Column::Codes(codes, uniques)
+                ColumnSpec::Codes(bytes()?, uniques)
             }
             // Every object is alive (the list holds it) while its address is its key.
-            "objects" => codes_by_object(&payload)?,
+            "objects" => {
+                let (codes, uniques) = codes_by_object(&payload)?;
+                ColumnSpec::Coded(codes, uniques)
+            }
+            "arrow" => {
+                let width: usize = spec.get_item(2)?.extract()?;
+                let (codes, uniques) = crate::arrow::code_strings(&payload, width)?;
+                ColumnSpec::Coded(codes, uniques.into_iter().map(Cell::Text).collect())
+            }
             other => {
                 return Err(PyValueError::new_err(format!(
                     "unknown column kind {other:?}"
                 )))
             }
+        })
+    }
+
+    /// The values as the core reads them, checked: `n_rows` of them, codes within the values.
+    pub fn column(&self, n_rows: usize) -> PyResult<Column<'_>> {
+        let (values, uniques) = match self {
+            ColumnSpec::Numbers(b) => (Values::Numbers(words(b.as_bytes())?), &[][..]),
+            ColumnSpec::Integers(b) => (Values::Integers(words(b.as_bytes())?), &[][..]),
+            ColumnSpec::Codes(b, uniques) => (Values::Codes(words(b.as_bytes())?), &uniques[..]),
+            ColumnSpec::Coded(codes, uniques) => {
+                (Values::Codes(Cow::Borrowed(&codes[..])), &uniques[..])
+            }
         };
-        if col.len() != n_rows {
+        let len = match &values {
+            Values::Numbers(v) => v.len(),
+            Values::Integers(v) | Values::Codes(v) => v.len(),
+        };
+        if len != n_rows {
             return Err(PyValueError::new_err(format!(
-                "a column has {} values, expected {n_rows}",
-                col.len()
+                "a column has {len} values, expected {n_rows}"
             )));
         }
-        Ok(col)
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Column::F64(v) => v.len(),
-            Column::Codes(c, _) => c.len(),
+        if let Values::Codes(codes) = &values {
+            if codes.iter().any(|c| *c >= uniques.len() as i64) {
+                return Err(PyValueError::new_err("column code out of range"));
+            }
         }
-    }
-}
-
-/// The values of a coded column as the core takes them.
-fn givens(columns: &[(Field, Column)]) -> Vec<Vec<Given<'_>>> {
-    columns
-        .iter()
-        .map(|(_, c)| match c {
-            Column::F64(_) => Vec::new(),
-            Column::Codes(_, uniques) => uniques.iter().map(Cell::given).collect(),
+        Ok(Column {
+            values,
+            givens: uniques.iter().map(Cell::given).collect(),
         })
-        .collect()
+    }
 }
 
 /// The columns as the core's column reader takes them.
-fn frame<'a>(
-    columns: &'a [(Field, Column)],
-    givens: &'a [Vec<Given<'a>>],
-) -> Vec<(Field, FrameColumn<'a>)> {
+fn frame<'a>(columns: &'a [(Field, Column<'a>)]) -> Vec<(Field, FrameColumn<'a>)> {
     columns
         .iter()
-        .zip(givens)
-        .map(|((f, c), g)| {
-            let column = match c {
-                Column::F64(v) => FrameColumn::Numbers(v),
-                Column::Codes(codes, _) => FrameColumn::Codes(codes, g),
+        .map(|(f, c)| {
+            let column = match &c.values {
+                Values::Numbers(v) => FrameColumn::Numbers(v),
+                Values::Integers(v) => FrameColumn::Integers(v),
+                Values::Codes(codes) => FrameColumn::Codes(codes, &c.givens),
             };
             (*f, column)
         })
@@ -348,16 +378,25 @@ pub fn map_headers(
 
 /// Evaluates rows from columns (the core's `Evaluation::add_columns`): `line` is the 1-based
 /// row position; a row whose cells are all empty is counted as blank, as the CSV reader does.
-pub fn evaluate_columns(ev: &mut Evaluation<'_>, columns: &[(Field, Column)], n_rows: usize) {
-    let givens = givens(columns);
-    ev.add_columns(&frame(columns, &givens), n_rows);
+pub fn evaluate_columns(ev: &mut Evaluation<'_>, columns: &[(Field, Column<'_>)], n_rows: usize) {
+    ev.add_columns(&frame(columns), n_rows);
 }
 
 /// Reads rows from columns into memory (the core's `read_columns`).
-pub fn read_columns(inventory: &mut ReadInventory, columns: &[(Field, Column)], n_rows: usize) {
-    let givens = givens(columns);
-    let read = empreinte::inventory::read_columns(&frame(columns, &givens), n_rows);
+pub fn read_columns(inventory: &mut ReadInventory, columns: &[(Field, Column<'_>)], n_rows: usize) {
+    let read = empreinte::inventory::read_columns(&frame(columns), n_rows);
     inventory.lines.extend(read.lines);
     inventory.rejected.extend(read.rejected);
     inventory.blank_rows += read.blank_rows;
+}
+
+/// The values of mapped columns as the core reads them (see [`ColumnSpec::column`]).
+pub fn columns<'a>(
+    specs: &'a [(Field, ColumnSpec<'_>)],
+    n_rows: usize,
+) -> PyResult<Vec<(Field, Column<'a>)>> {
+    specs
+        .iter()
+        .map(|(f, s)| Ok((*f, s.column(n_rows)?)))
+        .collect()
 }

@@ -3,6 +3,7 @@
 //! It converts types and errors, nothing else: every figure comes from the `empreinte` crate.
 //! The public, documented API is the pure-Python layer in `python/empreinte/`.
 
+mod arrow;
 mod bodies;
 mod columns;
 mod errors;
@@ -412,7 +413,7 @@ fn map_columns(py: Python<'_>, headers: Vec<String>) -> PyResult<Vec<Option<&'st
 }
 
 /// Evaluates the columns of a DataFrame. `columns[i]` is `None` for a column `map_columns`
-/// ignores, else a column spec (see `columns::Column`). Rows are evaluated without the GIL.
+/// ignores, else a column spec (see `columns::ColumnSpec`). Rows are evaluated without the GIL.
 #[pyfunction]
 fn evaluate_columns(
     py: Python<'_>,
@@ -424,7 +425,8 @@ fn evaluate_columns(
 ) -> PyResult<PyReport> {
     let ds = dataset.ds();
     let mut ev = start(py, ds, options)?;
-    let cols = source::columns_of(py, &headers, columns, n_rows, &mut ev)?;
+    let specs = source::columns_of(py, &headers, columns, &mut ev)?;
+    let cols = columns::columns(&specs, n_rows)?;
     let r = py.detach(|| {
         errors::catch(move || {
             columns::evaluate_columns(&mut ev, &cols, n_rows);

@@ -166,7 +166,8 @@ pub fn load(
             let specs = specs.cast::<PyList>()?;
             let n_rows: usize = source.get_item(3)?.extract()?;
             let mut inventory = ReadInventory::default();
-            let cols = columns_of(py, &headers, specs, n_rows, &mut inventory)?;
+            let specs = columns_of(py, &headers, specs, &mut inventory)?;
+            let cols = columns::columns(&specs, n_rows)?;
             errors::catch(|| columns::read_columns(&mut inventory, &cols, n_rows))
                 .map_err(|m| errors::internal(py, &m))?;
             Ok(Loaded {
@@ -181,13 +182,12 @@ pub fn load(
 }
 
 /// The mapped columns of a DataFrame; the header warnings go to `sink`.
-pub fn columns_of(
-    py: Python<'_>,
+pub fn columns_of<'py>(
+    py: Python<'py>,
     headers: &[String],
-    specs: &Bound<'_, PyList>,
-    n_rows: usize,
+    specs: &Bound<'py, PyList>,
     sink: &mut impl Sink,
-) -> PyResult<Vec<(empreinte::Field, columns::Column)>> {
+) -> PyResult<Vec<(empreinte::Field, columns::ColumnSpec<'py>)>> {
     let (map, warnings): (_, Vec<Warning>) =
         columns::map_headers(headers).map_err(|e| errors::inventory(py, &e))?;
     if specs.len() != headers.len() {
@@ -198,7 +198,7 @@ pub fn columns_of(
     let mut cols = Vec::new();
     for (field, spec) in map.columns.iter().zip(specs.iter()) {
         if let Some(field) = field {
-            cols.push((*field, columns::Column::from_py(&spec, n_rows)?));
+            cols.push((*field, columns::ColumnSpec::from_py(&spec)?));
         }
     }
     for w in warnings {

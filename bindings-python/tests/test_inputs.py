@@ -51,6 +51,12 @@ def montclair_inputs() -> dict[str, Any]:
         **{f"pandas-string-{storage}": frame.astype(
             {c: f"string[{storage}]" for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])})
            for storage in ("pyarrow", "python")},
+        # Arrow-backed columns throughout (text coded from the Arrow buffers), and text split in
+        # chunks, the second starting inside its buffers.
+        "pandas-arrow-backend": pd.read_csv(MONTCLAIR, dtype_backend="pyarrow"),
+        "pandas-string-chunked": pd.concat(
+            [frame.iloc[:7], frame.iloc[7:]], ignore_index=True).astype(
+            {c: "string[pyarrow]" for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])}),
         "polars": pl.read_csv(MONTCLAIR, infer_schema_length=None),
         "polars-lazy": pl.read_csv(MONTCLAIR, infer_schema_length=None).lazy(),
         "polars-categorical": pl.read_csv(MONTCLAIR, infer_schema_length=None).with_columns(
@@ -221,6 +227,73 @@ def test_blank_and_empty_frames() -> None:
     empty = empreinte.evaluate(pd.DataFrame({"category": [], "quantity": []}))
     assert empty.counts["rows_read"] == 0
     assert empty.totals["climate_change"]["total"]["central"] == 0.0
+
+
+@pytest.mark.parametrize("arrow_type", ["string", "large_string"])
+def test_arrow_text_with_nulls_and_offsets(arrow_type: str) -> None:
+    """Arrow text of either offset width, with nulls, blank
+    cells, long and accented labels, sliced so its chunks start inside their buffers: the same
+    report as the same cells as Python objects."""
+    pa = pytest.importorskip("pyarrow")
+    cells = {
+        "category": ["PC portable", None, "écran", "Vidéoprojecteur interactif", "", "laptop",
+                     "Ordinateur de bureau tout-en-un", "laptpo", " ", "PC portable"] * 3,
+        "quantity": [3, 1, 2, 1, 4, 5, 2, 1, 1, 2] * 3,
+        "department": ["Écoles", "Mairie", None, "Direction générale des services", "Mairie", "",
+                       "Écoles", "Médiathèque", "Mairie", None] * 3,
+    }
+    objects = pd.DataFrame(cells).astype({"category": object, "department": object})
+    kind = pd.ArrowDtype(getattr(pa, arrow_type)())
+    arrow = pd.DataFrame(cells).astype({"category": kind, "department": kind})
+    for a, b in [(objects, arrow), (objects.iloc[3:], arrow.iloc[3:]),
+                 (pd.concat([objects.iloc[2:9], objects.iloc[13:]]),
+                  pd.concat([arrow.iloc[2:9], arrow.iloc[13:]]))]:
+        got, expected = empreinte.evaluate(b, year=2025).to_dict(), empreinte.evaluate(a, year=2025).to_dict()
+        for key in SAME:
+            assert got[key] == expected[key], key
+        assert got["counts"]["rows_rejected"] > 0 and got["counts"]["rows_evaluated"] > 0
+
+
+def test_arrow_text_coded_by_its_bytes() -> None:
+    """Arrow text is coded by its exact bytes: random labels of every length (short ones by
+    words, long ones by bytes), differing only by a trailing NUL, a middle byte or an accent,
+    give the departments the same cells as Python objects give."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = ["a", "b", "é", " ", "\x00", "Z", "😀"]
+    base = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(300)]
+    near = [b[:k] + "x" + b[k + 1:] for b in base if len(b) > 2 for k in (len(b) // 2,)]
+    labels = base + near + [b + "\x00" for b in base[:50]] + [b.replace("é", "e") for b in base[:50]]
+    departments = [rng.choice(labels) for _ in range(3000)]
+    cells = {"category": ["laptop"] * len(departments), "quantity": [1] * len(departments),
+             "department": departments}
+    objects = pd.DataFrame(cells).astype({"department": object})
+    arrow = pd.DataFrame(cells).astype({"department": "string[pyarrow]"})
+    a, b = empreinte.evaluate(objects, year=2025), empreinte.evaluate(arrow, year=2025)
+    assert a.to_dict()["by_department"] == b.to_dict()["by_department"]
+    assert len(a.to_dict()["by_department"]) > 300
+
+
+def test_malformed_arrow_columns_are_errors() -> None:
+    """Buffers that do not hold what they claim give a ValueError, never a crash."""
+    ds, opts = empreinte._empreinte.Dataset.embedded(), empreinte._empreinte.Options(year=2025)
+    offsets = (0).to_bytes(8, "little") + (6).to_bytes(8, "little")
+    cases = [
+        [(0, 1, None, offsets, b"lap")],                        # a value past its data
+        [(0, 2, None, offsets, b"laptop")],                     # offsets too short
+        [(0, 1, b"", offsets, b"laptop")],                      # validity bitmap too short
+        [(0, 1, None, (9).to_bytes(8, "little") + (2).to_bytes(8, "little"), b"laptop")],  # backwards
+        [(5, 1, None, offsets, b"laptop")],                     # offset past its offsets
+    ]
+    for chunks in cases:
+        with pytest.raises(ValueError, match="malformed Arrow string column"):
+            empreinte._empreinte.evaluate_columns(ds, ["category"], [("arrow", chunks, 8)], 1, opts)
+    with pytest.raises(ValueError, match="4 or 8 bytes"):
+        empreinte._empreinte.evaluate_columns(ds, ["category"], [("arrow", cases[0], 2)], 1, opts)
+    good = empreinte._empreinte.evaluate_columns(ds, ["category"], [("arrow", [(0, 1, None, offsets, b"laptop")], 8)],
+                                                 1, opts)
+    assert empreinte.Report(good).counts["rows_evaluated"] == 1
 
 
 def test_windows_1252_with_french_headers_matches_utf8() -> None:

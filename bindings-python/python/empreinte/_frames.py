@@ -1,10 +1,12 @@
 """DataFrames → columns for the native evaluator.
 
-Each mapped column is handed over once, as a whole: numbers as a float64 buffer, text as the
-list of its objects (pandas reads a repeated string into one object: Rust converts each object
-once and codes the rows by object) or, when the strings are not Python objects (polars, pandas 3's
-Arrow-backed `str`, categoricals), as codes plus the few distinct values. The
-rows are then read and evaluated in Rust, without the GIL: there is no Python loop per row.
+Each mapped column is handed over once, as a whole, and Rust reads it where it lies (no copy of
+its own): numbers as a float64 or int64 buffer; Arrow-backed text (pandas' `str` and
+`string[pyarrow]` when pyarrow is installed) as its Arrow buffers, which Rust codes by bytes;
+categoricals and other non-object strings (`string[python]`, polars) as codes plus the few
+distinct values; Python objects as the list of them (pandas reads a repeated string into one
+object: Rust converts each object once and codes the rows by object). The rows are then read
+and evaluated in Rust, without the GIL: there is no Python loop per row.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ def _pandas(df: Any) -> Columns:
             # A categorical column is already codes into its categories (-1: missing).
             codes = s.cat.codes.to_numpy(dtype=np.int64)
             specs.append(("codes", codes.tobytes(), [str(v) for v in s.cat.categories]))
+        elif (arrow := _arrow_strings(s)) is not None:
+            specs.append(arrow)
         elif s.dtype != object and pd.api.types.is_string_dtype(s.dtype):
             # Strings that are not Python objects (pandas 3's `str`, `string[pyarrow]`): a Python
             # object per row would be made and converted; codes into the distinct values instead,
@@ -93,6 +97,45 @@ def _pandas(df: Any) -> Columns:
         else:
             specs.append(("objects", s.to_numpy(dtype=object).tolist()))
     return headers, specs, len(df)
+
+
+def _arrow_strings(s: Any) -> Optional[Tuple[Any, ...]]:
+    """An Arrow-backed text column (pandas' `str` or `string[pyarrow]` with pyarrow present) as
+    its buffers, which Rust codes by bytes: ``("arrow", chunks, offset_width)``, each chunk
+    ``(offset, length, validity or None, offsets, data)``. ``None`` for any other column."""
+    if getattr(s.dtype, "storage", None) != "pyarrow":
+        return None
+    pa = sys.modules.get("pyarrow")
+    if pa is None:
+        return None
+    try:
+        # The Arrow interchange protocol: the column's own arrays, no copy.
+        column = s.array.__arrow_array__()
+    except (AttributeError, TypeError, ValueError, pa.ArrowException):
+        return None
+    if isinstance(column, pa.Array):
+        column = pa.chunked_array([column])
+    if not isinstance(column, pa.ChunkedArray):
+        return None
+    if pa.types.is_string(column.type):
+        width = 4
+    elif pa.types.is_large_string(column.type):
+        width = 8
+    else:
+        return None  # string_view and others: pandas codes them.
+    chunks = []
+    for chunk in column.chunks:
+        validity, offsets, data = chunk.buffers()
+        chunks.append(
+            (
+                chunk.offset,
+                len(chunk),
+                validity.to_pybytes() if validity is not None and chunk.null_count else None,
+                offsets.to_pybytes(),
+                data.to_pybytes() if data is not None else b"",
+            )
+        )
+    return ("arrow", chunks, width)
 
 
 def _polars(df: Any) -> Columns:

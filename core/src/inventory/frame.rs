@@ -39,6 +39,9 @@ impl<'a> Given<'a> {
 pub enum FrameColumn<'a> {
     /// Numbers; NaN is an empty cell.
     Numbers(&'a [f64]),
+    /// Whole numbers (a DataFrame's int64 column: never empty), read as `f64` the way numpy's
+    /// `astype(float64)` does, without a float copy of the column first.
+    Integers(&'a [i64]),
     /// Each row's code into the column's distinct values (as `pandas.factorize` gives them); a
     /// negative code or one past the values is an empty cell.
     Codes(&'a [i64], &'a [Given<'a>]),
@@ -51,6 +54,7 @@ impl<'a> FrameColumn<'a> {
     pub fn len(&self) -> usize {
         match self {
             FrameColumn::Numbers(v) => v.len(),
+            FrameColumn::Integers(v) => v.len(),
             FrameColumn::Codes(c, _) => c.len(),
             FrameColumn::Cells(v) => v.len(),
         }
@@ -68,6 +72,7 @@ impl<'a> FrameColumn<'a> {
             FrameColumn::Numbers(v) => Some(v[row])
                 .filter(|x| !x.is_nan())
                 .map(|x| Ok(CellValue::Number(x))),
+            FrameColumn::Integers(v) => Some(Ok(CellValue::Number(v[row] as f64))),
             FrameColumn::Codes(codes, values) => usize::try_from(codes[row])
                 .ok()
                 .and_then(|c| values.get(c))
@@ -82,6 +87,7 @@ impl<'a> FrameColumn<'a> {
     pub(crate) fn key(&self, row: usize) -> Option<u64> {
         match self {
             FrameColumn::Numbers(v) => Some(v[row].to_bits()),
+            FrameColumn::Integers(v) => Some(v[row] as u64),
             FrameColumn::Codes(c, _) => Some(c[row] as u64),
             FrameColumn::Cells(_) => None,
         }
@@ -189,6 +195,7 @@ pub(crate) fn plain_number_columns(
         let value = match column {
             FrameColumn::Numbers(v) if v[row].is_nan() => continue,
             FrameColumn::Numbers(v) => Ok(CellValue::Number(v[row])),
+            FrameColumn::Integers(v) => Ok(CellValue::Number(v[row] as f64)),
             _ => match column.get(row) {
                 Some(value) => value,
                 None => continue,
@@ -379,5 +386,31 @@ mod tests {
         assert_eq!((r.lines[0].0, r.lines[0].1.quantity), (1, 2));
         assert_eq!(r.rejected[0].line, 4);
         assert_eq!(r.rejected[0].error.code(), "not_whole");
+    }
+
+    #[test]
+    fn whole_numbers_read_as_numbers() {
+        let cats = [Given::Value(CellValue::Text("laptop"))];
+        let ints = [3, 0, -2, 2021, i64::MAX];
+        let floats = ints.map(|i| i as f64);
+        let read = |quantity: FrameColumn<'_>, year: FrameColumn<'_>| {
+            let codes = [0; 5];
+            let columns = [
+                (Field::Category, FrameColumn::Codes(&codes, &cats)),
+                (Field::Quantity, quantity),
+                (Field::AcquisitionYear, year),
+            ];
+            read_columns(&columns, 5)
+        };
+        let a = read(FrameColumn::Integers(&ints), FrameColumn::Integers(&ints));
+        let b = read(FrameColumn::Numbers(&floats), FrameColumn::Numbers(&floats));
+        assert_eq!(a.lines, b.lines);
+        assert_eq!(a.rejected, b.rejected);
+        assert_eq!(
+            a.lines.len() + a.rejected.len(),
+            5,
+            "every row read or rejected"
+        );
+        assert!(!a.lines.is_empty() && !a.rejected.is_empty());
     }
 }
