@@ -71,12 +71,15 @@ def main():
         rows.append((f"WebAssembly in headless Chromium, `evaluate(Uint8Array)`, {what}, dataset loaded first",
                      f"{c:.3f} s main-thread task time; {w:.3f} s in the page, pinned{unpinned}",
                      "", f"{r:.2f}× native in process (task time)", "≤ 2×", verdict(r <= 2)))
-    if "python_dataframe" in res:
-        p = m("python_dataframe", "seconds")
+    for name, storage in (("python_dataframe", "pyarrow"), ("python_dataframe_python_strings", "python")):
+        if name not in res:
+            continue
+        p = m(name, "seconds")
         r = p / nat
-        rows.append((f"Python, `evaluate(DataFrame)` of {n:,} rows (pandas {ctx.get('pandas', '?')})",
-                     f"{p:.3f} s in process", f"{mb(res['python_dataframe'])} (frame alone "
-                     f"{m('python_dataframe', 'frame_mb'):.0f} MB)",
+        rows.append((f"Python, `evaluate(DataFrame)` of {n:,} rows (pandas {ctx.get('pandas', '?')}, "
+                     f"pyarrow {ctx.get('pyarrow', '?')}, text stored as {storage})",
+                     f"{p:.3f} s in process", f"{mb(res[name])} (frame alone "
+                     f"{m(name, 'frame_mb'):.0f} MB)",
                      f"{r:.2f}× native in process; {p / cli:.2f}× CLI wall", "≤ 1.2×", verdict(r <= 1.2)))
     if "native_columns" in res:
         rows.append(("the core's share of the Python case (`bench_native columns`: `add_columns` of the columns)",
@@ -153,7 +156,7 @@ def main():
     print()
     chk = {k: m(k, "climate_change_kgco2e") for k in ("native_evaluate", "wasm_evaluate", "wasm_evaluate_full",
                                                       "chromium_evaluate", "chromium_evaluate_full",
-                                                      "python_dataframe", "native_columns")
+                                                      "python_dataframe", "python_dataframe_python_strings", "native_columns")
            if k in res and "climate_change_kgco2e" in res[k]["metrics"]}
     if any(res[k]["metrics"].get("pkg_node") == 0 for k in ("wasm_evaluate", "wasm_swd4") if k in res):
         print("Note: bindings-wasm/pkg/node did not load in Node; the wasm figures use pkg/web (same .wasm, initSync).")

@@ -46,7 +46,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
 
   step "building and installing the Python wheel into .venv"
   [ -x .venv/bin/python ] || python3 -m venv .venv
-  .venv/bin/pip install -q --disable-pip-version-check "maturin==1.16.0" pandas
+  .venv/bin/pip install -q --disable-pip-version-check "maturin==1.16.0" pandas pyarrow
   rm -rf "$OUT/wheels"
   .venv/bin/maturin build --release --locked -q -m bindings-python/Cargo.toml \
     --interpreter .venv/bin/python --out "$OUT/wheels"
@@ -89,6 +89,8 @@ measure --name cli_evaluate -- "${PIN[@]}" "$BIN" evaluate "$INV" --year 2025 --
 measure --name cli_monte_carlo -- "${PIN[@]}" "$BIN" evaluate "$INV" --year 2025 --format json \
   --monte-carlo "$DRAWS" --seed 1
 measure --name native_columns --metrics -- "${PIN[@]}" "$NATIVE" columns "$INV"
+measure --name python_dataframe --metrics -- "${PIN[@]}" .venv/bin/python bench/python_dataframe.py "$INV" pyarrow
+measure --name python_dataframe_python_strings --metrics -- "${PIN[@]}" .venv/bin/python bench/python_dataframe.py "$INV" python
 measure --name wasm_evaluate --metrics -- "${PIN[@]}" node bench/wasm_evaluate.mjs "$INV"
 measure --name wasm_evaluate_full --metrics -- "${PIN[@]}" node bench/wasm_evaluate.mjs "$INV" empreinte_full
 if [ -x /usr/bin/chromium ] && [ -d bindings-wasm/node_modules/playwright-core ]; then
@@ -98,7 +100,6 @@ if [ -x /usr/bin/chromium ] && [ -d bindings-wasm/node_modules/playwright-core ]
   measure --name chromium_evaluate_unpinned --metrics -- node bench/chromium_evaluate.mjs "$INV"
   measure --name chromium_evaluate_full_unpinned --metrics -- node bench/chromium_evaluate.mjs "$INV" empreinte_full
 fi
-measure --name python_dataframe --metrics -- "${PIN[@]}" .venv/bin/python bench/python_dataframe.py "$INV"
 measure --name boavizta --metrics -- "${PIN[@]}" .venv-peers/bin/python bench/boavizta_peer.py --servers 60
 measure --name native_terminals --metrics -- "${PIN[@]}" "$NATIVE" terminals "$TERMINALS"
 measure --name cli_terminals -- "${PIN[@]}" "$BIN" evaluate "$TERMINALS" --dataset boavizta-2.5 --year 2025 \
@@ -129,6 +130,7 @@ json.dump({
     "rustc": sh("rustc --version"), "node": sh("node --version"),
     "python": sh(".venv/bin/python -c 'import sys; print(sys.version.split()[0])'"),
     "pandas": sh(".venv/bin/python -c 'import pandas; print(pandas.__version__)'"),
+    "pyarrow": sh(".venv/bin/python -c 'import pyarrow; print(pyarrow.__version__)'"),
     "wasm_raw": os.path.getsize("$WASM"), "wasm_gz": int(sh("gzip -9 -c $WASM | wc -c")),
     "wasm_full_raw": os.path.getsize("$WASM_FULL"), "wasm_full_gz": int(sh("gzip -9 -c $WASM_FULL | wc -c")),
     "load_before": "$LOAD_BEFORE", "load_after": sh("cut -d' ' -f1-3 /proc/loadavg"),

@@ -86,8 +86,12 @@ def _pandas(df: Any) -> Columns:
             specs.append(("codes", codes.tobytes(), [str(v) for v in s.cat.categories]))
         elif (arrow := _arrow_strings(s)) is not None:
             specs.append(arrow)
+        elif getattr(s.dtype, "storage", None) == "python":
+            # Python strings held as they are (pandas' `str` without pyarrow, `string[python]`):
+            # coded by object in Rust, as an object column.
+            specs.append(("objects", s.to_numpy(dtype=object).tolist()))
         elif s.dtype != object and pd.api.types.is_string_dtype(s.dtype):
-            # Strings that are not Python objects (pandas 3's `str`, `string[pyarrow]`): a Python
+            # Strings that are not Python objects (Arrow text pyarrow cannot hand over): a Python
             # object per row would be made and converted; codes into the distinct values instead,
             # computed by pandas (-1: missing).
             codes, uniques = pd.factorize(s, use_na_sentinel=True)
