@@ -1,11 +1,11 @@
 //! A commune's inventory written the way a town's IT service writes it (Windows-1252, `;`,
 //! French headers, a model column, labels with qualifiers, school and office words, classes
-//! outside the classic fleet): every row evaluated but the two wrong ones, each row's class
+//! outside the classic fleet, leases and conditions of several words): every row evaluated but the two wrong ones, each row's class
 //! as expected (`tests/inventories/commune-etiquettes.expected.csv`, by line of the file).
 
 mod common;
 
-use empreinte::{evaluate_bytes, Dataset, EvaluationOptions};
+use empreinte::{evaluate_bytes, Condition, Dataset, EvaluationOptions};
 use std::fs;
 
 #[test]
@@ -34,6 +34,19 @@ fn every_row_gets_its_class() {
         let got = lines.iter().find(|l| l.footprint.line == line);
         let got = got.unwrap_or_else(|| panic!("line {line} not evaluated: {:?}", report.rejected));
         assert_eq!(got.class, Some(class), "line {line}: {}", got.mapping_rule);
+    }
+    // Conditions as written: a lease alone or beside one, words such as "D'occasion".
+    for (line, condition) in [
+        (2, Condition::New),
+        (4, Condition::Refurbished),
+        (93, Condition::New),
+        (94, Condition::New),
+        (95, Condition::Refurbished),
+        (96, Condition::Reused),
+        (97, Condition::Repaired),
+    ] {
+        let got = lines.iter().find(|l| l.footprint.line == line).unwrap();
+        assert_eq!(got.footprint.condition, condition, "line {line}");
     }
     let c = report.counts;
     assert_eq!(c.rows_read, rows);

@@ -158,7 +158,7 @@ pub enum RowError {
     },
 
     /// The condition is not a word [`Condition::parse`](super::Condition::parse) knows.
-    #[error("condition: unknown condition {value:?}; expected new (neuf), refurbished (reconditionné), reused (réemploi) or repaired (réparé)")]
+    #[error("condition: unknown condition {value:?}; expected new (neuf), refurbished (reconditionné), reused (réemploi) or repaired (réparé), a lease (location, LLD) written beside it or alone")]
     UnknownCondition {
         /// The condition as written.
         value: String,

@@ -49,6 +49,30 @@ pub enum Condition {
     Repaired,
 }
 
+/// Words that say a device is leased ("location longue durée", "crédit-bail", "leasing", "LLD",
+/// "LOA"), normalized and singular.
+const LEASE_MARKS: &[&str] = &[
+    "location", "loue", "louee", "leasing", "lease", "leased", "lld", "loa", "bail", "locatif",
+    "locative",
+];
+/// The words written around them in a condition cell ("en location", "sous contrat de").
+const LEASE_FILLERS: &[&str] = &[
+    "en",
+    "sous",
+    "contrat",
+    "de",
+    "longue",
+    "duree",
+    "credit",
+    "financiere",
+    "avec",
+    "option",
+    "d",
+    "achat",
+    "on",
+    "in",
+];
+
 impl Condition {
     /// Stable id: `new`, `refurbished`, `reused` or `repaired`.
     pub fn id(self) -> &'static str {
@@ -73,16 +97,32 @@ impl Condition {
             }
             _ => {}
         }
-        let key = crate::names::match_key(text);
+        let words = crate::names::singularize(&crate::names::normalize(text));
+        Condition::from_words(&words).or_else(|| {
+            // An ownership mode written in the condition column ("location", "neuf en
+            // location", "reconditionné - LLD"): leased devices are devices the body uses, counted
+            // like its own, in the condition written beside the lease (new when none is).
+            let leased = words.split(' ').any(|w| LEASE_MARKS.contains(&w));
+            let rest = words
+                .split(' ')
+                .filter(|w| !LEASE_MARKS.contains(w) && !LEASE_FILLERS.contains(w));
+            leased.then(|| Condition::from_words(&rest.collect::<String>()))?
+        })
+    }
+
+    /// The condition of normalized, singular words, compared without their spaces ("d'occasion",
+    /// "d occasion" and "doccasion" alike).
+    fn from_words(words: &str) -> Option<Condition> {
+        let key = words.replace(' ', "");
         Some(match key.as_str() {
             "" | "new" | "neuf" | "neuve" | "nouveau" | "nouvelle" | "n" => Condition::New,
             "refurbished" | "refurb" | "reconditionne" | "reconditionnee" | "recond"
             | "remanufactured" | "reconditionnement" | "r" => Condition::Refurbished,
             "reused" | "reuse" | "reemploi" | "reemploye" | "reemployee" | "occasion"
-            | "d occasion" | "seconde main" | "second hand" | "secondhand" | "used"
-            | "reutilise" | "reutilisation" | "don" => Condition::Reused,
-            "repaired" | "repair" | "kept and repaired" | "repare" | "reparee" | "reparation"
-            | "conserve et repare" | "garde et repare" | "prolonge" => Condition::Repaired,
+            | "doccasion" | "secondemain" | "secondhand" | "used" | "reutilise"
+            | "reutilisation" | "don" => Condition::Reused,
+            "repaired" | "repair" | "keptandrepaired" | "repare" | "reparee" | "reparation"
+            | "conserveetrepare" | "gardeetrepare" | "prolonge" => Condition::Repaired,
             _ => return None,
         })
     }
@@ -215,4 +255,78 @@ pub fn read_inventory(bytes: Vec<u8>) -> Result<ReadInventory, InventoryError> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Condition;
+    use crate::Lang;
+
+    const ALL: [Condition; 4] = [
+        Condition::New,
+        Condition::Refurbished,
+        Condition::Reused,
+        Condition::Repaired,
+    ];
+
+    #[test]
+    fn conditions_read_back_their_own_labels_and_ids() {
+        for c in ALL {
+            for text in [c.id(), c.label(Lang::Fr), c.label(Lang::En)] {
+                assert_eq!(Condition::parse(text), Some(c), "{text:?}");
+                assert_eq!(Condition::parse(&text.to_uppercase()), Some(c), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn conditions_of_several_words() {
+        for (text, c) in [
+            ("d'occasion", Condition::Reused),
+            ("D'occasion", Condition::Reused),
+            ("seconde main", Condition::Reused),
+            ("Seconde-main", Condition::Reused),
+            ("second hand", Condition::Reused),
+            ("conservé et réparé", Condition::Repaired),
+            ("gardé et réparé", Condition::Repaired),
+            ("kept and repaired", Condition::Repaired),
+        ] {
+            assert_eq!(Condition::parse(text), Some(c), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn leases_are_read_in_the_condition_written_with_them() {
+        for (text, c) in [
+            ("location", Condition::New),
+            ("Location", Condition::New),
+            ("en location", Condition::New),
+            ("loué", Condition::New),
+            ("Louées", Condition::New),
+            ("LLD", Condition::New),
+            ("location longue durée", Condition::New),
+            ("Location avec option d'achat", Condition::New),
+            ("crédit-bail", Condition::New),
+            ("leasing", Condition::New),
+            ("leased", Condition::New),
+            ("neuf (location)", Condition::New),
+            ("Neuf - en location", Condition::New),
+            ("reconditionné en location", Condition::Refurbished),
+            ("leased, refurbished", Condition::Refurbished),
+            ("occasion - LLD", Condition::Reused),
+        ] {
+            assert_eq!(Condition::parse(text), Some(c), "{text:?}");
+        }
+        // A lease beside an unknown word is no condition; the words around a lease alone are none.
+        for text in [
+            "location cassé",
+            "en",
+            "de",
+            "contrat",
+            "longue durée",
+            "neuf et cassé",
+        ] {
+            assert_eq!(Condition::parse(text), None, "{text:?}");
+        }
+    }
 }
