@@ -2,8 +2,9 @@
 //! `data/ademe-negaoctet-2022/` (`src/dataset/compact.rs`: derivable cells left blank, and the
 //! free-text notes too without the `notes` feature, the sources' included) and a
 //! `datapackage.json` with only what the loader reads (without `notes`, the indicators' coverage
-//! notes are left out as well). Figures, sources and the rows they cite are whole either way:
-//! results are the same to the last digit (tested in `dataset::compact`).
+//! notes and the set's description are left out as well). Figures, sources and the rows they
+//! cite are whole either way: results are the same to the last digit (tested in
+//! `dataset::compact`).
 
 #[path = "src/dataset/compact.rs"]
 mod compact;
@@ -58,8 +59,11 @@ fn main() {
             lean.insert(key.into(), v.clone());
         }
     }
-    // The notes on what each indicator covers explain; the loader reads only the phases.
+    // The notes on what each indicator covers explain; the loader reads only the phases. The
+    // set's description (a paragraph, shown nowhere but in the dataset's information) goes too;
+    // its title, terms (`usage_note`) and licences stay.
     if !keep_notes {
+        lean.remove("description");
         if let Some(serde_json::Value::Object(indicators)) = lean
             .get_mut("empreinte")
             .and_then(|e| e.get_mut("indicators"))

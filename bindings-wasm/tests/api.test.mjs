@@ -15,8 +15,8 @@ function climate(report) {
 
 /**
  * The report as the full module gives it, read from the default module's: the default module
- * embeds its sources without their free-text notes (size budget); every figure, source and cited
- * row is the same.
+ * embeds its sources without their free-text notes, and its set without its description (size
+ * budget); every figure, source and cited row is the same.
  */
 function withSourceNotesOf(fullReport, report) {
   const notes = new Map(fullReport.provenance.sources.map((s) => [s.id, s.note]));
@@ -24,8 +24,11 @@ function withSourceNotesOf(fullReport, report) {
     assert.equal(s.note, '', `${s.id}: the default module keeps no source note`);
     assert.ok(notes.has(s.id), s.id);
   }
+  assert.equal(report.dataset.description, '', 'the default module keeps no set description');
+  assert.ok(fullReport.dataset.description.length > 0);
   return {
     ...report,
+    dataset: { ...report.dataset, description: fullReport.dataset.description },
     provenance: {
       ...report.provenance,
       sources: report.provenance.sources.map((s) => ({ ...s, note: notes.get(s.id) })),

@@ -5,6 +5,7 @@ mod csv_reader;
 mod error;
 mod frame;
 mod json_reader;
+mod units;
 mod values;
 
 pub use columns::{Field, TRACE_COLUMNS};

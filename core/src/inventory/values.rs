@@ -1,6 +1,7 @@
 //! Parsing cell values the way spreadsheets write them: decimal commas, thousands
 //! separators, dates, French words.
 
+use super::units::{self, Written};
 use super::{Condition, EquipmentLine, Field, RowError};
 use uom::si::energy::kilowatt_hour;
 use uom::si::f64::{Energy, Power, Time};
@@ -106,6 +107,25 @@ fn number(field: Field, text: &str, expected: &str) -> Result<f64, RowError> {
     })
 }
 
+/// A number cell as written: a number, a number with a unit the field takes (in the field's
+/// unit), or `None` for a placeholder such as "N/C" (an empty cell).
+fn number_written(field: Field, text: &str, expected: &str) -> Result<Option<f64>, RowError> {
+    match parse_number(text) {
+        Some(v) => Ok(Some(v)),
+        None => match units::read(field, text) {
+            Some(Written::Scaled {
+                number: digits,
+                factor,
+            }) => match parse_number(digits) {
+                Some(v) if (v * factor).is_finite() => Ok(Some(v * factor)),
+                _ => number(field, text, expected).map(Some),
+            },
+            Some(Written::Unknown) => Ok(None),
+            _ => number(field, text, expected).map(Some),
+        },
+    }
+}
+
 fn whole(field: Field, text: &str, expected: &str) -> Result<f64, RowError> {
     let v = number(field, text, expected)?;
     if v.fract() != 0.0 {
@@ -170,10 +190,20 @@ impl CellValue<'_> {
     }
 }
 
-fn num_value(field: Field, v: CellValue<'_>, expected: &str) -> Result<f64, RowError> {
+fn num_value(field: Field, v: CellValue<'_>, expected: &str) -> Result<Option<f64>, RowError> {
     match v {
-        CellValue::Number(n) => Ok(n),
-        CellValue::Text(t) => number(field, t, expected),
+        CellValue::Number(n) => Ok(Some(n)),
+        CellValue::Text(t) => number_written(field, t, expected),
+    }
+}
+
+/// The year of an acquisition cell as written (a year, a date, a date in words), `None` for a
+/// placeholder.
+fn year_written(text: &str) -> Result<Option<i32>, RowError> {
+    match parse_year(text) {
+        Ok(y) => Ok(Some(y)),
+        Err(RowError::NotANumber { .. }) if units::is_unknown(text) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
@@ -345,7 +375,19 @@ fn fill_line_from<'a>(
                         })
                     }
                     CellValue::Number(n) => n,
-                    CellValue::Text(t) => whole(field, t, "a whole number of devices, at least 1")?,
+                    CellValue::Text(t) => {
+                        let expected = "a whole number of devices, at least 1";
+                        match number_written(field, t, expected)? {
+                            Some(q) if q.fract() != 0.0 => {
+                                return Err(RowError::NotWhole {
+                                    field,
+                                    value: t.to_string(),
+                                })
+                            }
+                            Some(q) => q,
+                            None => continue,
+                        }
+                    }
                 };
                 if !(1.0..=super::MAX_QUANTITY as f64).contains(&q) {
                     return Err(RowError::OutOfRange {
@@ -359,53 +401,42 @@ fn fill_line_from<'a>(
             Field::Condition => {
                 let mut buf = String::new();
                 let t = text_ref(field, &value, &mut buf)?;
-                line.condition = Condition::parse(t).ok_or_else(|| RowError::UnknownCondition {
-                    value: t.to_string(),
-                })?;
+                line.condition = match Condition::parse(t) {
+                    Some(c) => c,
+                    None if units::is_unknown(t) => Condition::New,
+                    None => {
+                        return Err(RowError::UnknownCondition {
+                            value: t.to_string(),
+                        })
+                    }
+                };
             }
             Field::AcquisitionYear => {
-                line.acquisition_year = Some(match value {
-                    CellValue::Number(n) => parse_year(&crate::decimal::num(n))?,
-                    CellValue::Text(t) => parse_year(t)?,
-                })
+                line.acquisition_year = match value {
+                    CellValue::Number(n) => Some(parse_year(&crate::decimal::num(n))?),
+                    CellValue::Text(t) => year_written(t)?,
+                }
             }
             Field::LifetimeYears => {
-                line.lifetime = Some(Time::new::<year>(num_value(
-                    field,
-                    value,
-                    "a number of years",
-                )?))
+                line.lifetime = num_value(field, value, "a number of years")?.map(Time::new::<year>)
             }
             Field::AmortisationYears => {
-                line.amortisation = Some(Time::new::<year>(num_value(
-                    field,
-                    value,
-                    "a number of years",
-                )?))
+                line.amortisation =
+                    num_value(field, value, "a number of years")?.map(Time::new::<year>)
             }
             Field::HoursPerDay => {
-                line.hours_per_day = Some(Time::new::<hour>(num_value(
-                    field,
-                    value,
-                    "hours per day, 0 to 24",
-                )?))
+                line.hours_per_day =
+                    num_value(field, value, "hours per day, 0 to 24")?.map(Time::new::<hour>)
             }
             Field::DaysPerYear => {
-                line.days_per_year = Some(num_value(field, value, "days per year, 0 to 366")?)
+                line.days_per_year = num_value(field, value, "days per year, 0 to 366")?
             }
             Field::PowerW => {
-                line.power = Some(Power::new::<watt>(num_value(
-                    field,
-                    value,
-                    "a power in watts",
-                )?))
+                line.power = num_value(field, value, "a power in watts")?.map(Power::new::<watt>)
             }
             Field::EnergyKwhPerYear => {
-                line.energy_per_year = Some(Energy::new::<kilowatt_hour>(num_value(
-                    field,
-                    value,
-                    "kWh per year",
-                )?))
+                line.energy_per_year =
+                    num_value(field, value, "kWh per year")?.map(Energy::new::<kilowatt_hour>)
             }
             Field::Country => {
                 let mut buf = String::new();
@@ -422,7 +453,7 @@ fn fill_line_from<'a>(
                 set_text(&mut line.label, text_ref(field, &value, &mut buf)?);
                 label = true;
             }
-            Field::Pue => line.pue = Some(num_value(field, value, "a PUE, 1 or more")?),
+            Field::Pue => line.pue = num_value(field, value, "a PUE, 1 or more")?,
             Field::Model => {
                 let mut buf = String::new();
                 set_text(&mut line.model, text_ref(field, &value, &mut buf)?);
