@@ -57,3 +57,32 @@ fn units_a_field_does_not_take_reject_their_row() {
         ]
     );
 }
+
+#[test]
+fn an_asset_register_with_a_designation_column() {
+    // No column names the type: the designation says it (with a warning), the other headers as
+    // an asset register writes them, numbers with their units.
+    let csv = "Désignation;Nombre;Etat du matériel;Date de mise en service;Amortissement;\
+               Utilisation quotidienne;Jours d'utilisation;Conso annuelle\n\
+               Ordinateur portable;15 pcs;neuf (LLD);2022;48 mois;7 h;5 jours par semaine;\n\
+               Imprimante multifonction;2;Location;N/C;5 ans;;;350 kWh/an\n\
+               Serveur;1;neuf;2019;6 ans;24h/24;7j/7;1,2 MWh/an\n";
+    let r = evaluate(csv);
+    assert_eq!(r.counts.rows_evaluated, 3, "{:?}", r.rejected);
+    assert!(r.warnings.iter().any(|w| w.code == "category_from_label"));
+    assert!(
+        !r.warnings.iter().any(|w| w.code == "ignored_column"),
+        "{:?}",
+        r.warnings
+    );
+    let lines = r.lines.unwrap();
+    let classes: Vec<_> = lines.iter().map(|l| l.class).collect();
+    assert_eq!(
+        classes,
+        [
+            Some("laptop"),
+            Some("multifunction_printer"),
+            Some("server")
+        ]
+    );
+}

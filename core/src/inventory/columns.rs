@@ -108,6 +108,7 @@ const ALIASES: &[(Field, &[&str], &[&str])] = &[
             "etat a l achat",
             "etat d acquisition",
             "neuf ou reconditionne",
+            "etat du materiel",
             "neuf reconditionne",
             "provenance",
             "origine",
@@ -180,6 +181,8 @@ const ALIASES: &[(Field, &[&str], &[&str])] = &[
             "utilisation heures par jour",
             "usage hours per day",
             "daily hours",
+            "utilisation quotidienne",
+            "heures d utilisation",
         ],
         &["heures", "hours"],
     ),
@@ -195,6 +198,7 @@ const ALIASES: &[(Field, &[&str], &[&str])] = &[
             "jours ouvres",
             "jours ouvres par an",
             "usage days per year",
+            "jours d utilisation",
         ],
         &["jours", "days"],
     ),
@@ -233,6 +237,8 @@ const ALIASES: &[(Field, &[&str], &[&str])] = &[
             "measured kwh",
             "consommation mesuree",
             "electricite kwh an",
+            "conso annuelle",
+            "conso kwh",
         ],
         &["consommation", "energie", "energy", "kwh"],
     ),
@@ -457,6 +463,30 @@ mod tests {
                 Some(f),
                 "{}",
                 f.name_fr()
+            );
+        }
+    }
+
+    #[test]
+    fn headers_of_an_asset_register() {
+        // As an accounting asset register writes them ("Désignation" is read as the type when
+        // no column names it: `ColumnMap::from_headers`).
+        for (header, field, strength) in [
+            ("Désignation", Field::Label, 2),
+            ("Etat du matériel", Field::Condition, 2),
+            ("Utilisation quotidienne (h)", Field::HoursPerDay, 2),
+            ("Heures d'utilisation", Field::HoursPerDay, 2),
+            ("Jours d'utilisation", Field::DaysPerYear, 2),
+            ("Conso annuelle (kWh)", Field::EnergyKwhPerYear, 2),
+            ("Conso kWh", Field::EnergyKwhPerYear, 2),
+            ("Date de mise en service", Field::AcquisitionYear, 2),
+            ("Nombre", Field::Quantity, 2),
+            ("Amortissement", Field::AmortisationYears, 2),
+        ] {
+            assert_eq!(
+                Field::from_header(header),
+                Some((field, strength)),
+                "{header}"
             );
         }
     }

@@ -424,6 +424,31 @@ impl ColumnMap {
                 });
             }
         }
+        // No column names the type: a designation column says what each device is (an asset
+        // register's "Désignation", "Libellé"), read as the type.
+        if !columns.contains(&Some(Field::Category)) {
+            let designation = columns
+                .iter()
+                .position(|c| *c == Some(Field::Label))
+                .filter(|i| {
+                    let h = crate::names::normalize(&headers[*i]);
+                    ["designation", "libelle", "description", "intitule"]
+                        .iter()
+                        .any(|d| h.starts_with(d))
+                });
+            if let Some(i) = designation {
+                columns[i] = Some(Field::Category);
+                warnings.push(Warning {
+                    line: Some(1),
+                    field: Some(Field::Category.name().into()),
+                    code: "category_from_label",
+                    message: format!(
+                        "column {:?} read as the device type: no column names the type",
+                        headers[i]
+                    ),
+                });
+            }
+        }
         if !columns.contains(&Some(Field::Category)) {
             return Err(InventoryError::MissingColumn {
                 field: Field::Category,

@@ -65,6 +65,11 @@ const UNITS: &[(Field, &str, f64)] = &[
         "kwh kwhan kwhparan kwhperyear",
         1.0,
     ),
+    (
+        Field::EnergyKwhPerYear,
+        "mwh mwhan mwhparan mwhperyear",
+        1000.0,
+    ),
 ];
 
 /// Whether a cell is a placeholder for "not known" ("N/C", "NR", "?", "-", "inconnu").
