@@ -197,8 +197,7 @@ fn num_value(field: Field, v: CellValue<'_>, expected: &str) -> Result<Option<f6
     }
 }
 
-/// The year of an acquisition cell as written (a year, a date, a date in words), `None` for a
-/// placeholder.
+/// The year of an acquisition cell as written (a year, a date), `None` for a placeholder.
 fn year_written(text: &str) -> Result<Option<i32>, RowError> {
     match parse_year(text) {
         Ok(y) => Ok(Some(y)),
