@@ -17,6 +17,7 @@ pub use json_reader::{read_json, ColumnResolver, NamedValue};
 pub use values::{fill_line, line_from_cells, parse_number, CellValue, MAX_TEXT_LEN};
 
 use serde::Serialize;
+use units::is_one_of;
 use uom::si::f64::{Energy, Power, Time};
 
 /// The fields a row's evaluation depends on by their text (the rest are numbers, and a label):
@@ -52,27 +53,10 @@ pub enum Condition {
 
 /// Words that say a device is leased ("location longue durée", "crédit-bail", "leasing", "LLD",
 /// "LOA"), normalized and singular.
-const LEASE_MARKS: &[&str] = &[
-    "location", "loue", "louee", "leasing", "lease", "leased", "lld", "loa", "bail", "locatif",
-    "locative",
-];
+const LEASE_MARKS: &str = "location loue louee leasing lease leased lld loa bail locatif locative";
 /// The words written around them in a condition cell ("en location", "sous contrat de").
-const LEASE_FILLERS: &[&str] = &[
-    "en",
-    "sous",
-    "contrat",
-    "de",
-    "longue",
-    "duree",
-    "credit",
-    "financiere",
-    "avec",
-    "option",
-    "d",
-    "achat",
-    "on",
-    "in",
-];
+const LEASE_FILLERS: &str =
+    "en sous contrat de longue duree credit financiere avec option d achat on in";
 
 impl Condition {
     /// Stable id: `new`, `refurbished`, `reused` or `repaired`.
@@ -103,10 +87,10 @@ impl Condition {
             // An ownership mode written in the condition column ("location", "neuf en
             // location", "reconditionné - LLD"): leased devices are devices the body uses, counted
             // like its own, in the condition written beside the lease (new when none is).
-            let leased = words.split(' ').any(|w| LEASE_MARKS.contains(&w));
+            let leased = words.split(' ').any(|w| is_one_of(w, LEASE_MARKS));
             let rest = words
                 .split(' ')
-                .filter(|w| !LEASE_MARKS.contains(w) && !LEASE_FILLERS.contains(w));
+                .filter(|w| !is_one_of(w, LEASE_MARKS) && !is_one_of(w, LEASE_FILLERS));
             leased.then(|| Condition::from_words(&rest.collect::<String>()))?
         })
     }

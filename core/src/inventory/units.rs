@@ -25,7 +25,7 @@ pub(super) enum Written<'a> {
 const UNKNOWN: &str = "- nc nr na nd nsp inconnu inconnue nonrenseigne noncommunique unknown";
 
 /// Whether `word` is one of the space-separated `words` ("-" stands for the empty word).
-fn is_one_of(word: &str, words: &str) -> bool {
+pub(super) fn is_one_of(word: &str, words: &str) -> bool {
     words
         .split(' ')
         .any(|w| w == word || (w == "-" && word.is_empty()))
